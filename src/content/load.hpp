@@ -1,0 +1,24 @@
+#pragma once
+// Reading a site from its source folder.
+#include "content/model.hpp"
+#include "core/filesystem.hpp"
+
+namespace bp::content {
+
+// Reads site.yaml, every board, every meeting.yaml and every paper's front matter and data
+// file. Paper bodies are not parsed here. Every problem is reported to `sink`.
+Site load_site_index(const FileSystem& files, DiagnosticSink& sink);
+
+// Parses the bodies of one meeting's papers, resolving directives and {{ values }} against
+// the board's data as at the meeting's data date.
+void load_meeting_papers(const FileSystem& files, const Site& site, const Board& board,
+                         Meeting& meeting, DiagnosticSink& sink);
+
+// Frees the paper bodies of a meeting once it has been written.
+void release_meeting_papers(Meeting& meeting);
+
+// Removes what the audience may not see: for the public, restricted items keep their title
+// (marked withheld) but lose their papers, and restricted papers are dropped.
+void apply_audience(Meeting& meeting, Audience audience);
+
+} // namespace bp::content

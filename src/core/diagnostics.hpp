@@ -1,0 +1,50 @@
+#pragma once
+// Located errors and warnings, collected in a sink so that one run reports every problem.
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace bp {
+
+// A place in a source file; line and column count from 1, 0 means "unknown".
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+
+    SourceLocation at(int line_offset, int column_number) const {
+        return {file, line + line_offset, column_number};
+    }
+};
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    SourceLocation location;
+    std::string message;
+    std::string hint;
+};
+
+// "file:line:col: error: message" followed by an indented "hint:" line when there is one.
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// Thread-safe: meetings are built in parallel and report into one sink.
+class DiagnosticSink {
+  public:
+    void error(SourceLocation location, std::string message, std::string hint = {});
+    void warning(SourceLocation location, std::string message, std::string hint = {});
+    void report(Diagnostic diagnostic);
+
+    bool has_errors() const;
+    std::size_t error_count() const;
+    std::size_t warning_count() const;
+    // Sorted by file, line and column so output does not depend on thread timing.
+    std::vector<Diagnostic> sorted() const;
+
+  private:
+    mutable std::mutex mutex_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+} // namespace bp

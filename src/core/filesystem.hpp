@@ -1,0 +1,61 @@
+#pragma once
+// The file-system seam: every stage reads through this, so tests can run entirely in memory.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bp {
+
+class FileSystem {
+  public:
+    virtual ~FileSystem() = default;
+    // Paths are relative to the file system's root, with '/' separators.
+    virtual std::optional<std::string> read(const std::string& path) const = 0;
+    virtual bool is_file(const std::string& path) const = 0;
+    virtual bool is_directory(const std::string& path) const = 0;
+    // Immediate children's names, sorted, without hidden entries.
+    virtual std::vector<std::string> list(const std::string& directory) const = 0;
+    // A real path for libraries that only open files by name (fonts, PDF appendices).
+    virtual std::optional<std::string> native_path(const std::string& path) const = 0;
+};
+
+class DiskFileSystem final : public FileSystem {
+  public:
+    explicit DiskFileSystem(std::string root);
+    std::optional<std::string> read(const std::string& path) const override;
+    bool is_file(const std::string& path) const override;
+    bool is_directory(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& directory) const override;
+    std::optional<std::string> native_path(const std::string& path) const override;
+    const std::string& root() const { return root_; }
+
+  private:
+    std::string resolve(const std::string& path) const;
+    std::string root_;
+};
+
+class MemoryFileSystem final : public FileSystem {
+  public:
+    void add(const std::string& path, std::string contents);
+    std::optional<std::string> read(const std::string& path) const override;
+    bool is_file(const std::string& path) const override;
+    bool is_directory(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& directory) const override;
+    std::optional<std::string> native_path(const std::string&) const override {
+        return std::nullopt;
+    }
+
+  private:
+    std::map<std::string, std::string> files_;
+};
+
+// Joins path parts with '/', ignoring empty parts.
+std::string join_path(const std::string& a, const std::string& b);
+std::string parent_path(const std::string& path);
+std::string file_name(const std::string& path);
+std::string file_stem(const std::string& path);
+std::string file_extension(const std::string& path); // ".md", or "" when there is none
+
+} // namespace bp

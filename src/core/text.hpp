@@ -1,0 +1,25 @@
+#pragma once
+// Small string helpers shared by every stage.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bp {
+
+std::string trim(std::string_view text);
+std::vector<std::string> split(std::string_view text, char separator);
+bool starts_with(std::string_view text, std::string_view prefix);
+bool ends_with(std::string_view text, std::string_view suffix);
+std::string to_lower_ascii(std::string_view text);
+// "Chair's Report – Q2" -> "chairs-report-q2"; stable, ASCII only, for file and anchor names.
+std::string slugify(std::string_view text);
+// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string html_escape(std::string_view text);
+// Number of Unicode code points; for column counts in diagnostics.
+int utf8_length(std::string_view text);
+// Replaces invalid UTF-8 sequences with U+FFFD so no later stage sees broken text.
+std::string sanitize_utf8(std::string_view text);
+// "1,785"; "12.5" with the given decimals; a leading "−" (U+2212) for negatives.
+std::string format_number(double value, int decimals = 0);
+
+} // namespace bp

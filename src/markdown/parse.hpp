@@ -1,0 +1,24 @@
+#pragma once
+// Markdown (GitHub-flavoured) to the document model, through cmark-gfm.
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "markdown/document.hpp"
+
+namespace bp::markdown {
+
+struct ParseOptions {
+    // Fenced blocks whose info string is one of these become directives instead of code.
+    std::set<std::string> directive_names = {"chart",      "indicator",  "scorecard",
+                                             "actions",    "membership", "forward-plan",
+                                             "contents",   "delivery-plan", "events"};
+};
+
+// `origin` is the file name and the line the Markdown starts on (after front matter), so that
+// positions point into the real file. Problems (disallowed raw HTML, an unclosed {{ value)
+// are reported to `sink`; parsing always produces a document.
+doc::Document parse(std::string_view markdown, const SourceLocation& origin, DiagnosticSink& sink,
+                    const ParseOptions& options = {});
+
+} // namespace bp::markdown
