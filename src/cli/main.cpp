@@ -1,1 +1,77 @@
-int main() { return 0; }
+// boardpack: board papers and data in, an intranet site and print-ready PDF packs out.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/build_command.hpp"
+#include "cli/new_command.hpp"
+#include "cli/serve_command.hpp"
+
+namespace {
+
+constexpr const char* examples = R"(Examples:
+  boardpack build                          build ./ into ./public for the public
+  boardpack build --audience members       include restricted items (members' build)
+  boardpack build --source site --out out  build another folder
+  boardpack check                          report every problem, write nothing
+  boardpack new my-board                   start a new site
+  boardpack serve --port 8080              preview with rebuild on change)";
+
+bp::content::Audience parse_audience(const std::string& text) {
+    return text == "members" ? bp::content::Audience::members
+                             : bp::content::Audience::public_audience;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"boardpack – board papers to an intranet site and print-ready PDF packs"};
+    app.footer(examples);
+    app.set_version_flag("--version", std::string("boardpack ") + BOARDPACK_VERSION);
+    app.require_subcommand(1);
+
+    bp::cli::BuildOptions build;
+    std::string audience = "public";
+    auto* build_cmd = app.add_subcommand("build", "Build the site and the PDF packs");
+    build_cmd->add_option("--source", build.source, "Site folder (holding site.yaml)")->capture_default_str();
+    build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
+    build_cmd->add_option("--audience", audience, "public or members")
+        ->check(CLI::IsMember({"public", "members"}))
+        ->capture_default_str();
+    build_cmd->add_option("--jobs", build.jobs, "Meetings built at once (default: all cores)")
+        ->check(CLI::Range(1u, 256u));
+
+    std::string check_source = ".";
+    auto* check_cmd = app.add_subcommand("check", "Check the site for errors; write nothing");
+    check_cmd->add_option("--source", check_source, "Site folder")->capture_default_str();
+
+    std::string new_directory;
+    auto* new_cmd = app.add_subcommand("new", "Create a small working site in a new folder");
+    new_cmd->add_option("directory", new_directory, "Folder to create")->required();
+
+    bp::cli::ServeOptions serve;
+    auto* serve_cmd = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild on change");
+    serve_cmd->add_option("--source", serve.source, "Site folder")->capture_default_str();
+    serve_cmd->add_option("--port", serve.port, "Port")->check(CLI::Range(1, 65535))->capture_default_str();
+    serve_cmd->add_option("--audience", audience, "public or members")
+        ->check(CLI::IsMember({"public", "members"}));
+    serve_cmd->add_option("--stop-after", serve.stop_after_seconds,
+                          "Stop after this many seconds (for scripted checks)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int status = app.exit(e);
+        return status == 0 ? 0 : 2;
+    }
+    if (*build_cmd) {
+        build.audience = parse_audience(audience);
+        return bp::cli::run_build(build);
+    }
+    if (*check_cmd) return bp::cli::run_check(check_source);
+    if (*new_cmd) return bp::cli::run_new(new_directory);
+    if (*serve_cmd) {
+        serve.audience = parse_audience(audience);
+        return bp::cli::run_serve(serve);
+    }
+    return 2;
+}

@@ -106,6 +106,14 @@ struct AgendaItem {
     SourceLocation location;
 };
 
+// A declaration of interest recorded at a meeting (meeting.yaml `declarations:`).
+struct Declaration {
+    std::string name;     // who declared it
+    std::string item;     // the agenda item number it concerns
+    std::string interest; // what the interest is
+    SourceLocation location;
+};
+
 struct Meeting {
     std::string slug;         // "2017-09-12"
     std::string folder;       // "content/csp/2017-09-12"
@@ -117,7 +125,24 @@ struct Meeting {
     std::string venue;
     MeetingStatus status = MeetingStatus::scheduled;
     std::vector<AgendaItem> items;
+    std::vector<Declaration> declarations;
     SourceLocation location;
+};
+
+// What the pack stage reports about a meeting's packs, for the site's download links.
+struct PackItemPages {
+    std::string number;
+    int first_page = 0; // 0 when the item has no pages (verbal, withheld)
+    int last_page = 0;
+};
+
+struct PackSummary {
+    bool built = false;
+    int pages = 0;
+    std::size_t pack_bytes = 0;
+    int agenda_pages = 0;
+    std::size_t agenda_bytes = 0;
+    std::vector<PackItemPages> items;
 };
 
 struct Board {

@@ -24,6 +24,7 @@ struct ChartSpec {
     ChartKind kind = ChartKind::monthly_comparison;
     std::string id;          // stable, for file names and anchors ("violence-with-injury-monthly")
     std::string title;
+    bool show_title = false; // the document usually captions the chart; draw the title only on request
     std::string unit;        // "offences", "%", "per 1,000 population"
     std::vector<std::string> categories; // x-axis labels: "Apr", "Q1", "Jan 2017", …
     std::vector<ChartSeries> series;     // the current period comes last

@@ -42,6 +42,7 @@ struct LayoutInput {
     const doc::Document* document = nullptr;
     const std::vector<data::ChartSpec>* charts = nullptr; // sizes for chart boxes
     std::string image_root; // real folder that relative image paths resolve against
+    DiagnosticSink* diagnostics = nullptr; // warnings (missing images, bad chart indexes)
 };
 
 // Lays the document out on as many pages as it needs. `first_page_top_offset` reserves space

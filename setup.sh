@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for boardpack, builds it, then either renders the example site
+# into public/ (./setup.sh) or runs every test (./setup.sh --test).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode="${1:-example}"
+case "$mode" in
+  example|--test) ;;
+  *) echo "usage: ./setup.sh [--test]" >&2; exit 2 ;;
+esac
+
+debian_packages=(
+  build-essential cmake ninja-build pkg-config
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev libcairo2-dev libqpdf-dev
+  libcli11-dev doctest-dev libyaml-cpp-dev libkainjow-mustache-dev libcpp-httplib-dev
+  poppler-utils qpdf
+)
+test_packages=(chromium default-jre-headless python3 curl)
+
+install_missing() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
+  if ((${#missing[@]})); then
+    echo "Installing Debian packages: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+install_npm_tools() {
+  [ -f package.json ] || return 0
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+    echo "Installing npm tools (search index, accessibility and HTML checks)"
+    npm ci --no-audit --no-fund --loglevel=error
+    touch node_modules
+  fi
+}
+
+build() {
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build --parallel
+}
+
+if [ "$mode" = "--test" ]; then
+  install_missing "${debian_packages[@]}" "${test_packages[@]}"
+else
+  install_missing "${debian_packages[@]}"
+fi
+install_npm_tools
+build
+
+if [ "$mode" = "--test" ]; then
+  ctest --test-dir build --output-on-failure --parallel 2 --timeout 600
+else
+  build/boardpack build --source . --out public
+  echo
+  echo "Open these:"
+  echo "  public/index.html                      the intranet site"
+  for pack in public/*/*/pack.pdf; do
+    [ -e "$pack" ] && echo "  $pack"
+  done
+fi

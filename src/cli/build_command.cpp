@@ -1,0 +1,148 @@
+#include "cli/build_command.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/data_dir.hpp"
+#include "cli/diagnostics_report.hpp"
+#include "cli/meeting_jobs.hpp"
+#include "cli/progress.hpp"
+#include "content/load.hpp"
+#include "core/filesystem.hpp"
+#include "core/output_tree.hpp"
+#include "pack/pack.hpp"
+#include "site/site_builder.hpp"
+
+namespace bp::cli {
+
+namespace {
+
+struct BuildTotals {
+    std::mutex mutex;
+    int packs = 0;
+    int pages = 0;
+};
+
+std::string meeting_folder(const MeetingRef& ref) {
+    return ref.board->slug + "/" + ref.meeting->slug;
+}
+
+void copy_appendices(const content::Meeting& meeting, const std::string& folder, OutputTree& out) {
+    for (const auto& item : meeting.items)
+        for (const auto& paper : item.papers)
+            if (paper.is_pdf && !paper.native_path.empty())
+                out.copy_file(folder + "/" + file_name(paper.source_path), paper.native_path);
+}
+
+struct MeetingBuild {
+    const content::Site& site;
+    const FileSystem& files;
+    content::Audience audience;
+    pack::PackResources fonts;
+    site::SiteBuilder& site_builder;
+    OutputTree& out;
+    DiagnosticSink& sink;
+    BuildTotals& totals;
+
+    void operator()(const MeetingRef& ref) {
+        content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
+        content::apply_audience(meeting, audience);
+        content::load_meeting_papers(files, site, *ref.board, meeting, sink);
+        std::string folder = meeting_folder(ref);
+        auto packs = pack::build_meeting_pack(site, *ref.board, meeting, audience, fonts, sink);
+        out.write(folder + "/pack.pdf", packs.pack_pdf);
+        out.write(folder + "/agenda.pdf", packs.agenda_pdf);
+        out.write(folder + "/pack.json", packs.pack_json);
+        copy_appendices(meeting, folder, out);
+        site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
+        std::lock_guard lock(totals.mutex);
+        ++totals.packs;
+        totals.pages += packs.summary.pages;
+    }
+};
+
+void guarded(DiagnosticSink& sink, const std::string& what, const std::function<void()>& work) {
+    try {
+        work();
+    } catch (const std::exception& e) {
+        sink.error({what, 0, 0}, std::string("build failed: ") + e.what());
+    }
+}
+
+} // namespace
+
+BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
+    BuildStats stats;
+    DiskFileSystem files(options.source);
+    content::Site site = content::load_site_index(files, sink);
+    site.source_root = options.source;
+    if (sink.has_errors()) return stats;
+    OutputTree out(options.out);
+    site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
+    BuildTotals totals;
+    MeetingBuild build{site, files, options.audience, {data_dir() + "/assets/fonts"},
+                       site_builder, out, sink, totals};
+    auto meetings = all_meetings(site);
+    Progress progress(meetings.size());
+    run_meeting_jobs(meetings, job_count(options.jobs), [&](const MeetingRef& ref) {
+        guarded(sink, ref.meeting->folder, [&] { build(ref); });
+        progress.step(meeting_folder(ref));
+    });
+    progress.finish();
+    guarded(sink, options.out, [&] { site_builder.write_site_pages(out); });
+    if (!sink.has_errors())
+        guarded(sink, options.out, [&] { site::build_search_index(out.staging_path(), sink); });
+    if (sink.has_errors()) return stats;
+    std::string error;
+    if (!out.commit(error)) {
+        sink.error({options.out, 0, 0}, error);
+        return stats;
+    }
+    stats.committed = true;
+    stats.meetings = meetings.size();
+    stats.packs = totals.packs;
+    stats.pages = totals.pages;
+    return stats;
+}
+
+int run_build(const BuildOptions& options) {
+    auto started = std::chrono::steady_clock::now();
+    DiagnosticSink sink;
+    BuildStats stats = build_site(options, sink);
+    report_diagnostics(sink, std::cerr);
+    if (!stats.committed) {
+        std::cerr << "boardpack: nothing was written to " << options.out << "\n";
+        return 1;
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!options.quiet) {
+        std::printf("Built %zu meetings (%d packs, %d pages) for the %s audience in %.2f s.\n",
+                    stats.meetings, stats.packs, stats.pages, content::to_string(options.audience),
+                    seconds);
+        std::printf("Open %s/index.html in a browser; packs are in %s/<board>/<date>/pack.pdf\n",
+                    options.out.c_str(), options.out.c_str());
+    }
+    return 0;
+}
+
+int run_check(const std::string& source) {
+    DiskFileSystem files(source);
+    DiagnosticSink sink;
+    content::Site site = content::load_site_index(files, sink);
+    site.source_root = source;
+    for (const auto& ref : all_meetings(site)) {
+        content::Meeting meeting = *ref.meeting;
+        guarded(sink, meeting.folder, [&] {
+            content::load_meeting_papers(files, site, *ref.board, meeting, sink);
+        });
+    }
+    bool failed = report_diagnostics(sink, std::cerr);
+    if (!failed)
+        std::printf("No errors found in %zu boards and %zu meetings.\n", site.boards.size(),
+                    all_meetings(site).size());
+    return failed ? 1 : 0;
+}
+
+} // namespace bp::cli

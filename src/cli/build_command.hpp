@@ -1,0 +1,31 @@
+#pragma once
+#include <string>
+
+#include "content/model.hpp"
+#include "core/diagnostics.hpp"
+
+namespace bp::cli {
+
+struct BuildOptions {
+    std::string source = ".";
+    std::string out = "public";
+    content::Audience audience = content::Audience::public_audience;
+    unsigned jobs = 0; // 0: one per core
+    bool quiet = false;
+};
+
+struct BuildStats {
+    bool committed = false; // the output folder was replaced by the new build
+    std::size_t meetings = 0;
+    int packs = 0;
+    int pages = 0;
+};
+
+// Builds into a staging folder and swaps it in only when there were no errors.
+BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink);
+// Exit status: 0 built, 1 content errors (nothing written).
+int run_build(const BuildOptions& options);
+// Loads and checks everything a build would, writing nothing.
+int run_check(const std::string& source);
+
+} // namespace bp::cli

@@ -1,0 +1,151 @@
+#include "cli/preview_server.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <httplib.h>
+#include <optional>
+#include <sstream>
+
+#include "core/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bp::cli {
+
+namespace {
+
+std::string content_type(const std::string& path) {
+    static const std::pair<const char*, const char*> types[] = {
+        {".html", "text/html; charset=utf-8"}, {".css", "text/css"},
+        {".js", "text/javascript"},            {".svg", "image/svg+xml"},
+        {".pdf", "application/pdf"},           {".json", "application/json"},
+        {".xml", "application/xml"},           {".ics", "text/calendar"},
+        {".png", "image/png"},                 {".csv", "text/csv"},
+        {".woff2", "font/woff2"},              {".pf_meta", "application/octet-stream"}};
+    for (const auto& [extension, type] : types)
+        if (ends_with(path, extension)) return type;
+    return "application/octet-stream";
+}
+
+std::string json_string(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// Maps a URL path to a file in the site, refusing anything that climbs out of it.
+std::optional<fs::path> resolve(const std::string& root, std::string url_path) {
+    if (url_path.find("..") != std::string::npos) return std::nullopt;
+    if (url_path.empty() || url_path.back() == '/') url_path += "index.html";
+    fs::path path = fs::path(root) / url_path.substr(1);
+    if (fs::is_directory(path)) path /= "index.html";
+    if (!fs::is_regular_file(path)) return std::nullopt;
+    return path;
+}
+
+} // namespace
+
+std::string reload_script() {
+    return R"(<script>
+(function () {
+  var version = null;
+  function overlay(text) {
+    var box = document.getElementById('boardpack-errors');
+    if (!text) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement('pre');
+      box.id = 'boardpack-errors';
+      box.setAttribute('role', 'alert');
+      box.style.cssText = 'position:fixed;inset:auto 1rem 1rem 1rem;max-height:50vh;overflow:auto;' +
+        'background:#0b0c0c;color:#fff;border-left:8px solid #d4351c;padding:1rem;z-index:9999;' +
+        'font:14px/1.4 monospace;white-space:pre-wrap';
+      document.body.appendChild(box);
+    }
+    box.textContent = 'The last change did not build; this is the last good version.\n\n' + text;
+  }
+  function poll() {
+    fetch('/__boardpack/status', {cache: 'no-store'}).then(function (r) { return r.json(); })
+      .then(function (s) {
+        if (version !== null && s.version !== version) { location.reload(); return; }
+        version = s.version;
+        overlay(s.errors);
+      }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+</script>
+)";
+}
+
+PreviewServer::PreviewServer(std::string site_root)
+    : site_root_(std::move(site_root)), server_(std::make_unique<httplib::Server>()) {
+    server_->Get("/__boardpack/status", [this](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(status_json(), "application/json");
+    });
+    server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        auto path = resolve(site_root_, req.path);
+        if (!path) path = resolve(site_root_, "/404.html");
+        auto body = path ? read_file(*path) : std::nullopt;
+        if (!body) {
+            res.status = 404;
+            res.set_content("Not found", "text/plain");
+            return;
+        }
+        if (path->filename() == "404.html" && !ends_with(req.path, "404.html")) res.status = 404;
+        std::string type = content_type(path->string());
+        if (starts_with(type, "text/html")) {
+            auto end = body->rfind("</body>");
+            body->insert(end == std::string::npos ? body->size() : end, reload_script());
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(*body, type.c_str());
+    });
+}
+
+PreviewServer::~PreviewServer() { stop(); }
+
+bool PreviewServer::start(int port) {
+    if (!server_->bind_to_port("127.0.0.1", port)) return false;
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    return true;
+}
+
+void PreviewServer::stop() {
+    if (server_) server_->stop();
+    if (thread_.joinable()) thread_.join();
+}
+
+void PreviewServer::publish_success() {
+    std::lock_guard lock(mutex_);
+    ++version_;
+    errors_.clear();
+}
+
+void PreviewServer::publish_failure(const std::string& diagnostics) {
+    std::lock_guard lock(mutex_);
+    errors_ = diagnostics;
+}
+
+std::string PreviewServer::status_json() const {
+    std::lock_guard lock(mutex_);
+    return "{\"version\": " + std::to_string(version_) + ", \"errors\": " + json_string(errors_) + "}";
+}
+
+} // namespace bp::cli

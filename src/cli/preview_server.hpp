@@ -1,0 +1,38 @@
+#pragma once
+// Serves a built site on 127.0.0.1 and tells open pages when to reload, or what went wrong.
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace httplib {
+class Server;
+}
+
+namespace bp::cli {
+
+class PreviewServer {
+  public:
+    explicit PreviewServer(std::string site_root);
+    ~PreviewServer();
+    bool start(int port); // false when the port cannot be bound
+    void stop();
+    // A successful build bumps the version (pages reload); a failed one shows its messages.
+    void publish_success();
+    void publish_failure(const std::string& diagnostics);
+
+  private:
+    std::string status_json() const;
+    std::string site_root_;
+    std::unique_ptr<httplib::Server> server_;
+    std::thread thread_;
+    mutable std::mutex mutex_;
+    int version_ = 0;
+    std::string errors_;
+};
+
+// The script added to every served page: polls the status and reloads or shows an overlay.
+std::string reload_script();
+
+} // namespace bp::cli

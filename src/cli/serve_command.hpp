@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+
+#include "content/model.hpp"
+
+namespace bp::cli {
+
+struct ServeOptions {
+    std::string source = ".";
+    int port = 8080;
+    content::Audience audience = content::Audience::public_audience;
+    // Stops after this many seconds (0: run until interrupted); lets tests end the server.
+    int stop_after_seconds = 0;
+};
+
+int run_serve(const ServeOptions& options);
+
+} // namespace bp::cli

@@ -1,0 +1,74 @@
+#include "cli/source_watcher.hpp"
+
+#include <filesystem>
+#include <map>
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace bp::cli {
+
+namespace {
+constexpr uint32_t watched_events =
+    IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY;
+
+bool is_hidden_or_output(const fs::path& path) {
+    std::string name = path.filename().string();
+    return name.empty() || name[0] == '.' || name == "public" || name == "build" ||
+           name == "node_modules";
+}
+} // namespace
+
+SourceWatcher::SourceWatcher(const std::string& source_root) : root_(source_root) {
+    fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd_ < 0) return;
+    for (const char* part : {"", "content", "themes", "assets"}) {
+        fs::path folder = fs::path(root_) / part;
+        if (fs::is_directory(folder)) watch_tree(folder.string());
+    }
+}
+
+SourceWatcher::~SourceWatcher() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void SourceWatcher::watch_tree(const std::string& folder) {
+    inotify_add_watch(fd_, folder.c_str(), watched_events);
+    std::error_code ec;
+    if (fs::path(folder) == fs::path(root_)) return; // the root itself: only site.yaml matters
+    for (auto it = fs::recursive_directory_iterator(folder, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_directory() && !is_hidden_or_output(it->path()))
+            inotify_add_watch(fd_, it->path().c_str(), watched_events);
+    }
+}
+
+std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
+    std::vector<std::string> changed;
+    if (fd_ < 0) return changed;
+    pollfd poller{fd_, POLLIN, 0};
+    int wait_ms = timeout_ms;
+    alignas(inotify_event) char buffer[8192];
+    while (::poll(&poller, 1, wait_ms) > 0) {
+        ssize_t length = ::read(fd_, buffer, sizeof buffer);
+        for (ssize_t offset = 0; offset < length;) {
+            auto* event = reinterpret_cast<inotify_event*>(buffer + offset);
+            if (event->len > 0 && event->name[0] != '.') changed.emplace_back(event->name);
+            offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+        }
+        wait_ms = 150; // gather the rest of the burst
+    }
+    if (!changed.empty()) {
+        // New folders (a new meeting) need watches of their own.
+        for (const char* part : {"content", "themes", "assets"}) {
+            fs::path folder = fs::path(root_) / part;
+            if (fs::is_directory(folder)) watch_tree(folder.string());
+        }
+    }
+    return changed;
+}
+
+} // namespace bp::cli

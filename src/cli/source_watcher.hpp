@@ -1,0 +1,26 @@
+#pragma once
+// Watches a site's source folders with inotify and reports when something changed.
+#include <string>
+#include <vector>
+
+namespace bp::cli {
+
+class SourceWatcher {
+  public:
+    explicit SourceWatcher(const std::string& source_root);
+    ~SourceWatcher();
+    SourceWatcher(const SourceWatcher&) = delete;
+    SourceWatcher& operator=(const SourceWatcher&) = delete;
+
+    bool ok() const { return fd_ >= 0; }
+    // Waits up to `timeout_ms` for a change; after one, drains the burst of events an editor
+    // makes when saving, so one save gives one rebuild. Returns the changed paths.
+    std::vector<std::string> wait(int timeout_ms);
+
+  private:
+    void watch_tree(const std::string& folder);
+    int fd_ = -1;
+    std::string root_;
+};
+
+} // namespace bp::cli

@@ -1,0 +1,32 @@
+#pragma once
+// A slice is the unit the paginator moves between pages: one line of a paragraph, one table row,
+// one chart. Its boxes are positioned relative to the slice's own top-left corner, which sits on
+// the left edge of the text block; the paginator translates them onto a page.
+#include <memory>
+#include <vector>
+
+#include "layout/page.hpp"
+
+namespace bp::layout {
+
+struct Slice {
+    double height = 0;
+    double space_before = 0;     // dropped when the slice opens a page
+    bool keep_with_next = false; // no page break allowed between this slice and the next
+    bool break_before = false;   // an explicit page break
+    Page boxes;                  // only the box lists are used; coordinates are relative
+    // Drawn in the gap above the slice only when that gap is kept (a block quote's rule).
+    std::vector<Rule> gap_rules;
+    // Painted first on every page this slice continues onto (a table's header row).
+    std::shared_ptr<const Slice> repeat_header;
+    double first_baseline = 0; // baseline of the first text line, for list markers
+};
+
+// Appends `from`'s boxes to `to`, moved by (dx, dy).
+void append_boxes(Page& to, const Page& from, double dx, double dy);
+
+// Cuts a slice that is taller than a page into a part no taller than `max_height` and the rest,
+// preferring a cut between text lines. The head is never empty when the slice has content.
+std::pair<Slice, Slice> split_slice(const Slice& slice, double max_height);
+
+} // namespace bp::layout

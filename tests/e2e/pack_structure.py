@@ -1,0 +1,61 @@
+"""Checks a meeting pack against its pack.json: page count, odd first pages with their
+"Agenda Item N" stamp, the front sheet's page ranges, blank pages, and bookmarks."""
+import json
+import re
+import subprocess
+import sys
+
+pack, manifest_path, label = sys.argv[1], sys.argv[2], sys.argv[3]
+problems = []
+
+
+def page_text(number):
+    return subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), pack, "-"],
+                          capture_output=True, text=True).stdout
+
+
+with open(manifest_path, encoding="utf-8") as handle:
+    manifest = json.load(handle)
+info = subprocess.run(["pdfinfo", pack], capture_output=True, text=True).stdout
+pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+if pages != manifest["pages"]:
+    problems.append(f"pdfinfo says {pages} pages, pack.json says {manifest['pages']}")
+
+texts = {n: page_text(n) for n in range(1, pages + 1)}
+front_sheet = "".join(texts[n] for n in range(1, min(pages, 3) + 1))
+front_sheet_flat = re.sub(r"\s+", " ", front_sheet)
+
+for item in manifest["items"]:
+    number, first, last = item["number"], item["first_page"], item["last_page"]
+    if item["verbal"] or item["restricted"] and first == 0:
+        if first != 0:
+            problems.append(f"item {number} is verbal but has pages")
+        continue
+    if first == 0:
+        continue
+    if first % 2 != 1:
+        problems.append(f"item {number} starts on even page {first}")
+    if not (1 <= first <= last <= pages):
+        problems.append(f"item {number} has a bad range {first}-{last}")
+        continue
+    if f"Agenda Item {number}" not in texts[first]:
+        problems.append(f"page {first} lacks 'Agenda Item {number}'")
+    shown = f"{first} – {last}" if first != last else f"{first}"
+    if shown not in front_sheet_flat:
+        problems.append(f"front sheet does not show pages '{shown}' for item {number}")
+
+for number, text in texts.items():
+    words = text.split()
+    if len(words) < 8 and "intentionally left blank" not in text:
+        problems.append(f"page {number} is nearly empty without the blank-page sentence")
+
+outlines = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", pack],
+                                     capture_output=True, text=True).stdout).get("outlines", [])
+titles = " | ".join(o.get("title", "") for o in outlines)
+for item in manifest["items"]:
+    if item["first_page"] and item["number"] not in titles:
+        problems.append(f"no bookmark for item {item['number']} (bookmarks: {titles[:200]})")
+
+for problem in problems:
+    print(f"{label}: {problem}")
+sys.exit(1 if problems else 0)

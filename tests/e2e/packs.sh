@@ -1,0 +1,41 @@
+# Every pack of the example site and the valid fixtures, for both audiences: structure, fonts,
+# text, page ranges and what each audience may see.
+source "$(dirname "$0")/lib.sh"
+
+check_pack() { # folder-with-pack.pdf label
+  local dir="$1" label="$2" pack="$1/pack.pdf"
+  check "$label: pack.pdf exists" test -s "$pack"
+  check "$label: agenda.pdf exists" test -s "$dir/agenda.pdf"
+  local qpdf_out; qpdf_out="$(qpdf --check "$pack" 2>&1)"
+  if [ $? -eq 0 ] && ! grep -qi warning <<<"$qpdf_out"; then pass; else fail "$label: qpdf --check: $qpdf_out"; fi
+  check "$label: linearised" bash -c "qpdf --show-linearization '$pack' | grep -q 'references to'"
+  if pdffonts "$pack" 2>/dev/null | awk 'NR>2 && $(NF-4) != "yes" {bad=1} END {exit bad}'; then pass; else fail "$label: a font is not embedded"; fi
+  local warnings; warnings="$(pdftotext "$pack" /dev/null 2>&1)"
+  if [ -z "$warnings" ]; then pass; else fail "$label: pdftotext warnings: $(head -c 200 <<<"$warnings")"; fi
+  python3 "$ROOT/tests/e2e/pack_structure.py" "$pack" "$dir/pack.json" "$label" >&2 && pass || fail "$label: pack structure"
+}
+
+build_both() { # source name
+  "$BOARDPACK" build --source "$1" --out "$WORK/$2-public" >/dev/null || fail "$2: public build"
+  "$BOARDPACK" build --source "$1" --out "$WORK/$2-members" --audience members >/dev/null || fail "$2: members' build"
+}
+
+build_both "$ROOT" example
+build_both "$ROOT/tests/fixtures/valid-minimal" minimal
+for out in "$WORK"/example-public "$WORK"/example-members "$WORK"/minimal-public "$WORK"/minimal-members; do
+  for pack in "$out"/*/*/pack.pdf; do
+    [ -e "$pack" ] || { fail "$(basename "$out"): no packs"; continue; }
+    check_pack "$(dirname "$pack")" "$(basename "$out")/${pack#$out/}"
+  done
+done
+
+# The restricted paper's distinctive word must be nowhere in the public output, PDFs included.
+search_everything() { # folder word
+  grep -rqiF "$2" "$1" && return 0
+  for pdf in $(find "$1" -name '*.pdf'); do pdftotext "$pdf" - 2>/dev/null | grep -qiF "$2" && return 0; done
+  return 1
+}
+if search_everything "$WORK/minimal-public" Lanternfish; then fail "restricted text leaked into the public build"; else pass; fi
+check "restricted text is in the members' build" search_everything "$WORK/minimal-members" Lanternfish
+check "the public agenda marks the item restricted" bash -c "pdftotext '$WORK/minimal-public/board/2024-09-10/agenda.pdf' - | grep -q 'Restricted'"
+finish

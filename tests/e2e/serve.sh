@@ -1,0 +1,38 @@
+# The preview server: serves the built site on 127.0.0.1, rebuilds on change, shows errors
+# while keeping the last good site, and recovers when the error is fixed.
+source "$(dirname "$0")/lib.sh"
+
+site="$(fixture valid-minimal)"
+port=$((20000 + RANDOM % 20000))
+"$BOARDPACK" serve --source "$site" --port "$port" --stop-after 60 >"$WORK/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$WORK"' EXIT
+url="http://127.0.0.1:$port"
+for _ in $(seq 1 100); do curl -sf "$url/__boardpack/status" >/dev/null && break; sleep 0.1; done
+
+status() { curl -sf "$url/__boardpack/status"; }
+version() { status | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])'; }
+wait_for() { # condition-command, up to 10 s
+  for _ in $(seq 1 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  return 1
+}
+
+check "the home page is served" bash -c "curl -sf '$url/' | grep -q '<html'"
+check "served pages carry the reload script" bash -c "curl -sf '$url/' | grep -q '__boardpack/status'"
+check "a missing page gives 404" bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' '$url/no-such-page.html')\" = 404"
+check "paths cannot climb out of the site" bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' --path-as-is '$url/../../etc/passwd')\" = 404"
+first_version="$(version)"
+
+paper="$site/content/board/2024-05-14/02-plan-update.md"
+sed -i 's/^date: 2024-05-02/date: 2024-05-99/' "$paper"
+check "a broken change shows its error in the status" wait_for bash -c "curl -sf '$url/__boardpack/status' | grep -q 'is not a valid date'"
+check "the last good site is still served" bash -c "curl -sf '$url/' | grep -q '<html'"
+check "the version did not move on a failed build" test "$(version)" = "$first_version"
+
+sed -i 's/^date: 2024-05-99/date: 2024-05-03/' "$paper"
+check "fixing it rebuilds and bumps the version" wait_for bash -c "test \"\$(curl -sf '$url/__boardpack/status' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"version\"])')\" != '$first_version'"
+check "the error overlay clears" wait_for bash -c "curl -sf '$url/__boardpack/status' | grep -q '\"errors\": \"\"'"
+check "the server binds to loopback only" bash -c "! ss -ltn 2>/dev/null | grep ':$port ' | grep -qv '127.0.0.1'"
+kill $server 2>/dev/null
+wait $server 2>/dev/null
+finish

@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+
+#include "core/filesystem.hpp"
+#include "core/output_tree.hpp"
+
+namespace fs = std::filesystem;
+
+TEST_CASE("the memory file system lists folders like a disk") {
+    bp::MemoryFileSystem files;
+    files.add("content/csp/board.yaml", "name: x");
+    files.add("content/csp/2017-09-12/meeting.yaml", "date: 2017-09-12");
+    files.add("content/.hidden", "");
+    CHECK(files.list("content") == std::vector<std::string>{"csp"});
+    CHECK(files.list("content/csp") == std::vector<std::string>{"2017-09-12", "board.yaml"});
+    CHECK(files.is_directory("content/csp/2017-09-12"));
+    CHECK_FALSE(files.is_directory("content/csp/board.yaml"));
+    CHECK(files.read("content/csp/board.yaml") == "name: x");
+    CHECK_FALSE(files.read("missing"));
+}
+
+TEST_CASE("path helpers") {
+    CHECK(bp::join_path("content", "csp") == "content/csp");
+    CHECK(bp::join_path("", "site.yaml") == "site.yaml");
+    CHECK(bp::file_stem("a/07-performance.md") == "07-performance");
+    CHECK(bp::file_extension("a/b.tar.gz") == ".gz");
+    CHECK(bp::parent_path("a/b/c.md") == "a/b");
+}
+
+TEST_CASE("an output tree only replaces the destination when committed") {
+    fs::path root = fs::temp_directory_path() / "boardpack-output-tree-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "public");
+    std::ofstream(root / "public" / "old.html") << "old";
+    {
+        bp::OutputTree abandoned((root / "public").string());
+        abandoned.write("index.html", "new");
+    }
+    CHECK(fs::exists(root / "public" / "old.html"));
+    CHECK_FALSE(fs::exists(root / "public" / "index.html"));
+    {
+        bp::OutputTree tree((root / "public").string());
+        tree.write("board/index.html", "new");
+        std::string error;
+        REQUIRE(tree.commit(error));
+    }
+    CHECK_FALSE(fs::exists(root / "public" / "old.html"));
+    CHECK(fs::exists(root / "public" / "board" / "index.html"));
+    CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) == 1);
+    fs::remove_all(root);
+}

@@ -1,0 +1,35 @@
+#include <doctest/doctest.h>
+
+#include "core/text.hpp"
+
+TEST_CASE("slugs are lower-case ASCII words joined by dashes") {
+    CHECK(bp::slugify("Chair's Report – Q2") == "chairs-report-q2");
+    CHECK(bp::slugify("  Violence with Injury  ") == "violence-with-injury");
+    CHECK(bp::slugify("O’Neill") == "oneill");
+    CHECK(bp::slugify("***") == "");
+}
+
+TEST_CASE("numbers are grouped in thousands with a real minus sign") {
+    CHECK(bp::format_number(1769) == "1,769");
+    CHECK(bp::format_number(-43) == "\xE2\x88\x92" "43");
+    CHECK(bp::format_number(-2.37, 1) == "\xE2\x88\x92" "2.4");
+    CHECK(bp::format_number(1234567.891, 2) == "1,234,567.89");
+    CHECK(bp::format_number(-0.01, 1) == "0.0");
+}
+
+TEST_CASE("HTML escaping covers text and attributes") {
+    CHECK(bp::html_escape("<a href=\"x\">Tom & Jerry's</a>") ==
+          "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+}
+
+TEST_CASE("invalid UTF-8 is replaced, valid UTF-8 kept") {
+    CHECK(bp::sanitize_utf8("caf\xC3\xA9") == "caf\xC3\xA9");
+    CHECK(bp::sanitize_utf8("bad\xFF" "byte") == "bad\xEF\xBF\xBD" "byte");
+    CHECK(bp::sanitize_utf8(std::string("nul\0x", 5)) == "nul\xEF\xBF\xBD" "x");
+    CHECK(bp::utf8_length("£5 – “ok”") == 9);
+}
+
+TEST_CASE("split and trim") {
+    CHECK(bp::split("a.b..c", '.') == std::vector<std::string>{"a", "b", "", "c"});
+    CHECK(bp::trim("  \tx y\n") == "x y");
+}
