@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "content/action_log_builder.hpp"
 #include "content/directives.hpp"
 #include "content/front_matter.hpp"
 #include "content/loader_parts.hpp"
 #include "core/date.hpp"
+#include "data/forward_plan.hpp"
+#include "data/indicators.hpp"
 #include "markdown/parse.hpp"
 
 namespace bp::content {
@@ -76,6 +79,15 @@ void apply_public_audience(std::vector<AgendaItem>& items) {
     }
 }
 
+void load_board_data(const FileSystem& files, const SiteConfig& config, Board& board,
+                     DiagnosticSink& sink) {
+    board.indicators = data::load_indicators(files, board.folder,
+                                             config.financial_year_start_month, sink);
+    board.forward_plan =
+        data::load_forward_plan(files, join_path(board.folder, "forward-plan.yaml"), sink);
+    board.actions = build_action_log(files, board, sink);
+}
+
 } // namespace
 
 Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
@@ -92,6 +104,7 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
         auto board = load_board(files, folder, sink);
         if (!board) continue;
         load_meetings(files, *board, sink);
+        load_board_data(files, site.config, *board, sink);
         site.boards.push_back(std::move(*board));
     }
     if (site.boards.empty() && !sink.has_errors())

@@ -119,7 +119,8 @@ std::string format_number(double value, int decimals) {
     }
     bool is_zero = grouped.find_first_not_of("0,") == std::string::npos &&
                    fraction.find_first_not_of(".0") == std::string::npos;
-    return (negative && !is_zero ? "\xE2\x88\x92" : "") + grouped + fraction;
+    // An en dash: the bundled font has no U+2212 minus sign, and UK statistical tables use it.
+    return (negative && !is_zero ? "\xE2\x80\x93" : "") + grouped + fraction;
 }
 
 } // namespace bp

@@ -19,7 +19,7 @@ std::string html_escape(std::string_view text);
 int utf8_length(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD so no later stage sees broken text.
 std::string sanitize_utf8(std::string_view text);
-// "1,785"; "12.5" with the given decimals; a leading "−" (U+2212) for negatives.
+// "1,785"; "12.5" with the given decimals; a leading en dash for negatives.
 std::string format_number(double value, int decimals = 0);
 
 } // namespace bp

@@ -9,10 +9,10 @@ TEST_CASE("slugs are lower-case ASCII words joined by dashes") {
     CHECK(bp::slugify("***") == "");
 }
 
-TEST_CASE("numbers are grouped in thousands with a real minus sign") {
+TEST_CASE("numbers are grouped in thousands with an en dash for minus") {
     CHECK(bp::format_number(1769) == "1,769");
-    CHECK(bp::format_number(-43) == "\xE2\x88\x92" "43");
-    CHECK(bp::format_number(-2.37, 1) == "\xE2\x88\x92" "2.4");
+    CHECK(bp::format_number(-43) == "\xE2\x80\x93" "43");
+    CHECK(bp::format_number(-2.37, 1) == "\xE2\x80\x93" "2.4");
     CHECK(bp::format_number(1234567.891, 2) == "1,234,567.89");
     CHECK(bp::format_number(-0.01, 1) == "0.0");
 }

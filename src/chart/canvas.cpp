@@ -1,0 +1,136 @@
+#include "chart/canvas.hpp"
+
+#include "chart/font.hpp"
+#include "core/text.hpp"
+
+namespace bp::chart {
+
+namespace {
+
+// Noto Sans capital and figure height as a fraction of the font size.
+constexpr double cap_height = 0.714;
+
+cairo_font_face_t* face_or_bundled(const std::string& path, const char* bundled_name) {
+    if (cairo_font_face_t* face = font_face_for_file(path)) {
+        return face;
+    }
+    return font_face_for_file(bundled_font_path(bundled_name));
+}
+
+// Byte length of the UTF-8 sequence starting with `lead`.
+std::size_t utf8_length(unsigned char lead) {
+    if (lead >= 0xF0) {
+        return 4;
+    }
+    if (lead >= 0xE0) {
+        return 3;
+    }
+    return lead >= 0xC0 ? 2 : 1;
+}
+
+// Noto Sans has no U+2212 MINUS SIGN (which bp::format_number writes); its en dash has the
+// same width and height, so numbers still read and line up.
+std::string drawable(const std::string& text) {
+    std::string clean = sanitize_utf8(text);
+    const std::string minus = "\u2212";
+    for (std::size_t at = clean.find(minus); at != std::string::npos; at = clean.find(minus, at)) {
+        clean.replace(at, minus.size(), "\u2013");
+    }
+    return clean;
+}
+
+} // namespace
+
+Canvas::Canvas(cairo_t* cr, const ChartStyle& style)
+    : cr_(cr), style_(style), regular_(face_or_bundled(style.regular_font, "NotoSans-Regular.ttf")),
+      bold_(face_or_bundled(style.bold_font, "NotoSans-Bold.ttf")) {
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+    cairo_set_font_options(cr_, options);
+    cairo_font_options_destroy(options);
+    set_font(Weight::regular, style.label_size);
+}
+
+void Canvas::set_colour(const Rgb& colour) const {
+    cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
+}
+
+void Canvas::set_font(Weight weight, double size) const {
+    cairo_font_face_t* face = weight == Weight::bold ? bold_ : regular_;
+    if (face) {
+        cairo_set_font_face(cr_, face);
+    } else {
+        // Only reached when the bundled fonts are missing from the installation.
+        cairo_select_font_face(cr_, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+                               weight == Weight::bold ? CAIRO_FONT_WEIGHT_BOLD
+                                                      : CAIRO_FONT_WEIGHT_NORMAL);
+    }
+    cairo_set_font_size(cr_, size);
+    font_size_ = size;
+}
+
+double Canvas::text_width(const std::string& text) const {
+    // Cairo puts the whole context into an error state on invalid UTF-8.
+    const std::string clean = drawable(text);
+    cairo_text_extents_t extents;
+    cairo_text_extents(cr_, clean.c_str(), &extents);
+    return extents.x_advance;
+}
+
+void Canvas::draw_text(const std::string& text, double x, double y, HAlign h, VAlign v) const {
+    if (text.empty()) {
+        return;
+    }
+    const double width = text_width(text);
+    const double left = h == HAlign::left ? x : h == HAlign::centre ? x - width / 2 : x - width;
+    const double baseline = v == VAlign::baseline  ? y
+                            : v == VAlign::cap_top ? y + cap_height * font_size_
+                                                   : y + cap_height * font_size_ / 2;
+    cairo_move_to(cr_, left, baseline);
+    cairo_show_text(cr_, drawable(text).c_str());
+    cairo_new_path(cr_);
+}
+
+std::string Canvas::fit_text(const std::string& raw_text, double width) const {
+    const std::string text = drawable(raw_text);
+    if (text_width(text) <= width) {
+        return text;
+    }
+    const std::string ellipsis = "\u2026";
+    const double room = width - text_width(ellipsis);
+    // Cairo's toy text has no kerning, so advances add up character by character; that keeps
+    // this linear even for absurdly long names.
+    std::string kept;
+    double kept_width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::string character =
+            text.substr(i, utf8_length(static_cast<unsigned char>(text[i])));
+        const double advance = text_width(character);
+        if (kept_width + advance > room) {
+            break;
+        }
+        kept += character;
+        kept_width += advance;
+        i += character.size();
+    }
+    return kept + ellipsis;
+}
+
+void Canvas::fill_rect(const Rect& rect, const Rgb& colour) const {
+    set_colour(colour);
+    cairo_rectangle(cr_, rect.x, rect.y, rect.width, rect.height);
+    cairo_fill(cr_);
+}
+
+void Canvas::line(double x0, double y0, double x1, double y1, const Rgb& colour,
+                  double width) const {
+    set_colour(colour);
+    cairo_set_line_width(cr_, width);
+    cairo_move_to(cr_, x0, y0);
+    cairo_line_to(cr_, x1, y1);
+    cairo_stroke(cr_);
+}
+
+} // namespace bp::chart

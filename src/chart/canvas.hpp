@@ -1,0 +1,50 @@
+#pragma once
+// A Cairo context with the chart's fonts and colours at hand, and the text helpers every chart
+// kind uses. Text is set with hinting off so measurements agree across SVG, PDF and PNG.
+#include "chart/style.hpp"
+
+#include <cairo.h>
+#include <string>
+
+namespace bp::chart {
+
+enum class Weight { regular, bold };
+enum class HAlign { left, centre, right };
+// Where the given y sits on the text: on the baseline, at the cap height, or half-way between.
+enum class VAlign { baseline, cap_top, middle };
+
+struct Rect {
+    double x = 0, y = 0, width = 0, height = 0;
+    double right() const { return x + width; }
+    double bottom() const { return y + height; }
+};
+
+class Canvas {
+  public:
+    Canvas(cairo_t* cr, const ChartStyle& style);
+
+    cairo_t* cr() const { return cr_; }
+    const ChartStyle& style() const { return style_; }
+
+    void set_colour(const Rgb& colour) const;
+    void set_font(Weight weight, double size) const;
+    double text_width(const std::string& text) const;
+    // The current font's size, for spacing lines of text.
+    double font_size() const { return font_size_; }
+    void draw_text(const std::string& text, double x, double y, HAlign h = HAlign::left,
+                   VAlign v = VAlign::baseline) const;
+    // `text` shortened with an ellipsis so it is no wider than `width`.
+    std::string fit_text(const std::string& text, double width) const;
+
+    void fill_rect(const Rect& rect, const Rgb& colour) const;
+    void line(double x0, double y0, double x1, double y1, const Rgb& colour, double width) const;
+
+  private:
+    cairo_t* cr_;
+    const ChartStyle& style_;
+    cairo_font_face_t* regular_;
+    cairo_font_face_t* bold_;
+    mutable double font_size_ = 8;
+};
+
+} // namespace bp::chart

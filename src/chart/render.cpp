@@ -1,0 +1,99 @@
+#include "chart/render.hpp"
+
+#include "chart/svg_accessibility.hpp"
+
+#include <algorithm>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cmath>
+
+namespace bp::chart {
+
+namespace {
+
+// Charts carry no clock: the pack places the page as a form, and its own dates rule.
+constexpr const char* fixed_pdf_date = "2000-01-01T00:00:00Z";
+constexpr double largest_png_side = 8192; // pixels
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// Any positive size is honoured, as the layout honours it; PDF pages cannot exceed 14,400 pt.
+double sane_dimension(double value, double fallback) {
+    if (!std::isfinite(value) || value <= 0) {
+        return fallback;
+    }
+    return std::clamp(value, 1.0, 14400.0);
+}
+
+// Draws onto a vector surface, finishes it and returns what it wrote, or "" on failure.
+std::string finish(cairo_surface_t* surface, const data::ChartSpec& spec, const ChartStyle& style,
+                   std::string& out) {
+    cairo_t* cr = cairo_create(surface);
+    draw(cr, spec, style);
+    const bool drawn = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const bool written = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(surface);
+    return drawn && written ? out : std::string();
+}
+
+} // namespace
+
+ChartSize chart_size(const data::ChartSpec& spec) {
+    const ChartSize defaults;
+    return {sane_dimension(spec.width_pt, defaults.width),
+            sane_dimension(spec.height_pt, defaults.height)};
+}
+
+std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style) {
+    const ChartSize size = chart_size(spec);
+    std::string out;
+    cairo_surface_t* surface =
+        cairo_svg_surface_create_for_stream(append_to_string, &out, size.width, size.height);
+    const std::string svg = finish(surface, spec, style, out);
+    if (svg.empty()) {
+        return svg;
+    }
+    return make_svg_accessible(svg, spec.id, spec.title, spec.description);
+}
+
+std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style) {
+    const ChartSize size = chart_size(spec);
+    std::string out;
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create_for_stream(append_to_string, &out, size.width, size.height);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixed_pdf_date);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixed_pdf_date);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "boardpack");
+    if (!spec.title.empty()) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, spec.title.c_str());
+    }
+    return finish(surface, spec, style, out);
+}
+
+std::string render_png(const data::ChartSpec& spec, double scale, const ChartStyle& style) {
+    const ChartSize size = chart_size(spec);
+    if (!std::isfinite(scale) || scale <= 0) {
+        scale = 1;
+    }
+    scale = std::min(scale, largest_png_side / std::max(size.width, size.height));
+    const int width = std::max(1, static_cast<int>(std::ceil(size.width * scale)));
+    const int height = std::max(1, static_cast<int>(std::ceil(size.height * scale)));
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
+    draw(cr, spec, style);
+    const bool drawn = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    std::string out;
+    const bool written = drawn && cairo_surface_write_to_png_stream(surface, append_to_string,
+                                                                    &out) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(surface);
+    return written ? out : std::string();
+}
+
+} // namespace bp::chart

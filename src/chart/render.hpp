@@ -1,0 +1,33 @@
+#pragma once
+// Charts drawn with Cairo. One drawing path (draw) serves every output: SVG for the site, a
+// one-page PDF for the pack (placed as a vector form by the pack stage) and PNG previews.
+// Every function here is safe to call from several threads at once and never throws for bad
+// data: gaps, NaN, infinities and empty specs all draw something sensible.
+#include "chart/style.hpp"
+#include "data/chart_spec.hpp"
+
+#include <cairo.h>
+#include <string>
+
+namespace bp::chart {
+
+// Draws the chart into the rectangle (0, 0)–(width_pt, height_pt) in user space.
+void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style);
+
+// SVG text with role="img", <title> and <desc>; element ids are prefixed with the spec's id so
+// several charts can be inlined in one page.
+std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style = {});
+// One-page PDF whose page is width_pt x height_pt, with fixed dates so the bytes repeat.
+std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style = {});
+// PNG at `scale` pixels per point (1 gives 480 x 220 pixels for the default size).
+std::string render_png(const data::ChartSpec& spec, double scale, const ChartStyle& style = {});
+
+// The chart size after sanitising: non-finite or non-positive sizes fall back to the defaults,
+// and sizes are capped at the 14,400 pt a PDF page allows.
+struct ChartSize {
+    double width = 480;
+    double height = 220;
+};
+ChartSize chart_size(const data::ChartSpec& spec);
+
+} // namespace bp::chart
