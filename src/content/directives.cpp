@@ -92,7 +92,8 @@ void expand_blocks(std::vector<doc::Block>& blocks, DirectiveContext& context, i
     for (auto& block : blocks) {
         if (block.kind != doc::BlockKind::directive) {
             expand_inside(block, context, depth);
-            result.push_back(std::move(block));
+            // Copied, not moved: a later directive (contents) reads the whole paper's headings.
+            result.push_back(block);
             continue;
         }
         if (depth > 8) {

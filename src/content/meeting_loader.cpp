@@ -1,6 +1,7 @@
 #include <set>
 
 #include "content/loader_parts.hpp"
+#include "content/records_declarations.hpp"
 #include "core/text.hpp"
 #include "data/yaml_source.hpp"
 
@@ -197,6 +198,8 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
     meeting.end_minutes = read_time_of_day(*yaml, "end", origin, sink, board.end_minutes);
     meeting.venue = data::read_string(*yaml, "venue", origin, sink).value_or(board.venue);
     meeting.status = read_status(*yaml, origin, sink);
+    if (YAML::Node declarations = (*yaml)["declarations"])
+        meeting.declarations = read_declarations(declarations, origin, sink);
     MeetingContext context{files, folder, origin, sink};
     if (YAML::Node items = (*yaml)["items"])
         meeting.items = read_items(items, context);

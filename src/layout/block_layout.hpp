@@ -1,13 +1,13 @@
 #pragma once
 // Turns blocks into slices. One BlockLayouter per document; its member functions live in files
 // named for the block kinds they handle (list_layout.cpp, table_layout.cpp, ...).
-#include <string>
-#include <vector>
-
 #include "layout/layout.hpp"
 #include "layout/line_breaker.hpp"
 #include "layout/slice_stream.hpp"
 #include "layout/width_cache.hpp"
+
+#include <string>
+#include <vector>
 
 namespace bp::layout {
 
@@ -17,7 +17,7 @@ struct BlockContext {
     double width = 0; // measure
     double size = 10.5;
     Colour colour;
-    bool tight = false;             // inside a tight list: no gaps between paragraphs
+    bool tight = false; // inside a tight list: no gaps between paragraphs
     int list_depth = 0;
     std::vector<double> quote_rules; // x positions of enclosing block quotes' rules
 };

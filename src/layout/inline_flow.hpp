@@ -1,12 +1,12 @@
 #pragma once
 // Inline content flattened into words and spaces, each piece carrying its look (font, size,
 // colour, link, decoration, baseline shift). The line breaker works on this, never on the tree.
-#include <string>
-#include <vector>
-
 #include "layout/page.hpp"
 #include "layout/width_cache.hpp"
 #include "markdown/document.hpp"
+
+#include <string>
+#include <vector>
 
 namespace bp::layout {
 

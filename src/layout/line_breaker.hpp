@@ -1,9 +1,9 @@
 #pragma once
 // Greedy ragged-right line breaking: fills each line with as many words as fit and never lets
 // a line run past the measure, except when a single character is wider than the measure.
-#include <vector>
-
 #include "layout/inline_flow.hpp"
+
+#include <vector>
 
 namespace bp::layout {
 

@@ -1,10 +1,10 @@
 #pragma once
 // Places slices onto pages: honours explicit breaks and keep-with-next chains, repeats table
 // headers on continuation pages, and cuts only slices that are taller than a whole page.
-#include <vector>
-
 #include "layout/layout.hpp"
 #include "layout/slice.hpp"
+
+#include <vector>
 
 namespace bp::layout {
 

@@ -2,10 +2,10 @@
 // A slice is the unit the paginator moves between pages: one line of a paragraph, one table row,
 // one chart. Its boxes are positioned relative to the slice's own top-left corner, which sits on
 // the left edge of the text block; the paginator translates them onto a page.
+#include "layout/page.hpp"
+
 #include <memory>
 #include <vector>
-
-#include "layout/page.hpp"
 
 namespace bp::layout {
 

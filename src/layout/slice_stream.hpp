@@ -1,10 +1,10 @@
 #pragma once
 // Collects slices in reading order, carrying the vertical space and page breaks that blocks
 // ask for onto the next slice that is actually emitted.
+#include "layout/slice.hpp"
+
 #include <algorithm>
 #include <vector>
-
-#include "layout/slice.hpp"
 
 namespace bp::layout {
 

@@ -1,11 +1,11 @@
 #pragma once
 // Remembers text widths per style and size: the same words recur throughout a pack, and the
 // measurer behind the interface walks font tables on every call.
+#include "layout/page.hpp"
+
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include "layout/page.hpp"
 
 namespace bp::layout {
 

@@ -1,0 +1,87 @@
+#include "content/action_log_builder.hpp"
+
+#include "content/front_matter.hpp"
+#include "content/minutes.hpp"
+#include "data/action_csv.hpp"
+#include "markdown/parse.hpp"
+
+#include <map>
+
+namespace bp::content {
+
+namespace {
+
+void add_minutes_papers(const std::vector<AgendaItem>& items, std::vector<const Paper*>& papers) {
+    for (const auto& item : items) {
+        for (const auto& paper : item.papers)
+            if (paper.kind == "minutes" && !paper.is_pdf)
+                papers.push_back(&paper);
+        add_minutes_papers(item.sub_items, papers);
+    }
+}
+
+std::vector<data::Action> actions_of_paper(const FileSystem& files, const Board& board,
+                                           const Meeting& holder, const Paper& paper,
+                                           DiagnosticSink& sink) {
+    auto text = files.read(paper.source_path);
+    if (!text)
+        return {};
+    // The paper loader reports malformed front matter and Markdown; reporting here too would
+    // say everything twice.
+    DiagnosticSink already_reported;
+    auto front = split_front_matter(*text, paper.source_path, already_reported);
+    if (!front)
+        return {};
+    check_attendance(front->yaml, front->yaml_origin, board, sink);
+    auto recorded = recorded_meeting_date(front->yaml, front->yaml_origin, board, holder, sink);
+    if (!recorded)
+        return {};
+    doc::Document body = markdown::parse(front->body, front->body_origin, already_reported);
+    return read_minutes_actions(body, *recorded, sink);
+}
+
+std::string describe(const SourceLocation& location) {
+    return location.file + ":" + std::to_string(location.line);
+}
+
+} // namespace
+
+std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files, const Board& board,
+                                                        DiagnosticSink& sink) {
+    auto log = std::make_shared<data::ActionLog>();
+    std::map<std::string, std::size_t> by_id;
+    for (const auto& meeting : board.meetings) {
+        std::vector<const Paper*> papers;
+        add_minutes_papers(meeting.items, papers);
+        for (const Paper* paper : papers) {
+            for (auto& action : actions_of_paper(files, board, meeting, *paper, sink)) {
+                auto [found, added] = by_id.emplace(action.id, log->actions.size());
+                if (!added) {
+                    sink.error(action.location, "action id '" + action.id + "' is already used",
+                               "the first is at " + describe(log->actions[found->second].location) +
+                                   "; give this one its own {id: …}");
+                    continue;
+                }
+                log->actions.push_back(std::move(action));
+            }
+        }
+    }
+    std::string csv_path = join_path(board.folder, "actions.csv");
+    if (auto text = files.read(csv_path)) {
+        for (const auto& row : data::parse_actions_csv(*text, csv_path, sink)) {
+            auto found = by_id.find(row.action.id);
+            if (found != by_id.end()) {
+                data::merge_action_row(log->actions[found->second], row);
+                continue;
+            }
+            if (!row.has_errors)
+                data::validate_action(row.action, sink);
+            by_id.emplace(row.action.id, log->actions.size());
+            log->actions.push_back(row.action);
+        }
+    }
+    log->sort();
+    return log;
+}
+
+} // namespace bp::content

@@ -1,0 +1,28 @@
+#include "layout/width_cache.hpp"
+
+#include <cmath>
+#include <cstring>
+
+namespace bp::layout {
+
+double WidthCache::width(std::string_view text, FontStyle style, double size) {
+    if (text.empty())
+        return 0;
+    key_.clear();
+    key_.push_back(static_cast<char>('0' + static_cast<int>(style)));
+    char size_bytes[sizeof(double)];
+    std::memcpy(size_bytes, &size, sizeof size);
+    key_.append(size_bytes, sizeof size_bytes);
+    key_.append(text);
+    auto found = widths_.find(key_);
+    if (found != widths_.end())
+        return found->second;
+    double measured = measurer_.width(std::string(text), style, size);
+    // A measurer that fails on odd input must not poison the line breaker with NaN.
+    if (!std::isfinite(measured) || measured < 0)
+        measured = 0;
+    widths_.emplace(key_, measured);
+    return measured;
+}
+
+} // namespace bp::layout
