@@ -76,6 +76,17 @@ void resolve_inlines(doc::Inlines& inlines, DirectiveContext& context) {
 
 void expand_blocks(std::vector<doc::Block>& blocks, DirectiveContext& context, int depth);
 
+// A fenced block whose language is a near miss of a directive name ("chrat") is almost
+// certainly a typing slip that would otherwise print the YAML as code.
+void check_for_misspelt_directive(const doc::Block& block, DirectiveContext& context) {
+    if (block.kind != doc::BlockKind::code_block || block.info.empty()) return;
+    std::string language = split(trim(block.info), ' ').front();
+    auto suggestion = data::closest_match(language, known_directive_names());
+    if (suggestion && language.size() >= 4)
+        context.sink.error(block.location, "unknown directive '" + language + "'",
+                           "did you mean '" + *suggestion + "'?");
+}
+
 void expand_inside(doc::Block& block, DirectiveContext& context, int depth) {
     resolve_inlines(block.inlines, context);
     for (auto& cell : block.header.cells) resolve_inlines(cell.content, context);
@@ -91,6 +102,7 @@ void expand_blocks(std::vector<doc::Block>& blocks, DirectiveContext& context, i
     result.reserve(blocks.size());
     for (auto& block : blocks) {
         if (block.kind != doc::BlockKind::directive) {
+            check_for_misspelt_directive(block, context);
             expand_inside(block, context, depth);
             // Copied, not moved: a later directive (contents) reads the whole paper's headings.
             result.push_back(block);

@@ -18,6 +18,7 @@ struct MeetingContext {
     std::string folder;
     SourceLocation origin;
     DiagnosticSink& sink;
+    std::set<std::string> named_files; // every file the agenda names, loadable or not
 };
 
 Purpose read_purpose(const YAML::Node& node, const SourceLocation& origin, DiagnosticSink& sink) {
@@ -45,6 +46,7 @@ std::optional<Paper> read_paper_entry(const YAML::Node& entry, MeetingContext& c
         return std::nullopt;
     }
     std::string path = join_path(context.folder, file);
+    context.named_files.insert(file);
     if (!context.files.is_file(path)) {
         std::vector<std::string> present = context.files.list(context.folder);
         auto suggestion = data::closest_match(file, present);
@@ -130,17 +132,9 @@ void check_item_numbers(const std::vector<AgendaItem>& items, std::set<std::stri
     }
 }
 
-void collect_paper_files(const std::vector<AgendaItem>& items, std::set<std::string>& files) {
-    for (const auto& item : items) {
-        for (const auto& paper : item.papers) files.insert(file_name(paper.source_path));
-        collect_paper_files(item.sub_items, files);
-    }
-}
-
 // A paper in the folder that no item names is almost always a forgotten agenda line.
-void warn_unlisted_papers(const Meeting& meeting, const FileSystem& files, DiagnosticSink& sink) {
-    std::set<std::string> listed;
-    collect_paper_files(meeting.items, listed);
+void warn_unlisted_papers(const Meeting& meeting, const std::set<std::string>& listed,
+                          const FileSystem& files, DiagnosticSink& sink) {
     for (const auto& name : files.list(meeting.folder)) {
         std::string extension = file_extension(name);
         if ((extension == ".md" || extension == ".pdf") && !listed.count(name))
@@ -207,7 +201,7 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
         sink.error(origin, "the meeting has no agenda", "list the agenda under 'items:'");
     std::set<std::string> numbers;
     check_item_numbers(meeting.items, numbers, sink);
-    warn_unlisted_papers(meeting, files, sink);
+    warn_unlisted_papers(meeting, context.named_files, files, sink);
     return meeting;
 }
 
