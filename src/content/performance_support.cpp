@@ -1,0 +1,154 @@
+#include "content/performance_support.hpp"
+
+#include "data/yaml_source.hpp"
+
+namespace bp::content::performance {
+
+data::FinancialCalendar calendar_of(const DirectiveContext& context) {
+    return data::FinancialCalendar(context.site.config.financial_year_start_month);
+}
+
+const data::Indicator* find_indicator(std::string_view id, const SourceLocation& where,
+                                      DirectiveContext& context) {
+    const data::IndicatorSet* set = context.board.indicators.get();
+    if (set) {
+        if (const data::Indicator* found = set->find(id))
+            return found;
+    }
+    std::string folder = context.board.folder + "/indicators";
+    std::string message = "unknown indicator '" + std::string(id) + "'";
+    if (!set || set->indicators.empty()) {
+        context.sink.error(where, message,
+                           "this board has no indicators: add " + folder + "/" + std::string(id) +
+                               ".yaml and " + std::string(id) + ".csv");
+        return nullptr;
+    }
+    auto suggestion = data::closest_match(id, set->ids());
+    context.sink.error(where, message,
+                       suggestion
+                           ? "did you mean '" + *suggestion + "'?"
+                           : "indicator ids are the file names in " + folder + " without .yaml");
+    return nullptr;
+}
+
+std::optional<data::IndicatorFigures> figures_for(const data::Indicator& indicator,
+                                                  const SourceLocation& where,
+                                                  DirectiveContext& context) {
+    return data::figures_as_at(indicator, calendar_of(context), context.meeting.data_date, where,
+                               context.sink);
+}
+
+doc::Rag to_doc_rag(data::RagStatus status) {
+    switch (status) {
+    case data::RagStatus::red:
+        return doc::Rag::red;
+    case data::RagStatus::amber:
+        return doc::Rag::amber;
+    case data::RagStatus::green:
+        return doc::Rag::green;
+    case data::RagStatus::grey:
+        return doc::Rag::grey;
+    case data::RagStatus::none:
+        return doc::Rag::none;
+    }
+    return doc::Rag::none;
+}
+
+bool check_body(const YAML::Node& body, const std::set<std::string>& keys,
+                const SourceLocation& origin, DiagnosticSink& sink, std::string_view directive) {
+    if (!body || body.IsNull())
+        return true;
+    if (!body.IsMap()) {
+        sink.error(data::location_of(body, origin),
+                   "the body of a ```" + std::string(directive) +
+                       " block must be 'key: value' lines",
+                   "see 'Writing performance reports' in the README");
+        return false;
+    }
+    std::size_t before = sink.error_count();
+    data::check_keys(body, keys, origin, sink, "a " + std::string(directive) + " directive");
+    return sink.error_count() == before;
+}
+
+doc::Inline text_inline(std::string text, const SourceLocation& location) {
+    doc::Inline out;
+    out.kind = doc::InlineKind::text;
+    out.text = std::move(text);
+    out.location = location;
+    return out;
+}
+
+doc::TableCell text_cell(std::string text, const SourceLocation& location) {
+    doc::TableCell cell;
+    if (!text.empty())
+        cell.content.push_back(text_inline(std::move(text), location));
+    return cell;
+}
+
+doc::Block paragraph(std::string text, const SourceLocation& location) {
+    doc::Block block;
+    block.kind = doc::BlockKind::paragraph;
+    block.location = location;
+    block.inlines.push_back(text_inline(std::move(text), location));
+    return block;
+}
+
+doc::Block heading(int level, std::string text, std::string anchor,
+                   const SourceLocation& location) {
+    doc::Block block;
+    block.kind = doc::BlockKind::heading;
+    block.level = level;
+    block.location = location;
+    block.anchor = std::move(anchor);
+    block.inlines.push_back(text_inline(std::move(text), location));
+    return block;
+}
+
+doc::Block table(const std::vector<std::string>& headings, std::vector<doc::TableRow> rows,
+                 const SourceLocation& location, std::string css_class, std::string caption) {
+    doc::Block block;
+    block.kind = doc::BlockKind::table;
+    block.location = location;
+    for (const auto& text : headings)
+        block.header.cells.push_back(text_cell(text, location));
+    block.alignments.assign(headings.size(), doc::Alignment::left);
+    block.rows = std::move(rows);
+    block.css_class = std::move(css_class);
+    block.caption = std::move(caption);
+    return block;
+}
+
+doc::Block place_chart(data::ChartSpec spec, std::string caption, const SourceLocation& location,
+                       DirectiveContext& context) {
+    auto& charts = context.paper.charts;
+    std::string base = spec.id;
+    for (int n = 2;; ++n) {
+        bool taken = false;
+        for (const auto& chart : charts)
+            taken = taken || chart.id == spec.id;
+        if (!taken)
+            break;
+        spec.id = base + "-" + std::to_string(n);
+    }
+    doc::Block block;
+    block.kind = doc::BlockKind::chart;
+    block.location = location;
+    block.chart_index = static_cast<int>(charts.size());
+    block.caption = caption.empty() ? spec.title : std::move(caption);
+    block.css_class = "chart";
+    charts.push_back(std::move(spec));
+    return block;
+}
+
+std::string direction_text(const data::Indicator& indicator, data::Direction direction) {
+    if (direction == data::Direction::unknown)
+        return "";
+    std::string text =
+        std::string(data::direction_arrow(direction)) + " " + data::direction_word(direction);
+    std::string judgement = data::performance_word(indicator, direction);
+    if (!judgement.empty() && judgement != "no change")
+        text += " (" + judgement + ")";
+    return text;
+}
+
+} // namespace bp::content::performance

@@ -1,0 +1,22 @@
+#pragma once
+// Figures written for prose and tables: "1,769", "17.9%", "+273", and negatives with the sign
+// core::format_number writes.
+#include "data/indicator_calculations.hpp"
+#include "data/indicators.hpp"
+
+#include <optional>
+#include <string>
+
+namespace bp::data {
+
+// A value in the indicator's unit: "1,769"; "17.9%"; "6.2" (a rate).
+std::string format_value(const Indicator& indicator, double value);
+// A signed difference: "+273", "0", or negative; for percentages in points: "+0.8 points".
+std::string format_change(const Indicator& indicator, double change);
+// A signed percentage change with one decimal place: "+26.1%", "0.0%", or negative.
+std::string format_change_pct(double change_pct);
+// "Down 2.4% on the same period last year (1,769 against 1,812)", or the nearest sentence the
+// figures allow. No full stop.
+std::string describe_change(const Indicator& indicator, const Comparison& comparison);
+
+} // namespace bp::data

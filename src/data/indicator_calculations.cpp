@@ -1,0 +1,217 @@
+#include "data/indicator_calculations.hpp"
+
+#include <cmath>
+
+namespace bp::data {
+
+namespace {
+
+template <typename Visit>
+void for_each_figure(const Indicator& indicator, const MonthRange& range, Visit visit) {
+    for (const auto& observation : indicator.observations)
+        if (range.contains(observation.period) && observation.value)
+            visit(observation);
+}
+
+std::optional<double> percentage_over(const Indicator& indicator, const MonthRange& range) {
+    double numerator = 0, denominator = 0, sum = 0;
+    int figures = 0;
+    bool all_have_ratio = true;
+    for_each_figure(indicator, range, [&](const Observation& o) {
+        ++figures;
+        sum += *o.value;
+        if (o.numerator && o.denominator) {
+            numerator += *o.numerator;
+            denominator += *o.denominator;
+        } else {
+            all_have_ratio = false;
+        }
+    });
+    if (figures == 0)
+        return std::nullopt;
+    if (all_have_ratio && denominator != 0)
+        return numerator / denominator * 100;
+    return sum / figures;
+}
+
+std::optional<double> as_rate(const Indicator& indicator, std::optional<double> count) {
+    if (!count || !indicator.population || *indicator.population <= 0)
+        return std::nullopt;
+    return *count / *indicator.population * indicator.rate_per;
+}
+
+// The last month covered by figures as at `month`: quarterly figures count only once their
+// quarter has ended.
+YearMonth data_month_for(const Indicator& indicator, const FinancialCalendar& calendar,
+                         YearMonth month) {
+    if (indicator.frequency == Frequency::monthly)
+        return month;
+    int ended_within = (calendar.position_in_year(month) + 1) % 3;
+    return month.plus_months(-ended_within);
+}
+
+MonthRange latest_period(const Indicator& indicator, YearMonth data_month) {
+    if (indicator.frequency == Frequency::monthly)
+        return {data_month, data_month};
+    return {data_month.plus_months(-2), data_month};
+}
+
+void report_missing(const Indicator& indicator, YearMonth period, Date as_at,
+                    const SourceLocation& where, DiagnosticSink& sink) {
+    std::string what = indicator.frequency == Frequency::quarterly
+                           ? "the quarter starting " + period.long_label()
+                           : period.long_label();
+    const Observation* latest = indicator.latest();
+    std::string hint = "add a row '" + period.iso() + ",<value>' to " + indicator.figures_file;
+    if (latest)
+        hint += " (its latest figure is for " + latest->period.long_label() + ")";
+    hint += ", or set an earlier data_date in the meeting's meeting.yaml";
+    sink.error(where,
+               "indicator '" + indicator.id + "' has no figure for " + what +
+                   ", the latest period as at " + as_at.medium_form(),
+               hint);
+}
+
+// Last year's figures for exactly the periods that have figures this year, so that a gap is
+// left out of both years; nothing when last year lacks any of them, so that a part-year is
+// never set against a whole one.
+std::optional<Indicator> like_for_like_last_year(const Indicator& indicator,
+                                                 const MonthRange& range) {
+    Indicator matched;
+    matched.unit = indicator.unit;
+    matched.population = indicator.population;
+    matched.rate_per = indicator.rate_per;
+    for (const auto& observation : indicator.observations) {
+        if (!range.contains(observation.period) || !observation.value)
+            continue;
+        const Observation* before = indicator.at(observation.period.plus_months(-12));
+        if (!before || !before->value)
+            return std::nullopt;
+        matched.observations.push_back(*before);
+    }
+    return matched;
+}
+
+} // namespace
+
+const char* direction_word(Direction direction) {
+    switch (direction) {
+    case Direction::up:
+        return "up";
+    case Direction::down:
+        return "down";
+    case Direction::same:
+        return "no change";
+    case Direction::unknown:
+        return "";
+    }
+    return "";
+}
+
+const char* direction_arrow(Direction direction) {
+    switch (direction) {
+    case Direction::up:
+        return "\xE2\x86\x91";
+    case Direction::down:
+        return "\xE2\x86\x93";
+    case Direction::same:
+        return "\xE2\x86\x92";
+    case Direction::unknown:
+        return "";
+    }
+    return "";
+}
+
+std::optional<double> Comparison::change() const {
+    if (!value || !last_year)
+        return std::nullopt;
+    return *value - *last_year;
+}
+
+std::optional<double> Comparison::change_pct() const {
+    auto difference = change();
+    if (!difference || *last_year == 0)
+        return std::nullopt;
+    return *difference / std::fabs(*last_year) * 100;
+}
+
+Direction Comparison::direction() const {
+    auto difference = change();
+    if (!difference)
+        return Direction::unknown;
+    // Differences smaller than rounding noise in the source figures are no change.
+    if (std::fabs(*difference) < 1e-9)
+        return Direction::same;
+    return *difference > 0 ? Direction::up : Direction::down;
+}
+
+std::optional<double> total(const Indicator& indicator, const MonthRange& range) {
+    double sum = 0;
+    bool any = false;
+    for_each_figure(indicator, range, [&](const Observation& o) {
+        sum += *o.value;
+        any = true;
+    });
+    if (!any)
+        return std::nullopt;
+    return sum;
+}
+
+std::optional<double> aggregate(const Indicator& indicator, const MonthRange& range) {
+    switch (indicator.unit) {
+    case Unit::count:
+        return total(indicator, range);
+    case Unit::percentage:
+        return percentage_over(indicator, range);
+    case Unit::rate:
+        return as_rate(indicator, total(indicator, range));
+    }
+    return std::nullopt;
+}
+
+std::optional<double> value_in_unit(const Indicator& indicator, const Observation& observation) {
+    if (indicator.unit == Unit::rate)
+        return as_rate(indicator, observation.value);
+    return observation.value;
+}
+
+Comparison compare(const Indicator& indicator, const MonthRange& range) {
+    Comparison comparison;
+    comparison.period = range;
+    comparison.last_year_period = FinancialCalendar::same_period_last_year(range);
+    comparison.value = aggregate(indicator, range);
+    auto last_year = like_for_like_last_year(indicator, range);
+    if (last_year)
+        comparison.last_year = aggregate(*last_year, comparison.last_year_period);
+    if (indicator.unit == Unit::rate) {
+        comparison.count = total(indicator, range);
+        if (last_year)
+            comparison.last_year_count = total(*last_year, comparison.last_year_period);
+    }
+    return comparison;
+}
+
+std::optional<IndicatorFigures> figures_as_at(const Indicator& indicator,
+                                              const FinancialCalendar& calendar, Date as_at,
+                                              const SourceLocation& where, DiagnosticSink& sink) {
+    IndicatorFigures figures;
+    figures.data_month = data_month_for(indicator, calendar, month_of(as_at));
+    MonthRange latest = latest_period(indicator, figures.data_month);
+    const Observation* observation = indicator.at(latest.first);
+    if (!observation || !observation->value) {
+        report_missing(indicator, latest.first, as_at, where, sink);
+        return std::nullopt;
+    }
+    figures.financial_year = calendar.year_of(figures.data_month);
+    figures.latest = compare(indicator, latest);
+    figures.year_to_date = compare(indicator, calendar.year_to_date(figures.data_month));
+    int completed = calendar.completed_quarters(figures.data_month);
+    for (int quarter = 1; quarter <= completed; ++quarter)
+        figures.quarters[quarter - 1] =
+            compare(indicator, calendar.quarter(figures.financial_year, quarter));
+    figures.rolling_twelve_months =
+        compare(indicator, FinancialCalendar::rolling_twelve_months(figures.data_month));
+    return figures;
+}
+
+} // namespace bp::data
