@@ -143,8 +143,8 @@ doc::Block place_chart(data::ChartSpec spec, std::string caption, const SourceLo
 std::string direction_text(const data::Indicator& indicator, data::Direction direction) {
     if (direction == data::Direction::unknown)
         return "";
-    std::string text =
-        std::string(data::direction_arrow(direction)) + " " + data::direction_word(direction);
+    // In words: the bundled font has no arrow glyphs, and words survive any printer.
+    std::string text = data::direction_word(direction);
     std::string judgement = data::performance_word(indicator, direction);
     if (!judgement.empty() && judgement != "no change")
         text += " (" + judgement + ")";

@@ -44,7 +44,7 @@ doc::Block table(const std::vector<std::string>& headings, std::vector<doc::Tabl
 doc::Block place_chart(data::ChartSpec spec, std::string caption, const SourceLocation& location,
                        DirectiveContext& context);
 
-// "↓ down (better)", "→ no change", "" when unknown.
+// "down (better)", "no change", "" when unknown.
 std::string direction_text(const data::Indicator& indicator, data::Direction direction);
 
 } // namespace bp::content::performance

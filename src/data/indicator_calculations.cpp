@@ -108,20 +108,6 @@ const char* direction_word(Direction direction) {
     return "";
 }
 
-const char* direction_arrow(Direction direction) {
-    switch (direction) {
-    case Direction::up:
-        return "\xE2\x86\x91";
-    case Direction::down:
-        return "\xE2\x86\x93";
-    case Direction::same:
-        return "\xE2\x86\x92";
-    case Direction::unknown:
-        return "";
-    }
-    return "";
-}
-
 std::optional<double> Comparison::change() const {
     if (!value || !last_year)
         return std::nullopt;

@@ -1,0 +1,188 @@
+#include "pack/front_sheet.hpp"
+
+#include "core/date.hpp"
+
+namespace bp::pack {
+
+namespace {
+
+using layout::FontStyle;
+
+TextSpec cell_text(std::string text, FontStyle style, double size, layout::Colour colour,
+                   double indent = 0) {
+    TextSpec spec;
+    spec.text = std::move(text);
+    spec.style = style;
+    spec.size = size;
+    spec.colour = colour;
+    spec.indent = indent;
+    return spec;
+}
+
+RowSpec agenda_row(const ItemPlan& row, const SheetStyle& style) {
+    const content::AgendaItem& item = *row.item;
+    double indent = row.depth * 14.0;
+    RowSpec spec;
+    spec.cells.push_back({cell_text(item.number, FontStyle::bold, 10, style.text, indent)});
+    CellSpec what{cell_text(item.title, FontStyle::bold, 10, style.text, indent)};
+    if (item.withheld) {
+        what.push_back(cell_text(page_range_text(row), FontStyle::italic, 9, style.muted, indent));
+        spec.cells.push_back(what);
+        spec.cells.push_back({});
+        spec.cells.push_back({});
+        return spec;
+    }
+    std::string presenter = item.presenter.empty() ? "" : "Presented by " + item.presenter;
+    std::string purpose = content::purpose_phrase(item.purpose);
+    std::string byline = presenter;
+    if (!purpose.empty())
+        byline += (byline.empty() ? "" : " · ") + purpose;
+    if (!byline.empty())
+        what.push_back(cell_text(byline, FontStyle::regular, 8.5, style.muted, indent));
+    if (item.restricted) {
+        TextSpec note = cell_text("Restricted: for members only", FontStyle::bold_italic, 8.5,
+                                  layout::Colour{0.62, 0.08, 0.05}, indent);
+        note.space_before = 1;
+        what.push_back(note);
+    }
+    if (!item.description.empty()) {
+        TextSpec description =
+            cell_text(item.description, FontStyle::regular, 9, style.text, indent);
+        description.space_before = 2;
+        what.push_back(description);
+    }
+    spec.cells.push_back(what);
+    spec.cells.push_back(
+        {cell_text(item.minutes > 0 ? std::to_string(item.minutes) + " minutes" : "",
+                   FontStyle::regular, 9, style.text)});
+    FontStyle pages_style = item.verbal ? FontStyle::italic : FontStyle::regular;
+    spec.cells.push_back({cell_text(page_range_text(row), pages_style, 9, style.text)});
+    return spec;
+}
+
+RowSpec header_row(std::vector<std::string> labels, const SheetStyle& style) {
+    RowSpec row;
+    for (auto& label : labels)
+        row.cells.push_back({cell_text(std::move(label), FontStyle::bold, 9, style.accent)});
+    return row;
+}
+
+std::string person_name(const content::Person& person) {
+    return person.role.empty() ? person.name : person.name + " (" + person.role + ")";
+}
+
+void people_table(SheetWriter& writer, const std::string& heading,
+                  const std::vector<content::Person>& people, const SheetStyle& style) {
+    if (people.empty())
+        return;
+    writer.keep(80);
+    writer.paragraph(cell_text(heading, FontStyle::bold, 12, style.accent));
+    writer.space(4);
+    std::vector<RowSpec> rows;
+    for (const auto& person : people) {
+        RowSpec row;
+        row.cells.push_back({cell_text(person_name(person), FontStyle::bold, 9, style.text)});
+        row.cells.push_back({cell_text(person.post, FontStyle::regular, 9, style.text)});
+        row.cells.push_back({cell_text(person.organisation, FontStyle::regular, 9, style.text)});
+        rows.push_back(std::move(row));
+    }
+    TextSpec continued = cell_text(heading + " (continued)", FontStyle::bold, 12, style.accent);
+    writer.table({0.30, 0.38, 0.32}, header_row({"Name", "Post", "Organisation"}, style), rows,
+                 style, &continued);
+    writer.space(18);
+}
+
+std::string contact_text(const content::ContactOfficer& contact) {
+    std::string text = contact.name;
+    for (const std::string* part : {&contact.job_title, &contact.phone, &contact.email}) {
+        if (part->empty())
+            continue;
+        text += (text.empty() ? "" : ", ") + *part;
+    }
+    return text;
+}
+
+} // namespace
+
+std::string page_range_text(const ItemPlan& row) {
+    if (row.item->withheld)
+        return "Restricted — not for publication";
+    if (row.first_page > 0 && row.last_page > row.first_page)
+        return "Pages " + std::to_string(row.first_page) + " – " + std::to_string(row.last_page);
+    if (row.first_page > 0)
+        return "Page " + std::to_string(row.first_page);
+    if (row.item->verbal)
+        return "Verbal";
+    return "";
+}
+
+std::string time_span(int start_minutes, int end_minutes) {
+    if (start_minutes < 0)
+        return "";
+    std::string text = format_time_12h(start_minutes);
+    if (end_minutes >= 0)
+        text += " – " + format_time_12h(end_minutes);
+    return text;
+}
+
+FrontSheet compose_front_sheet(const content::Site& site, const content::Board& board,
+                               const content::Meeting& meeting, const PackPlan& plan,
+                               const layout::TextMeasurer& measurer, const PackGeometry& geometry) {
+    SheetStyle style;
+    SheetWriter writer(measurer, geometry.width, geometry.height, geometry.margins, 1);
+    writer.paragraph(cell_text(site.config.organisation, FontStyle::bold, 9.5, style.muted));
+    writer.space(4);
+    writer.paragraph(cell_text(board.name, FontStyle::bold, 20, style.accent));
+    writer.space(6);
+    writer.rule(1.2, style.accent);
+    writer.space(10);
+    std::string when = meeting.date.long_form();
+    std::string times = time_span(meeting.start_minutes, meeting.end_minutes);
+    if (!times.empty())
+        when += ", " + times;
+    writer.label_value("Date and time", when, 100, 10);
+    writer.space(3);
+    writer.label_value("Venue", meeting.venue.empty() ? board.venue : meeting.venue, 100, 10);
+    std::string contact = contact_text(board.contact);
+    if (!contact.empty()) {
+        writer.space(3);
+        writer.label_value("Contact officer", contact, 100, 10);
+    }
+    if (meeting.status == content::MeetingStatus::cancelled) {
+        writer.space(8);
+        writer.paragraph(cell_text("This meeting has been cancelled.", FontStyle::bold, 11,
+                                   layout::Colour{0.7, 0.1, 0.05}));
+    }
+    writer.space(22);
+    writer.paragraph(cell_text("Agenda", FontStyle::bold, 15, style.accent));
+    writer.space(6);
+
+    std::vector<RowSpec> rows;
+    for (const ItemPlan& row : plan.items)
+        rows.push_back(agenda_row(row, style));
+    FrontSheet sheet;
+    TextSpec continued = cell_text("Agenda (continued)", FontStyle::bold, 15, style.accent);
+    sheet.rows = writer.table({0.08, 0.60, 0.14, 0.18},
+                              header_row({"Item", "Business", "Time", "Papers"}, style), rows,
+                              style, &continued);
+    sheet.pages = std::move(writer.pages);
+    return sheet;
+}
+
+std::vector<layout::Page> compose_membership(const content::Board& board,
+                                             const layout::TextMeasurer& measurer,
+                                             const PackGeometry& geometry, int first_page_number) {
+    SheetStyle style;
+    SheetWriter writer(measurer, geometry.width, geometry.height, geometry.margins,
+                       first_page_number);
+    writer.paragraph(cell_text("Membership", FontStyle::bold, 18, style.accent));
+    writer.space(4);
+    writer.paragraph(cell_text(board.name, FontStyle::regular, 10, style.muted));
+    writer.space(12);
+    people_table(writer, "Members", board.members, style);
+    people_table(writer, "Advisers", board.advisers, style);
+    people_table(writer, "Observers", board.observers, style);
+    return std::move(writer.pages);
+}
+
+} // namespace bp::pack

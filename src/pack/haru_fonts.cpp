@@ -1,0 +1,109 @@
+#include "pack/haru_fonts.hpp"
+
+#include <cstdio>
+#include <vector>
+
+namespace bp::pack {
+
+namespace {
+constexpr layout::FontStyle all_styles[] = {layout::FontStyle::regular, layout::FontStyle::bold,
+                                            layout::FontStyle::italic,
+                                            layout::FontStyle::bold_italic};
+}
+
+const char* font_file_name(layout::FontStyle style) {
+    switch (style) {
+    case layout::FontStyle::bold:
+        return "NotoSans-Bold.ttf";
+    case layout::FontStyle::italic:
+        return "NotoSans-Italic.ttf";
+    case layout::FontStyle::bold_italic:
+        return "NotoSans-BoldItalic.ttf";
+    default:
+        return "NotoSans-Regular.ttf";
+    }
+}
+
+const char* font_postscript_name(layout::FontStyle style) {
+    switch (style) {
+    case layout::FontStyle::bold:
+        return "NotoSans-Bold";
+    case layout::FontStyle::italic:
+        return "NotoSans-Italic";
+    case layout::FontStyle::bold_italic:
+        return "NotoSans-BoldItalic";
+    default:
+        return "NotoSans-Regular";
+    }
+}
+
+HaruDocument::HaruDocument() {
+    doc_ = HPDF_New(&HaruDocument::on_error, this);
+    if (doc_) {
+        HPDF_UseUTFEncodings(doc_);
+        HPDF_SetCurrentEncoder(doc_, "UTF-8");
+        // Fonts are left for the qpdf pass to compress, at its faster level.
+        HPDF_SetCompressionMode(doc_, HPDF_COMP_TEXT | HPDF_COMP_IMAGE | HPDF_COMP_METADATA);
+    }
+}
+
+HaruDocument::~HaruDocument() {
+    if (doc_)
+        HPDF_Free(doc_);
+}
+
+void HaruDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
+    auto* document = static_cast<HaruDocument*>(self);
+    if (document->error_ == 0) {
+        document->error_ = error;
+        document->detail_ = detail;
+    }
+}
+
+std::string HaruDocument::error_text() const {
+    char text[80];
+    std::snprintf(text, sizeof text, "libharu error 0x%04X (detail %u)",
+                  static_cast<unsigned>(error_), static_cast<unsigned>(detail_));
+    return text;
+}
+
+bool HaruDocument::load_fonts(const std::string& font_dir) {
+    if (!doc_)
+        return false;
+    for (auto style : all_styles) {
+        std::string path = font_dir + "/" + font_file_name(style);
+        if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
+            std::fclose(probe);
+        } else {
+            error_ = HPDF_FILE_OPEN_ERROR;
+            return false;
+        }
+        const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+        if (!name)
+            return false;
+        fonts_[static_cast<int>(style)] = HPDF_GetFont(doc_, name, "UTF-8");
+        if (!fonts_[static_cast<int>(style)])
+            return false;
+    }
+    return !failed();
+}
+
+std::string HaruDocument::save() const {
+    if (!doc_ || failed() || HPDF_SaveToStream(doc_) != HPDF_OK)
+        return {};
+    HPDF_ResetStream(doc_);
+    std::string bytes;
+    std::vector<HPDF_BYTE> buffer(65536);
+    for (;;) {
+        HPDF_UINT32 size = static_cast<HPDF_UINT32>(buffer.size());
+        HPDF_STATUS status = HPDF_ReadFromStream(doc_, buffer.data(), &size);
+        bytes.append(reinterpret_cast<const char*>(buffer.data()), size);
+        if (status == HPDF_STREAM_EOF || size == 0)
+            break;
+        if (status != HPDF_OK)
+            return {};
+    }
+    return bytes;
+}
+
+} // namespace bp::pack

@@ -1,0 +1,41 @@
+#pragma once
+// The four bundled Noto Sans faces loaded into a libharu document as embedded UTF-8 subsets.
+#include "layout/page.hpp"
+
+#include <hpdf.h>
+#include <memory>
+#include <string>
+
+namespace bp::pack {
+
+// Owns a libharu document; libharu reports errors through a callback, which this records
+// instead of aborting.
+class HaruDocument {
+  public:
+    HaruDocument();
+    ~HaruDocument();
+    HaruDocument(const HaruDocument&) = delete;
+    HaruDocument& operator=(const HaruDocument&) = delete;
+
+    HPDF_Doc get() const { return doc_; }
+    bool failed() const { return error_ != 0; }
+    std::string error_text() const;
+    // Loads the fonts; returns false (see error_text) when a face cannot be read.
+    bool load_fonts(const std::string& font_dir);
+    HPDF_Font font(layout::FontStyle style) const { return fonts_[static_cast<int>(style)]; }
+    std::string save() const; // the document's bytes; empty on failure
+
+  private:
+    static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+    HPDF_Doc doc_ = nullptr;
+    HPDF_STATUS error_ = 0;
+    HPDF_STATUS detail_ = 0;
+    HPDF_Font fonts_[4] = {};
+};
+
+// File name of a face inside the font folder: "NotoSans-BoldItalic.ttf".
+const char* font_file_name(layout::FontStyle style);
+// PostScript name libharu gives the face: "NotoSans-BoldItalic".
+const char* font_postscript_name(layout::FontStyle style);
+
+} // namespace bp::pack

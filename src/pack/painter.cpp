@@ -1,0 +1,153 @@
+#include "pack/painter.hpp"
+
+#include "pack/utf8.hpp"
+
+#include <vector>
+
+namespace bp::pack {
+
+namespace {
+
+struct Canvas {
+    HPDF_Page page;
+    double height;
+};
+
+void set_fill(HPDF_Page page, const layout::Colour& colour) {
+    HPDF_Page_SetRGBFill(page, colour.r, colour.g, colour.b);
+}
+
+void set_stroke(HPDF_Page page, const layout::Colour& colour) {
+    HPDF_Page_SetRGBStroke(page, colour.r, colour.g, colour.b);
+}
+
+void paint_rectangle(const Canvas& canvas, const layout::Rectangle& box) {
+    if (!box.filled && !box.stroked)
+        return;
+    if (box.filled)
+        set_fill(canvas.page, box.fill);
+    if (box.stroked) {
+        set_stroke(canvas.page, box.stroke);
+        HPDF_Page_SetLineWidth(canvas.page, box.line_width);
+    }
+    HPDF_Page_Rectangle(canvas.page, box.x, canvas.height - box.y - box.height, box.width,
+                        box.height);
+    if (box.filled && box.stroked)
+        HPDF_Page_FillStroke(canvas.page);
+    else if (box.filled)
+        HPDF_Page_Fill(canvas.page);
+    else
+        HPDF_Page_Stroke(canvas.page);
+}
+
+void paint_line(const Canvas& canvas, double x1, double y1, double x2, double y2, double width,
+                const layout::Colour& colour) {
+    set_stroke(canvas.page, colour);
+    HPDF_Page_SetLineWidth(canvas.page, width);
+    HPDF_Page_MoveTo(canvas.page, x1, canvas.height - y1);
+    HPDF_Page_LineTo(canvas.page, x2, canvas.height - y2);
+    HPDF_Page_Stroke(canvas.page);
+}
+
+void add_uri_link(const Canvas& canvas, const layout::TextRun& run) {
+    if (run.link.empty() || run.link[0] == '#' || run.width <= 0)
+        return;
+    double x = run.x;
+    double bottom = canvas.height - run.baseline - run.size * 0.25;
+    HPDF_Rect rect = {static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(bottom),
+                      static_cast<HPDF_REAL>(x + run.width),
+                      static_cast<HPDF_REAL>(bottom + run.size * 1.1)};
+    std::string uri = printable_text(run.link);
+    HPDF_Annotation annotation = HPDF_Page_CreateURILinkAnnot(canvas.page, rect, uri.c_str());
+    if (annotation)
+        HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+}
+
+void paint_text(const Canvas& canvas, const HaruDocument& document, const layout::TextRun& run,
+                UsedGlyphs& glyphs) {
+    std::string text = printable_text(run.text);
+    if (text.empty())
+        return;
+    int style = static_cast<int>(run.style);
+    collect_code_points(text, glyphs.by_style[style]);
+    set_fill(canvas.page, run.colour);
+    HPDF_Page_BeginText(canvas.page);
+    HPDF_Page_SetFontAndSize(canvas.page, document.font(run.style), run.size);
+    HPDF_Page_TextOut(canvas.page, run.x, canvas.height - run.baseline, text.c_str());
+    HPDF_Page_EndText(canvas.page);
+    double thickness = run.size * 0.06;
+    if (run.underline)
+        paint_line(canvas, run.x, run.baseline + run.size * 0.12, run.x + run.width,
+                   run.baseline + run.size * 0.12, thickness, run.colour);
+    if (run.strike)
+        paint_line(canvas, run.x, run.baseline - run.size * 0.28, run.x + run.width,
+                   run.baseline - run.size * 0.28, thickness, run.colour);
+    add_uri_link(canvas, run);
+}
+
+void paint_image(const Canvas& canvas, const HaruDocument& document,
+                 const layout::ImagePlacement& placement) {
+    const std::string& path = placement.native_path;
+    bool jpeg = path.size() > 4 && (path.ends_with(".jpg") || path.ends_with(".jpeg") ||
+                                    path.ends_with(".JPG") || path.ends_with(".JPEG"));
+    HPDF_Image image = jpeg ? HPDF_LoadJpegImageFromFile(document.get(), path.c_str())
+                            : HPDF_LoadPngImageFromFile(document.get(), path.c_str());
+    if (!image)
+        return;
+    HPDF_Page_DrawImage(canvas.page, image, placement.x,
+                        canvas.height - placement.y - placement.height, placement.width,
+                        placement.height);
+}
+
+void paint_page(HPDF_Page page, const HaruDocument& document, const ComposedPage& composed,
+                UsedGlyphs& glyphs) {
+    const layout::Page& content = composed.page;
+    HPDF_Page_SetWidth(page, content.width);
+    HPDF_Page_SetHeight(page, content.height);
+    Canvas canvas{page, content.height};
+    for (const auto& box : content.rectangles)
+        paint_rectangle(canvas, box);
+    for (const auto& rule : content.rules)
+        paint_line(canvas, rule.x1, rule.y1, rule.x2, rule.y2, rule.line_width, rule.colour);
+    for (const auto& image : content.images)
+        paint_image(canvas, document, image);
+    for (const auto& run : content.texts)
+        paint_text(canvas, document, run, glyphs);
+}
+
+void add_page_links(const std::vector<HPDF_Page>& pages, const ComposedPack& pack) {
+    for (std::size_t i = 0; i < pack.pages.size(); ++i) {
+        const ComposedPage& composed = pack.pages[i];
+        for (const PageLink& link : composed.links) {
+            if (link.target_page < 0 || link.target_page >= static_cast<int>(pages.size()))
+                continue;
+            HPDF_Destination target = HPDF_Page_CreateDestination(pages[link.target_page]);
+            HPDF_Destination_SetFit(target);
+            double height = composed.page.height;
+            HPDF_Rect rect = {static_cast<HPDF_REAL>(link.x),
+                              static_cast<HPDF_REAL>(height - link.y - link.height),
+                              static_cast<HPDF_REAL>(link.x + link.width),
+                              static_cast<HPDF_REAL>(height - link.y)};
+            HPDF_Annotation annotation = HPDF_Page_CreateLinkAnnot(pages[i], rect, target);
+            if (annotation)
+                HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+        }
+    }
+}
+
+} // namespace
+
+void paint_pages(HaruDocument& document, const ComposedPack& pack, UsedGlyphs& glyphs) {
+    std::vector<HPDF_Page> pages;
+    pages.reserve(pack.pages.size());
+    for (const ComposedPage& composed : pack.pages) {
+        HPDF_Page page = HPDF_AddPage(document.get());
+        if (!page)
+            return;
+        paint_page(page, document, composed, glyphs);
+        pages.push_back(page);
+    }
+    add_page_links(pages, pack);
+}
+
+} // namespace bp::pack

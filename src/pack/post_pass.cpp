@@ -1,0 +1,342 @@
+#include "pack/post_pass.hpp"
+
+#include "chart/render.hpp"
+#include "pack/haru_fonts.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <qpdf/QUtil.hh>
+
+namespace bp::pack {
+
+namespace {
+
+std::string hex4(unsigned value) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04X", value & 0xFFFF);
+    return text;
+}
+
+int style_of_font(const std::string& base_font) {
+    for (int style : {3, 1, 2, 0}) { // most specific name first: BoldItalic before Bold
+        // libharu names faces "HPDFAB+NotoSans-Bold,Bold": the subset tag and a style suffix
+        // surround the PostScript name.
+        std::string name = font_postscript_name(static_cast<layout::FontStyle>(style));
+        if (base_font.find("+" + name) != std::string::npos)
+            return style;
+    }
+    return -1;
+}
+
+QPDFObjectHandle dictionary_key(QPDFObjectHandle owner, const std::string& key) {
+    QPDFObjectHandle value = owner.getKey(key);
+    if (!value.isDictionary()) {
+        value = QPDFObjectHandle::newDictionary();
+        owner.replaceKey(key, value);
+    }
+    return value;
+}
+
+// Draws `form` into `rect` (PDF coordinates) on the page, over or under what is there.
+void place_form(QPDF& pdf, QPDFPageObjectHelper& page, QPDFObjectHandle form,
+                const QPDFObjectHandle::Rectangle& rect, bool underneath) {
+    QPDFObjectHandle resources = dictionary_key(page.getObjectHandle(), "/Resources");
+    QPDFObjectHandle xobjects = dictionary_key(resources, "/XObject");
+    int suffix = 0;
+    std::string name = resources.getUniqueResourceName("/Fx", suffix);
+    xobjects.replaceKey(name, form);
+    std::string content =
+        "q\n" + page.placeFormXObject(form, name, rect, true, true, true) + "\nQ\n";
+    page.addPageContents(QPDFObjectHandle::newStream(&pdf, content), underneath);
+}
+
+QPDFObjectHandle::Rectangle pdf_rect(double page_height, double x, double y, double width,
+                                     double height) {
+    return {x, page_height - y - height, x + width, page_height - y};
+}
+
+QPDFObjectHandle foreign_form(QPDF& pdf, QPDF& source, int page_index) {
+    auto pages = QPDFPageDocumentHelper(source).getAllPages();
+    if (page_index < 0 || page_index >= static_cast<int>(pages.size()))
+        throw std::runtime_error("page " + std::to_string(page_index + 1) + " is missing");
+    return pdf.copyForeignObject(pages[page_index].getFormXObjectForPage());
+}
+
+void place_charts(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& composed,
+                  ForeignSources& sources) {
+    if (!composed.chart_specs)
+        return;
+    for (const auto& placement : composed.page.charts) {
+        if (placement.chart_index < 0 ||
+            placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
+            continue;
+        const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
+        QPDF& chart = sources.open_memory(chart::render_pdf(spec), spec.id + ".pdf");
+        place_form(pdf, page, foreign_form(pdf, chart, 0),
+                   pdf_rect(composed.page.height, placement.x, placement.y, placement.width,
+                            placement.height),
+                   false);
+    }
+}
+
+// The appendix page sits inside the band between the stamp and the footer.
+void place_appendix(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& composed,
+                    ForeignSources& sources, std::map<std::string, QPDF*>& opened) {
+    const AppendixPageRef& ref = composed.appendix;
+    if (ref.native_path.empty())
+        return;
+    QPDF*& source = opened[ref.native_path];
+    if (!source)
+        source = &sources.open_file(ref.native_path);
+    const layout::Page& frame = composed.page;
+    place_form(pdf, page, foreign_form(pdf, *source, ref.page_index),
+               pdf_rect(frame.height, 20, 58, frame.width - 40, frame.height - 58 - 54), true);
+}
+
+struct OutlineRun {
+    QPDFObjectHandle first, last;
+    int count = 0;
+};
+
+OutlineRun add_outline_level(QPDF& pdf, QPDFObjectHandle parent,
+                             const std::vector<OutlineEntry>& entries,
+                             std::vector<QPDFPageObjectHelper>& pages) {
+    OutlineRun run;
+    QPDFObjectHandle previous;
+    for (const OutlineEntry& entry : entries) {
+        if (entry.page < 0 || entry.page >= static_cast<int>(pages.size()))
+            continue;
+        QPDFObjectHandle item = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+        item.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(entry.title));
+        item.replaceKey("/Parent", parent);
+        QPDFObjectHandle page = pages[entry.page].getObjectHandle();
+        double height = pages[entry.page].getMediaBox().getArrayAsRectangle().ury;
+        double top = entry.y > 0 ? height - entry.y + 12 : height;
+        item.replaceKey("/Dest",
+                        QPDFObjectHandle::parse("[null /XYZ null " +
+                                                QUtil::double_to_string(top, 2) + " null]"));
+        item.getKey("/Dest").setArrayItem(0, page);
+        OutlineRun children = add_outline_level(pdf, item, entry.children, pages);
+        if (children.count > 0) {
+            item.replaceKey("/First", children.first);
+            item.replaceKey("/Last", children.last);
+            item.replaceKey("/Count", QPDFObjectHandle::newInteger(-children.count));
+        }
+        if (previous.isInitialized()) {
+            previous.replaceKey("/Next", item);
+            item.replaceKey("/Prev", previous);
+        } else {
+            run.first = item;
+        }
+        previous = item;
+        run.last = item;
+        ++run.count;
+    }
+    return run;
+}
+
+std::string pdf_date(const std::string& iso) {
+    std::string digits;
+    for (char c : iso)
+        if (c >= '0' && c <= '9')
+            digits.push_back(c);
+    if (digits.size() != 8)
+        digits = "19700101";
+    return "D:" + digits + "000000Z";
+}
+
+} // namespace
+
+QPDF& ForeignSources::open_memory(std::string data, const std::string& name) {
+    bytes.push_back(std::make_unique<std::string>(std::move(data)));
+    documents.push_back(std::make_unique<QPDF>());
+    QPDF& document = *documents.back();
+    document.setSuppressWarnings(true);
+    document.processMemoryFile(name.c_str(), bytes.back()->data(), bytes.back()->size());
+    return document;
+}
+
+QPDF& ForeignSources::open_file(const std::string& path) {
+    documents.push_back(std::make_unique<QPDF>());
+    QPDF& document = *documents.back();
+    document.setSuppressWarnings(true);
+    document.processFile(path.c_str());
+    return document;
+}
+
+std::string to_unicode_cmap(const std::set<char32_t>& code_points) {
+    std::string cmap = "/CIDInit /ProcSet findresource begin\n"
+                       "12 dict begin\n"
+                       "begincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n"
+                       "/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<char32_t> codes;
+    for (char32_t c : code_points)
+        if (c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF))
+            codes.push_back(c);
+    for (std::size_t start = 0; start < codes.size(); start += 100) {
+        std::size_t end = std::min(codes.size(), start + 100);
+        cmap += std::to_string(end - start) + " beginbfchar\n";
+        for (std::size_t i = start; i < end; ++i)
+            cmap += "<" + hex4(codes[i]) + "> <" + hex4(codes[i]) + ">\n";
+        cmap += "endbfchar\n";
+    }
+    cmap += "endcmap\n"
+            "CMapName currentdict /CMap defineresource pop\n"
+            "end\n"
+            "end\n";
+    return cmap;
+}
+
+void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs) {
+    for (QPDFObjectHandle object : pdf.getAllObjects()) {
+        if (!object.isDictionary() || !object.getKey("/Type").isNameAndEquals("/Font") ||
+            !object.getKey("/Subtype").isNameAndEquals("/Type0"))
+            continue;
+        QPDFObjectHandle to_unicode = object.getKey("/ToUnicode");
+        QPDFObjectHandle base_font = object.getKey("/BaseFont");
+        if (!to_unicode.isStream() || !base_font.isName())
+            continue;
+        int style = style_of_font(base_font.getName());
+        if (style < 0)
+            continue;
+        to_unicode.replaceStreamData(to_unicode_cmap(glyphs.by_style[style]),
+                                     QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+    }
+}
+
+void place_foreign_content(QPDF& pdf, const ComposedPack& pack, ForeignSources& sources) {
+    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    std::map<std::string, QPDF*> opened;
+    for (std::size_t i = 0; i < pages.size() && i < pack.pages.size(); ++i) {
+        place_appendix(pdf, pages[i], pack.pages[i], sources, opened);
+        place_charts(pdf, pages[i], pack.pages[i], sources);
+    }
+}
+
+void write_outline(QPDF& pdf, const std::vector<OutlineEntry>& entries) {
+    if (entries.empty())
+        return;
+    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    QPDFObjectHandle root = pdf.getRoot();
+    QPDFObjectHandle outlines =
+        pdf.makeIndirectObject(QPDFObjectHandle::parse("<< /Type /Outlines >>"));
+    OutlineRun run = add_outline_level(pdf, outlines, entries, pages);
+    if (run.count == 0)
+        return;
+    outlines.replaceKey("/First", run.first);
+    outlines.replaceKey("/Last", run.last);
+    outlines.replaceKey("/Count", QPDFObjectHandle::newInteger(run.count));
+    root.replaceKey("/Outlines", outlines);
+    root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
+}
+
+void write_page_labels(QPDF& pdf, const std::vector<PageLabelRange>& ranges) {
+    if (ranges.empty())
+        return;
+    QPDFObjectHandle numbers = QPDFObjectHandle::newArray();
+    for (const PageLabelRange& range : ranges) {
+        QPDFObjectHandle label = QPDFObjectHandle::newDictionary();
+        if (range.numbered) {
+            label.replaceKey("/S", QPDFObjectHandle::newName("/D"));
+            if (range.first_number != 1)
+                label.replaceKey("/St", QPDFObjectHandle::newInteger(range.first_number));
+        }
+        if (!range.prefix.empty())
+            label.replaceKey("/P", QPDFObjectHandle::newUnicodeString(range.prefix));
+        numbers.appendItem(QPDFObjectHandle::newInteger(range.first_page));
+        numbers.appendItem(label);
+    }
+    QPDFObjectHandle labels = QPDFObjectHandle::newDictionary();
+    labels.replaceKey("/Nums", numbers);
+    pdf.getRoot().replaceKey("/PageLabels", labels);
+}
+
+void write_info(QPDF& pdf, const DocumentInfo& info) {
+    QPDFObjectHandle dictionary = QPDFObjectHandle::newDictionary();
+    auto text = [&](const char* key, const std::string& value) {
+        if (!value.empty())
+            dictionary.replaceKey(key, QPDFObjectHandle::newUnicodeString(value));
+    };
+    text("/Title", info.title);
+    text("/Author", info.author);
+    text("/Subject", info.subject);
+    text("/Keywords", info.keywords);
+    text("/Creator", "boardpack");
+    text("/Producer", "boardpack (libharu, qpdf)");
+    dictionary.replaceKey("/CreationDate", QPDFObjectHandle::newString(pdf_date(info.date_iso)));
+    dictionary.replaceKey("/ModDate", QPDFObjectHandle::newString(pdf_date(info.date_iso)));
+    pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(dictionary));
+    if (!pdf.getRoot().hasKey("/ViewerPreferences"))
+        pdf.getRoot().replaceKey("/ViewerPreferences",
+                                 QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
+}
+
+std::string write_linearised(QPDF& pdf) {
+    // The embedded faces are most of every pack's bytes; the fastest zlib level costs a tenth
+    // more size and saves about a third of the build time. Every writer sets the same level.
+    Pl_Flate::setCompressionLevel(1);
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setDeterministicID(true);
+    writer.setLinearization(true);
+    writer.setCompressStreams(true);
+    writer.setObjectStreamMode(qpdf_o_generate);
+    writer.write();
+    auto buffer = writer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+std::string extract_leading_pages(const std::string& finished, int count,
+                                  const std::vector<OutlineEntry>& outline,
+                                  const DocumentInfo& info, std::string& error) {
+    try {
+        QPDF source;
+        source.setSuppressWarnings(true);
+        source.processMemoryFile("pack.pdf", finished.data(), finished.size());
+        QPDF extract;
+        extract.emptyPDF();
+        QPDFPageDocumentHelper pages(extract);
+        auto source_pages = QPDFPageDocumentHelper(source).getAllPages();
+        for (int i = 0; i < count && i < static_cast<int>(source_pages.size()); ++i) {
+            // Links point into the rest of the pack; copying them would copy their targets.
+            source_pages[i].getObjectHandle().removeKey("/Annots");
+            pages.addPage(source_pages[i], false);
+        }
+        write_outline(extract, outline);
+        write_page_labels(extract, {{0, "", true, 1}});
+        write_info(extract, info);
+        return write_linearised(extract);
+    } catch (const std::exception& failure) {
+        error = failure.what();
+        return {};
+    }
+}
+
+std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
+                       const UsedGlyphs& glyphs, std::string& error) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("pack.pdf", painted.data(), painted.size());
+        ForeignSources sources;
+        repair_to_unicode(pdf, glyphs);
+        place_foreign_content(pdf, pack, sources);
+        write_outline(pdf, pack.outline);
+        write_page_labels(pdf, {{0, "", true, 1}});
+        write_info(pdf, pack.info);
+        return write_linearised(pdf);
+    } catch (const std::exception& failure) {
+        error = failure.what();
+        return {};
+    }
+}
+
+} // namespace bp::pack

@@ -1,0 +1,52 @@
+#pragma once
+// The qpdf pass over libharu's output: correct ToUnicode maps, charts and appendix pages
+// placed as vector forms, bookmarks, page labels, metadata, and a linearised file whose bytes
+// repeat from run to run.
+#include "pack/composed_pack.hpp"
+
+#include <memory>
+#include <qpdf/QPDF.hh>
+#include <string>
+#include <vector>
+
+namespace bp::pack {
+
+// Keeps the PDFs that forms and pages were copied from alive until the output is written.
+struct ForeignSources {
+    std::vector<std::unique_ptr<std::string>> bytes;
+    std::vector<std::unique_ptr<QPDF>> documents;
+    QPDF& open_memory(std::string data, const std::string& name);
+    QPDF& open_file(const std::string& path);
+};
+
+struct PageLabelRange {
+    int first_page = 0;   // 0-based index where the range starts
+    std::string prefix;   // shown before the number
+    bool numbered = true; // decimal numbers; otherwise the prefix alone
+    int first_number = 1;
+};
+
+// Rewrites the ToUnicode map of each embedded Noto Sans face from the characters painted.
+void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs);
+// Places charts and appendix pages on the pages libharu painted. Throws on unreadable input.
+void place_foreign_content(QPDF& pdf, const ComposedPack& pack, ForeignSources& sources);
+void write_outline(QPDF& pdf, const std::vector<OutlineEntry>& entries);
+void write_page_labels(QPDF& pdf, const std::vector<PageLabelRange>& ranges);
+void write_info(QPDF& pdf, const DocumentInfo& info);
+std::string write_linearised(QPDF& pdf);
+
+// The whole pass for a pack that libharu painted. Returns empty bytes and sets `error` when
+// qpdf rejects something.
+std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
+                       const UsedGlyphs& glyphs, std::string& error);
+
+// The first `count` pages of a finished PDF as a PDF of their own, without links. The fonts
+// come along already compressed, which is much cheaper than painting the pages again.
+std::string extract_leading_pages(const std::string& finished, int count,
+                                  const std::vector<OutlineEntry>& outline,
+                                  const DocumentInfo& info, std::string& error);
+
+// A well-formed ToUnicode CMap for a font whose character codes are Unicode code points.
+std::string to_unicode_cmap(const std::set<char32_t>& code_points);
+
+} // namespace bp::pack

@@ -1,0 +1,248 @@
+#include "pack/haru_fonts.hpp"
+#include "pack/pack.hpp"
+#include "pack/pack_plan.hpp"
+#include "pack/page_furniture.hpp"
+#include "pack/painter.hpp"
+#include "pack/post_pass.hpp"
+#include "pack/text_measurer.hpp"
+
+#include <exception>
+#include <map>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
+namespace bp::pack {
+
+namespace {
+
+using layout::FontStyle;
+
+struct QuarterEntry {
+    const content::Meeting* meeting = nullptr;
+    QPDF* pdf = nullptr;
+    int pages = 0;
+    int first_index = 0; // 0-based page of the archive where the meeting's pack starts
+};
+
+std::vector<layout::Page> compose_contents(const content::Site& site, const content::Board& board,
+                                           const std::string& quarter_label,
+                                           const std::vector<QuarterEntry>& entries,
+                                           const layout::TextMeasurer& measurer,
+                                           const PackGeometry& geometry,
+                                           std::vector<PlacedRow>& rows) {
+    SheetStyle style;
+    SheetWriter writer(measurer, geometry.width, geometry.height, geometry.margins, 1);
+    writer.paragraph({site.config.organisation, FontStyle::bold, 9.5, style.muted});
+    writer.space(4);
+    writer.paragraph({board.name, FontStyle::bold, 20, style.accent});
+    writer.space(6);
+    writer.rule(1.2, style.accent);
+    writer.space(10);
+    writer.paragraph({"Meeting packs, " + quarter_label, FontStyle::bold, 14, style.text});
+    writer.space(14);
+    RowSpec header;
+    for (const char* label : {"Meeting", "Status", "Pages in this archive"})
+        header.cells.push_back({TextSpec{label, FontStyle::bold, 9, style.accent}});
+    std::vector<RowSpec> table;
+    for (const QuarterEntry& entry : entries) {
+        RowSpec row;
+        row.cells.push_back(
+            {TextSpec{entry.meeting->date.long_form(), FontStyle::bold, 10, style.text}});
+        std::string status = content::to_string(entry.meeting->status);
+        if (!status.empty())
+            status[0] = static_cast<char>(status[0] - 'a' + 'A');
+        row.cells.push_back({TextSpec{status, FontStyle::regular, 9.5, style.text}});
+        int first = entry.first_index + 1;
+        int last = entry.first_index + entry.pages;
+        row.cells.push_back(
+            {TextSpec{"Pages " + std::to_string(first) + " – " + std::to_string(last),
+                      FontStyle::regular, 9.5, style.text}});
+        table.push_back(std::move(row));
+    }
+    rows = writer.table({0.5, 0.2, 0.3}, header, table, style);
+    writer.space(14);
+    writer.paragraph({"Each meeting pack keeps its own page numbers; the bookmarks and page "
+                      "labels of this archive follow them.",
+                      FontStyle::italic, 9, style.muted});
+    return std::move(writer.pages);
+}
+
+int page_index_of(const std::map<QPDFObjGen, int>& indexes, QPDFObjectHandle page) {
+    auto found = indexes.find(page.getObjGen());
+    return found == indexes.end() ? -1 : found->second;
+}
+
+std::map<QPDFObjGen, int> page_indexes(QPDF& pdf) {
+    std::map<QPDFObjGen, int> indexes;
+    int index = 0;
+    for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages())
+        indexes[page.getObjectHandle().getObjGen()] = index++;
+    return indexes;
+}
+
+// Copying a page copies whatever its links point at. Links into the same pack would drag in
+// copies of their target pages, so they are pointed at page numbers first and reattached to
+// the archive's pages after the copy.
+void detach_link_targets(QPDF& pack) {
+    auto indexes = page_indexes(pack);
+    for (auto& page : QPDFPageDocumentHelper(pack).getAllPages()) {
+        for (auto& annotation : page.getAnnotations("/Link")) {
+            QPDFObjectHandle dest = annotation.getObjectHandle().getKey("/Dest");
+            if (dest.isArray() && dest.getArrayNItems() > 0)
+                dest.setArrayItem(
+                    0, QPDFObjectHandle::newInteger(page_index_of(indexes, dest.getArrayItem(0))));
+        }
+    }
+}
+
+void reattach_link_targets(QPDF& archive, int first_index, int pages) {
+    auto all = QPDFPageDocumentHelper(archive).getAllPages();
+    for (int i = first_index; i < first_index + pages && i < static_cast<int>(all.size()); ++i) {
+        for (auto& annotation : all[i].getAnnotations("/Link")) {
+            QPDFObjectHandle dest = annotation.getObjectHandle().getKey("/Dest");
+            if (!dest.isArray() || dest.getArrayNItems() == 0 || !dest.getArrayItem(0).isInteger())
+                continue;
+            int target = first_index + dest.getArrayItem(0).getIntValueAsInt();
+            if (target >= first_index && target < first_index + pages)
+                dest.setArrayItem(0, all[target].getObjectHandle());
+            else
+                annotation.getObjectHandle().removeKey("/Dest");
+        }
+    }
+}
+
+// The pack's own top-level bookmarks, pointing into the archive.
+std::vector<OutlineEntry> pack_bookmarks(QPDF& pack, int first_index) {
+    std::vector<OutlineEntry> entries;
+    auto indexes = page_indexes(pack);
+    QPDFOutlineDocumentHelper outlines(pack);
+    for (auto& outline : outlines.getTopLevelOutlines()) {
+        int index = page_index_of(indexes, outline.getDestPage());
+        if (index >= 0)
+            entries.push_back({outline.getTitle(), first_index + index, 0, {}});
+    }
+    return entries;
+}
+
+} // namespace
+
+std::string build_quarter_pack(const content::Site& site, const content::Board& board,
+                               const std::string& quarter_label,
+                               const std::vector<ArchivedMeetingPack>& packs,
+                               const PackResources& resources, DiagnosticSink& sink) {
+    auto measurer = HaruTextMeasurer::open(resources.font_dir);
+    if (!measurer) {
+        sink.error(board.location, "cannot load the pack fonts from " + resources.font_dir);
+        return {};
+    }
+    try {
+        ForeignSources sources;
+        std::vector<QuarterEntry> entries;
+        for (const ArchivedMeetingPack& pack : packs) {
+            if (!pack.meeting || pack.pack_pdf.empty())
+                continue;
+            QuarterEntry entry;
+            entry.meeting = pack.meeting;
+            entry.pdf = &sources.open_memory(pack.pack_pdf, pack.meeting->slug + ".pdf");
+            entry.pages = static_cast<int>(QPDFPageDocumentHelper(*entry.pdf).getAllPages().size());
+            entries.push_back(entry);
+        }
+        if (entries.empty()) {
+            sink.error(board.location, "no meeting packs to archive for " + quarter_label);
+            return {};
+        }
+        PackGeometry geometry = pack_geometry(site.config);
+        FooterText footer{board.short_name.empty() ? board.name : board.short_name, quarter_label};
+        // The contents may run to several pages, which moves every pack: settle the count.
+        std::vector<layout::Page> contents;
+        std::vector<PlacedRow> rows;
+        int contents_pages = 1;
+        for (int pass = 0; pass < 4; ++pass) {
+            int next = contents_pages + (contents_pages % 2); // each pack starts right-hand
+            for (QuarterEntry& entry : entries) {
+                entry.first_index = next;
+                next += entry.pages + (entry.pages % 2);
+            }
+            contents =
+                compose_contents(site, board, quarter_label, entries, *measurer, geometry, rows);
+            if (static_cast<int>(contents.size()) == contents_pages)
+                break;
+            contents_pages = static_cast<int>(contents.size());
+        }
+
+        ComposedPack front;
+        for (std::size_t i = 0; i < contents.size(); ++i) {
+            ComposedPage page;
+            page.page = contents[i];
+            add_footer(page.page, *measurer, geometry.margins, footer, static_cast<int>(i) + 1,
+                       false);
+            front.pages.push_back(std::move(page));
+        }
+        // Blank backs: one after the contents when needed, and one spare for each pack of odd
+        // length, moved into place after that pack so the next starts on a right-hand page.
+        int front_pages = static_cast<int>(front.pages.size() + front.pages.size() % 2);
+        int spares = 0;
+        for (const QuarterEntry& entry : entries)
+            spares += entry.pages % 2;
+        while (static_cast<int>(front.pages.size()) < front_pages + spares) {
+            ComposedPage blank;
+            blank.page = blank_page(*measurer, geometry.width, geometry.height);
+            front.pages.push_back(std::move(blank));
+        }
+        HaruDocument document;
+        if (!document.load_fonts(resources.font_dir)) {
+            sink.error(board.location, "cannot load the pack fonts: " + document.error_text());
+            return {};
+        }
+        UsedGlyphs glyphs;
+        paint_pages(document, front, glyphs);
+        std::string painted = document.save();
+
+        QPDF archive;
+        archive.setSuppressWarnings(true);
+        archive.processMemoryFile("archive.pdf", painted.data(), painted.size());
+        repair_to_unicode(archive, glyphs);
+        QPDFPageDocumentHelper archive_pages(archive);
+        std::vector<QPDFPageObjectHelper> spare_blanks;
+        {
+            auto painted_pages = archive_pages.getAllPages();
+            for (int i = static_cast<int>(painted_pages.size()) - 1; i >= front_pages; --i) {
+                spare_blanks.push_back(painted_pages[i]);
+                archive_pages.removePage(painted_pages[i]);
+            }
+        }
+        std::vector<OutlineEntry> outline{{"Contents", 0, 0, {}}};
+        std::vector<PageLabelRange> labels{{0, "Contents ", true, 1}};
+        for (const QuarterEntry& entry : entries) {
+            int index = static_cast<int>(archive_pages.getAllPages().size());
+            std::vector<OutlineEntry> bookmarks = pack_bookmarks(*entry.pdf, index);
+            detach_link_targets(*entry.pdf);
+            for (auto& page : QPDFPageDocumentHelper(*entry.pdf).getAllPages())
+                archive_pages.addPage(page, false);
+            reattach_link_targets(archive, index, entry.pages);
+            std::string date = entry.meeting->date.medium_form();
+            outline.push_back({date + " meeting", index, 0, std::move(bookmarks)});
+            labels.push_back({index, date + " – ", true, 1});
+            if (entry.pages % 2 == 1 && !spare_blanks.empty()) {
+                archive_pages.addPage(spare_blanks.back(), false);
+                spare_blanks.pop_back();
+            }
+        }
+        write_outline(archive, outline);
+        write_page_labels(archive, labels);
+        DocumentInfo info;
+        info.title = board.name + " – " + quarter_label + " – meeting packs";
+        info.author = site.config.organisation;
+        info.subject = "Archive of the meeting packs of the " + board.name + ", " + quarter_label;
+        info.keywords = board.short_name + ", board packs, archive";
+        info.date_iso = entries.back().meeting->date.iso();
+        write_info(archive, info);
+        return write_linearised(archive);
+    } catch (const std::exception& failure) {
+        sink.error(board.location,
+                   "cannot build the quarterly pack: " + std::string(failure.what()));
+        return {};
+    }
+}
+
+} // namespace bp::pack

@@ -1,0 +1,33 @@
+#include "pack/text_measurer.hpp"
+
+#include "pack/utf8.hpp"
+
+namespace bp::pack {
+
+std::unique_ptr<HaruTextMeasurer> HaruTextMeasurer::open(const std::string& font_dir) {
+    auto measurer = std::unique_ptr<HaruTextMeasurer>(new HaruTextMeasurer());
+    if (!measurer->document_.load_fonts(font_dir))
+        return nullptr;
+    return measurer;
+}
+
+double HaruTextMeasurer::width(const std::string& utf8, layout::FontStyle style,
+                               double size) const {
+    if (utf8.empty())
+        return 0;
+    std::string text = printable_text(utf8);
+    HPDF_TextWidth measured =
+        HPDF_Font_TextWidth(document_.font(style), reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                            static_cast<HPDF_UINT>(text.size()));
+    return measured.width * size / 1000.0;
+}
+
+double HaruTextMeasurer::ascent(layout::FontStyle style) const {
+    return HPDF_Font_GetAscent(document_.font(style)) / 1000.0;
+}
+
+double HaruTextMeasurer::descent(layout::FontStyle style) const {
+    return -HPDF_Font_GetDescent(document_.font(style)) / 1000.0;
+}
+
+} // namespace bp::pack

@@ -1,0 +1,24 @@
+#pragma once
+// Text measurement on the fonts the pack embeds, so line breaks match what is painted.
+#include "layout/page.hpp"
+#include "pack/haru_fonts.hpp"
+
+#include <memory>
+#include <string>
+
+namespace bp::pack {
+
+class HaruTextMeasurer : public layout::TextMeasurer {
+  public:
+    // Returns nothing when the fonts cannot be loaded from `font_dir`.
+    static std::unique_ptr<HaruTextMeasurer> open(const std::string& font_dir);
+
+    double width(const std::string& utf8, layout::FontStyle style, double size) const override;
+    double ascent(layout::FontStyle style) const override;
+    double descent(layout::FontStyle style) const override;
+
+  private:
+    HaruDocument document_;
+};
+
+} // namespace bp::pack

@@ -1,0 +1,93 @@
+#include "pack/utf8.hpp"
+
+namespace bp::pack {
+
+namespace {
+constexpr char32_t replacement = 0xFFFD;
+
+char32_t displayable(char32_t c) {
+    if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return replacement;
+    if (c < 0x20 || c == 0x7F)
+        return U' ';
+    return c;
+}
+} // namespace
+
+std::u32string decode_utf8(std::string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        unsigned char lead = static_cast<unsigned char>(text[i]);
+        int extra = lead < 0x80         ? 0
+                    : (lead >> 5) == 6  ? 1
+                    : (lead >> 4) == 14 ? 2
+                    : (lead >> 3) == 30 ? 3
+                                        : -1;
+        if (extra < 0 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) {
+            out.push_back(replacement);
+            ++i;
+            continue;
+        }
+        char32_t c = extra == 0 ? lead : lead & (0x3F >> extra);
+        bool ok = true;
+        for (int k = 1; k <= extra; ++k) {
+            unsigned char next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) {
+                ok = false;
+                break;
+            }
+            c = (c << 6) | (next & 0x3F);
+        }
+        if (!ok) {
+            out.push_back(replacement);
+            ++i;
+            continue;
+        }
+        out.push_back(displayable(c));
+        i += extra + 1;
+    }
+    return out;
+}
+
+std::string encode_utf8(std::u32string_view text) {
+    std::string out;
+    for (char32_t c : text) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    return out;
+}
+
+std::string printable_text(std::string_view text) {
+    bool plain = true;
+    for (char ch : text) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 || c < 0x20 || c == 0x7F) {
+            plain = false;
+            break;
+        }
+    }
+    return plain ? std::string(text) : encode_utf8(decode_utf8(text));
+}
+
+void collect_code_points(std::string_view printable, std::set<char32_t>& into) {
+    for (char32_t c : decode_utf8(printable))
+        into.insert(c);
+}
+
+} // namespace bp::pack

@@ -1,0 +1,18 @@
+#pragma once
+// UTF-8 as the embedded fonts can show it: libharu's UTF-8 encoder handles the Basic
+// Multilingual Plane only.
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace bp::pack {
+
+// Decodes UTF-8 leniently: invalid bytes and characters beyond U+FFFF become U+FFFD, and
+// control characters become spaces.
+std::u32string decode_utf8(std::string_view text);
+std::string encode_utf8(std::u32string_view text);
+// The text with every character libharu cannot encode replaced, as above.
+std::string printable_text(std::string_view text);
+void collect_code_points(std::string_view printable, std::set<char32_t>& into);
+
+} // namespace bp::pack

@@ -1,0 +1,21 @@
+#pragma once
+// A chart on a page: the SVG drawing, a caption, the text description, and the figures behind it
+// as a table that can be opened, so the chart reads without sight and without colour.
+#include "data/chart_spec.hpp"
+
+#include <string>
+
+namespace bp::site {
+
+// `id` must be unique within the page; it prefixes the SVG's internal ids.
+std::string render_chart_figure(const data::ChartSpec& chart, const std::string& id);
+
+// The chart's data as an HTML table (categories down, series across).
+std::string render_chart_table(const data::ChartSpec& chart);
+
+// Makes an SVG document fit inside HTML: drops the XML prolog and prefixes every id (and every
+// reference to one) so that two inlined charts never share an id.
+std::string inline_svg(const std::string& svg, const std::string& id_prefix,
+                       const std::string& labelled_by);
+
+} // namespace bp::site

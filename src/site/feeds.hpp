@@ -1,0 +1,60 @@
+#pragma once
+// Machine-readable views of the site: an Atom feed of papers, iCalendar files of meetings and a
+// sitemap. Each takes plain entries so it can be checked on its own.
+#include "core/date.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bp::site {
+
+struct FeedEntry {
+    std::string id; // a stable IRI
+    std::string title;
+    std::string url;     // absolute when the site has a base URL, else relative to the feed
+    std::string updated; // RFC 3339: "2017-09-01T00:00:00Z"
+    std::string summary;
+    std::string author;
+};
+
+struct FeedInfo {
+    std::string title;
+    std::string id;
+    std::string site_url;
+    std::string self_url;
+    std::string author; // the organisation, for entries without their own author
+};
+
+// Entries are written in the order given; the feed's <updated> is the latest entry's.
+std::string atom_feed(const FeedInfo& feed, const std::vector<FeedEntry>& entries);
+
+struct CalendarEvent {
+    std::string uid;
+    Date date;
+    int start_minutes = -1; // -1: an all-day event
+    int end_minutes = -1;
+    std::string summary;
+    std::string location;
+    std::string description;
+    std::string url;
+    bool cancelled = false;
+};
+
+// RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped. `dtstamp` is
+// "YYYYMMDDTHHMMSSZ"; times are local to the meeting place (floating).
+std::string ics_calendar(const std::string& name, const std::string& dtstamp,
+                         const std::vector<CalendarEvent>& events);
+std::string ics_escape(const std::string& text);
+// Folds one content line (without its CRLF) into lines of at most 75 octets, never inside a
+// UTF-8 sequence.
+std::string ics_fold(const std::string& line);
+// "20170912T000000Z" from seconds since 1970.
+std::string ics_timestamp(long long seconds);
+
+// <urlset> of base_url + each path.
+std::string sitemap_xml(const std::string& base_url, const std::vector<std::string>& paths);
+
+// Escapes text for XML content and attributes.
+std::string xml_escape(const std::string& text);
+
+} // namespace bp::site

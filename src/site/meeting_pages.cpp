@@ -1,0 +1,300 @@
+#include "site/meeting_pages.hpp"
+
+#include "core/text.hpp"
+#include "site/html_renderer.hpp"
+#include "site/site_paths.hpp"
+
+#include <algorithm>
+
+namespace bp::site {
+namespace {
+
+using content::AgendaItem;
+using content::Paper;
+
+struct PaperSlot {
+    const AgendaItem* item;
+    const Paper* paper;
+};
+
+const content::PackItemPages* pages_for(const content::PackSummary& pack,
+                                        const std::string& number) {
+    if (!pack.built)
+        return nullptr;
+    for (const auto& pages : pack.items)
+        if (pages.number == number && pages.first_page > 0)
+            return &pages;
+    return nullptr;
+}
+
+TemplateData pack_pages_data(const content::PackSummary& pack, const std::string& number) {
+    const auto* pages = pages_for(pack, number);
+    if (!pages)
+        return false;
+    std::string range = pages->last_page > pages->first_page
+                            ? "pages " + std::to_string(pages->first_page) + "\xE2\x80\x93" +
+                                  std::to_string(pages->last_page)
+                            : "page " + std::to_string(pages->first_page);
+    return link_data(range, "pack.pdf#page=" + std::to_string(pages->first_page));
+}
+
+std::string minutes_phrase(int minutes) {
+    return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
+TemplateData paper_link(const AgendaItem& item, const Paper& paper) {
+    TemplateData link = object_data();
+    link.set("title", paper.title);
+    link.set("href", paper_file(item, paper));
+    link.set("is_pdf", paper.is_pdf);
+    link.set("summary", text_data(paper.summary));
+    return link;
+}
+
+class AgendaWriter {
+  public:
+    AgendaWriter(const SiteContext& context, const content::Meeting& meeting,
+                 const content::PackSummary& pack)
+        : context_(context), pack_(pack), clock_(meeting.start_minutes) {}
+
+    TemplateData items(const std::vector<AgendaItem>& items, bool sub) {
+        TemplateData list = list_data();
+        for (const auto& item : items)
+            list.push_back(this->item(item, sub));
+        return list;
+    }
+
+  private:
+    TemplateData item(const AgendaItem& item, bool sub) {
+        bool withheld = item_withheld(item, context_.audience);
+        TemplateData data = object_data();
+        data.set("number", item.number);
+        data.set("title", item.title);
+        data.set("is_sub", sub);
+        data.set("withheld", withheld);
+        data.set("members_only", !withheld && item.restricted);
+        // The public see a withheld item's number and title and nothing else.
+        data.set("presenter", withheld ? TemplateData(false) : text_data(item.presenter));
+        data.set("purpose",
+                 withheld ? TemplateData(false) : text_data(content::purpose_phrase(item.purpose)));
+        data.set("description", withheld ? TemplateData(false) : text_data(item.description));
+        data.set("verbal", !withheld && item.verbal);
+        data.set("time", clock_ >= 0 ? text_data(format_time_12h(clock_)) : TemplateData(false));
+        data.set("duration",
+                 item.minutes > 0 ? text_data(minutes_phrase(item.minutes)) : TemplateData(false));
+        int start = clock_;
+        TemplateData papers = list_data();
+        for (const auto* paper : visible_papers(item, context_.audience))
+            papers.push_back(paper_link(item, *paper));
+        data.set("has_papers", !papers.list_value().empty());
+        data.set("papers", papers);
+        data.set("pack_pages",
+                 withheld ? TemplateData(false) : pack_pages_data(pack_, item.number));
+        // Sub-items share their parent's time: the parent's minutes cover them, or they add up.
+        data.set("sub_items", withheld ? list_data() : items(item.sub_items, true));
+        if (start >= 0)
+            clock_ = start + std::max(item.minutes, clock_ - start);
+        return data;
+    }
+
+    const SiteContext& context_;
+    const content::PackSummary& pack_;
+    int clock_;
+};
+
+std::string plural_pages(int pages) {
+    return std::to_string(pages) + (pages == 1 ? " page" : " pages");
+}
+
+TemplateData download(const std::string& label, const std::string& href,
+                      const std::string& detail) {
+    TemplateData data = link_data(label, href);
+    data.set("detail", detail);
+    return data;
+}
+
+TemplateData downloads_data(const content::PackSummary& pack) {
+    TemplateData list = list_data();
+    if (!pack.built)
+        return list;
+    list.push_back(
+        download("Full meeting pack", "pack.pdf", download_detail(pack.pack_bytes, pack.pages)));
+    list.push_back(
+        download("Agenda", "agenda.pdf", download_detail(pack.agenda_bytes, pack.agenda_pages)));
+    list.push_back(download("Pack contents for other tools", "pack.json", "JSON"));
+    return list;
+}
+
+TemplateData neighbour_meeting(const content::Board& board, const content::Meeting& meeting,
+                               int step) {
+    for (std::size_t i = 0; i < board.meetings.size(); ++i) {
+        if (board.meetings[i].slug != meeting.slug)
+            continue;
+        long j = static_cast<long>(i) + step;
+        if (j < 0 || j >= static_cast<long>(board.meetings.size()))
+            return false;
+        const auto& other = board.meetings[j];
+        return link_data(other.date.medium_form(), "../" + other.slug + "/index.html");
+    }
+    return false;
+}
+
+std::vector<PaperSlot> paper_pages(const SiteContext& context, const content::Meeting& meeting) {
+    std::vector<PaperSlot> slots;
+    for (const auto* item : flatten_items(meeting.items))
+        for (const auto* paper : visible_papers(*item, context.audience))
+            if (!paper->is_pdf)
+                slots.push_back({item, paper});
+    return slots;
+}
+
+TemplateData neighbour_paper(const std::vector<PaperSlot>& slots, std::size_t index, int step) {
+    long j = static_cast<long>(index) + step;
+    if (j < 0 || j >= static_cast<long>(slots.size()))
+        return false;
+    TemplateData data =
+        link_data(slots[j].paper->title, paper_file(*slots[j].item, *slots[j].paper));
+    data.set("number", slots[j].item->number);
+    return data;
+}
+
+TemplateData contents_data(const std::vector<HeadingLink>& headings) {
+    TemplateData list = list_data();
+    for (const auto& heading : headings)
+        if (heading.level == 2 && !heading.anchor.empty())
+            list.push_back(link_data(heading.text, "#" + heading.anchor));
+    return list;
+}
+
+TemplateData paper_data(const content::Meeting& meeting, const PaperSlot& slot,
+                        const content::PackSummary& pack) {
+    const Paper& paper = *slot.paper;
+    RenderOptions options;
+    options.chart_id_prefix = "chart";
+    RenderedDocument body = render_document(paper.body, paper.charts, options);
+    TemplateData data = object_data();
+    data.set("title", paper.title);
+    data.set("author", text_data(paper.author));
+    data.set("job_title", text_data(paper.job_title));
+    data.set("contact", text_data(paper.contact));
+    data.set("contact_href", paper.contact.find('@') != std::string::npos &&
+                                     paper.contact.find(' ') == std::string::npos
+                                 ? TemplateData("mailto:" + paper.contact)
+                                 : TemplateData(false));
+    data.set("date", paper.date ? text_data(paper.date->medium_form()) : TemplateData(false));
+    data.set("security", security_label(paper.security));
+    data.set("security_class", content::to_string(paper.security));
+    data.set("summary", text_data(paper.summary));
+    data.set("item_number", slot.item->number);
+    data.set("item_title", slot.item->title);
+    data.set("body", body.html);
+    TemplateData contents = contents_data(body.headings);
+    // A paper that places its own ```contents list does not get a second one.
+    bool own_contents = body.html.find("class=\"contents") != std::string::npos;
+    data.set("has_contents", !own_contents && contents.list_value().size() >= 3);
+    data.set("contents", contents);
+    data.set("pack_pages", pack_pages_data(pack, slot.item->number));
+    data.set("meeting_title", meeting.title);
+    data.set("meeting_href", "index.html");
+    return data;
+}
+
+void write_paper_pages(const SiteContext& context, const content::Board& board,
+                       const content::Meeting& meeting, const std::string& title,
+                       const content::PackSummary& pack, OutputTree& output) {
+    auto slots = paper_pages(context, meeting);
+    std::string folder = meeting_dir(board, meeting);
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        TemplateData data = paper_data(meeting, slots[i], pack);
+        data.set("meeting_title", title);
+        data.set("previous", neighbour_paper(slots, i, -1));
+        data.set("next", neighbour_paper(slots, i, +1));
+        PageRequest request{"paper",
+                            folder + "/" + paper_file(*slots[i].item, *slots[i].paper),
+                            slots[i].paper->title,
+                            {{"Home", "index.html"},
+                             {board.short_name.empty() ? board.name : board.short_name,
+                              board_dir(board) + "/index.html"},
+                             {meeting.date.medium_form(), folder + "/index.html"}}};
+        write_page(context, request, std::move(data), output);
+    }
+}
+
+void copy_pdf_appendices(const SiteContext& context, const FileSystem& source_files,
+                         const content::Board& board, const content::Meeting& meeting,
+                         OutputTree& output) {
+    for (const auto* item : flatten_items(meeting.items)) {
+        for (const auto* paper : visible_papers(*item, context.audience)) {
+            if (!paper->is_pdf)
+                continue;
+            std::string target = meeting_dir(board, meeting) + "/" + paper_file(*item, *paper);
+            if (!paper->native_path.empty()) {
+                output.copy_file(target, paper->native_path);
+            } else if (auto bytes = source_files.read(paper->source_path)) {
+                output.write(target, *bytes);
+            } else {
+                context.sink.error(paper->location,
+                                   "cannot read the PDF appendix " + paper->source_path);
+            }
+        }
+    }
+}
+
+TemplateData meeting_data(const SiteContext& context, const content::Board& board,
+                          const content::Meeting& meeting, const content::PackSummary& pack) {
+    TemplateData data = object_data();
+    data.set("date", meeting.date.long_form());
+    data.set("time", text_data(format_time_range(meeting.start_minutes, meeting.end_minutes)));
+    data.set("venue", text_data(meeting.venue));
+    data.set("status", status_label(meeting.status));
+    data.set("status_class", content::to_string(meeting.status));
+    data.set("cancelled", meeting.status == content::MeetingStatus::cancelled);
+    data.set("data_date", meeting.data_date.valid() ? text_data(meeting.data_date.medium_form())
+                                                    : TemplateData(false));
+    data.set("items", AgendaWriter(context, meeting, pack).items(meeting.items, false));
+    data.set("has_items", !meeting.items.empty());
+    TemplateData downloads = downloads_data(pack);
+    data.set("has_downloads", !downloads.list_value().empty());
+    data.set("downloads", downloads);
+    data.set("board_name", board.name);
+    data.set("board_href", "../index.html");
+    data.set("calendar_href", "../calendar.ics");
+    data.set("previous_meeting", neighbour_meeting(board, meeting, -1));
+    data.set("next_meeting", neighbour_meeting(board, meeting, +1));
+    return data;
+}
+
+} // namespace
+
+std::string meeting_title(const content::Board& board, const content::Meeting& meeting) {
+    if (!meeting.title.empty())
+        return meeting.title;
+    return board.name + ", " + meeting.date.medium_form();
+}
+
+std::string download_detail(std::size_t bytes, int pages) {
+    std::string detail = "PDF";
+    if (bytes > 0)
+        detail += ", " + format_bytes(bytes);
+    if (pages > 0)
+        detail += ", " + plural_pages(pages);
+    return detail;
+}
+
+void write_meeting_pages(const SiteContext& context, const FileSystem& source_files,
+                         const content::Board& board, const content::Meeting& meeting,
+                         const content::PackSummary& pack, OutputTree& output) {
+    std::string title = meeting_title(board, meeting);
+    std::string folder = meeting_dir(board, meeting);
+    PageRequest request{"meeting",
+                        folder + "/index.html",
+                        title,
+                        {{"Home", "index.html"},
+                         {board.short_name.empty() ? board.name : board.short_name,
+                          board_dir(board) + "/index.html"}}};
+    write_page(context, request, meeting_data(context, board, meeting, pack), output);
+    write_paper_pages(context, board, meeting, title, pack, output);
+    copy_pdf_appendices(context, source_files, board, meeting, output);
+}
+
+} // namespace bp::site

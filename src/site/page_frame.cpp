@@ -1,0 +1,97 @@
+#include "site/page_frame.hpp"
+
+#include "core/text.hpp"
+#include "site/site_paths.hpp"
+
+#include <cctype>
+
+namespace bp::site {
+namespace {
+
+std::string css_colour(const std::string& value, const std::string& fallback) {
+    if (value.empty())
+        return fallback;
+    for (unsigned char c : value)
+        if (!std::isalnum(c) && c != '#' && c != '(' && c != ')' && c != ',' && c != '.' &&
+            c != '%' && c != ' ')
+            return fallback;
+    return value;
+}
+
+TemplateData breadcrumb_data(const std::vector<Crumb>& crumbs, const std::string& current,
+                             const std::string& root) {
+    TemplateData list = list_data();
+    for (const auto& crumb : crumbs)
+        list.push_back(link_data(crumb.label, root + crumb.href));
+    TemplateData last = object_data();
+    last.set("label", current);
+    last.set("href", false);
+    list.push_back(last);
+    return list;
+}
+
+TemplateData navigation(const content::Site& site, const std::string& path,
+                        const std::string& root) {
+    TemplateData boards = list_data();
+    for (const auto& board : site.boards) {
+        TemplateData entry = object_data();
+        entry.set("name", board.name);
+        entry.set("short_name", board.short_name.empty() ? board.name : board.short_name);
+        entry.set("href", root + board_dir(board) + "/index.html");
+        entry.set("current", starts_with(path, board_dir(board) + "/"));
+        boards.push_back(entry);
+    }
+    return boards;
+}
+
+void set_shared(const SiteContext& context, const PageRequest& request, TemplateData& page) {
+    const auto& config = context.site.config;
+    std::string root = root_prefix(request.path);
+    bool members = context.audience == content::Audience::members;
+    page.set("lang", config.language.empty() ? std::string("en") : config.language);
+    page.set("site_title", config.title);
+    page.set("organisation", config.organisation);
+    page.set("root", root);
+    page.set("page_title", request.title);
+    page.set("head_title", request.title == config.title
+                               ? config.title
+                               : request.title + " \xE2\x80\x93 " + config.title);
+    page.set("rag_style", rag_style(config.rag));
+    page.set("logo_src", context.logo_file.empty() ? TemplateData(false)
+                                                   : TemplateData(root + context.logo_file));
+    page.set("nav_boards", navigation(context.site, request.path, root));
+    page.set("breadcrumbs", breadcrumb_data(request.crumbs, request.title, root));
+    page.set("has_breadcrumbs", !request.crumbs.empty());
+    page.set("members_edition", members);
+    page.set("edition_label",
+             members ? "Members\xE2\x80\x99 edition: includes restricted items" : "Public edition");
+    page.set("searchable", request.searchable);
+    page.set("home_href", root + "index.html");
+    page.set("archive_href", root + "archive/index.html");
+    page.set("search_href", root + "search/index.html");
+    page.set("feed_href", root + "feed.xml");
+}
+
+} // namespace
+
+std::string rag_style(const content::RagColours& colours) {
+    content::RagColours defaults;
+    return ":root{--rag-red:" + css_colour(colours.red, defaults.red) +
+           ";--rag-amber:" + css_colour(colours.amber, defaults.amber) +
+           ";--rag-green:" + css_colour(colours.green, defaults.green) +
+           ";--rag-grey:" + css_colour(colours.grey, defaults.grey) +
+           ";--rag-blue:" + css_colour(colours.blue, defaults.blue) + "}";
+}
+
+void write_page(const SiteContext& context, const PageRequest& request, TemplateData page,
+                OutputTree& output) {
+    set_shared(context, request, page);
+    std::string content = context.theme.render(request.template_name, page, context.sink);
+    page.set("content", content);
+    std::string html = context.theme.render("layout", page, context.sink);
+    if (html.empty())
+        return;
+    output.write(request.path, html);
+}
+
+} // namespace bp::site

@@ -1,0 +1,44 @@
+#pragma once
+// What every page shares: the site header, navigation, breadcrumbs and footer, and the two-step
+// render (the page's own template, then the layout around it).
+#include "content/model.hpp"
+#include "core/output_tree.hpp"
+#include "site/template_data.hpp"
+#include "site/theme.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bp::site {
+
+struct Crumb {
+    std::string label;
+    std::string href; // relative to the site root; empty for the current page
+};
+
+struct PageRequest {
+    std::string template_name; // "paper", "meeting", …
+    std::string path;          // output path: "csp/2017-09-12/index.html"
+    std::string title;         // the page's h1 and <title>
+    std::vector<Crumb> crumbs; // from the home page down, without the current page
+    bool searchable = true;    // whether Pagefind indexes the page's main content
+};
+
+struct SiteContext {
+    const content::Site& site;
+    content::Audience audience;
+    const Theme& theme;
+    DiagnosticSink& sink;
+    std::string logo_file; // "assets/logo.svg" when the site has a logo
+};
+
+// Renders the page template with `page` (plus the shared keys), wraps it in the layout and
+// writes it.
+void write_page(const SiteContext& context, const PageRequest& request, TemplateData page,
+                OutputTree& output);
+
+// The RAG colours from site.yaml as CSS custom properties; anything that is not a plain colour
+// value is dropped so site.yaml cannot inject CSS.
+std::string rag_style(const content::RagColours& colours);
+
+} // namespace bp::site

@@ -1,0 +1,60 @@
+#include "site/site_builder.hpp"
+
+#include "core/text.hpp"
+#include "site/meeting_pages.hpp"
+#include "site/site_pages.hpp"
+#include "site/theme.hpp"
+
+namespace bp::site {
+
+struct SiteBuilder::Context {
+    Context(const content::Site& site, content::Audience audience, const FileSystem& source_files,
+            const std::string& data_dir, DiagnosticSink& sink)
+        : source_files(source_files),
+          theme(source_files, site.config.theme, data_dir, sink), pages{site, audience, theme, sink,
+                                                                        logo_file(
+                                                                            site.config.logo)} {}
+
+    static std::string logo_file(const std::string& logo) {
+        return logo.empty() ? std::string() : "assets/logo" + to_lower_ascii(file_extension(logo));
+    }
+
+    const FileSystem& source_files;
+    Theme theme;
+    SiteContext pages;
+};
+
+SiteBuilder::SiteBuilder(const content::Site& site, content::Audience audience,
+                         const FileSystem& source_files, std::string data_dir, DiagnosticSink& sink)
+    : context_(std::make_unique<Context>(site, audience, source_files, data_dir, sink)) {}
+
+SiteBuilder::~SiteBuilder() = default;
+
+void SiteBuilder::write_meeting(const content::Board& board, const content::Meeting& meeting,
+                                const content::PackSummary& pack, OutputTree& output) {
+    write_meeting_pages(context_->pages, context_->source_files, board, meeting, pack, output);
+}
+
+void SiteBuilder::write_site_pages(OutputTree& output) {
+    const SiteContext& pages = context_->pages;
+    for (const auto& [path, bytes] : context_->theme.assets())
+        output.write("assets/" + path, bytes);
+    if (!pages.logo_file.empty()) {
+        const auto& config = pages.site.config;
+        if (auto bytes = context_->source_files.read(config.logo))
+            output.write(pages.logo_file, *bytes);
+        else
+            pages.sink.error(config.location, "cannot read the logo " + config.logo,
+                             "the logo path is relative to the folder holding site.yaml");
+    }
+    write_home_page(pages, output);
+    write_board_pages(pages, output);
+    write_archive_page(pages, output);
+    write_search_page(pages, output);
+    write_not_found_page(pages, output);
+    write_feed(pages, output);
+    write_calendars(pages, output);
+    write_sitemap(pages, output);
+}
+
+} // namespace bp::site

@@ -1,0 +1,46 @@
+#pragma once
+// The HTML intranet site: a page per board, meeting and paper, the home page, an archive by
+// financial year and quarter, search, an Atom feed, board calendars and a sitemap, all rendered
+// through the Mustache theme.
+#include "content/model.hpp"
+#include "core/diagnostics.hpp"
+#include "core/filesystem.hpp"
+#include "core/output_tree.hpp"
+
+#include <memory>
+#include <string>
+
+namespace bp::site {
+
+class Theme;
+
+class SiteBuilder {
+  public:
+    // `source_files` is rooted at the site's source folder (themes/<name>/ overrides live there);
+    // `data_dir` holds boardpack's own themes/default/.
+    SiteBuilder(const content::Site& site, content::Audience audience,
+                const FileSystem& source_files, std::string data_dir, DiagnosticSink& sink);
+    ~SiteBuilder();
+    SiteBuilder(const SiteBuilder&) = delete;
+    SiteBuilder& operator=(const SiteBuilder&) = delete;
+
+    // One meeting, with its papers loaded and the audience applied: the meeting page, a page
+    // per paper and copies of external PDF appendices. Thread-safe; called once per meeting.
+    void write_meeting(const content::Board& board, const content::Meeting& meeting,
+                       const content::PackSummary& pack, OutputTree& output);
+
+    // After every meeting: home, board pages, archive, search page, feed, calendars, sitemap,
+    // 404 and the theme's assets.
+    void write_site_pages(OutputTree& output);
+
+  private:
+    struct Context;
+    std::unique_ptr<Context> context_;
+};
+
+// Runs Pagefind over a staged site (`<staging_root>/pagefind/` is written). Looks for the
+// pagefind binary in boardpack's node_modules, then on PATH; a missing tool is a warning, since
+// the rest of the site works without search.
+void build_search_index(const std::string& staging_root, DiagnosticSink& sink);
+
+} // namespace bp::site

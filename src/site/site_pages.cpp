@@ -1,0 +1,369 @@
+#include "site/site_pages.hpp"
+
+#include "core/build_clock.hpp"
+#include "core/text.hpp"
+#include "site/feeds.hpp"
+#include "site/meeting_pages.hpp"
+#include "site/site_paths.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace bp::site {
+namespace {
+
+using content::Board;
+using content::Meeting;
+
+std::string board_label(const Board& board) {
+    return board.short_name.empty() ? board.name : board.short_name;
+}
+
+std::string meeting_href(const Board& board, const Meeting& meeting) {
+    return meeting_dir(board, meeting) + "/index.html";
+}
+
+struct PaperEntry {
+    const Board* board;
+    const Meeting* meeting;
+    const content::AgendaItem* item;
+    const content::Paper* paper;
+    int order; // position in the meeting, for a stable sort
+};
+
+// Newest meeting first, then agenda order.
+std::vector<PaperEntry> all_papers(const SiteContext& context) {
+    std::vector<PaperEntry> entries;
+    for (const auto& board : context.site.boards)
+        for (const auto& meeting : board.meetings) {
+            int order = 0;
+            for (const auto* item : flatten_items(meeting.items))
+                for (const auto* paper : visible_papers(*item, context.audience))
+                    entries.push_back({&board, &meeting, item, paper, order++});
+        }
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        if (a.meeting->date != b.meeting->date)
+            return a.meeting->date > b.meeting->date;
+        if (a.board->slug != b.board->slug)
+            return a.board->slug < b.board->slug;
+        return a.order < b.order;
+    });
+    return entries;
+}
+
+TemplateData meeting_summary(const Board& board, const Meeting& meeting, const std::string& root) {
+    TemplateData data = object_data();
+    data.set("date", meeting.date.long_form());
+    data.set("short_date", meeting.date.medium_form());
+    data.set("href", root + meeting_href(board, meeting));
+    data.set("board_name", board.name);
+    data.set("board_short_name", board_label(board));
+    data.set("status", status_label(meeting.status));
+    data.set("status_class", content::to_string(meeting.status));
+    data.set("time", text_data(format_time_range(meeting.start_minutes, meeting.end_minutes)));
+    data.set("venue", text_data(meeting.venue));
+    return data;
+}
+
+const Meeting* next_scheduled(const Board& board) {
+    for (const auto& meeting : board.meetings)
+        if (meeting.status == content::MeetingStatus::scheduled)
+            return &meeting;
+    return nullptr;
+}
+
+TemplateData home_boards(const SiteContext& context) {
+    TemplateData list = list_data();
+    for (const auto& board : context.site.boards) {
+        TemplateData data = object_data();
+        data.set("name", board.name);
+        data.set("short_name", board_label(board));
+        data.set("purpose", text_data(board.purpose));
+        data.set("href", board_dir(board) + "/index.html");
+        const Meeting* next = next_scheduled(board);
+        data.set("next_meeting", next ? meeting_summary(board, *next, "") : TemplateData(false));
+        data.set("meeting_count", std::to_string(board.meetings.size()));
+        list.push_back(data);
+    }
+    return list;
+}
+
+TemplateData upcoming_meetings(const SiteContext& context) {
+    std::vector<std::pair<const Board*, const Meeting*>> upcoming;
+    for (const auto& board : context.site.boards)
+        for (const auto& meeting : board.meetings)
+            if (meeting.status == content::MeetingStatus::scheduled)
+                upcoming.push_back({&board, &meeting});
+    std::stable_sort(upcoming.begin(), upcoming.end(),
+                     [](const auto& a, const auto& b) { return a.second->date < b.second->date; });
+    TemplateData list = list_data();
+    for (std::size_t i = 0; i < upcoming.size() && i < 6; ++i)
+        list.push_back(meeting_summary(*upcoming[i].first, *upcoming[i].second, ""));
+    return list;
+}
+
+TemplateData paper_summary(const PaperEntry& entry, const std::string& root) {
+    TemplateData data = object_data();
+    data.set("title", entry.paper->title);
+    data.set("href", root + meeting_dir(*entry.board, *entry.meeting) + "/" +
+                         paper_file(*entry.item, *entry.paper));
+    data.set("is_pdf", entry.paper->is_pdf);
+    data.set("summary", text_data(entry.paper->summary));
+    data.set("board_short_name", board_label(*entry.board));
+    data.set("meeting_date", entry.meeting->date.medium_form());
+    data.set("meeting_href", root + meeting_href(*entry.board, *entry.meeting));
+    data.set("item_number", entry.item->number);
+    return data;
+}
+
+TemplateData people_data(const std::vector<content::Person>& people) {
+    TemplateData list = list_data();
+    for (const auto& person : people) {
+        TemplateData data = object_data();
+        data.set("name", person.name);
+        data.set("role", text_data(person.role));
+        data.set("post", text_data(person.post));
+        data.set("organisation", text_data(person.organisation));
+        list.push_back(data);
+    }
+    return list;
+}
+
+TemplateData member_groups(const Board& board) {
+    TemplateData list = list_data();
+    auto add = [&](const char* heading, const char* id,
+                   const std::vector<content::Person>& people) {
+        if (people.empty())
+            return;
+        TemplateData group = object_data();
+        group.set("heading", heading);
+        group.set("id", id);
+        group.set("people", people_data(people));
+        list.push_back(group);
+    };
+    add("Members", "members", board.members);
+    add("Advisers", "advisers", board.advisers);
+    add("Observers", "observers", board.observers);
+    return list;
+}
+
+TemplateData contact_data(const content::ContactOfficer& contact) {
+    if (contact.name.empty() && contact.email.empty() && contact.phone.empty())
+        return false;
+    TemplateData data = object_data();
+    data.set("name", text_data(contact.name));
+    data.set("job_title", text_data(contact.job_title));
+    data.set("email", text_data(contact.email));
+    data.set("email_href",
+             contact.email.empty() ? TemplateData(false) : TemplateData("mailto:" + contact.email));
+    // Non-breaking spaces keep a phone number on one line.
+    std::string phone;
+    for (char c : contact.phone)
+        phone += c == ' ' ? std::string("\xC2\xA0") : std::string(1, c);
+    data.set("phone", text_data(phone));
+    std::string dial;
+    for (char c : contact.phone)
+        if ((c >= '0' && c <= '9') || c == '+')
+            dial += c;
+    data.set("phone_href", dial.empty() ? TemplateData(false) : TemplateData("tel:" + dial));
+    return data;
+}
+
+// Meetings grouped by financial year, newest year first and newest meeting first within it.
+TemplateData meetings_by_year(const SiteContext& context, const Board& board) {
+    int start_month = context.site.config.financial_year_start_month;
+    std::map<int, std::vector<const Meeting*>, std::greater<>> years;
+    for (const auto& meeting : board.meetings)
+        years[financial_year_start(meeting.date, start_month)].push_back(&meeting);
+    TemplateData list = list_data();
+    for (auto& [year, meetings] : years) {
+        std::stable_sort(meetings.begin(), meetings.end(),
+                         [](auto* a, auto* b) { return a->date > b->date; });
+        TemplateData group = object_data();
+        group.set("label", financial_year_label(year, start_month));
+        group.set("id", "year-" + std::to_string(year));
+        TemplateData entries = list_data();
+        for (const auto* meeting : meetings) {
+            TemplateData entry = meeting_summary(board, *meeting, "../");
+            entry.set("href", meeting->slug + "/index.html");
+            entries.push_back(entry);
+        }
+        group.set("meetings", entries);
+        list.push_back(group);
+    }
+    return list;
+}
+
+std::string host_of(const std::string& url) {
+    auto scheme = url.find("://");
+    std::string rest = scheme == std::string::npos ? url : url.substr(scheme + 3);
+    auto slash = rest.find('/');
+    std::string host = rest.substr(0, slash);
+    return host.empty() ? "boardpack.invalid" : host;
+}
+
+std::string absolute_url(const SiteContext& context, const std::string& path) {
+    std::string base = context.site.config.base_url;
+    if (base.empty())
+        return path;
+    if (base.back() != '/')
+        base += '/';
+    return base + path;
+}
+
+std::string paper_updated(const PaperEntry& entry) {
+    Date date = entry.paper->date ? *entry.paper->date : entry.meeting->date;
+    return date.iso() + "T00:00:00Z";
+}
+
+} // namespace
+
+long long build_timestamp(const content::Site& site) {
+    if (auto epoch = source_date_epoch())
+        return *epoch;
+    Date latest{1970, 1, 1};
+    for (const auto& board : site.boards)
+        for (const auto& meeting : board.meetings)
+            latest = std::max(latest, meeting.date);
+    return static_cast<long long>(latest.days_since_epoch()) * 86400;
+}
+
+void write_home_page(const SiteContext& context, OutputTree& output) {
+    TemplateData page = object_data();
+    page.set("boards", home_boards(context));
+    TemplateData upcoming = upcoming_meetings(context);
+    page.set("has_upcoming", !upcoming.list_value().empty());
+    page.set("upcoming", upcoming);
+    TemplateData latest = list_data();
+    auto papers = all_papers(context);
+    for (std::size_t i = 0; i < papers.size() && i < 10; ++i)
+        latest.push_back(paper_summary(papers[i], ""));
+    page.set("has_latest", !latest.list_value().empty());
+    page.set("latest_papers", latest);
+    write_page(context, {"home", "index.html", context.site.config.title, {}}, page, output);
+}
+
+void write_board_pages(const SiteContext& context, OutputTree& output) {
+    for (const auto& board : context.site.boards) {
+        TemplateData page = object_data();
+        page.set("name", board.name);
+        page.set("short_name", board_label(board));
+        page.set("purpose", text_data(board.purpose));
+        page.set("venue", text_data(board.venue));
+        page.set("usual_time",
+                 text_data(format_time_range(board.start_minutes, board.end_minutes)));
+        page.set("member_groups", member_groups(board));
+        page.set("contact", contact_data(board.contact));
+        TemplateData years = meetings_by_year(context, board);
+        page.set("has_meetings", !years.list_value().empty());
+        page.set("years", years);
+        page.set("calendar_href", "calendar.ics");
+        write_page(
+            context,
+            {"board", board_dir(board) + "/index.html", board.name, {{"Home", "index.html"}}}, page,
+            output);
+    }
+}
+
+void write_archive_page(const SiteContext& context, OutputTree& output) {
+    int start_month = context.site.config.financial_year_start_month;
+    std::map<int, std::map<int, std::vector<std::pair<const Board*, const Meeting*>>>,
+             std::greater<>>
+        years;
+    for (const auto& board : context.site.boards)
+        for (const auto& meeting : board.meetings)
+            years[financial_year_start(meeting.date, start_month)]
+                 [financial_quarter(meeting.date, start_month)]
+                     .push_back({&board, &meeting});
+    TemplateData year_list = list_data();
+    for (auto& [year, quarters] : years) {
+        TemplateData quarter_list = list_data();
+        for (auto& [quarter, meetings] : quarters) {
+            std::stable_sort(meetings.begin(), meetings.end(), [](const auto& a, const auto& b) {
+                return a.second->date != b.second->date ? a.second->date < b.second->date
+                                                        : a.first->slug < b.first->slug;
+            });
+            TemplateData entries = list_data();
+            for (const auto& [board, meeting] : meetings)
+                entries.push_back(meeting_summary(*board, *meeting, "../"));
+            TemplateData group = object_data();
+            group.set("label", "Quarter " + std::to_string(quarter) + ": " +
+                                   quarter_months(quarter, start_month));
+            group.set("meetings", entries);
+            quarter_list.push_back(group);
+        }
+        TemplateData group = object_data();
+        group.set("label", financial_year_label(year, start_month));
+        group.set("id", "year-" + std::to_string(year));
+        group.set("quarters", quarter_list);
+        year_list.push_back(group);
+    }
+    TemplateData page = object_data();
+    page.set("has_years", !year_list.list_value().empty());
+    page.set("years", year_list);
+    write_page(context, {"archive", "archive/index.html", "Archive", {{"Home", "index.html"}}},
+               page, output);
+}
+
+void write_search_page(const SiteContext& context, OutputTree& output) {
+    PageRequest request{"search", "search/index.html", "Search", {{"Home", "index.html"}}, false};
+    TemplateData page = object_data();
+    page.set("pagefind_css", "../pagefind/pagefind-ui.css");
+    page.set("pagefind_js", "../pagefind/pagefind-ui.js");
+    write_page(context, request, page, output);
+}
+
+void write_not_found_page(const SiteContext& context, OutputTree& output) {
+    PageRequest request{"not_found", "404.html", "Page not found", {}, false};
+    write_page(context, request, object_data(), output);
+}
+
+void write_feed(const SiteContext& context, OutputTree& output) {
+    const auto& config = context.site.config;
+    std::vector<FeedEntry> entries;
+    for (const auto& entry : all_papers(context)) {
+        std::string path =
+            meeting_dir(*entry.board, *entry.meeting) + "/" + paper_file(*entry.item, *entry.paper);
+        entries.push_back({"urn:boardpack:" + slugify(host_of(config.base_url)) + ":" + path,
+                           entry.paper->title, absolute_url(context, path), paper_updated(entry),
+                           entry.paper->summary, entry.paper->author});
+    }
+    FeedInfo info{config.title + ": papers",
+                  "urn:boardpack:" + slugify(host_of(config.base_url)) + ":feed",
+                  absolute_url(context, "index.html"), absolute_url(context, "feed.xml"),
+                  config.organisation.empty() ? config.title : config.organisation};
+    output.write("feed.xml", atom_feed(info, entries));
+}
+
+void write_calendars(const SiteContext& context, OutputTree& output) {
+    std::string stamp = ics_timestamp(build_timestamp(context.site));
+    std::string host = host_of(context.site.config.base_url);
+    for (const auto& board : context.site.boards) {
+        std::vector<CalendarEvent> events;
+        for (const auto& meeting : board.meetings) {
+            CalendarEvent event;
+            event.uid = board.slug + "-" + meeting.slug + "@" + host;
+            event.date = meeting.date;
+            event.start_minutes = meeting.start_minutes;
+            event.end_minutes = meeting.end_minutes;
+            event.summary = meeting_title(board, meeting);
+            event.location = meeting.venue;
+            event.url = context.site.config.base_url.empty()
+                            ? std::string()
+                            : absolute_url(context, meeting_href(board, meeting));
+            event.cancelled = meeting.status == content::MeetingStatus::cancelled;
+            events.push_back(event);
+        }
+        output.write(board_dir(board) + "/calendar.ics", ics_calendar(board.name, stamp, events));
+    }
+}
+
+void write_sitemap(const SiteContext& context, OutputTree& output) {
+    std::vector<std::string> pages;
+    for (const auto& path : output.written())
+        if (ends_with(path, ".html") && path != "404.html")
+            pages.push_back(path);
+    output.write("sitemap.xml", sitemap_xml(context.site.config.base_url, pages));
+}
+
+} // namespace bp::site

@@ -1,0 +1,126 @@
+#include "site/site_paths.hpp"
+
+#include "core/text.hpp"
+
+#include <cstdio>
+
+namespace bp::site {
+
+std::string board_dir(const content::Board& board) {
+    return board.slug;
+}
+
+std::string meeting_dir(const content::Board& board, const content::Meeting& meeting) {
+    return board.slug + "/" + meeting.slug;
+}
+
+std::string paper_file(const content::AgendaItem& item, const content::Paper& paper) {
+    std::string slug = paper.slug.empty() ? slugify(paper.title) : paper.slug;
+    if (slug.empty())
+        slug = "paper";
+    return slugify(item.number) + "-" + slug + (paper.is_pdf ? ".pdf" : ".html");
+}
+
+std::string root_prefix(const std::string& page_path) {
+    std::string prefix;
+    for (char c : page_path)
+        if (c == '/')
+            prefix += "../";
+    return prefix;
+}
+
+bool item_withheld(const content::AgendaItem& item, content::Audience audience) {
+    return item.withheld || (audience == content::Audience::public_audience && item.restricted);
+}
+
+std::vector<const content::Paper*> visible_papers(const content::AgendaItem& item,
+                                                  content::Audience audience) {
+    std::vector<const content::Paper*> papers;
+    if (item_withheld(item, audience))
+        return papers;
+    for (const auto& paper : item.papers) {
+        if (audience == content::Audience::public_audience &&
+            paper.security == content::Security::restricted)
+            continue;
+        papers.push_back(&paper);
+    }
+    return papers;
+}
+
+std::vector<const content::AgendaItem*>
+flatten_items(const std::vector<content::AgendaItem>& items) {
+    std::vector<const content::AgendaItem*> out;
+    for (const auto& item : items) {
+        out.push_back(&item);
+        auto children = flatten_items(item.sub_items);
+        out.insert(out.end(), children.begin(), children.end());
+    }
+    return out;
+}
+
+int financial_year_start(const Date& date, int start_month) {
+    return date.month >= start_month ? date.year : date.year - 1;
+}
+
+std::string financial_year_label(int start_year, int start_month) {
+    if (start_month <= 1)
+        return std::to_string(start_year);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%d/%02d", start_year, (start_year + 1) % 100);
+    return buffer;
+}
+
+int financial_quarter(const Date& date, int start_month) {
+    return ((date.month - start_month + 12) % 12) / 3 + 1;
+}
+
+std::string quarter_months(int quarter, int start_month) {
+    int first = (start_month - 1 + (quarter - 1) * 3) % 12 + 1;
+    int last = (first + 1) % 12 + 1;
+    return std::string(month_name(first)) + " to " + month_name(last);
+}
+
+std::string format_bytes(std::size_t bytes) {
+    char buffer[32];
+    if (bytes >= 1000 * 1000) {
+        std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    } else if (bytes >= 1000) {
+        std::snprintf(buffer, sizeof buffer, "%.0f KB", static_cast<double>(bytes) / 1e3);
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%zu bytes", bytes);
+    }
+    return buffer;
+}
+
+std::string format_time_range(int start_minutes, int end_minutes) {
+    if (start_minutes < 0)
+        return {};
+    std::string out = format_time_12h(start_minutes);
+    if (end_minutes > start_minutes)
+        out += " to " + format_time_12h(end_minutes);
+    return out;
+}
+
+std::string status_label(content::MeetingStatus status) {
+    switch (status) {
+    case content::MeetingStatus::held:
+        return "Held";
+    case content::MeetingStatus::cancelled:
+        return "Cancelled";
+    default:
+        return "Scheduled";
+    }
+}
+
+std::string security_label(content::Security security) {
+    switch (security) {
+    case content::Security::protected_marking:
+        return "Protected";
+    case content::Security::restricted:
+        return "Restricted";
+    default:
+        return "Unprotected";
+    }
+}
+
+} // namespace bp::site

@@ -1,0 +1,29 @@
+#pragma once
+// Small helpers for building Mustache data. Every key a template may test is always set (an
+// empty value becomes `false`): Mustache looks a missing key up in the enclosing sections, which
+// would show the wrong thing.
+#include "site/theme.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bp::site {
+
+inline TemplateData object_data() {
+    return TemplateData(TemplateData::type::object);
+}
+inline TemplateData list_data() {
+    return TemplateData(TemplateData::type::list);
+}
+// The text, or false when it is empty, so that {{#key}}…{{/key}} hides empty values.
+inline TemplateData text_data(const std::string& text) {
+    return text.empty() ? TemplateData(false) : TemplateData(text);
+}
+inline TemplateData link_data(const std::string& label, const std::string& href) {
+    TemplateData link = object_data();
+    link.set("label", label);
+    link.set("href", href);
+    return link;
+}
+
+} // namespace bp::site

@@ -1,0 +1,191 @@
+#include "site/theme.hpp"
+
+#include "core/text.hpp"
+
+#include <cctype>
+#include <set>
+
+namespace bp::site {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+// Partials come from the theme, never from page data, so a data key can share a partial's name.
+class ThemeContext final : public mustache::basic_context<std::string> {
+  public:
+    ThemeContext(const TemplateData* data, const std::map<std::string, TemplateData>& partials)
+        : inner_(data), partials_(partials) {}
+    void push(const TemplateData* data) override { inner_.push(data); }
+    void pop() override { inner_.pop(); }
+    const TemplateData* get(const std::string& name) const override { return inner_.get(name); }
+    const TemplateData* get_partial(const std::string& name) const override {
+        auto found = partials_.find(name);
+        return found == partials_.end() ? nullptr : &found->second;
+    }
+
+  private:
+    mustache::context<std::string> inner_;
+    const std::map<std::string, TemplateData>& partials_;
+};
+
+// kainjow reports "Unclosed tag at 123": split off the byte offset.
+std::pair<std::string, std::size_t> split_error(const std::string& message) {
+    auto at = message.rfind(" at ");
+    if (at == std::string::npos)
+        return {message, std::string::npos};
+    std::string digits = message.substr(at + 4);
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
+        return {message, std::string::npos};
+    return {message.substr(0, at), static_cast<std::size_t>(std::stoul(digits))};
+}
+
+struct PartialReference {
+    std::string name;
+    std::size_t offset;
+};
+
+std::vector<PartialReference> partial_references(const std::string& text) {
+    std::vector<PartialReference> found;
+    for (auto at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+        auto end = text.find("}}", at);
+        if (end == std::string::npos)
+            break;
+        found.push_back({trim(text.substr(at + 3, end - at - 3)), at});
+    }
+    return found;
+}
+
+std::string without_extension(const std::string& name) {
+    return name.substr(0, name.size() - std::string(".mustache").size());
+}
+
+void list_recursive(const FileSystem& files, const std::string& root, const std::string& relative,
+                    std::map<std::string, std::pair<const FileSystem*, std::string>>& into) {
+    std::string folder = join_path(root, relative);
+    for (const auto& name : files.list(folder)) {
+        std::string child = join_path(relative, name);
+        std::string full = join_path(root, child);
+        if (files.is_directory(full))
+            list_recursive(files, root, child, into);
+        else if (files.is_file(full))
+            into[child] = {&files, full};
+    }
+}
+
+} // namespace
+
+SourceLocation locate_offset(const SourceLocation& origin, const std::string& text,
+                             std::size_t offset) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < text.size() && i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {origin.file, line, column};
+}
+
+Theme::Theme(const FileSystem& source_files, const std::string& theme_name,
+             const std::string& data_dir, DiagnosticSink& sink)
+    : source_files_(source_files), override_root_(join_path("themes", theme_name)),
+      defaults_(std::make_unique<DiskFileSystem>(join_path(data_dir, "themes/default"))),
+      default_root_(join_path(data_dir, "themes/default")) {
+    load_folder("templates", templates_, sink);
+    load_folder("partials", partials_, sink);
+    for (const char* name :
+         {"layout", "home", "board", "meeting", "paper", "archive", "search", "not_found"}) {
+        if (templates_.count(name))
+            continue;
+        sink.error({join_path(default_root_, "templates"), 0, 0},
+                   std::string("the theme has no template named ") + name,
+                   "boardpack's default theme is missing or incomplete; reinstall boardpack or "
+                   "add templates/" +
+                       std::string(name) + ".mustache to " + override_root_);
+    }
+    for (const auto& [name, file] : templates_)
+        check(file, sink);
+    for (const auto& [name, file] : partials_)
+        check(file, sink);
+}
+
+void Theme::load_folder(const std::string& folder, std::map<std::string, ThemeFile>& into,
+                        DiagnosticSink& sink) {
+    auto add_from = [&](const FileSystem& files, const std::string& root,
+                        const std::string& shown_root) {
+        std::string path = join_path(root, folder);
+        for (const auto& name : files.list(path)) {
+            if (!ends_with(name, ".mustache"))
+                continue;
+            auto text = files.read(join_path(path, name));
+            if (!text)
+                continue;
+            SourceLocation origin{join_path(join_path(shown_root, folder), name), 1, 1};
+            into[without_extension(name)] = {sanitize_utf8(*text), origin};
+        }
+    };
+    add_from(*defaults_, "", default_root_);
+    if (source_files_.is_directory(override_root_))
+        add_from(source_files_, override_root_, override_root_);
+    (void)sink;
+}
+
+void Theme::check(const ThemeFile& file, DiagnosticSink& sink) const {
+    mustache::mustache parsed(file.text);
+    if (!parsed.is_valid()) {
+        auto [message, offset] = split_error(parsed.error_message());
+        SourceLocation where = offset == std::string::npos
+                                   ? file.origin
+                                   : locate_offset(file.origin, file.text, offset);
+        sink.error(where, "template syntax: " + message,
+                   "every {{#section}} needs a matching {{/section}}, and every tag its }}");
+    }
+    for (const auto& reference : partial_references(file.text)) {
+        if (partials_.count(reference.name))
+            continue;
+        sink.error(locate_offset(file.origin, file.text, reference.offset),
+                   "template uses a partial that does not exist: " + reference.name,
+                   "partials live in partials/<name>.mustache in the theme folder");
+    }
+}
+
+std::string Theme::render(const std::string& name, const TemplateData& data,
+                          DiagnosticSink& sink) const {
+    auto found = templates_.find(name);
+    if (found == templates_.end())
+        return {}; // reported once, when the theme was loaded
+    mustache::mustache parsed(found->second.text);
+    if (!parsed.is_valid())
+        return {}; // reported when the theme was loaded
+    parsed.set_custom_escape([](const std::string& text) { return html_escape(text); });
+    std::map<std::string, TemplateData> partials;
+    for (const auto& [partial_name, file] : partials_)
+        partials.emplace(partial_name, file.text);
+    ThemeContext context(&data, partials);
+    std::string out = parsed.render(context);
+    if (!parsed.is_valid()) {
+        sink.error(found->second.origin, "template failed to render: " + parsed.error_message());
+        return {};
+    }
+    return out;
+}
+
+std::map<std::string, std::string> Theme::assets() const {
+    std::map<std::string, std::pair<const FileSystem*, std::string>> sources;
+    list_recursive(*defaults_, "assets", "", sources);
+    if (source_files_.is_directory(join_path(override_root_, "assets")))
+        list_recursive(source_files_, join_path(override_root_, "assets"), "", sources);
+    std::map<std::string, std::string> out;
+    for (const auto& [path, source] : sources) {
+        auto bytes = source.first->read(source.second);
+        if (bytes)
+            out[path] = std::move(*bytes);
+    }
+    return out;
+}
+
+} // namespace bp::site

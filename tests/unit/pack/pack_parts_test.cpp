@@ -1,0 +1,91 @@
+#include "pack/front_sheet.hpp"
+#include "pack/pack_json.hpp"
+#include "pack/post_pass.hpp"
+#include "pack/sheet_writer.hpp"
+#include "pack/text_measurer.hpp"
+#include "pack/utf8.hpp"
+#include "pack_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bp;
+using namespace bp::pack;
+
+TEST_CASE("the measurer uses the embedded faces") {
+    auto measurer = HaruTextMeasurer::open(testing::resources().font_dir);
+    REQUIRE(measurer);
+    double regular = measurer->width("Agenda", layout::FontStyle::regular, 10);
+    double bold = measurer->width("Agenda", layout::FontStyle::bold, 10);
+    CHECK(regular > 25);
+    CHECK(regular < 40);
+    CHECK(bold > regular);
+    CHECK(measurer->width("Agenda", layout::FontStyle::regular, 20) ==
+          doctest::Approx(2 * regular));
+    // Non-ASCII text is measured per character, not per byte.
+    CHECK(measurer->width("–", layout::FontStyle::regular, 10) <
+          measurer->width("MMM", layout::FontStyle::regular, 10));
+    CHECK(measurer->ascent(layout::FontStyle::regular) > 0.9);
+    CHECK(measurer->descent(layout::FontStyle::regular) > 0.2);
+    CHECK_FALSE(HaruTextMeasurer::open("/nonexistent"));
+}
+
+TEST_CASE("wrapping breaks on spaces and splits words wider than the line") {
+    auto measurer = HaruTextMeasurer::open(testing::resources().font_dir);
+    REQUIRE(measurer);
+    auto lines = wrap_text(*measurer, "one two three four", layout::FontStyle::regular, 10,
+                           measurer->width("three four", layout::FontStyle::regular, 10) + 1);
+    CHECK(lines == std::vector<std::string>{"one two", "three four"});
+    auto pieces = wrap_text(*measurer, "abcdefghij", layout::FontStyle::regular, 10,
+                            measurer->width("abcd", layout::FontStyle::regular, 10) + 0.5);
+    CHECK(pieces == std::vector<std::string>{"abcd", "efgh", "ij"});
+    CHECK(wrap_text(*measurer, "   ", layout::FontStyle::regular, 10, 100).empty());
+}
+
+TEST_CASE("ToUnicode maps list each painted character once, in blocks of at most 100") {
+    std::set<char32_t> used{U'A', U'’', U'–'};
+    std::string cmap = to_unicode_cmap(used);
+    CHECK(cmap.find("3 beginbfchar\n<0041> <0041>\n<2013> <2013>\n<2019> <2019>\nendbfchar") !=
+          std::string::npos);
+    CHECK(cmap.find("begincidrange") == std::string::npos);
+    std::set<char32_t> many;
+    for (char32_t c = 0x20; c < 0x20 + 150; ++c)
+        many.insert(c);
+    std::string big = to_unicode_cmap(many);
+    CHECK(big.find("100 beginbfchar") != std::string::npos);
+    CHECK(big.find("50 beginbfchar") != std::string::npos);
+}
+
+TEST_CASE("text the fonts cannot encode is replaced rather than passed through") {
+    CHECK(printable_text("Caf\xC3\xA9") == "Café");
+    CHECK(printable_text("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
+    CHECK(printable_text("emoji \xF0\x9F\x98\x80") == "emoji \xEF\xBF\xBD");
+    CHECK(printable_text("tab\there") == "tab here");
+    CHECK(printable_text("cut \xE2\x80") == "cut \xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("pack.json escapes titles and keeps its key order") {
+    content::AgendaItem item;
+    item.number = "7";
+    item.title = "The \"hub\" \\ review";
+    PackPlan plan;
+    plan.items.push_back({&item, 0, -1, {}, 11, 46});
+    CHECK(pack_json(plan, 50) ==
+          "{\"pages\": 50, \"items\": [{\"number\": \"7\", \"title\": \"The \\\"hub\\\" \\\\ "
+          "review\", \"first_page\": 11, \"last_page\": 46, \"restricted\": false, "
+          "\"verbal\": false}]}\n");
+}
+
+TEST_CASE("agenda page ranges read as a person would write them") {
+    content::AgendaItem item;
+    ItemPlan row{&item, 0, -1, {}, 11, 46};
+    CHECK(page_range_text(row) == "Pages 11 – 46");
+    row.last_page = 11;
+    CHECK(page_range_text(row) == "Page 11");
+    row.first_page = row.last_page = 0;
+    item.verbal = true;
+    CHECK(page_range_text(row) == "Verbal");
+    item.withheld = true;
+    CHECK(page_range_text(row) == "Restricted — not for publication");
+    CHECK(time_span(14 * 60, 16 * 60 + 30) == "2:00 pm – 4:30 pm");
+    CHECK(time_span(-1, -1).empty());
+}

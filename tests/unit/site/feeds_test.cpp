@@ -1,0 +1,69 @@
+#include "site/feeds.hpp"
+#include "site/site_paths.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bp;
+
+TEST_CASE("iCalendar text is escaped and long lines fold at 75 octets") {
+    CHECK(site::ics_escape("Room 2, Civic Centre; Quay St\\\nHB1") ==
+          "Room 2\\, Civic Centre\\; Quay St\\\\\\nHB1");
+    std::string line = "SUMMARY:" + std::string(100, 'x');
+    std::string folded = site::ics_fold(line);
+    CHECK(folded.substr(0, 75) == line.substr(0, 75));
+    CHECK(folded.substr(75, 3) == "\r\n ");
+    CHECK(folded.substr(78) == line.substr(75));
+}
+
+TEST_CASE("folding never splits a UTF-8 character") {
+    // 73 ASCII octets, then a three-octet en dash that would straddle the limit.
+    std::string line = std::string(73, 'a') + "\xE2\x80\x93" + "b";
+    std::string folded = site::ics_fold(line);
+    CHECK(folded == std::string(73, 'a') + "\r\n \xE2\x80\x93" + "b");
+}
+
+TEST_CASE("a calendar has CRLF lines, a fixed stamp and all-day events when no time is set") {
+    site::CalendarEvent event;
+    event.uid = "csp-2017-09-12@example";
+    event.date = {2017, 9, 12};
+    event.summary = "Board";
+    std::string ics = site::ics_calendar("CSP", site::ics_timestamp(1500000000), {event});
+    CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
+    CHECK(ics.find("DTSTAMP:20170714T024000Z\r\n") != std::string::npos);
+    CHECK(ics.find("DTSTART;VALUE=DATE:20170912\r\nDTEND;VALUE=DATE:20170913\r\n") !=
+          std::string::npos);
+    CHECK(ics.substr(ics.size() - 15) == "END:VCALENDAR\r\n");
+}
+
+TEST_CASE("the Atom feed escapes text and takes its date from the newest entry") {
+    site::FeedInfo info{"Papers & packs", "urn:x:feed", "https://e/", "https://e/feed.xml",
+                        "Council"};
+    std::string feed = site::atom_feed(
+        info, {{"urn:x:1", "Old <one>", "https://e/1.html", "2017-06-01T00:00:00Z", "", ""},
+               {"urn:x:2", "New", "https://e/2.html", "2017-09-01T00:00:00Z", "A & B", "Ann"}});
+    CHECK(feed.find("<title>Papers &amp; packs</title>") != std::string::npos);
+    CHECK(feed.find("<title>Old &lt;one&gt;</title>") != std::string::npos);
+    CHECK(feed.find("  <updated>2017-09-01T00:00:00Z</updated>\n  <link") != std::string::npos);
+    CHECK(feed.find("<summary>A &amp; B</summary>") != std::string::npos);
+}
+
+TEST_CASE("financial years start in April and label as 2017/18") {
+    CHECK(site::financial_year_start({2018, 3, 31}, 4) == 2017);
+    CHECK(site::financial_year_start({2018, 4, 1}, 4) == 2018);
+    CHECK(site::financial_year_label(2017, 4) == "2017/18");
+    CHECK(site::financial_year_label(1999, 4) == "1999/00");
+    CHECK(site::financial_year_label(2017, 1) == "2017");
+    CHECK(site::financial_quarter({2017, 9, 12}, 4) == 2);
+    CHECK(site::financial_quarter({2018, 1, 9}, 4) == 4);
+    CHECK(site::quarter_months(4, 4) == "January to March");
+}
+
+TEST_CASE("sizes and times read the way people write them") {
+    CHECK(site::format_bytes(1234567) == "1.2 MB");
+    CHECK(site::format_bytes(45000) == "45 KB");
+    CHECK(site::format_bytes(900) == "900 bytes");
+    CHECK(site::format_time_range(14 * 60, 16 * 60 + 30) == "2:00 pm to 4:30 pm");
+    CHECK(site::format_time_range(-1, 60) == "");
+    CHECK(site::root_prefix("csp/2017-09-12/index.html") == "../../");
+    CHECK(site::root_prefix("index.html") == "");
+}
