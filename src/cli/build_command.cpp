@@ -9,6 +9,7 @@
 #include "cli/diagnostics_report.hpp"
 #include "cli/meeting_jobs.hpp"
 #include "cli/progress.hpp"
+#include "cli/quarter_packs.hpp"
 #include "content/load.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
@@ -91,6 +92,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         progress.step(meeting_folder(ref));
     });
     progress.finish();
+    if (!sink.has_errors())
+        guarded(sink, options.out, [&] { write_quarter_packs(site, build.fonts, out, sink); });
     guarded(sink, options.out, [&] { site_builder.write_site_pages(out); });
     if (!sink.has_errors())
         guarded(sink, options.out, [&] { site::build_search_index(out.staging_path(), sink); });

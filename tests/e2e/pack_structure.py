@@ -51,7 +51,13 @@ for number, text in texts.items():
 
 outlines = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", pack],
                                      capture_output=True, text=True).stdout).get("outlines", [])
-titles = " | ".join(o.get("title", "") for o in outlines)
+def all_titles(entries):
+    for entry in entries:
+        yield entry.get("title", "")
+        yield from all_titles(entry.get("kids", []))
+
+
+titles = " | ".join(all_titles(outlines))
 for item in manifest["items"]:
     if item["first_page"] and item["number"] not in titles:
         problems.append(f"no bookmark for item {item['number']} (bookmarks: {titles[:200]})")

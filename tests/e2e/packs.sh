@@ -8,7 +8,7 @@ check_pack() { # folder-with-pack.pdf label
   check "$label: agenda.pdf exists" test -s "$dir/agenda.pdf"
   local qpdf_out; qpdf_out="$(qpdf --check "$pack" 2>&1)"
   if [ $? -eq 0 ] && ! grep -qi warning <<<"$qpdf_out"; then pass; else fail "$label: qpdf --check: $qpdf_out"; fi
-  check "$label: linearised" bash -c "qpdf --show-linearization '$pack' | grep -q 'references to'"
+  check "$label: linearised" bash -c "qpdf --check-linearization '$pack' | grep -q 'no linearization errors'"
   if pdffonts "$pack" 2>/dev/null | awk 'NR>2 && $(NF-4) != "yes" {bad=1} END {exit bad}'; then pass; else fail "$label: a font is not embedded"; fi
   local warnings; warnings="$(pdftotext "$pack" /dev/null 2>&1)"
   if [ -z "$warnings" ]; then pass; else fail "$label: pdftotext warnings: $(head -c 200 <<<"$warnings")"; fi
@@ -28,6 +28,18 @@ for out in "$WORK"/example-public "$WORK"/example-members "$WORK"/minimal-public
     check_pack "$(dirname "$pack")" "$(basename "$out")/${pack#$out/}"
   done
 done
+
+# Quarterly archive packs: one per financial quarter with meetings, holding every meeting pack
+# of that quarter behind a contents page.
+for quarter in 1 2 3 4; do
+  archive="$WORK/example-public/archive/csp-2017-18-q$quarter.pdf"
+  check "quarter $quarter: archive pack exists" test -s "$archive"
+  check "quarter $quarter: archive pack passes qpdf --check" qpdf --check "$archive"
+  check "quarter $quarter: archive pack has a contents page" bash -c "pdftotext -f 1 -l 1 '$archive' - | grep -qi 'contents'"
+done
+meeting_pages="$(pdf_pages "$WORK/example-public/csp/2017-09-12/pack.pdf")"
+archive_pages="$(pdf_pages "$WORK/example-public/archive/csp-2017-18-q2.pdf")"
+check "the quarter 2 archive holds the September pack ($meeting_pages pages) and more" test "$archive_pages" -gt "$meeting_pages"
 
 # The restricted paper's distinctive word must be nowhere in the public output, PDFs included.
 search_everything() { # folder word

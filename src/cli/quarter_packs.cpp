@@ -1,0 +1,66 @@
+#include "cli/quarter_packs.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "site/site_paths.hpp"
+
+namespace bp::cli {
+
+namespace {
+
+using QuarterKey = std::pair<int, int>; // financial year start, quarter
+
+std::optional<std::string> read_staged(const OutputTree& out, const std::string& path) {
+    std::ifstream in(out.staging_path(path), std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::map<QuarterKey, std::vector<const content::Meeting*>> meetings_by_quarter(
+    const content::Board& board, int start_month) {
+    std::map<QuarterKey, std::vector<const content::Meeting*>> quarters;
+    for (const auto& meeting : board.meetings) {
+        if (meeting.status == content::MeetingStatus::cancelled) continue;
+        QuarterKey key{site::financial_year_start(meeting.date, start_month),
+                       site::financial_quarter(meeting.date, start_month)};
+        quarters[key].push_back(&meeting);
+    }
+    return quarters;
+}
+
+} // namespace
+
+std::string quarter_pack_path(const content::Board& board, int financial_year_start, int quarter,
+                              int start_month) {
+    std::string year = site::financial_year_label(financial_year_start, start_month);
+    for (char& c : year)
+        if (c == '/') c = '-';
+    return "archive/" + board.slug + "-" + year + "-q" + std::to_string(quarter) + ".pdf";
+}
+
+void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
+                         OutputTree& out, DiagnosticSink& sink) {
+    int start_month = site.config.financial_year_start_month;
+    for (const auto& board : site.boards) {
+        for (const auto& [key, meetings] : meetings_by_quarter(board, start_month)) {
+            std::vector<pack::ArchivedMeetingPack> packs;
+            for (const auto* meeting : meetings) {
+                auto bytes = read_staged(out, board.slug + "/" + meeting->slug + "/pack.pdf");
+                if (bytes) packs.push_back({meeting, std::move(*bytes)});
+            }
+            if (packs.empty()) continue;
+            std::string label = "Quarter " + std::to_string(key.second) + ", " +
+                                site::financial_year_label(key.first, start_month);
+            std::string pdf = pack::build_quarter_pack(site, board, label, packs, fonts, sink);
+            if (!pdf.empty())
+                out.write(quarter_pack_path(board, key.first, key.second, start_month), pdf);
+        }
+    }
+}
+
+} // namespace bp::cli
