@@ -6,6 +6,11 @@
 // The meeting is synthetic: the example board's Markdown papers (all four meetings, audience
 // "members") are repeated as agenda items until the pack reaches the wanted page count. PDF
 // appendices are left out because WeasyPrint cannot merge them.
+#include "content/load.hpp"
+#include "core/filesystem.hpp"
+#include "pack/pack.hpp"
+#include "site/html_renderer.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,13 +21,10 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
 #include <thread>
+#include <time.h>
 #include <vector>
-
-#include "content/load.hpp"
-#include "core/filesystem.hpp"
-#include "pack/pack.hpp"
-#include "site/html_renderer.hpp"
 
 namespace {
 
@@ -38,36 +40,52 @@ struct Options {
     std::string keep_dir; // where the HTML and both PDFs are left; a temp folder otherwise
 };
 
+// Wall time, and CPU time as well: on a busy machine the wall time includes waiting for a
+// core, while CPU time is what the work itself costs.
 struct Timing {
     int runs = 0;
     double median_ms = 0;
     double min_ms = 0;
+    double median_cpu_ms = 0;
 };
 
-Timing summarise(std::vector<double> samples) {
-    Timing timing;
-    timing.runs = static_cast<int>(samples.size());
-    if (samples.empty()) return timing;
+double median(std::vector<double> samples) {
+    if (samples.empty())
+        return 0;
     std::sort(samples.begin(), samples.end());
     std::size_t middle = samples.size() / 2;
-    timing.median_ms = samples.size() % 2 ? samples[middle]
-                                          : (samples[middle - 1] + samples[middle]) / 2;
-    timing.min_ms = samples.front();
-    return timing;
+    return samples.size() % 2 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2;
 }
 
 double elapsed_ms(Clock::time_point started) {
     return std::chrono::duration<double, std::milli>(Clock::now() - started).count();
 }
 
+// This thread's CPU time plus that of waited-for child processes (WeasyPrint).
+double cpu_ms() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    rusage children{};
+    getrusage(RUSAGE_CHILDREN, &children);
+    auto ms = [](const timeval& time) { return time.tv_sec * 1e3 + time.tv_usec / 1e3; };
+    return now.tv_sec * 1e3 + now.tv_nsec / 1e6 + ms(children.ru_utime) + ms(children.ru_stime);
+}
+
 Timing time_runs(int runs, const std::function<void()>& work) {
-    std::vector<double> samples;
+    std::vector<double> wall, cpu;
     for (int run = 0; run < runs; ++run) {
         auto started = Clock::now();
+        double cpu_started = cpu_ms();
         work();
-        samples.push_back(elapsed_ms(started));
+        cpu.push_back(cpu_ms() - cpu_started);
+        wall.push_back(elapsed_ms(started));
     }
-    return summarise(samples);
+    Timing timing;
+    timing.runs = runs;
+    timing.median_ms = median(wall);
+    timing.min_ms = wall.empty() ? 0 : *std::min_element(wall.begin(), wall.end());
+    timing.median_cpu_ms = median(cpu);
+    return timing;
 }
 
 Options parse_options(int argc, char** argv) {
@@ -100,13 +118,14 @@ void print_diagnostics(const DiagnosticSink& sink) {
 }
 
 // Items that carry Markdown papers, sub-items lifted to the top level, PDF appendices dropped.
-void collect_paper_items(const content::AgendaItem& item,
-                         std::vector<content::AgendaItem>& pool) {
+void collect_paper_items(const content::AgendaItem& item, std::vector<content::AgendaItem>& pool) {
     content::AgendaItem copy = item;
     copy.sub_items.clear();
     std::erase_if(copy.papers, [](const content::Paper& paper) { return paper.is_pdf; });
-    if (!copy.papers.empty()) pool.push_back(std::move(copy));
-    for (const auto& sub_item : item.sub_items) collect_paper_items(sub_item, pool);
+    if (!copy.papers.empty())
+        pool.push_back(std::move(copy));
+    for (const auto& sub_item : item.sub_items)
+        collect_paper_items(sub_item, pool);
 }
 
 struct Example {
@@ -129,7 +148,8 @@ bool load_example(Example& example) {
         content::Meeting meeting = indexed;
         content::apply_audience(meeting, content::Audience::members);
         content::load_meeting_papers(files, example.site, *example.board, meeting, sink);
-        for (const auto& item : meeting.items) collect_paper_items(item, example.pool);
+        for (const auto& item : meeting.items)
+            collect_paper_items(item, example.pool);
     }
     // Errors are shown but do not stop the benchmark: the example may be mid-edit, and a
     // paper with an error still has a body to lay out.
@@ -143,11 +163,13 @@ bool load_example(Example& example) {
 content::PackSummary build_pack(const Example& example, const content::Meeting& meeting,
                                 std::string* pdf = nullptr) {
     DiagnosticSink sink;
-    auto output = pack::build_meeting_pack(example.site, *example.board, meeting,
-                                           content::Audience::members,
-                                           {pack::bundled_font_dir()}, sink);
-    if (sink.has_errors()) print_diagnostics(sink);
-    if (pdf) *pdf = std::move(output.pack_pdf);
+    auto output =
+        pack::build_meeting_pack(example.site, *example.board, meeting, content::Audience::members,
+                                 {pack::bundled_font_dir()}, sink);
+    if (sink.has_errors())
+        print_diagnostics(sink);
+    if (pdf)
+        *pdf = std::move(output.pack_pdf);
     return output.summary;
 }
 
@@ -162,7 +184,8 @@ content::Meeting synthetic_meeting(const Example& example, int target_pages) {
         content::AgendaItem item = example.pool[next % example.pool.size()];
         item.number = std::to_string(meeting.items.size() + 1);
         meeting.items.push_back(std::move(item));
-        if (build_pack(example, meeting).pages >= target_pages) break;
+        if (build_pack(example, meeting).pages >= target_pages)
+            break;
     }
     return meeting;
 }
@@ -178,11 +201,20 @@ std::string escape_html(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -196,8 +228,8 @@ std::string font_faces() {
     std::string css;
     for (const auto& face : faces)
         css += std::string("@font-face { font-family: \"Noto Sans\"; src: url(\"file://") +
-               pack::bundled_font_dir() + "/NotoSans-" + face[0] + ".ttf\"); font-weight: " +
-               face[1] + "; font-style: " + face[2] + "; }\n";
+               pack::bundled_font_dir() + "/NotoSans-" + face[0] +
+               ".ttf\"); font-weight: " + face[1] + "; font-style: " + face[2] + "; }\n";
     return css;
 }
 
@@ -249,32 +281,37 @@ bool has_command(const std::string& name) {
 
 std::string shell_quote(const std::string& text) {
     std::string quoted = "'";
-    for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return quoted + "'";
 }
 
 int pdf_pages(const fs::path& pdf) {
     std::string command = "pdfinfo " + shell_quote(pdf.string()) + " 2>/dev/null";
     FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return 0;
+    if (!pipe)
+        return 0;
     char line[512];
     int pages = 0;
     while (fgets(line, sizeof line, pipe))
-        if (std::sscanf(line, "Pages: %d", &pages) == 1) break;
+        if (std::sscanf(line, "Pages: %d", &pages) == 1)
+            break;
     pclose(pipe);
     return pages;
 }
 
 int count_papers(const content::Meeting& meeting) {
     int papers = 0;
-    for (const auto& item : meeting.items) papers += static_cast<int>(item.papers.size());
+    for (const auto& item : meeting.items)
+        papers += static_cast<int>(item.papers.size());
     return papers;
 }
 
 int count_charts(const content::Meeting& meeting) {
     int charts = 0;
     for (const auto& item : meeting.items)
-        for (const auto& paper : item.papers) charts += static_cast<int>(paper.charts.size());
+        for (const auto& paper : item.papers)
+            charts += static_cast<int>(paper.charts.size());
     return charts;
 }
 
@@ -286,10 +323,18 @@ std::string load_average() {
     return one + " " + five + " " + fifteen;
 }
 
+void print_header() {
+    std::printf("  %-28s %5s %10s %8s %10s %6s %12s\n", "", "runs", "median ms", "min ms", "cpu ms",
+                "pages", "cpu ms/page");
+}
+
 void print_row(const char* label, const Timing& timing, int pages) {
-    double per_page = pages > 0 ? timing.median_ms / pages : 0;
-    std::printf("  %-28s %5d %12.1f %10.1f %7d %10.2f\n", label, timing.runs, timing.median_ms,
-                timing.min_ms, pages, per_page);
+    std::printf("  %-28s %5d %10.1f %8.1f %10.1f", label, timing.runs, timing.median_ms,
+                timing.min_ms, timing.median_cpu_ms);
+    if (pages > 0)
+        std::printf(" %6d %12.2f\n", pages, timing.median_cpu_ms / pages);
+    else
+        std::printf(" %6s %12s\n", "-", "-");
 }
 
 struct WeasyResult {
@@ -304,8 +349,7 @@ WeasyResult time_weasyprint(const fs::path& html, const fs::path& pdf, int runs)
                          shell_quote(pdf.string()) + " >/dev/null 2>&1";
     result.render = time_runs(runs, [&] { std::system(render.c_str()); });
     result.pages = pdf_pages(pdf);
-    result.startup =
-        time_runs(runs, [] { std::system("weasyprint --version >/dev/null 2>&1"); });
+    result.startup = time_runs(runs, [] { std::system("weasyprint --version >/dev/null 2>&1"); });
     return result;
 }
 
@@ -315,7 +359,8 @@ fs::path work_folder(const Options& options) {
         return options.keep_dir;
     }
     std::string pattern = (fs::temp_directory_path() / "boardpack-bench-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) return fs::temp_directory_path();
+    if (!mkdtemp(pattern.data()))
+        return fs::temp_directory_path();
     return pattern;
 }
 
@@ -347,13 +392,12 @@ int main(int argc, char** argv) {
     std::printf("boardpack pack benchmark\n");
     std::printf("  content: %zu agenda items, %d Markdown papers, %d charts, %d pages "
                 "(example board \"%s\" repeated, audience members)\n",
-                meeting.items.size(), count_papers(meeting), count_charts(meeting),
-                summary.pages, example.board->slug.c_str());
+                meeting.items.size(), count_papers(meeting), count_charts(meeting), summary.pages,
+                example.board->slug.c_str());
     std::printf("  machine: %u hardware threads, load average %s at start; one thread timed\n",
                 std::thread::hardware_concurrency(), load_at_start.c_str());
     std::printf("  files:   %s\n\n", folder.c_str());
-    std::printf("  %-28s %5s %12s %10s %7s %10s\n", "", "runs", "median ms", "min ms", "pages",
-                "ms/page");
+    print_header();
     print_row("boardpack build_meeting_pack", pack_timing, summary.pages);
 
     bool ran_weasyprint = false;
@@ -370,13 +414,17 @@ int main(int argc, char** argv) {
         ran_weasyprint = true;
     }
 
-    std::printf("\n  target: <= 100 ms for a 70-page pack: %s (median %.1f ms for %d pages)\n",
-                pack_timing.median_ms <= 100 * summary.pages / 70.0 ? "met" : "NOT met",
-                pack_timing.median_ms, summary.pages);
-    if (ran_weasyprint && pack_timing.median_ms > 0)
-        std::printf("  boardpack : WeasyPrint = 1 : %.0f by median time (1 : %.0f without "
-                    "WeasyPrint's start-up)\n",
+    auto verdict = [&](double ms) { return ms <= 100 * summary.pages / 70.0 ? "met" : "NOT met"; };
+    std::printf("\n  target: <= 100 ms for a 70-page pack: %s by wall time (median %.1f ms), %s by "
+                "CPU time (median %.1f ms), %d pages\n",
+                verdict(pack_timing.median_ms), pack_timing.median_ms,
+                verdict(pack_timing.median_cpu_ms), pack_timing.median_cpu_ms, summary.pages);
+    if (ran_weasyprint && pack_timing.median_ms > 0 && pack_timing.median_cpu_ms > 0)
+        std::printf("  boardpack : WeasyPrint = 1 : %.1f by wall time, 1 : %.1f by CPU time "
+                    "(1 : %.1f by CPU time without WeasyPrint's start-up)\n",
                     weasy.render.median_ms / pack_timing.median_ms,
-                    (weasy.render.median_ms - weasy.startup.median_ms) / pack_timing.median_ms);
+                    weasy.render.median_cpu_ms / pack_timing.median_cpu_ms,
+                    (weasy.render.median_cpu_ms - weasy.startup.median_cpu_ms) /
+                        pack_timing.median_cpu_ms);
     return 0;
 }

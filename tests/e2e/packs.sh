@@ -35,7 +35,7 @@ for quarter in 1 2 3 4; do
   archive="$WORK/example-public/archive/csp-2017-18-q$quarter.pdf"
   check "quarter $quarter: archive pack exists" test -s "$archive"
   check "quarter $quarter: archive pack passes qpdf --check" qpdf --check "$archive"
-  check "quarter $quarter: archive pack has a contents page" bash -c "pdftotext -f 1 -l 1 '$archive' - | grep -qi 'contents'"
+  check "quarter $quarter: archive pack opens with its list of meetings and pages" bash -c "pdftotext -f 1 -l 1 '$archive' - | grep -q 'Meeting packs' && pdftotext -f 1 -l 1 '$archive' - | grep -q 'Pages 3 – '"
 done
 meeting_pages="$(pdf_pages "$WORK/example-public/csp/2017-09-12/pack.pdf")"
 archive_pages="$(pdf_pages "$WORK/example-public/archive/csp-2017-18-q2.pdf")"

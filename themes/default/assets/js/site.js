@@ -15,6 +15,35 @@
     });
   });
 
+  // The action tracker: the table lists every action; the filters only hide rows.
+  function startFilters() {
+    var form = document.getElementById("action-filters");
+    var table = document.getElementById("action-table");
+    var count = document.getElementById("action-count");
+    if (!form || !table || !count) return;
+    var selects = form.querySelectorAll("select[data-filter]");
+    var rows = table.tBodies[0].rows;
+    function apply() {
+      var shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var match = true;
+        selects.forEach(function (select) {
+          if (select.value && row.getAttribute("data-" + select.dataset.filter) !== select.value) match = false;
+        });
+        row.hidden = !match;
+        if (match) shown++;
+      }
+      count.textContent = shown === rows.length
+        ? "Showing all " + rows.length + " actions."
+        : "Showing " + shown + " of " + rows.length + " actions.";
+    }
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+  }
+
   // The search page: start Pagefind's interface and run the query from the header box.
   function startSearch() {
     var container = document.getElementById("search");
@@ -29,9 +58,13 @@
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startSearch);
-  } else {
+  function start() {
+    startFilters();
     startSearch();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
