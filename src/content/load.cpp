@@ -6,6 +6,8 @@
 #include "content/directives.hpp"
 #include "content/front_matter.hpp"
 #include "content/loader_parts.hpp"
+#include "content/minutes.hpp"
+#include "content/minutes_presentation.hpp"
 #include "core/date.hpp"
 #include "data/forward_plan.hpp"
 #include "data/indicators.hpp"
@@ -48,6 +50,10 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
     paper.body = markdown::parse(front->body, front->body_origin, sink);
+    if (paper.kind == "minutes") {
+        if (auto recorded = recorded_meeting_date(front->yaml, front->yaml_origin, board, meeting, quiet))
+            present_minutes_actions(paper.body, *recorded);
+    }
     paper.charts.clear();
     DirectiveContext context{site, board, meeting, paper, sink};
     expand_directives(context);
