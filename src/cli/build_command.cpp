@@ -30,13 +30,6 @@ std::string meeting_folder(const MeetingRef& ref) {
     return ref.board->slug + "/" + ref.meeting->slug;
 }
 
-void copy_appendices(const content::Meeting& meeting, const std::string& folder, OutputTree& out) {
-    for (const auto& item : meeting.items)
-        for (const auto& paper : item.papers)
-            if (paper.is_pdf && !paper.native_path.empty())
-                out.copy_file(folder + "/" + file_name(paper.source_path), paper.native_path);
-}
-
 struct MeetingBuild {
     const content::Site& site;
     const FileSystem& files;
@@ -56,7 +49,6 @@ struct MeetingBuild {
         out.write(folder + "/pack.pdf", packs.pack_pdf);
         out.write(folder + "/agenda.pdf", packs.agenda_pdf);
         out.write(folder + "/pack.json", packs.pack_json);
-        copy_appendices(meeting, folder, out);
         site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
         std::lock_guard lock(totals.mutex);
         ++totals.packs;

@@ -1,6 +1,9 @@
 #include "site/site_builder.hpp"
 
 #include "core/text.hpp"
+#include "site/action_tracker.hpp"
+#include "site/forward_plan_page.hpp"
+#include "site/indicator_pages.hpp"
 #include "site/meeting_pages.hpp"
 #include "site/site_pages.hpp"
 #include "site/theme.hpp"
@@ -49,6 +52,11 @@ void SiteBuilder::write_site_pages(OutputTree& output) {
     }
     write_home_page(pages, output);
     write_board_pages(pages, output);
+    for (const auto& board : pages.site.boards) {
+        write_indicator_pages(pages, board, output);
+        write_action_tracker(pages, board, output);
+        write_forward_plan_page(pages, board, output);
+    }
     write_archive_page(pages, output);
     write_search_page(pages, output);
     write_not_found_page(pages, output);

@@ -2,6 +2,7 @@
 
 #include "core/build_clock.hpp"
 #include "core/text.hpp"
+#include "site/board_records.hpp"
 #include "site/feeds.hpp"
 #include "site/meeting_pages.hpp"
 #include "site/site_paths.hpp"
@@ -216,6 +217,29 @@ std::string paper_updated(const PaperEntry& entry) {
     return date.iso() + "T00:00:00Z";
 }
 
+// Links to the board's record pages that exist, relative to the board page.
+TemplateData record_links(const Board& board) {
+    TemplateData list = list_data();
+    auto add = [&](const std::string& label, const std::string& path,
+                   const std::string& description) {
+        TemplateData link = link_data(label, path.substr(board_dir(board).size() + 1));
+        link.set("description", description);
+        list.push_back(link);
+    };
+    if (has_indicator_pages(board))
+        add("Performance indicators", indicators_index_path(board),
+            "Every indicator the board follows: definitions, charts, figures to download and "
+            "ratings at each meeting.");
+    if (has_action_tracker(board))
+        add("Action tracker", action_tracker_path(board),
+            "Every action raised at the board\xE2\x80\x99s meetings, with its lead, due date and "
+            "status.");
+    if (has_forward_plan_page(board))
+        add("Forward plan", forward_plan_path(board),
+            "The reports planned for the board\xE2\x80\x99s coming meetings.");
+    return list;
+}
+
 } // namespace
 
 long long build_timestamp(const content::Site& site) {
@@ -253,6 +277,9 @@ void write_board_pages(const SiteContext& context, OutputTree& output) {
         page.set("usual_time",
                  text_data(format_time_range(board.start_minutes, board.end_minutes)));
         page.set("member_groups", member_groups(board));
+        TemplateData records = record_links(board);
+        page.set("has_records", !records.list_value().empty());
+        page.set("records", records);
         page.set("contact", contact_data(board.contact));
         TemplateData years = meetings_by_year(context, board);
         page.set("has_meetings", !years.list_value().empty());

@@ -97,8 +97,8 @@ Theme::Theme(const FileSystem& source_files, const std::string& theme_name,
       default_root_(join_path(data_dir, "themes/default")) {
     load_folder("templates", templates_, sink);
     load_folder("partials", partials_, sink);
-    for (const char* name :
-         {"layout", "home", "board", "meeting", "paper", "archive", "search", "not_found"}) {
+    for (const char* name : {"layout", "home", "board", "meeting", "paper", "archive", "search",
+                             "not_found", "indicators", "indicator", "actions", "forward_plan"}) {
         if (templates_.count(name))
             continue;
         sink.error({join_path(default_root_, "templates"), 0, 0},
