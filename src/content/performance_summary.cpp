@@ -23,8 +23,7 @@ doc::Block definition_table(const data::Indicator& indicator, const SourceLocati
         {"Why it matters", &indicator.why_it_matters},
         {"Issues to consider", &indicator.issues},
         {"Target", &indicator.target_text},
-        {"Lead", &indicator.lead},
-        {"Sub-group", &indicator.sub_group},
+        // The lead is named in the status row below; the sub-group heads the scorecard.
     };
     std::vector<doc::TableRow> rows;
     for (const auto& [label, text] : entries) {
@@ -119,6 +118,12 @@ void append_commentary(std::vector<doc::Block>& out, const YAML::Node& body, con
         out.push_back(std::move(block));
 }
 
+// The chart, three tables and the commentary share one page.
+data::ChartSpec compact(data::ChartSpec spec) {
+    spec.height_pt = 110;
+    return spec;
+}
+
 } // namespace
 
 std::vector<doc::Block> indicator_directive(const doc::Block& directive, const YAML::Node& body,
@@ -142,7 +147,12 @@ std::vector<doc::Block> indicator_directive(const doc::Block& directive, const Y
     if (level < 1 || level > 5)
         level = 2;
 
+    // A summary is a page of its own in the pack, like the appendix pages analysts make by hand.
     std::vector<doc::Block> out;
+    doc::Block new_page;
+    new_page.kind = doc::BlockKind::page_break;
+    new_page.location = directive.location;
+    out.push_back(std::move(new_page));
     out.push_back(
         heading(level, indicator->title, "indicator-" + indicator->id, directive.location));
     out.push_back(definition_table(*indicator, directive.location));
@@ -150,13 +160,10 @@ std::vector<doc::Block> indicator_directive(const doc::Block& directive, const Y
     if (figures) {
         data::FinancialCalendar calendar = calendar_of(context);
         out.push_back(status_table(*indicator, *figures, directive.location));
-        out.push_back(
-            place_chart(data::monthly_comparison_chart(*indicator, calendar, figures->data_month),
-                        "", directive.location, context));
-        if (indicator->frequency == data::Frequency::monthly)
-            out.push_back(
-                place_chart(data::quarter_totals_chart(*indicator, calendar, figures->data_month),
-                            "", directive.location, context));
+        // Quarter totals are rows of the figures table, so one chart is enough here.
+        out.push_back(place_chart(compact(data::monthly_comparison_chart(*indicator, calendar,
+                                                                         figures->data_month)),
+                                  "", directive.location, context));
         out.push_back(figures_table(*indicator, *figures, calendar, directive.location));
     }
     append_commentary(out, body, "overview", "Performance overview", level + 1,

@@ -229,7 +229,9 @@ class TableSetter {
 
 void BlockLayouter::table(const doc::Block& block, const BlockContext& context) {
     BlockContext cells = context;
-    cells.size = context.size * 0.9;
+    // A one-page indicator summary sets its tables smaller so the page also holds its chart.
+    bool summary = block.css_class.rfind("indicator-", 0) == 0;
+    cells.size = context.size * (summary ? 0.8 : 0.9);
     TableSetter setter(block, context.x, context.width, flow_style(cells, FontStyle::regular),
                        style_, widths_);
     if (setter.columns() == 0)

@@ -29,6 +29,23 @@ for out in "$WORK"/example-public "$WORK"/example-members "$WORK"/minimal-public
   done
 done
 
+# Indicator one-page summaries: each holds its whole summary, down to the actions, on one page;
+# charts are vector drawings, never raster images.
+summaries=0
+for pack in "$WORK"/example-members/csp/*/pack.pdf; do
+  pages="$(pdf_pages "$pack")"
+  for page in $(seq 1 "$pages"); do
+    text="$(pdftotext -f "$page" -l "$page" "$pack" - 2>/dev/null)"
+    grep -q "About this" <<<"$text" && grep -q "Why it" <<<"$text" || continue
+    summaries=$((summaries + 1))
+    if grep -q "Actions to sustain or improve performance" <<<"$text"; then pass; else
+      fail "$pack page $page: the indicator summary runs over its page"; fi
+  done
+  images="$(pdfimages -list "$pack" 2>/dev/null | tail -n +3 | wc -l)"
+  check "$pack: no raster images ($images found)" test "$images" -eq 0
+done
+check "the example has indicator summaries to check ($summaries)" test "$summaries" -ge 6
+
 # Quarterly archive packs: one per financial quarter with meetings, holding every meeting pack
 # of that quarter behind a contents page.
 for quarter in 1 2 3 4; do
