@@ -37,7 +37,8 @@ install_npm_tools() {
   [ -f package.json ] || return 0
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
     echo "Installing npm tools (search index, accessibility and HTML checks)"
-    npm ci --no-audit --no-fund --loglevel=error
+    # "npm ci" trips over the lock entries of other platforms' optional packages.
+    npm install --no-audit --no-fund --no-save --loglevel=error
     touch node_modules
   fi
 }
