@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 
 namespace bp::site {
@@ -266,6 +267,44 @@ class BlockWriter {
                "</" + tag + ">";
     }
 
+    // A first column of words ("Burglary", "Q1") names its row, so screen readers announce it
+    // with each cell; a column of figures or ratings does not.
+    static bool first_column_is_labels(const Block& block) {
+        if (block.header.cells.size() < 2 || block.rows.empty())
+            return false;
+        return std::all_of(block.rows.begin(), block.rows.end(), [](const doc::TableRow& row) {
+            if (row.cells.size() < 2 || row.cells[0].rag != doc::Rag::none)
+                return false;
+            std::string text = trim(plain_text(row.cells[0].content));
+            return !text.empty() && !looks_numeric(text);
+        });
+    }
+
+    static bool looks_numeric(const std::string& text) {
+        bool digit = false;
+        for (unsigned char c : text) {
+            if (std::isdigit(c))
+                digit = true;
+            else if (!std::strchr(",.%+-() \xC2\xA3$\xE2\x80\x93\x88\x92", c))
+                return false;
+        }
+        return digit;
+    }
+
+    // A scorecard's indicator names link to the indicators' own pages.
+    std::string linked_label(const std::string& html, const Block& block,
+                             const doc::TableCell& cell) const {
+        if (block.css_class.find("scorecard") == std::string::npos)
+            return html;
+        auto link = options_.indicator_links.find(plain_text(cell.content));
+        if (link == options_.indicator_links.end() || html.find("<a ") != std::string::npos)
+            return html;
+        auto open_end = html.find('>') + 1;
+        auto close = html.rfind("</");
+        return html.substr(0, open_end) + "<a href=\"" + html_escape(link->second) + "\">" +
+               html.substr(open_end, close - open_end) + "</a>" + html.substr(close);
+    }
+
     std::string table(const Block& block) {
         ++tables_;
         std::string label =
@@ -287,10 +326,14 @@ class BlockWriter {
             out += "</tr>\n</thead>\n";
         }
         out += "<tbody>\n";
+        bool row_headers = first_column_is_labels(block);
         for (const auto& row : block.rows) {
             out += "<tr>";
             for (std::size_t i = 0; i < row.cells.size(); ++i)
-                out += cell("td", row.cells[i], alignment(i), nullptr);
+                out += i == 0 && row_headers
+                           ? linked_label(cell("th", row.cells[i], alignment(i), "row"), block,
+                                          row.cells[i])
+                           : cell("td", row.cells[i], alignment(i), nullptr);
             out += "</tr>\n";
         }
         return out + "</tbody>\n</table>\n</div>\n";

@@ -4,6 +4,7 @@
 #include "data/chart_spec.hpp"
 #include "markdown/document.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct RenderOptions {
     int top_heading_level = 2;
     // Prefixes every id a chart's SVG carries, so several charts can share one page.
     std::string chart_id_prefix = "chart";
+    // Indicator title → link to its page, for the first column of scorecard tables.
+    std::map<std::string, std::string> indicator_links;
 };
 
 struct RenderedDocument {

@@ -1,10 +1,13 @@
 #include "site/meeting_pages.hpp"
 
 #include "core/text.hpp"
+#include "data/indicators.hpp"
+#include "site/board_records.hpp"
 #include "site/html_renderer.hpp"
 #include "site/site_paths.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace bp::site {
 namespace {
@@ -166,11 +169,22 @@ TemplateData contents_data(const std::vector<HeadingLink>& headings) {
     return list;
 }
 
-TemplateData paper_data(const content::Meeting& meeting, const PaperSlot& slot,
-                        const content::PackSummary& pack) {
+// Indicator titles → their pages, from a page in a meeting folder.
+std::map<std::string, std::string> indicator_links(const content::Board& board) {
+    std::map<std::string, std::string> links;
+    if (!has_indicator_pages(board))
+        return links;
+    for (const auto& indicator : board.indicators->indicators)
+        links[indicator.title] = "../indicators/" + indicator.id + ".html";
+    return links;
+}
+
+TemplateData paper_data(const content::Board& board, const content::Meeting& meeting,
+                        const PaperSlot& slot, const content::PackSummary& pack) {
     const Paper& paper = *slot.paper;
     RenderOptions options;
     options.chart_id_prefix = "chart";
+    options.indicator_links = indicator_links(board);
     RenderedDocument body = render_document(paper.body, paper.charts, options);
     TemplateData data = object_data();
     data.set("title", paper.title);
@@ -205,7 +219,7 @@ void write_paper_pages(const SiteContext& context, const content::Board& board,
     auto slots = paper_pages(context, meeting);
     std::string folder = meeting_dir(board, meeting);
     for (std::size_t i = 0; i < slots.size(); ++i) {
-        TemplateData data = paper_data(meeting, slots[i], pack);
+        TemplateData data = paper_data(board, meeting, slots[i], pack);
         data.set("meeting_title", title);
         data.set("previous", neighbour_paper(slots, i, -1));
         data.set("next", neighbour_paper(slots, i, +1));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the example site and runs axe-core (WCAG 2.1 A and AA rules) on every page in headless
-# Chromium. Needs the Debian package `chromium` and `npm ci` in the repo root (axe-core,
+# Builds the example site's public and members' editions and runs axe-core (WCAG 2.1 A and AA
+# rules) on every page of each in headless Chromium. Needs the Debian package `chromium` and `npm ci` in the repo root (axe-core,
 # puppeteer-core).
 # Usage: bash site_axe.sh <boardpack binary> <repo root>
 set -euo pipefail
@@ -16,11 +16,13 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-(cd "$work" && "$bin" build --source "$root" --out "$work/public" --audience public >"$work/build.log" 2>&1) || {
-    cat "$work/build.log"
-    echo "FAIL: boardpack build failed"
-    exit 1
-}
+for audience in public members; do
+    (cd "$work" && "$bin" build --source "$root" --out "$work/$audience" --audience "$audience" >"$work/build.log" 2>&1) || {
+        cat "$work/build.log"
+        echo "FAIL: boardpack build failed ($audience)"
+        exit 1
+    }
+done
 
 cat >"$work/axe-check.js" <<'JS'
 const path = require("path");
@@ -74,4 +76,9 @@ function pages(folder) {
 });
 JS
 
-node "$work/axe-check.js" "$root" "$work/public" "$chromium_bin" "$work/profile"
+status=0
+for audience in public members; do
+    echo "== $audience edition"
+    node "$work/axe-check.js" "$root" "$work/$audience" "$chromium_bin" "$work/profile-$audience" || status=1
+done
+exit $status

@@ -15,13 +15,34 @@ trap 'rm -rf "$work"' EXIT
     exit 1
 }
 
-python3 - "$work/public" <<'PY'
+python3 - "$work/public" "$root" <<'PY'
 import os, sys, re, urllib.parse, xml.dom.minidom
 from html.parser import HTMLParser
 
-site = sys.argv[1]
+site, source = sys.argv[1], sys.argv[2]
 checks = 0
 failures = []
+
+# Each board's record pages exist when the board has the data behind them.
+content = os.path.join(source, "content")
+for board in sorted(os.listdir(content)) if os.path.isdir(content) else []:
+    folder = os.path.join(content, board)
+    expected = []
+    indicators = os.path.join(folder, "indicators")
+    if os.path.isdir(indicators):
+        ids = sorted(f[:-5] for f in os.listdir(indicators) if f.endswith(".yaml"))
+        if ids:
+            expected.append(f"{board}/indicators/index.html")
+        for id in ids:
+            expected += [f"{board}/indicators/{id}.html", f"{board}/indicators/{id}.csv"]
+    if os.path.isfile(os.path.join(folder, "actions.csv")):
+        expected.append(f"{board}/actions.html")
+    if os.path.isfile(os.path.join(folder, "forward-plan.yaml")):
+        expected.append(f"{board}/forward-plan.html")
+    for path in expected:
+        checks += 1
+        if not os.path.isfile(os.path.join(site, path)):
+            failures.append(f"missing record page {path}")
 
 class Links(HTMLParser):
     def __init__(self):

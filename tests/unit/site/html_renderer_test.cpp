@@ -92,9 +92,39 @@ TEST_CASE("tables have column headers with scope, alignment and a labelled regio
     CHECK(html.find("<caption>Quarter 1</caption>") != std::string::npos);
     CHECK(html.find("<th scope=\"col\">Indicator</th><th scope=\"col\" class=\"align-right\">"
                     "Change</th>") != std::string::npos);
-    CHECK(html.find("<td>Burglary</td><td class=\"align-right\">-4%</td>") != std::string::npos);
+    // A first column of labels names each row.
+    CHECK(html.find("<th scope=\"row\">Burglary</th><td class=\"align-right\">-4%</td>") !=
+          std::string::npos);
     CHECK(html.find("role=\"region\" tabindex=\"0\" aria-label=\"Quarter 1\"") !=
           std::string::npos);
+}
+
+TEST_CASE("a scorecard's indicator names link to the indicator pages") {
+    Block table;
+    table.kind = BlockKind::table;
+    table.css_class = "scorecard";
+    table.header.cells = {cell("Indicator"), cell("Year to date")};
+    table.rows = {{{cell("Burglary"), cell("1,769")}}, {{cell("Arson"), cell("40")}}};
+    doc::Document document;
+    document.blocks = {table};
+    site::RenderOptions options;
+    options.indicator_links = {{"Burglary", "../indicators/burglary.html"}};
+    std::string html = site::render_document(document, {}, options).html;
+    CHECK(
+        html.find("<th scope=\"row\"><a href=\"../indicators/burglary.html\">Burglary</a></th>") !=
+        std::string::npos);
+    // An indicator without a page keeps its plain label.
+    CHECK(html.find("<th scope=\"row\">Arson</th>") != std::string::npos);
+}
+
+TEST_CASE("a first column of figures stays data cells") {
+    Block table;
+    table.kind = BlockKind::table;
+    table.header.cells = {cell("Year"), cell("Offences")};
+    table.rows = {{{cell("2017"), cell("1,769")}}, {{cell("\xE2\x80\x93"), cell("12")}}};
+    std::string html = render({table});
+    CHECK(html.find("<td>2017</td><td>1,769</td>") != std::string::npos);
+    CHECK(html.find("scope=\"row\"") == std::string::npos);
 }
 
 TEST_CASE("RAG cells are coloured by class and labelled in words") {

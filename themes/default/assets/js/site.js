@@ -39,8 +39,11 @@
         : "Showing " + shown + " of " + rows.length + " actions.";
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var reset = document.getElementById("filter-reset");
+    if (reset) reset.addEventListener("click", function () {
+      selects.forEach(function (select) { select.value = ""; });
+      apply();
+    });
     form.hidden = false;
   }
 

@@ -1,0 +1,27 @@
+#pragma once
+// The board's action tracker: every action raised at its meetings, with status as at the latest
+// held meeting, as one plain table that filter controls (status, lead, meeting) narrow when
+// JavaScript runs.
+#include "data/actions.hpp"
+#include "site/page_frame.hpp"
+
+#include <string>
+
+namespace bp::site {
+
+// "red", "amber", "green", "grey" or "".
+std::string action_rag_slug(data::ActionRag rag);
+// What the status column says as at `date`: "Overdue", "Due soon", "Open", "In progress",
+// "Complete", "Dropped".
+std::string action_status_text(const data::Action& action, Date date);
+
+// Whether the audience may see the action: not when the minutes paper that raised it is
+// withheld from them.
+bool action_visible(const content::Board& board, const data::Action& action,
+                    content::Audience audience);
+
+// <board>/actions.html, when the board has actions.
+void write_action_tracker(const SiteContext& context, const content::Board& board,
+                          OutputTree& output);
+
+} // namespace bp::site

@@ -1,0 +1,77 @@
+#include "site/forward_plan_page.hpp"
+
+#include "data/forward_plan.hpp"
+#include "site/board_records.hpp"
+#include "site/site_paths.hpp"
+
+namespace bp::site {
+namespace {
+
+std::string purpose_words(const std::string& purpose) {
+    if (purpose == "decision")
+        return "For decision";
+    if (purpose == "information")
+        return "For information";
+    if (purpose == "discussion")
+        return "For discussion";
+    return purpose;
+}
+
+TemplateData report_rows(const data::PlannedMeeting& planned) {
+    TemplateData rows = list_data();
+    for (const auto& report : planned.reports) {
+        TemplateData row = object_data();
+        row.set("title", report.title);
+        row.set("purpose", text_data(purpose_words(report.purpose)));
+        row.set("lead", text_data(report.lead));
+        row.set("notes", text_data(report.notes));
+        row.set("standing", report.standing ? "Yes" : "No");
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+TemplateData planned_meeting(const content::Board& board, const data::PlannedMeeting& planned) {
+    TemplateData data = object_data();
+    data.set("date", planned.date.long_form());
+    data.set("id", "meeting-" + planned.date.iso());
+    const content::Meeting* meeting = meeting_on(board, planned.date);
+    bool upcoming = meeting && meeting->status != content::MeetingStatus::cancelled;
+    data.set("upcoming", upcoming);
+    data.set("cancelled", meeting && meeting->status == content::MeetingStatus::cancelled);
+    data.set("meeting_href",
+             meeting ? TemplateData(meeting->slug + "/index.html") : TemplateData(false));
+    data.set("has_reports", !planned.reports.empty());
+    data.set("reports", report_rows(planned));
+    return data;
+}
+
+} // namespace
+
+void write_forward_plan_page(const SiteContext& context, const content::Board& board,
+                             OutputTree& output) {
+    if (!has_forward_plan_page(board))
+        return;
+    auto after = latest_held_date(board);
+    std::vector<const data::PlannedMeeting*> future;
+    for (const auto& planned : board.forward_plan->meetings)
+        if (!after || planned.date > *after)
+            future.push_back(&planned);
+    TemplateData meetings = list_data();
+    for (const auto* planned : future)
+        meetings.push_back(planned_meeting(board, *planned));
+    TemplateData page = object_data();
+    page.set("board_name", board.name);
+    page.set("after", after ? text_data(after->medium_form()) : TemplateData(false));
+    page.set("has_meetings", !future.empty());
+    page.set("meetings", meetings);
+    std::string label = board.short_name.empty() ? board.name : board.short_name;
+    write_page(context,
+               {"forward_plan",
+                forward_plan_path(board),
+                "Forward plan",
+                {{"Home", "index.html"}, {label, board_dir(board) + "/index.html"}}},
+               page, output);
+}
+
+} // namespace bp::site
