@@ -35,14 +35,6 @@ std::map<QuarterKey, std::vector<const content::Meeting*>> meetings_by_quarter(
 
 } // namespace
 
-std::string quarter_pack_path(const content::Board& board, int financial_year_start, int quarter,
-                              int start_month) {
-    std::string year = site::financial_year_label(financial_year_start, start_month);
-    for (char& c : year)
-        if (c == '/') c = '-';
-    return "archive/" + board.slug + "-" + year + "-q" + std::to_string(quarter) + ".pdf";
-}
-
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
                          OutputTree& out, DiagnosticSink& sink) {
     int start_month = site.config.financial_year_start_month;
@@ -58,7 +50,7 @@ void write_quarter_packs(const content::Site& site, const pack::PackResources& f
                                 site::financial_year_label(key.first, start_month);
             std::string pdf = pack::build_quarter_pack(site, board, label, packs, fonts, sink);
             if (!pdf.empty())
-                out.write(quarter_pack_path(board, key.first, key.second, start_month), pdf);
+                out.write(site::quarter_pack_path(board.slug, key.first, key.second, start_month), pdf);
         }
     }
 }

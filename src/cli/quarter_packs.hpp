@@ -7,10 +7,6 @@
 
 namespace bp::cli {
 
-// "archive/csp-2017-18-q2.pdf": where a quarter's pack is written in the output.
-std::string quarter_pack_path(const content::Board& board, int financial_year_start,
-                              int quarter, int start_month);
-
 // Reads each meeting's pack back from the staging folder one quarter at a time, so only one
 // quarter's packs are in memory at once. Meetings without a pack (cancelled) are skipped.
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,

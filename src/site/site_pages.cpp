@@ -1,6 +1,7 @@
 #include "site/site_pages.hpp"
 
 #include "core/build_clock.hpp"
+#include "core/filesystem.hpp"
 #include "core/text.hpp"
 #include "site/board_records.hpp"
 #include "site/feeds.hpp"
@@ -8,6 +9,7 @@
 #include "site/site_paths.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 namespace bp::site {
@@ -292,6 +294,27 @@ void write_board_pages(const SiteContext& context, OutputTree& output) {
     }
 }
 
+// The quarter's archive packs the build has written, one per board, with their sizes.
+TemplateData quarter_packs(const std::vector<std::pair<const Board*, const Meeting*>>& meetings,
+                           int year, int quarter, int start_month, const OutputTree& output) {
+    TemplateData packs = list_data();
+    std::vector<const Board*> boards;
+    for (const auto& [board, meeting] : meetings)
+        if (std::find(boards.begin(), boards.end(), board) == boards.end()) boards.push_back(board);
+    for (const Board* board : boards) {
+        std::string path = quarter_pack_path(board->slug, year, quarter, start_month);
+        std::error_code error;
+        auto bytes = std::filesystem::file_size(output.staging_path(path), error);
+        if (error) continue;
+        TemplateData pack = object_data();
+        pack.set("href", file_name(path));
+        pack.set("board_name", board->short_name.empty() ? board->name : board->short_name);
+        pack.set("size", format_bytes(bytes));
+        packs.push_back(pack);
+    }
+    return packs;
+}
+
 void write_archive_page(const SiteContext& context, OutputTree& output) {
     int start_month = context.site.config.financial_year_start_month;
     std::map<int, std::map<int, std::vector<std::pair<const Board*, const Meeting*>>>,
@@ -317,6 +340,9 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
             group.set("label", "Quarter " + std::to_string(quarter) + ": " +
                                    quarter_months(quarter, start_month));
             group.set("meetings", entries);
+            TemplateData packs = quarter_packs(meetings, year, quarter, start_month, output);
+            group.set("has_packs", !packs.list_value().empty());
+            group.set("packs", packs);
             quarter_list.push_back(group);
         }
         TemplateData group = object_data();

@@ -54,6 +54,7 @@ for quarter in 1 2 3 4; do
   check "quarter $quarter: archive pack passes qpdf --check" qpdf --check "$archive"
   check "quarter $quarter: archive pack opens with its list of meetings and pages" bash -c "pdftotext -f 1 -l 1 '$archive' - | grep -q 'Meeting packs' && pdftotext -f 1 -l 1 '$archive' - | grep -q 'Pages 3 – '"
 done
+check "the archive page links the quarter's pack" grep -q 'href="csp-2017-18-q2.pdf"' "$WORK/example-public/archive/index.html"
 meeting_pages="$(pdf_pages "$WORK/example-public/csp/2017-09-12/pack.pdf")"
 archive_pages="$(pdf_pages "$WORK/example-public/archive/csp-2017-18-q2.pdf")"
 check "the quarter 2 archive holds the September pack ($meeting_pages pages) and more" test "$archive_pages" -gt "$meeting_pages"
