@@ -2,9 +2,12 @@
 """Wall time and peak memory of `boardpack build` as the archive grows.
 
 Builds synthetic sites of 4, 16 and 48 meetings from the example board: every example meeting
-is copied into series 0, 1, 2, ... with its date moved on by the series number in days (folder
+is copied into series 0, 1, 2, ... with its date moved on by the series number in years (folder
 name, meeting.yaml `date:`, minutes' `records:` and action ids all move together, so each series
-is a consistent run of four meetings). Each site is built with `--jobs 2` and the table shows:
+is a consistent year of four quarterly meetings). The figures stay those of the original date:
+each copy gets the original's `data_date:`. With `--spread days` the copies move by days
+instead, so every copy of a meeting lands in the same quarter and the quarterly archive packs
+grow with the archive. Each site is built with `--jobs 2` and the table shows:
 
   wall s        elapsed time of the whole build (including the Pagefind search index)
   cpu s         user + system time of boardpack and its children
@@ -13,8 +16,9 @@ is a consistent run of four meetings). Each site is built with `--jobs 2` and th
   all MB        peak resident memory of the largest process in the tree (ru_maxrss of wait4,
                 which includes Pagefind)
 
-usage: bench/archive_memory.py [--boardpack PATH] [--sizes 4,16,48] [--runs N] [--jobs N]
-                               [--keep DIR] [--audience members|public]
+usage: bench/archive_memory.py [--boardpack PATH] [--source DIR] [--sizes 4,16,48] [--runs N]
+                               [--jobs N] [--spread years|days] [--keep DIR]
+                               [--audience members|public]
 """
 import argparse
 import datetime
@@ -40,6 +44,8 @@ def parse_args():
     parser.add_argument("--runs", type=int, default=2, help="builds per size; the best is shown")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--audience", default="members", choices=["members", "public"])
+    parser.add_argument("--spread", default="years", choices=["years", "days"],
+                        help="how far apart the copies of a meeting are")
     parser.add_argument("--keep", help="leave the generated sites in this folder")
     return parser.parse_args()
 
@@ -62,12 +68,21 @@ def recorded_dates(board_folder, meetings):
     return dates
 
 
-def shifted(date_text, days):
-    date = datetime.date.fromisoformat(date_text) + datetime.timedelta(days=days)
-    return date.isoformat()
+def shifted(date_text, series, spread):
+    date = datetime.date.fromisoformat(date_text)
+    if spread == "days":
+        return (date + datetime.timedelta(days=series)).isoformat()
+    return date.replace(year=date.year + series).isoformat()
 
 
-def copy_meeting(source, destination, meeting_dates, days):
+def default_data_date(meeting_date):
+    """The last day of the month two months before the meeting's (formats.md)."""
+    date = datetime.date.fromisoformat(meeting_date)
+    return (date.replace(day=1) - datetime.timedelta(days=1)).replace(day=1) \
+        - datetime.timedelta(days=1)
+
+
+def copy_meeting(source, destination, meeting_dates, series, spread):
     """Copies a meeting folder, moving every meeting date its text files mention."""
     os.makedirs(destination)
     for name in sorted(os.listdir(source)):
@@ -77,13 +92,16 @@ def copy_meeting(source, destination, meeting_dates, days):
             continue
         with open(source_path, encoding="utf-8") as f:
             text = f.read()
-        text = DATE.sub(lambda m: shifted(m.group(0), days)
+        if name == "meeting.yaml" and not re.search(r"^data_date:", text, re.M):
+            original = os.path.basename(source)
+            text = "data_date: %s\n" % default_data_date(original).isoformat() + text
+        text = DATE.sub(lambda m: shifted(m.group(0), series, spread)
                         if m.group(0) in meeting_dates else m.group(0), text)
         with open(os.path.join(destination, name), "w", encoding="utf-8") as f:
             f.write(text)
 
 
-def make_site(source, destination, meeting_count):
+def make_site(source, destination, meeting_count, spread):
     content = os.path.join(source, "content")
     shutil.copy2(os.path.join(source, "site.yaml"), destination)
     if os.path.isdir(os.path.join(source, "assets", "logos")):
@@ -100,9 +118,9 @@ def make_site(source, destination, meeting_count):
         dates = recorded_dates(board_folder, meetings)
         for index in range(meeting_count):
             series, meeting = divmod(index, len(meetings))
-            new_date = shifted(meetings[meeting], series)
+            new_date = shifted(meetings[meeting], series, spread)
             copy_meeting(os.path.join(board_folder, meetings[meeting]),
-                         os.path.join(target, new_date), dates, series)
+                         os.path.join(target, new_date), dates, series, spread)
 
 
 def own_peak_kb(pid, peak, stop):
@@ -155,28 +173,34 @@ def main():
     root = args.keep or tempfile.mkdtemp(prefix="boardpack-archive-")
     with open("/proc/loadavg") as loadavg:
         load = " ".join(loadavg.read().split()[:3])
-    print("boardpack archive benchmark: --jobs %d, audience %s, best of %d runs"
-          % (args.jobs, args.audience, args.runs))
+    print("boardpack archive benchmark: --jobs %d, audience %s, copies %s apart, best of %d runs"
+          % (args.jobs, args.audience, args.spread, args.runs))
     print("  machine: %d cores, load average %s at start" % (os.cpu_count(), load))
-    print("  sites:   %s\n" % root)
+    print("  sites:   %s\n" % (root if args.keep else "in a temporary folder, removed at the end"))
     print("  %8s %8s %8s %7s %11s %13s %8s" % ("meetings", "pages", "wall s", "cpu s",
                                              "cores used", "boardpack MB", "all MB"))
-    for size in sizes:
-        site = os.path.join(root, "site-%d" % size)
-        if os.path.exists(site):
-            shutil.rmtree(site)
-        os.makedirs(site)
-        make_site(args.source, site, size)
-        results = [build(args.boardpack, site, os.path.join(root, "out-%d" % size),
-                         args.jobs, args.audience) for _ in range(args.runs)]
-        best = min(results, key=lambda result: result["wall"])
-        pages = re.search(r"(\d+) pages", best["summary"])
-        print("  %8d %8s %8.2f %7.2f %11.2f %13.1f %8.1f"
-              % (size, pages.group(1) if pages else "?", best["wall"], best["cpu"],
-                 best["cpu"] / best["wall"], max(r["own_mb"] for r in results),
-                 max(r["all_mb"] for r in results)))
-    if not args.keep:
-        shutil.rmtree(root)
+    try:
+        for size in sizes:
+            report(args, root, size)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def report(args, root, size):
+    site = os.path.join(root, "site-%d" % size)
+    if os.path.exists(site):
+        shutil.rmtree(site)
+    os.makedirs(site)
+    make_site(args.source, site, size, args.spread)
+    results = [build(args.boardpack, site, os.path.join(root, "out-%d" % size),
+                     args.jobs, args.audience) for _ in range(args.runs)]
+    best = min(results, key=lambda result: result["wall"])
+    pages = re.search(r"(\d+) pages", best["summary"])
+    print("  %8d %8s %8.2f %7.2f %11.2f %13.1f %8.1f"
+          % (size, pages.group(1) if pages else "?", best["wall"], best["cpu"],
+             best["cpu"] / best["wall"], max(r["own_mb"] for r in results),
+             max(r["all_mb"] for r in results)), flush=True)
 
 
 if __name__ == "__main__":

@@ -359,8 +359,10 @@ fs::path work_folder(const Options& options) {
         return options.keep_dir;
     }
     std::string pattern = (fs::temp_directory_path() / "boardpack-bench-XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-        return fs::temp_directory_path();
+    if (!mkdtemp(pattern.data())) {
+        std::perror("bench_pack: cannot make a temporary folder");
+        std::exit(1);
+    }
     return pattern;
 }
 
@@ -396,7 +398,10 @@ int main(int argc, char** argv) {
                 example.board->slug.c_str());
     std::printf("  machine: %u hardware threads, load average %s at start; one thread timed\n",
                 std::thread::hardware_concurrency(), load_at_start.c_str());
-    std::printf("  files:   %s\n\n", folder.c_str());
+    if (options.keep_dir.empty())
+        std::printf("  files:   removed at the end (--keep DIR leaves the HTML and both PDFs)\n\n");
+    else
+        std::printf("  files:   %s\n\n", folder.c_str());
     print_header();
     print_row("boardpack build_meeting_pack", pack_timing, summary.pages);
 
@@ -426,5 +431,9 @@ int main(int argc, char** argv) {
                     weasy.render.median_cpu_ms / pack_timing.median_cpu_ms,
                     (weasy.render.median_cpu_ms - weasy.startup.median_cpu_ms) /
                         pack_timing.median_cpu_ms);
+    if (options.keep_dir.empty()) {
+        std::error_code ignored;
+        fs::remove_all(folder, ignored);
+    }
     return 0;
 }

@@ -1,25 +1,15 @@
 #include "site/chart_figure.hpp"
 
-#include "core/text.hpp"
-
 #include <cmath>
+#include <cstdio>
 
-#if __has_include("chart/render.hpp")
 #include "chart/render.hpp"
-#define BOARDPACK_HAVE_CHART_RENDER 1
-#endif
+#include "core/text.hpp"
 
 namespace bp::site {
 namespace {
 
-std::string chart_svg(const data::ChartSpec& chart) {
-#ifdef BOARDPACK_HAVE_CHART_RENDER
-    return chart::render_svg(chart);
-#else
-    (void)chart;
-    return {};
-#endif
-}
+std::string chart_svg(const data::ChartSpec& chart) { return chart::render_svg(chart); }
 
 std::string format_value(const std::optional<double>& value) {
     if (!value)
@@ -84,6 +74,56 @@ std::string render_chart_table(const data::ChartSpec& chart) {
     return out + "</tbody>\n</table>\n";
 }
 
+std::string render_chart_csv(const data::ChartSpec& chart) {
+    auto quoted = [](const std::string& text) {
+        if (text.find_first_of(",\"\n") == std::string::npos)
+            return text;
+        std::string out = "\"";
+        for (char c : text)
+            out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    std::string out = "Period";
+    for (const auto& series : chart.series)
+        out += "," + quoted(series.name);
+    out += "\r\n";
+    for (std::size_t row = 0; row < chart.categories.size(); ++row) {
+        out += quoted(chart.categories[row]);
+        for (const auto& series : chart.series) {
+            out += ",";
+            if (row < series.values.size() && series.values[row]) {
+                char number[64];
+                std::snprintf(number, sizeof number, "%.10g", *series.values[row]);
+                out += number;
+            }
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+namespace {
+
+// A data: address keeps the download working from file:// and inside the page alone.
+std::string csv_data_url(const std::string& csv) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out = "data:text/csv;charset=utf-8,";
+    for (unsigned char c : csv) {
+        bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '_' || c == '.' || c == '~';
+        if (plain) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 std::string render_chart_figure(const data::ChartSpec& chart, const std::string& id) {
     std::string caption_id = id + "-title";
     std::string out = "<figure class=\"chart\" id=\"" + html_escape(id) + "\">\n";
@@ -98,6 +138,9 @@ std::string render_chart_figure(const data::ChartSpec& chart, const std::string&
     out += "<details class=\"chart-details\">\n<summary>Show the figures behind this "
            "chart</summary>\n";
     out += render_chart_table(chart);
+    std::string file = (chart.id.empty() ? id : chart.id) + ".csv";
+    out += "<p class=\"chart-download\"><a href=\"" + csv_data_url(render_chart_csv(chart)) +
+           "\" download=\"" + html_escape(file) + "\">Download these figures</a> (CSV)</p>\n";
     return out + "</details>\n</figure>\n";
 }
 

@@ -13,6 +13,9 @@ std::string render_chart_figure(const data::ChartSpec& chart, const std::string&
 // The chart's data as an HTML table (categories down, series across).
 std::string render_chart_table(const data::ChartSpec& chart);
 
+// The chart's data as CSV: a Period column, then one column per series; gaps are empty.
+std::string render_chart_csv(const data::ChartSpec& chart);
+
 // Makes an SVG document fit inside HTML: drops the XML prolog and prefixes every id (and every
 // reference to one) so that two inlined charts never share an id.
 std::string inline_svg(const std::string& svg, const std::string& id_prefix,
