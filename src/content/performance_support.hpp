@@ -1,6 +1,7 @@
 #pragma once
 // What the performance directives share: finding indicators with helpful errors, the figures as
 // at the meeting's data date, and small builders for the blocks they produce.
+#include "content/block_builders.hpp"
 #include "content/directives.hpp"
 #include "data/financial_calendar.hpp"
 #include "data/indicator_calculations.hpp"
@@ -28,16 +29,12 @@ std::optional<data::IndicatorFigures> figures_for(const data::Indicator& indicat
 
 doc::Rag to_doc_rag(data::RagStatus status);
 
-// A directive body must be a map (or empty) with only the given keys.
-bool check_body(const YAML::Node& body, const std::set<std::string>& keys,
-                const SourceLocation& origin, DiagnosticSink& sink, std::string_view directive);
-
-doc::Inline text_inline(std::string text, const SourceLocation& location);
-doc::TableCell text_cell(std::string text, const SourceLocation& location);
-doc::Block paragraph(std::string text, const SourceLocation& location);
-doc::Block heading(int level, std::string text, std::string anchor, const SourceLocation& location);
-doc::Block table(const std::vector<std::string>& headings, std::vector<doc::TableRow> rows,
-                 const SourceLocation& location, std::string css_class, std::string caption = {});
+using content::check_body;
+using content::heading;
+using content::paragraph;
+using content::table;
+using content::text_cell;
+using content::text_inline;
 
 // Adds a chart to the paper, giving it an id not yet used there, and returns the block that
 // places it.

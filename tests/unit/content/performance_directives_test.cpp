@@ -139,7 +139,7 @@ TEST_CASE("chart directive: adds a chart spec and places it") {
 TEST_CASE("chart directive: errors point into the block") {
     Fixture f("```chart\nindicator: violence-with-injury\nkind: quarterly\nlabel: x\n```\n");
     std::string text = f.diagnostics();
-    CHECK(text.find("07-performance.md:8:1: error: unknown key 'label' in a chart directive") !=
+    CHECK(text.find("07-performance.md:8:1: error: unknown key 'label' in a ```chart block") !=
           std::string::npos);
     CHECK(f.paper.charts.empty());
     Fixture g("```chart\nindicator: violence-with-injury\nkind: quarterly\n```\n");

@@ -135,7 +135,7 @@ TEST_CASE("a plan with nothing open says so, and bad keys are located") {
         if (d.location.file == "paper.md")
             located.push_back(std::to_string(d.location.line) + ":" + d.message);
     CHECK(located == std::vector<std::string>{"6:'closed' is not a valid status",
-                                              "7:unknown key 'show' in a 'actions' block"});
+                                              "7:unknown key 'show' in a ```actions block"});
 }
 
 TEST_CASE("action counts are values as at the meeting") {
