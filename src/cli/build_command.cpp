@@ -1,10 +1,5 @@
 #include "cli/build_command.hpp"
 
-#include <chrono>
-#include <cstdio>
-#include <exception>
-#include <iostream>
-
 #include "cli/data_dir.hpp"
 #include "cli/diagnostics_report.hpp"
 #include "cli/meeting_jobs.hpp"
@@ -15,6 +10,11 @@
 #include "core/output_tree.hpp"
 #include "pack/pack.hpp"
 #include "site/site_builder.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <iostream>
 
 namespace bp::cli {
 
@@ -71,12 +71,14 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     DiskFileSystem files(options.source);
     content::Site site = content::load_site_index(files, sink);
     site.source_root = options.source;
-    if (sink.has_errors()) return stats;
+    if (sink.has_errors())
+        return stats;
     OutputTree out(options.out);
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
-    MeetingBuild build{site, files, options.audience, {data_dir() + "/assets/fonts"},
-                       site_builder, out, sink, totals};
+    MeetingBuild build{
+        site, files, options.audience, {data_dir() + "/assets/fonts"}, site_builder, out,
+        sink, totals};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
     run_meeting_jobs(meetings, job_count(options.jobs), [&](const MeetingRef& ref) {
@@ -89,7 +91,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     guarded(sink, options.out, [&] { site_builder.write_site_pages(out); });
     if (!sink.has_errors())
         guarded(sink, options.out, [&] { site::build_search_index(out.staging_path(), sink); });
-    if (sink.has_errors()) return stats;
+    if (sink.has_errors())
+        return stats;
     std::string error;
     if (!out.commit(error)) {
         sink.error({options.out, 0, 0}, error);
@@ -111,7 +114,8 @@ int run_build(const BuildOptions& options) {
         std::cerr << "boardpack: nothing was written to " << options.out << "\n";
         return 1;
     }
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!options.quiet) {
         std::printf("Built %zu meetings (%d packs, %d pages) for the %s audience in %.2f s.\n",
                     stats.meetings, stats.packs, stats.pages, content::to_string(options.audience),
@@ -129,9 +133,8 @@ int run_check(const std::string& source) {
     site.source_root = source;
     for (const auto& ref : all_meetings(site)) {
         content::Meeting meeting = *ref.meeting;
-        guarded(sink, meeting.folder, [&] {
-            content::load_meeting_papers(files, site, *ref.board, meeting, sink);
-        });
+        guarded(sink, meeting.folder,
+                [&] { content::load_meeting_papers(files, site, *ref.board, meeting, sink); });
     }
     bool failed = report_diagnostics(sink, std::cerr);
     if (!failed)

@@ -1,8 +1,8 @@
 #pragma once
-#include <string>
-
 #include "content/model.hpp"
 #include "core/diagnostics.hpp"
+
+#include <string>
 
 namespace bp::cli {
 

@@ -11,7 +11,8 @@ std::string plural(std::size_t count, const char* word) {
 } // namespace
 
 bool report_diagnostics(const DiagnosticSink& sink, std::ostream& out) {
-    for (const auto& diagnostic : sink.sorted()) out << format_diagnostic(diagnostic) << "\n";
+    for (const auto& diagnostic : sink.sorted())
+        out << format_diagnostic(diagnostic) << "\n";
     std::size_t errors = sink.error_count(), warnings = sink.warning_count();
     if (errors > 0 || warnings > 0)
         out << "boardpack: " << plural(errors, "error") << ", " << plural(warnings, "warning")

@@ -1,7 +1,7 @@
 #pragma once
-#include <iosfwd>
-
 #include "core/diagnostics.hpp"
+
+#include <iosfwd>
 
 namespace bp::cli {
 

@@ -1,10 +1,10 @@
 // boardpack: board papers and data in, an intranet site and print-ready PDF packs out.
-#include <CLI/CLI.hpp>
-#include <iostream>
-
 #include "cli/build_command.hpp"
 #include "cli/new_command.hpp"
 #include "cli/serve_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
 
 namespace {
 
@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
     bp::cli::BuildOptions build;
     std::string audience = "public";
     auto* build_cmd = app.add_subcommand("build", "Build the site and the PDF packs");
-    build_cmd->add_option("--source", build.source, "Site folder (holding site.yaml)")->capture_default_str();
+    build_cmd->add_option("--source", build.source, "Site folder (holding site.yaml)")
+        ->capture_default_str();
     build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
     build_cmd->add_option("--audience", audience, "public or members")
         ->check(CLI::IsMember({"public", "members"}))
@@ -51,7 +52,9 @@ int main(int argc, char** argv) {
     bp::cli::ServeOptions serve;
     auto* serve_cmd = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild on change");
     serve_cmd->add_option("--source", serve.source, "Site folder")->capture_default_str();
-    serve_cmd->add_option("--port", serve.port, "Port")->check(CLI::Range(1, 65535))->capture_default_str();
+    serve_cmd->add_option("--port", serve.port, "Port")
+        ->check(CLI::Range(1, 65535))
+        ->capture_default_str();
     serve_cmd->add_option("--audience", audience, "public or members")
         ->check(CLI::IsMember({"public", "members"}));
     serve_cmd->add_option("--stop-after", serve.stop_after_seconds,
@@ -67,8 +70,10 @@ int main(int argc, char** argv) {
         build.audience = parse_audience(audience);
         return bp::cli::run_build(build);
     }
-    if (*check_cmd) return bp::cli::run_check(check_source);
-    if (*new_cmd) return bp::cli::run_new(new_directory);
+    if (*check_cmd)
+        return bp::cli::run_check(check_source);
+    if (*new_cmd)
+        return bp::cli::run_new(new_directory);
     if (*serve_cmd) {
         serve.audience = parse_audience(audience);
         return bp::cli::run_serve(serve);

@@ -1,10 +1,10 @@
 #pragma once
 // Runs one job per meeting on a fixed number of threads. Each job loads, builds and releases
 // its own meeting, so memory is bounded by the largest meeting rather than the archive.
+#include "content/model.hpp"
+
 #include <functional>
 #include <vector>
-
-#include "content/model.hpp"
 
 namespace bp::cli {
 

@@ -1,10 +1,10 @@
 #include "cli/new_command.hpp"
 
+#include "cli/scaffold_files.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-#include "cli/scaffold_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,8 +28,8 @@ int run_new(const std::string& directory) {
         }
     }
     std::cout << "Created a new site in " << directory << ".\n"
-              << "Build it with:  boardpack build --source " << directory << " --out "
-              << directory << "/public\n";
+              << "Build it with:  boardpack build --source " << directory << " --out " << directory
+              << "/public\n";
     return 0;
 }
 

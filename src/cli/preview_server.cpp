@@ -1,12 +1,12 @@
 #include "cli/preview_server.hpp"
 
+#include "core/text.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <httplib.h>
 #include <optional>
 #include <sstream>
-
-#include "core/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -16,26 +16,35 @@ namespace {
 
 std::string content_type(const std::string& path) {
     static const std::pair<const char*, const char*> types[] = {
-        {".html", "text/html; charset=utf-8"}, {".css", "text/css"},
-        {".js", "text/javascript"},            {".svg", "image/svg+xml"},
-        {".pdf", "application/pdf"},           {".json", "application/json"},
-        {".xml", "application/xml"},           {".ics", "text/calendar"},
-        {".png", "image/png"},                 {".csv", "text/csv"},
-        {".woff2", "font/woff2"},              {".pf_meta", "application/octet-stream"}};
+        {".html", "text/html; charset=utf-8"},
+        {".css", "text/css"},
+        {".js", "text/javascript"},
+        {".svg", "image/svg+xml"},
+        {".pdf", "application/pdf"},
+        {".json", "application/json"},
+        {".xml", "application/xml"},
+        {".ics", "text/calendar"},
+        {".png", "image/png"},
+        {".csv", "text/csv"},
+        {".woff2", "font/woff2"},
+        {".pf_meta", "application/octet-stream"}};
     for (const auto& [extension, type] : types)
-        if (ends_with(path, extension)) return type;
+        if (ends_with(path, extension))
+            return type;
     return "application/octet-stream";
 }
 
 std::string json_string(const std::string& text) {
     std::string out = "\"";
     for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
+        if (c == '"' || c == '\\')
+            out += '\\';
         if (c == '\n') {
             out += "\\n";
             continue;
         }
-        if (static_cast<unsigned char>(c) < 0x20) continue;
+        if (static_cast<unsigned char>(c) < 0x20)
+            continue;
         out += c;
     }
     return out + "\"";
@@ -43,7 +52,8 @@ std::string json_string(const std::string& text) {
 
 std::optional<std::string> read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in)
+        return std::nullopt;
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -51,11 +61,15 @@ std::optional<std::string> read_file(const fs::path& path) {
 
 // Maps a URL path to a file in the site, refusing anything that climbs out of it.
 std::optional<fs::path> resolve(const std::string& root, std::string url_path) {
-    if (url_path.find("..") != std::string::npos) return std::nullopt;
-    if (url_path.empty() || url_path.back() == '/') url_path += "index.html";
+    if (url_path.find("..") != std::string::npos)
+        return std::nullopt;
+    if (url_path.empty() || url_path.back() == '/')
+        url_path += "index.html";
     fs::path path = fs::path(root) / url_path.substr(1);
-    if (fs::is_directory(path)) path /= "index.html";
-    if (!fs::is_regular_file(path)) return std::nullopt;
+    if (fs::is_directory(path))
+        path /= "index.html";
+    if (!fs::is_regular_file(path))
+        return std::nullopt;
     return path;
 }
 
@@ -101,14 +115,16 @@ PreviewServer::PreviewServer(std::string site_root)
     });
     server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
         auto path = resolve(site_root_, req.path);
-        if (!path) path = resolve(site_root_, "/404.html");
+        if (!path)
+            path = resolve(site_root_, "/404.html");
         auto body = path ? read_file(*path) : std::nullopt;
         if (!body) {
             res.status = 404;
             res.set_content("Not found", "text/plain");
             return;
         }
-        if (path->filename() == "404.html" && !ends_with(req.path, "404.html")) res.status = 404;
+        if (path->filename() == "404.html" && !ends_with(req.path, "404.html"))
+            res.status = 404;
         std::string type = content_type(path->string());
         if (starts_with(type, "text/html")) {
             auto end = body->rfind("</body>");
@@ -119,17 +135,22 @@ PreviewServer::PreviewServer(std::string site_root)
     });
 }
 
-PreviewServer::~PreviewServer() { stop(); }
+PreviewServer::~PreviewServer() {
+    stop();
+}
 
 bool PreviewServer::start(int port) {
-    if (!server_->bind_to_port("127.0.0.1", port)) return false;
+    if (!server_->bind_to_port("127.0.0.1", port))
+        return false;
     thread_ = std::thread([this] { server_->listen_after_bind(); });
     return true;
 }
 
 void PreviewServer::stop() {
-    if (server_) server_->stop();
-    if (thread_.joinable()) thread_.join();
+    if (server_)
+        server_->stop();
+    if (thread_.joinable())
+        thread_.join();
 }
 
 void PreviewServer::publish_success() {
@@ -145,7 +166,8 @@ void PreviewServer::publish_failure(const std::string& diagnostics) {
 
 std::string PreviewServer::status_json() const {
     std::lock_guard lock(mutex_);
-    return "{\"version\": " + std::to_string(version_) + ", \"errors\": " + json_string(errors_) + "}";
+    return "{\"version\": " + std::to_string(version_) + ", \"errors\": " + json_string(errors_) +
+           "}";
 }
 
 } // namespace bp::cli

@@ -1,11 +1,11 @@
 #include "cli/quarter_packs.hpp"
 
+#include "site/site_paths.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include "site/site_paths.hpp"
 
 namespace bp::cli {
 
@@ -15,17 +15,19 @@ using QuarterKey = std::pair<int, int>; // financial year start, quarter
 
 std::optional<std::string> read_staged(const OutputTree& out, const std::string& path) {
     std::ifstream in(out.staging_path(path), std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in)
+        return std::nullopt;
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
 }
 
-std::map<QuarterKey, std::vector<const content::Meeting*>> meetings_by_quarter(
-    const content::Board& board, int start_month) {
+std::map<QuarterKey, std::vector<const content::Meeting*>>
+meetings_by_quarter(const content::Board& board, int start_month) {
     std::map<QuarterKey, std::vector<const content::Meeting*>> quarters;
     for (const auto& meeting : board.meetings) {
-        if (meeting.status == content::MeetingStatus::cancelled) continue;
+        if (meeting.status == content::MeetingStatus::cancelled)
+            continue;
         QuarterKey key{site::financial_year_start(meeting.date, start_month),
                        site::financial_quarter(meeting.date, start_month)};
         quarters[key].push_back(&meeting);
@@ -43,14 +45,17 @@ void write_quarter_packs(const content::Site& site, const pack::PackResources& f
             std::vector<pack::ArchivedMeetingPack> packs;
             for (const auto* meeting : meetings) {
                 auto bytes = read_staged(out, board.slug + "/" + meeting->slug + "/pack.pdf");
-                if (bytes) packs.push_back({meeting, std::move(*bytes)});
+                if (bytes)
+                    packs.push_back({meeting, std::move(*bytes)});
             }
-            if (packs.empty()) continue;
+            if (packs.empty())
+                continue;
             std::string label = "Quarter " + std::to_string(key.second) + ", " +
                                 site::financial_year_label(key.first, start_month);
             std::string pdf = pack::build_quarter_pack(site, board, label, packs, fonts, sink);
             if (!pdf.empty())
-                out.write(site::quarter_pack_path(board.slug, key.first, key.second, start_month), pdf);
+                out.write(site::quarter_pack_path(board.slug, key.first, key.second, start_month),
+                          pdf);
         }
     }
 }

@@ -1,16 +1,16 @@
 #include "cli/serve_command.hpp"
 
+#include "cli/build_command.hpp"
+#include "cli/diagnostics_report.hpp"
+#include "cli/preview_server.hpp"
+#include "cli/source_watcher.hpp"
+
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
-
-#include "cli/build_command.hpp"
-#include "cli/diagnostics_report.hpp"
-#include "cli/preview_server.hpp"
-#include "cli/source_watcher.hpp"
 
 namespace fs = std::filesystem;
 
@@ -20,7 +20,9 @@ namespace {
 
 std::atomic<bool> interrupted{false};
 
-void on_interrupt(int) { interrupted = true; }
+void on_interrupt(int) {
+    interrupted = true;
+}
 
 // Builds; on failure the previous site stays in place and the messages go to the page.
 void rebuild(const BuildOptions& options, PreviewServer& server) {
@@ -45,13 +47,15 @@ int run_serve(const ServeOptions& options) {
     build.source = options.source;
     build.audience = options.audience;
     build.quiet = true;
-    build.out = (fs::temp_directory_path() / ("boardpack-serve-" + std::to_string(::getpid()))).string();
+    build.out =
+        (fs::temp_directory_path() / ("boardpack-serve-" + std::to_string(::getpid()))).string();
     fs::create_directories(build.out);
     PreviewServer server(build.out);
     rebuild(build, server);
     if (!server.start(options.port)) {
         std::cerr << "boardpack: error: cannot listen on 127.0.0.1:" << options.port << "\n"
-                  << "  hint: another program uses the port; try --port " << options.port + 1 << "\n";
+                  << "  hint: another program uses the port; try --port " << options.port + 1
+                  << "\n";
         return 2;
     }
     std::cout << "Serving " << options.source << " at http://127.0.0.1:" << options.port
@@ -61,10 +65,11 @@ int run_serve(const ServeOptions& options) {
     SourceWatcher watcher(options.source);
     auto started = std::chrono::steady_clock::now();
     while (!interrupted) {
-        if (options.stop_after_seconds > 0 &&
-            std::chrono::steady_clock::now() - started > std::chrono::seconds(options.stop_after_seconds))
+        if (options.stop_after_seconds > 0 && std::chrono::steady_clock::now() - started >
+                                                  std::chrono::seconds(options.stop_after_seconds))
             break;
-        if (!watcher.wait(250).empty()) rebuild(build, server);
+        if (!watcher.wait(250).empty())
+            rebuild(build, server);
     }
     server.stop();
     std::error_code ec;

@@ -1,7 +1,7 @@
 #pragma once
-#include <string>
-
 #include "content/model.hpp"
+
+#include <string>
 
 namespace bp::cli {
 

@@ -23,24 +23,29 @@ bool is_hidden_or_output(const fs::path& path) {
 
 SourceWatcher::SourceWatcher(const std::string& source_root) : root_(source_root) {
     fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd_ < 0) return;
+    if (fd_ < 0)
+        return;
     for (const char* part : {"", "content", "themes", "assets"}) {
         fs::path folder = fs::path(root_) / part;
-        if (fs::is_directory(folder)) watch_tree(folder.string());
+        if (fs::is_directory(folder))
+            watch_tree(folder.string());
     }
 }
 
 SourceWatcher::~SourceWatcher() {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0)
+        ::close(fd_);
 }
 
 void SourceWatcher::watch_tree(const std::string& folder) {
     inotify_add_watch(fd_, folder.c_str(), watched_events);
     std::error_code ec;
-    if (fs::path(folder) == fs::path(root_)) return; // the root itself: only site.yaml matters
+    if (fs::path(folder) == fs::path(root_))
+        return; // the root itself: only site.yaml matters
     for (auto it = fs::recursive_directory_iterator(folder, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
+        if (ec)
+            break;
         if (it->is_directory() && !is_hidden_or_output(it->path()))
             inotify_add_watch(fd_, it->path().c_str(), watched_events);
     }
@@ -48,7 +53,8 @@ void SourceWatcher::watch_tree(const std::string& folder) {
 
 std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
     std::vector<std::string> changed;
-    if (fd_ < 0) return changed;
+    if (fd_ < 0)
+        return changed;
     pollfd poller{fd_, POLLIN, 0};
     int wait_ms = timeout_ms;
     alignas(inotify_event) char buffer[8192];
@@ -56,7 +62,8 @@ std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
         ssize_t length = ::read(fd_, buffer, sizeof buffer);
         for (ssize_t offset = 0; offset < length;) {
             auto* event = reinterpret_cast<inotify_event*>(buffer + offset);
-            if (event->len > 0 && event->name[0] != '.') changed.emplace_back(event->name);
+            if (event->len > 0 && event->name[0] != '.')
+                changed.emplace_back(event->name);
             offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
         }
         wait_ms = 150; // gather the rest of the burst
@@ -65,7 +72,8 @@ std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
         // New folders (a new meeting) need watches of their own.
         for (const char* part : {"content", "themes", "assets"}) {
             fs::path folder = fs::path(root_) / part;
-            if (fs::is_directory(folder)) watch_tree(folder.string());
+            if (fs::is_directory(folder))
+                watch_tree(folder.string());
         }
     }
     return changed;

@@ -1,13 +1,12 @@
 #pragma once
 // Builders for the blocks that directives produce, shared by every directive module.
+#include "markdown/document.hpp"
+
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <yaml-cpp/yaml.h>
-
-#include "markdown/document.hpp"
 
 namespace bp::content {
 

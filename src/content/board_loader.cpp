@@ -10,7 +10,8 @@ std::vector<Person> read_people(const YAML::Node& yaml, const std::string& key,
                                 const SourceLocation& origin, DiagnosticSink& sink) {
     std::vector<Person> people;
     YAML::Node list = yaml[key];
-    if (!list) return people;
+    if (!list)
+        return people;
     if (!list.IsSequence()) {
         sink.error(data::location_of(list, origin), "'" + key + "' must be a list of people",
                    "write each person as '- name: …' with post and organisation");
@@ -30,7 +31,8 @@ std::vector<Person> read_people(const YAML::Node& yaml, const std::string& key,
         person.post = data::read_string(entry, "post", origin, sink).value_or("");
         person.organisation = data::read_string(entry, "organisation", origin, sink).value_or("");
         person.role = data::read_string(entry, "role", origin, sink).value_or("");
-        if (!person.name.empty()) people.push_back(std::move(person));
+        if (!person.name.empty())
+            people.push_back(std::move(person));
     }
     return people;
 }
@@ -39,9 +41,11 @@ ContactOfficer read_contact(const YAML::Node& yaml, const SourceLocation& origin
                             DiagnosticSink& sink) {
     ContactOfficer contact;
     YAML::Node node = yaml["contact"];
-    if (!node) return contact;
+    if (!node)
+        return contact;
     if (!node.IsMap()) {
-        sink.error(data::location_of(node, origin), "'contact' must have name, job_title, email and phone");
+        sink.error(data::location_of(node, origin),
+                   "'contact' must have name, job_title, email and phone");
         return contact;
     }
     data::check_keys(node, {"name", "job_title", "email", "phone"}, origin, sink, "contact");
@@ -55,7 +59,8 @@ ContactOfficer read_contact(const YAML::Node& yaml, const SourceLocation& origin
 int read_time(const YAML::Node& yaml, const std::string& key, const SourceLocation& origin,
               DiagnosticSink& sink, int fallback) {
     auto text = data::read_string(yaml, key, origin, sink);
-    if (!text) return fallback;
+    if (!text)
+        return fallback;
     auto minutes = parse_time_minutes(*text);
     if (!minutes) {
         sink.error(data::location_of(yaml[key], origin), "'" + *text + "' is not a time",
@@ -76,7 +81,8 @@ std::optional<Board> load_board(const FileSystem& files, const std::string& fold
                                 DiagnosticSink& sink) {
     std::string path = join_path(folder, "board.yaml");
     auto yaml = read_yaml_file(files, path, sink);
-    if (!yaml) return std::nullopt;
+    if (!yaml)
+        return std::nullopt;
     const SourceLocation origin{path, 1, 1};
     data::check_keys(*yaml,
                      {"name", "short_name", "purpose", "venue", "start", "end", "contact",

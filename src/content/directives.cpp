@@ -1,9 +1,9 @@
 #include "content/directives.hpp"
 
-#include <map>
-
 #include "core/text.hpp"
 #include "data/yaml_source.hpp"
+
+#include <map>
 
 namespace bp::content {
 
@@ -18,7 +18,8 @@ const Registry& registry() {
     static const Registry instance = [] {
         Registry r;
         for (auto module : {performance_directives(), records_directives()}) {
-            for (auto& [name, handler] : module.directives) r.handlers[name] = handler;
+            for (auto& [name, handler] : module.directives)
+                r.handlers[name] = handler;
             r.modules.push_back(std::move(module));
         }
         return r;
@@ -28,7 +29,8 @@ const Registry& registry() {
 
 std::vector<std::string> known_directive_names() {
     std::vector<std::string> names;
-    for (const auto& [name, handler] : registry().handlers) names.push_back(name);
+    for (const auto& [name, handler] : registry().handlers)
+        names.push_back(name);
     return names;
 }
 
@@ -44,7 +46,8 @@ std::vector<doc::Block> expand_one(const doc::Block& directive, DirectiveContext
     YAML::Node body;
     if (!trim(directive.text).empty()) {
         auto parsed = data::parse_yaml(directive.text, directive.body_location, context.sink);
-        if (!parsed) return {};
+        if (!parsed)
+            return {};
         body = *parsed;
     }
     return found->second(directive, body, directive.body_location, context);
@@ -52,7 +55,8 @@ std::vector<doc::Block> expand_one(const doc::Block& directive, DirectiveContext
 
 std::optional<std::string> resolve_value(const doc::Inline& value, DirectiveContext& context) {
     std::vector<std::string> path = split(value.text, '.');
-    for (auto& part : path) part = trim(part);
+    for (auto& part : path)
+        part = trim(part);
     for (const auto& module : registry().modules) {
         if (module.owns_value && module.owns_value(path, context))
             return module.resolve_value(path, value.location, context);
@@ -79,7 +83,8 @@ void expand_blocks(std::vector<doc::Block>& blocks, DirectiveContext& context, i
 // A fenced block whose language is a near miss of a directive name ("chrat") is almost
 // certainly a typing slip that would otherwise print the YAML as code.
 void check_for_misspelt_directive(const doc::Block& block, DirectiveContext& context) {
-    if (block.kind != doc::BlockKind::code_block || block.info.empty()) return;
+    if (block.kind != doc::BlockKind::code_block || block.info.empty())
+        return;
     std::string language = split(trim(block.info), ' ').front();
     auto suggestion = data::closest_match(language, known_directive_names());
     if (suggestion && language.size() >= 4)
@@ -89,9 +94,11 @@ void check_for_misspelt_directive(const doc::Block& block, DirectiveContext& con
 
 void expand_inside(doc::Block& block, DirectiveContext& context, int depth) {
     resolve_inlines(block.inlines, context);
-    for (auto& cell : block.header.cells) resolve_inlines(cell.content, context);
+    for (auto& cell : block.header.cells)
+        resolve_inlines(cell.content, context);
     for (auto& row : block.rows)
-        for (auto& cell : row.cells) resolve_inlines(cell.content, context);
+        for (auto& cell : row.cells)
+            resolve_inlines(cell.content, context);
     expand_blocks(block.children, context, depth + 1);
 }
 
@@ -115,7 +122,8 @@ void expand_blocks(std::vector<doc::Block>& blocks, DirectiveContext& context, i
         }
         std::vector<doc::Block> expanded = expand_one(block, context);
         expand_blocks(expanded, context, depth + 1);
-        for (auto& produced : expanded) result.push_back(std::move(produced));
+        for (auto& produced : expanded)
+            result.push_back(std::move(produced));
     }
     blocks = std::move(result);
 }
@@ -124,7 +132,8 @@ void expand_blocks(std::vector<doc::Block>& blocks, DirectiveContext& context, i
 
 void expand_directives(DirectiveContext& context) {
     expand_blocks(context.paper.body.blocks, context, 0);
-    for (auto& footnote : context.paper.body.footnotes) expand_blocks(footnote.blocks, context, 0);
+    for (auto& footnote : context.paper.body.footnotes)
+        expand_blocks(footnote.blocks, context, 0);
 }
 
 } // namespace bp::content

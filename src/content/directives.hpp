@@ -1,15 +1,14 @@
 #pragma once
 // Directives bring data into prose: fenced blocks (```chart, ```scorecard, …) become ordinary
 // blocks, and {{ values }} become text, computed as at the meeting's data date.
+#include "content/model.hpp"
+
 #include <functional>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
 #include <yaml-cpp/yaml.h>
-
-#include "content/model.hpp"
 
 namespace bp::content {
 
@@ -29,9 +28,9 @@ using DirectiveHandler = std::function<std::vector<doc::Block>(
 
 // Resolves the dotted path of a {{ value }} ("violence-with-injury.fytd.change_pct") whose
 // first part this resolver recognises; returns nothing (after reporting) when it cannot.
-using ValueResolver = std::function<std::optional<std::string>(
-    const std::vector<std::string>& path, const SourceLocation& location,
-    DirectiveContext& context)>;
+using ValueResolver = std::function<std::optional<std::string>(const std::vector<std::string>& path,
+                                                               const SourceLocation& location,
+                                                               DirectiveContext& context)>;
 
 struct DirectiveModule {
     std::vector<std::pair<std::string, DirectiveHandler>> directives;

@@ -7,13 +7,16 @@ namespace bp::content {
 
 namespace {
 
-bool is_fence(std::string_view line) { return trim(line) == "---"; }
+bool is_fence(std::string_view line) {
+    return trim(line) == "---";
+}
 
 } // namespace
 
 std::optional<FrontMatter> split_front_matter(std::string_view text, const std::string& file,
                                               DiagnosticSink& sink) {
-    if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3); // a byte-order mark
+    if (starts_with(text, "\xEF\xBB\xBF"))
+        text.remove_prefix(3); // a byte-order mark
     std::size_t first_end = text.find('\n');
     std::string_view first_line = text.substr(0, first_end);
     if (!is_fence(first_line)) {
@@ -34,8 +37,10 @@ std::optional<FrontMatter> split_front_matter(std::string_view text, const std::
             result.body = std::string(text.substr(body_start));
             result.body_origin = {file, line + 1, 1};
             auto parsed = data::parse_yaml(yaml_text, {file, 2, 1}, sink);
-            if (!parsed) return std::nullopt;
-            if (parsed->IsNull()) parsed = YAML::Node(YAML::NodeType::Map);
+            if (!parsed)
+                return std::nullopt;
+            if (parsed->IsNull())
+                parsed = YAML::Node(YAML::NodeType::Map);
             if (!parsed->IsMap()) {
                 sink.error({file, 2, 1}, "front matter must be a list of 'key: value' lines");
                 return std::nullopt;
@@ -43,7 +48,8 @@ std::optional<FrontMatter> split_front_matter(std::string_view text, const std::
             result.yaml = *parsed;
             return result;
         }
-        if (end == std::string_view::npos) break;
+        if (end == std::string_view::npos)
+            break;
         position = end + 1;
         ++line;
     }

@@ -1,12 +1,11 @@
 #pragma once
 // Splits a paper into its YAML front matter and its Markdown body.
+#include "core/diagnostics.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
-
 #include <yaml-cpp/yaml.h>
-
-#include "core/diagnostics.hpp"
 
 namespace bp::content {
 

@@ -1,7 +1,5 @@
 #include "content/load.hpp"
 
-#include <algorithm>
-
 #include "content/action_log_builder.hpp"
 #include "content/directives.hpp"
 #include "content/front_matter.hpp"
@@ -13,6 +11,8 @@
 #include "data/indicators.hpp"
 #include "markdown/parse.hpp"
 
+#include <algorithm>
+
 namespace bp::content {
 
 namespace {
@@ -20,7 +20,8 @@ namespace {
 void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) {
     for (const auto& name : files.list(board.folder)) {
         std::string folder = join_path(board.folder, name);
-        if (!files.is_directory(folder) || name == "indicators") continue;
+        if (!files.is_directory(folder) || name == "indicators")
+            continue;
         if (!parse_date(name)) {
             sink.warning({folder, 0, 0}, "folder '" + name + "' is not a meeting and was skipped",
                          "name meeting folders after the meeting's date, e.g. 2017-09-12");
@@ -35,23 +36,28 @@ void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) 
 
 template <typename Visit> void for_each_paper(std::vector<AgendaItem>& items, Visit&& visit) {
     for (auto& item : items) {
-        for (auto& paper : item.papers) visit(paper);
+        for (auto& paper : item.papers)
+            visit(paper);
         for_each_paper(item.sub_items, visit);
     }
 }
 
 void load_paper_body(const FileSystem& files, const Site& site, const Board& board,
                      const Meeting& meeting, Paper& paper, DiagnosticSink& sink) {
-    if (paper.is_pdf || paper.body_loaded) return;
+    if (paper.is_pdf || paper.body_loaded)
+        return;
     auto text = files.read(paper.source_path);
-    if (!text) return;
+    if (!text)
+        return;
     auto front = split_front_matter(*text, paper.source_path, sink);
-    if (!front) return;
+    if (!front)
+        return;
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
     paper.body = markdown::parse(front->body, front->body_origin, sink);
     if (paper.kind == "minutes") {
-        if (auto recorded = recorded_meeting_date(front->yaml, front->yaml_origin, board, meeting, quiet))
+        if (auto recorded =
+                recorded_meeting_date(front->yaml, front->yaml_origin, board, meeting, quiet))
             present_minutes_actions(paper.body, *recorded);
     }
     paper.charts.clear();
@@ -60,13 +66,16 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     paper.body_loaded = true;
 }
 
-bool paper_is_restricted(const Paper& paper) { return paper.security == Security::restricted; }
+bool paper_is_restricted(const Paper& paper) {
+    return paper.security == Security::restricted;
+}
 
 void withhold(AgendaItem& item) {
     item.withheld = true;
     item.papers.clear();
     item.description.clear();
-    for (auto& sub : item.sub_items) withhold(sub);
+    for (auto& sub : item.sub_items)
+        withhold(sub);
 }
 
 void apply_public_audience(std::vector<AgendaItem>& items) {
@@ -87,8 +96,8 @@ void apply_public_audience(std::vector<AgendaItem>& items) {
 
 void load_board_data(const FileSystem& files, const SiteConfig& config, Board& board,
                      DiagnosticSink& sink) {
-    board.indicators = data::load_indicators(files, board.folder,
-                                             config.financial_year_start_month, sink);
+    board.indicators =
+        data::load_indicators(files, board.folder, config.financial_year_start_month, sink);
     board.forward_plan =
         data::load_forward_plan(files, join_path(board.folder, "forward-plan.yaml"), sink);
     board.actions = build_action_log(files, board, sink);
@@ -106,9 +115,11 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
     }
     for (const auto& name : files.list("content")) {
         std::string folder = join_path("content", name);
-        if (!files.is_directory(folder)) continue;
+        if (!files.is_directory(folder))
+            continue;
         auto board = load_board(files, folder, sink);
-        if (!board) continue;
+        if (!board)
+            continue;
         load_meetings(files, *board, sink);
         load_board_data(files, site.config, *board, sink);
         site.boards.push_back(std::move(*board));
@@ -136,7 +147,8 @@ void release_meeting_papers(Meeting& meeting) {
 }
 
 void apply_audience(Meeting& meeting, Audience audience) {
-    if (audience == Audience::members) return;
+    if (audience == Audience::members)
+        return;
     apply_public_audience(meeting.items);
 }
 

@@ -1,12 +1,11 @@
 #pragma once
 // The pieces of the site loader, one file each; load.cpp puts them together.
-#include <optional>
-#include <string>
-
-#include <yaml-cpp/yaml.h>
-
 #include "content/model.hpp"
 #include "core/filesystem.hpp"
+
+#include <optional>
+#include <string>
+#include <yaml-cpp/yaml.h>
 
 namespace bp::content {
 

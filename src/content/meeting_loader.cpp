@@ -1,17 +1,17 @@
-#include <set>
-
 #include "content/loader_parts.hpp"
 #include "content/records_declarations.hpp"
 #include "core/text.hpp"
 #include "data/yaml_source.hpp"
 
+#include <set>
+
 namespace bp::content {
 
 namespace {
 
-const std::set<std::string> item_keys = {"number",     "title",  "presenter", "description",
-                                         "minutes",    "purpose", "restricted", "verbal",
-                                         "paper",      "papers", "items"};
+const std::set<std::string> item_keys = {"number",  "title",   "presenter",  "description",
+                                         "minutes", "purpose", "restricted", "verbal",
+                                         "paper",   "papers",  "items"};
 
 struct MeetingContext {
     const FileSystem& files;
@@ -22,11 +22,14 @@ struct MeetingContext {
 };
 
 Purpose read_purpose(const YAML::Node& node, const SourceLocation& origin, DiagnosticSink& sink) {
-    auto text = data::read_choice(node, "purpose", {"decision", "information", "discussion"},
-                                  origin, sink);
-    if (text == "decision") return Purpose::decision;
-    if (text == "information") return Purpose::information;
-    if (text == "discussion") return Purpose::discussion;
+    auto text =
+        data::read_choice(node, "purpose", {"decision", "information", "discussion"}, origin, sink);
+    if (text == "decision")
+        return Purpose::decision;
+    if (text == "information")
+        return Purpose::information;
+    if (text == "discussion")
+        return Purpose::discussion;
     return Purpose::none;
 }
 
@@ -56,7 +59,8 @@ std::optional<Paper> read_paper_entry(const YAML::Node& entry, MeetingContext& c
         return std::nullopt;
     }
     auto paper = load_paper_header(context.files, path, where, context.sink);
-    if (paper && !title.empty()) paper->title = title;
+    if (paper && !title.empty())
+        paper->title = title;
     return paper;
 }
 
@@ -66,7 +70,8 @@ std::vector<Paper> read_papers(const YAML::Node& item, MeetingContext& context) 
         context.sink.error(data::location_of(item["papers"], context.origin),
                            "an item takes 'paper' or 'papers', not both");
     if (YAML::Node single = item["paper"]) {
-        if (auto paper = read_paper_entry(single, context)) papers.push_back(std::move(*paper));
+        if (auto paper = read_paper_entry(single, context))
+            papers.push_back(std::move(*paper));
     }
     if (YAML::Node list = item["papers"]) {
         if (!list.IsSequence()) {
@@ -74,7 +79,8 @@ std::vector<Paper> read_papers(const YAML::Node& item, MeetingContext& context) 
             return papers;
         }
         for (const auto& entry : list)
-            if (auto paper = read_paper_entry(entry, context)) papers.push_back(std::move(*paper));
+            if (auto paper = read_paper_entry(entry, context))
+                papers.push_back(std::move(*paper));
     }
     return papers;
 }
@@ -89,7 +95,8 @@ AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
     item.number = data::read_string(node, "number", origin, context.sink, true).value_or("");
     item.title = data::read_string(node, "title", origin, context.sink, true).value_or("");
     item.presenter = data::read_string(node, "presenter", origin, context.sink).value_or("");
-    item.description = trim(data::read_string(node, "description", origin, context.sink).value_or(""));
+    item.description =
+        trim(data::read_string(node, "description", origin, context.sink).value_or(""));
     item.minutes = data::read_int(node, "minutes", origin, context.sink).value_or(0);
     item.purpose = read_purpose(node, origin, context.sink);
     item.restricted = data::read_bool(node, "restricted", origin, context.sink).value_or(false);
@@ -98,9 +105,11 @@ AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
     if (item.verbal && !item.papers.empty())
         context.sink.error(item.location, "item " + item.number + " is verbal but names a paper",
                            "remove 'verbal: true' or the paper");
-    if (YAML::Node children = node["items"]) item.sub_items = read_items(children, context);
+    if (YAML::Node children = node["items"])
+        item.sub_items = read_items(children, context);
     if (item.restricted)
-        for (auto& sub : item.sub_items) sub.restricted = true;
+        for (auto& sub : item.sub_items)
+            sub.restricted = true;
     return item;
 }
 
@@ -155,10 +164,14 @@ Date default_data_date(const Date& meeting) {
     return {year, month, days_in_month(year, month)};
 }
 
-MeetingStatus read_status(const YAML::Node& yaml, const SourceLocation& origin, DiagnosticSink& sink) {
-    auto status = data::read_choice(yaml, "status", {"scheduled", "held", "cancelled"}, origin, sink);
-    if (status == "held") return MeetingStatus::held;
-    if (status == "cancelled") return MeetingStatus::cancelled;
+MeetingStatus read_status(const YAML::Node& yaml, const SourceLocation& origin,
+                          DiagnosticSink& sink) {
+    auto status =
+        data::read_choice(yaml, "status", {"scheduled", "held", "cancelled"}, origin, sink);
+    if (status == "held")
+        return MeetingStatus::held;
+    if (status == "cancelled")
+        return MeetingStatus::cancelled;
     return MeetingStatus::scheduled;
 }
 
@@ -168,14 +181,16 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
                                     const std::string& folder, DiagnosticSink& sink) {
     std::string path = join_path(folder, "meeting.yaml");
     auto yaml = read_yaml_file(files, path, sink);
-    if (!yaml) return std::nullopt;
+    if (!yaml)
+        return std::nullopt;
     const SourceLocation origin{path, 1, 1};
-    data::check_keys(*yaml,
-                     {"date", "start", "end", "venue", "status", "data_date", "title", "items",
-                      "declarations"},
-                     origin, sink, "meeting.yaml");
+    data::check_keys(
+        *yaml,
+        {"date", "start", "end", "venue", "status", "data_date", "title", "items", "declarations"},
+        origin, sink, "meeting.yaml");
     auto date = data::read_date(*yaml, "date", origin, sink, true);
-    if (!date) return std::nullopt;
+    if (!date)
+        return std::nullopt;
     Meeting meeting;
     meeting.slug = file_name(folder);
     meeting.folder = folder;
@@ -183,11 +198,13 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
     meeting.date = *date;
     if (meeting.slug != date->iso())
         sink.error(data::location_of((*yaml)["date"], origin),
-                   "the date " + date->iso() + " does not match the folder name '" + meeting.slug + "'",
+                   "the date " + date->iso() + " does not match the folder name '" + meeting.slug +
+                       "'",
                    "name the meeting's folder after its date: " + date->iso());
     meeting.title = data::read_string(*yaml, "title", origin, sink)
                         .value_or(board.name + ", " + date->medium_form());
-    meeting.data_date = data::read_date(*yaml, "data_date", origin, sink).value_or(default_data_date(*date));
+    meeting.data_date =
+        data::read_date(*yaml, "data_date", origin, sink).value_or(default_data_date(*date));
     meeting.start_minutes = read_time_of_day(*yaml, "start", origin, sink, board.start_minutes);
     meeting.end_minutes = read_time_of_day(*yaml, "end", origin, sink, board.end_minutes);
     meeting.venue = data::read_string(*yaml, "venue", origin, sink).value_or(board.venue);

@@ -17,9 +17,11 @@ doc::Inline text_inline(std::string text) {
 // Drops the trailing "{…}" (which may span several inlines) and the space before it.
 void strip_brace_group(doc::Inlines& inlines) {
     for (std::size_t i = inlines.size(); i-- > 0;) {
-        if (inlines[i].kind != doc::InlineKind::text) continue;
+        if (inlines[i].kind != doc::InlineKind::text)
+            continue;
         std::size_t brace = inlines[i].text.rfind('{');
-        if (brace == std::string::npos) continue;
+        if (brace == std::string::npos)
+            continue;
         inlines[i].text = inlines[i].text.substr(0, brace);
         inlines.resize(i + 1);
         break;
@@ -39,7 +41,8 @@ void strip_brace_group(doc::Inlines& inlines) {
 
 doc::Inlines action_line(const data::Action& action) {
     std::string who = action.lead;
-    if (!action.others.empty()) who += " (with " + action.others + ")";
+    if (!action.others.empty())
+        who += " (with " + action.others + ")";
     std::string when = action.due ? ", by " + action.due->medium_form() : "";
     std::string done = action.status == data::ActionStatus::complete ? " Done at the meeting." : "";
     doc::Inline label;
@@ -56,10 +59,13 @@ void rewrite_tasks(std::vector<doc::Block>& blocks, const std::vector<data::Acti
         if (block.kind == doc::BlockKind::list_item && block.task && next < actions.size()) {
             const data::Action& action = actions[next++];
             for (auto& child : block.children) {
-                if (child.kind != doc::BlockKind::paragraph) continue;
-                if (doc::plain_text(child.inlines).find('{') == std::string::npos) break;
+                if (child.kind != doc::BlockKind::paragraph)
+                    continue;
+                if (doc::plain_text(child.inlines).find('{') == std::string::npos)
+                    break;
                 strip_brace_group(child.inlines);
-                for (auto& run : action_line(action)) child.inlines.push_back(std::move(run));
+                for (auto& run : action_line(action))
+                    child.inlines.push_back(std::move(run));
                 break;
             }
         }

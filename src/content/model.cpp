@@ -8,35 +8,49 @@ const char* to_string(Audience audience) {
 
 const char* to_string(Security security) {
     switch (security) {
-    case Security::protected_marking: return "protected";
-    case Security::restricted: return "restricted";
-    default: return "unprotected";
+    case Security::protected_marking:
+        return "protected";
+    case Security::restricted:
+        return "restricted";
+    default:
+        return "unprotected";
     }
 }
 
 const char* to_string(Purpose purpose) {
     switch (purpose) {
-    case Purpose::decision: return "decision";
-    case Purpose::information: return "information";
-    case Purpose::discussion: return "discussion";
-    default: return "";
+    case Purpose::decision:
+        return "decision";
+    case Purpose::information:
+        return "information";
+    case Purpose::discussion:
+        return "discussion";
+    default:
+        return "";
     }
 }
 
 const char* purpose_phrase(Purpose purpose) {
     switch (purpose) {
-    case Purpose::decision: return "For decision";
-    case Purpose::information: return "For information";
-    case Purpose::discussion: return "For discussion";
-    default: return "";
+    case Purpose::decision:
+        return "For decision";
+    case Purpose::information:
+        return "For information";
+    case Purpose::discussion:
+        return "For discussion";
+    default:
+        return "";
     }
 }
 
 const char* to_string(MeetingStatus status) {
     switch (status) {
-    case MeetingStatus::held: return "held";
-    case MeetingStatus::cancelled: return "cancelled";
-    default: return "scheduled";
+    case MeetingStatus::held:
+        return "held";
+    case MeetingStatus::cancelled:
+        return "cancelled";
+    default:
+        return "scheduled";
     }
 }
 

@@ -2,16 +2,16 @@
 // The content model: Site > Board > Meeting > AgendaItem > Paper.
 // The site index (everything but paper bodies) is loaded once; paper bodies are loaded per
 // meeting while that meeting is built, so memory stays bounded by the largest meeting.
+#include "core/date.hpp"
+#include "core/diagnostics.hpp"
+#include "data/chart_spec.hpp"
+#include "markdown/document.hpp"
+
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/date.hpp"
-#include "core/diagnostics.hpp"
-#include "data/chart_spec.hpp"
-#include "markdown/document.hpp"
 
 namespace bp::data {
 struct IndicatorSet;
@@ -27,9 +27,9 @@ enum class Purpose { none, decision, information, discussion };
 enum class PaperSize { a4, letter };
 enum class MeetingStatus { scheduled, held, cancelled };
 
-const char* to_string(Audience audience);  // "public", "members"
-const char* to_string(Security security);  // "unprotected", "protected", "restricted"
-const char* to_string(Purpose purpose);    // "", "decision", "information", "discussion"
+const char* to_string(Audience audience);    // "public", "members"
+const char* to_string(Security security);    // "unprotected", "protected", "restricted"
+const char* to_string(Purpose purpose);      // "", "decision", "information", "discussion"
 const char* purpose_phrase(Purpose purpose); // "For decision", …
 const char* to_string(MeetingStatus status);
 
@@ -47,7 +47,7 @@ struct SiteConfig {
     std::string base_url;     // absolute URL of the published site, for feeds and sitemaps
     std::string language = "en-GB";
     std::string theme = "default";
-    std::string logo;         // path relative to the source root, or empty
+    std::string logo; // path relative to the source root, or empty
     PaperSize paper = PaperSize::a4;
     int financial_year_start_month = 4;
     RagColours rag;
@@ -56,9 +56,9 @@ struct SiteConfig {
 
 struct Person {
     std::string name;
-    std::string post;         // job title
+    std::string post; // job title
     std::string organisation;
-    std::string role;         // "Chair", "Vice-chair", or empty
+    std::string role; // "Chair", "Vice-chair", or empty
     SourceLocation location;
 };
 
@@ -70,20 +70,20 @@ struct ContactOfficer {
 };
 
 struct Paper {
-    std::string source_path;  // relative to the source root
-    std::string slug;         // file stem without its number prefix: "performance-report"
+    std::string source_path; // relative to the source root
+    std::string slug;        // file stem without its number prefix: "performance-report"
     std::string title;
     std::string author;
     std::string job_title;
     std::string contact;
-    std::string summary;      // one-line description for listings and feeds
+    std::string summary;         // one-line description for listings and feeds
     std::string kind = "report"; // report, minutes, cover-report, chairs-report, …
     std::optional<Date> date;
     Security security = Security::unprotected;
     bool landscape = false;
-    bool is_pdf = false;      // an external PDF appendix, merged into the pack as it is
-    std::string native_path;  // a real file path for PDF appendices
-    SourceLocation location;  // the paper's front matter (or the agenda line naming a PDF)
+    bool is_pdf = false;     // an external PDF appendix, merged into the pack as it is
+    std::string native_path; // a real file path for PDF appendices
+    SourceLocation location; // the paper's front matter (or the agenda line naming a PDF)
 
     // Loaded per meeting by load_meeting_papers(); empty in the site index.
     bool body_loaded = false;
@@ -92,15 +92,15 @@ struct Paper {
 };
 
 struct AgendaItem {
-    std::string number;       // "3", "5a"
+    std::string number; // "3", "5a"
     std::string title;
     std::string presenter;
-    std::string description;  // a sentence under the title on the agenda
-    int minutes = 0;          // time allowed; 0 when not given
+    std::string description; // a sentence under the title on the agenda
+    int minutes = 0;         // time allowed; 0 when not given
     Purpose purpose = Purpose::none;
-    bool restricted = false;  // the whole item is for members only
-    bool verbal = false;      // no paper: "Verbal" on the agenda
-    bool withheld = false;    // set by apply_audience: restricted content removed
+    bool restricted = false; // the whole item is for members only
+    bool verbal = false;     // no paper: "Verbal" on the agenda
+    bool withheld = false;   // set by apply_audience: restricted content removed
     std::vector<Paper> papers;
     std::vector<AgendaItem> sub_items;
     SourceLocation location;
@@ -115,12 +115,12 @@ struct Declaration {
 };
 
 struct Meeting {
-    std::string slug;         // "2017-09-12"
-    std::string folder;       // "content/csp/2017-09-12"
-    std::string title;        // "Community Safety Partnership Board, 12 September 2017"
+    std::string slug;   // "2017-09-12"
+    std::string folder; // "content/csp/2017-09-12"
+    std::string title;  // "Community Safety Partnership Board, 12 September 2017"
     Date date;
-    Date data_date;           // figures are reported as at this date
-    int start_minutes = 0;    // minutes after midnight; -1 when not set
+    Date data_date;        // figures are reported as at this date
+    int start_minutes = 0; // minutes after midnight; -1 when not set
     int end_minutes = -1;
     std::string venue;
     MeetingStatus status = MeetingStatus::scheduled;
@@ -146,11 +146,11 @@ struct PackSummary {
 };
 
 struct Board {
-    std::string slug;         // folder name: "csp"
-    std::string folder;       // "content/csp"
+    std::string slug;   // folder name: "csp"
+    std::string folder; // "content/csp"
     std::string name;
     std::string short_name;
-    std::string purpose;      // Markdown-free text
+    std::string purpose; // Markdown-free text
     std::vector<Person> members;
     std::vector<Person> advisers;
     std::vector<Person> observers;
@@ -166,7 +166,7 @@ struct Board {
 };
 
 struct Site {
-    std::string source_root;  // the folder holding site.yaml (a real path, for tools)
+    std::string source_root; // the folder holding site.yaml (a real path, for tools)
     SiteConfig config;
     std::vector<Board> boards;
 };

@@ -1,27 +1,29 @@
-#include <cctype>
-
 #include "content/front_matter.hpp"
 #include "content/loader_parts.hpp"
 #include "core/text.hpp"
 #include "data/yaml_source.hpp"
+
+#include <cctype>
 
 namespace bp::content {
 
 namespace {
 
 const std::set<std::string> front_matter_keys = {
-    "title",   "author",  "job_title", "contact", "date",          "security",
-    "orientation", "kind", "summary",  "present", "apologies", "in_attendance", "records"};
+    "title", "author",  "job_title", "contact",   "date",          "security", "orientation",
+    "kind",  "summary", "present",   "apologies", "in_attendance", "records"};
 
-const std::vector<std::string> paper_kinds = {"report",        "cover-report", "minutes",
-                                              "chairs-report", "action-plan",  "forward-plan",
+const std::vector<std::string> paper_kinds = {"report",        "cover-report",      "minutes",
+                                              "chairs-report", "action-plan",       "forward-plan",
                                               "delivery-plan", "performance-report"};
 
 Security read_security(const YAML::Node& yaml, const SourceLocation& origin, DiagnosticSink& sink) {
     auto text = data::read_choice(yaml, "security", {"unprotected", "protected", "restricted"},
                                   origin, sink);
-    if (text == "protected") return Security::protected_marking;
-    if (text == "restricted") return Security::restricted;
+    if (text == "protected")
+        return Security::protected_marking;
+    if (text == "restricted")
+        return Security::restricted;
     return Security::unprotected;
 }
 
@@ -47,11 +49,13 @@ Paper pdf_appendix(const FileSystem& files, const std::string& path, const Sourc
 std::string paper_slug(const std::string& path) {
     std::string stem = file_stem(path);
     std::size_t i = 0;
-    while (i < stem.size() && std::isdigit(static_cast<unsigned char>(stem[i]))) ++i;
+    while (i < stem.size() && std::isdigit(static_cast<unsigned char>(stem[i])))
+        ++i;
     if (i > 0 && i < stem.size() && std::isalpha(static_cast<unsigned char>(stem[i])) &&
         i + 1 < stem.size() && (stem[i + 1] == '-' || stem[i + 1] == '_'))
         ++i; // "07a-…"
-    if (i > 0 && i < stem.size() && (stem[i] == '-' || stem[i] == '_')) stem = stem.substr(i + 1);
+    if (i > 0 && i < stem.size() && (stem[i] == '-' || stem[i] == '_'))
+        stem = stem.substr(i + 1);
     std::string slug = slugify(stem);
     return slug.empty() ? "paper" : slug;
 }
@@ -66,7 +70,8 @@ void read_paper_front_matter(const YAML::Node& yaml, const SourceLocation& origi
     paper.summary = trim(data::read_string(yaml, "summary", origin, sink).value_or(""));
     paper.date = data::read_date(yaml, "date", origin, sink);
     paper.security = read_security(yaml, origin, sink);
-    auto orientation = data::read_choice(yaml, "orientation", {"portrait", "landscape"}, origin, sink);
+    auto orientation =
+        data::read_choice(yaml, "orientation", {"portrait", "landscape"}, origin, sink);
     paper.landscape = orientation == "landscape";
     paper.kind = data::read_choice(yaml, "kind", paper_kinds, origin, sink).value_or("report");
 }
@@ -74,7 +79,8 @@ void read_paper_front_matter(const YAML::Node& yaml, const SourceLocation& origi
 std::optional<Paper> load_paper_header(const FileSystem& files, const std::string& path,
                                        const SourceLocation& named_at, DiagnosticSink& sink) {
     std::string extension = to_lower_ascii(file_extension(path));
-    if (extension == ".pdf") return pdf_appendix(files, path, named_at, sink);
+    if (extension == ".pdf")
+        return pdf_appendix(files, path, named_at, sink);
     if (extension != ".md") {
         sink.error(named_at, "'" + file_name(path) + "' is neither a Markdown paper nor a PDF",
                    "papers are .md files; appendices are .pdf files");
@@ -86,7 +92,8 @@ std::optional<Paper> load_paper_header(const FileSystem& files, const std::strin
         return std::nullopt;
     }
     auto front = split_front_matter(*text, path, sink);
-    if (!front) return std::nullopt;
+    if (!front)
+        return std::nullopt;
     Paper paper;
     paper.source_path = path;
     paper.slug = paper_slug(path);

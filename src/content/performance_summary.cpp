@@ -161,9 +161,9 @@ std::vector<doc::Block> indicator_directive(const doc::Block& directive, const Y
         data::FinancialCalendar calendar = calendar_of(context);
         out.push_back(status_table(*indicator, *figures, directive.location));
         // Quarter totals are rows of the figures table, so one chart is enough here.
-        out.push_back(place_chart(compact(data::monthly_comparison_chart(*indicator, calendar,
-                                                                         figures->data_month)),
-                                  "", directive.location, context));
+        out.push_back(place_chart(
+            compact(data::monthly_comparison_chart(*indicator, calendar, figures->data_month)), "",
+            directive.location, context));
         out.push_back(figures_table(*indicator, *figures, calendar, directive.location));
     }
     append_commentary(out, body, "overview", "Performance overview", level + 1,

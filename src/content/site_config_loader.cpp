@@ -8,15 +8,18 @@ namespace {
 void read_rag_colours(const YAML::Node& yaml, const SourceLocation& origin, RagColours& rag,
                       DiagnosticSink& sink) {
     YAML::Node node = yaml["rag"];
-    if (!node) return;
+    if (!node)
+        return;
     if (!node.IsMap()) {
-        sink.error(data::location_of(node, origin), "'rag' must map red, amber, green and grey to colours");
+        sink.error(data::location_of(node, origin),
+                   "'rag' must map red, amber, green and grey to colours");
         return;
     }
     data::check_keys(node, {"red", "amber", "green", "grey", "blue"}, origin, sink, "rag");
     auto colour = [&](const char* key, std::string& target) {
         auto value = data::read_string(node, key, origin, sink);
-        if (!value) return;
+        if (!value)
+            return;
         bool ok = value->size() == 7 && (*value)[0] == '#' &&
                   value->find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
         if (ok)
@@ -38,7 +41,8 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
     SiteConfig config;
     config.location = {"site.yaml", 1, 1};
     auto yaml = read_yaml_file(files, "site.yaml", sink);
-    if (!yaml) return config;
+    if (!yaml)
+        return config;
     const SourceLocation origin{"site.yaml", 1, 1};
     data::check_keys(*yaml,
                      {"title", "organisation", "base_url", "language", "theme", "logo", "paper",
@@ -51,7 +55,8 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
     config.theme = data::read_string(*yaml, "theme", origin, sink).value_or("default");
     config.logo = data::read_string(*yaml, "logo", origin, sink).value_or("");
     if (!config.logo.empty() && !files.is_file(config.logo))
-        sink.error(data::location_of((*yaml)["logo"], origin), "logo '" + config.logo + "' not found",
+        sink.error(data::location_of((*yaml)["logo"], origin),
+                   "logo '" + config.logo + "' not found",
                    "give a path relative to the folder holding site.yaml");
     auto paper = data::read_choice(*yaml, "paper", {"a4", "letter"}, origin, sink);
     config.paper = paper == "letter" ? PaperSize::letter : PaperSize::a4;

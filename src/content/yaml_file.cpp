@@ -13,7 +13,8 @@ std::optional<YAML::Node> read_yaml_file(const FileSystem& files, const std::str
         return std::nullopt;
     }
     auto node = data::parse_yaml(*text, {path, 1, 1}, sink);
-    if (!node) return std::nullopt;
+    if (!node)
+        return std::nullopt;
     if (!node->IsMap()) {
         sink.error({path, 1, 1}, "expected 'key: value' lines at the top level of " + path);
         return std::nullopt;

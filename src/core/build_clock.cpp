@@ -7,10 +7,12 @@ namespace bp {
 
 std::optional<std::int64_t> source_date_epoch() {
     const char* value = std::getenv("SOURCE_DATE_EPOCH");
-    if (!value || !*value) return std::nullopt;
+    if (!value || !*value)
+        return std::nullopt;
     char* end = nullptr;
     long long seconds = std::strtoll(value, &end, 10);
-    if (*end != '\0' || seconds < 0) return std::nullopt;
+    if (*end != '\0' || seconds < 0)
+        return std::nullopt;
     return seconds;
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // The one source of "now" for output: SOURCE_DATE_EPOCH when set, else a fixed value supplied
 // by the caller, so that two builds of the same input give the same bytes.
+#include "core/date.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
-
-#include "core/date.hpp"
 
 namespace bp {
 

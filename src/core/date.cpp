@@ -9,27 +9,32 @@ namespace {
 constexpr std::array<const char*, 12> month_names = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
-constexpr std::array<const char*, 7> weekday_names = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+constexpr std::array<const char*, 7> weekday_names = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                      "Friday", "Saturday", "Sunday"};
 
 bool all_digits(std::string_view text) {
     for (char c : text)
-        if (c < '0' || c > '9') return false;
+        if (c < '0' || c > '9')
+            return false;
     return !text.empty();
 }
 
 int to_int(std::string_view text) {
     int value = 0;
-    for (char c : text) value = value * 10 + (c - '0');
+    for (char c : text)
+        value = value * 10 + (c - '0');
     return value;
 }
 } // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12) return 0;
+    if (month < 1 || month > 12)
+        return 0;
     return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
 }
 
@@ -77,22 +82,29 @@ std::string Date::medium_form() const {
     return std::to_string(day) + " " + month_name(month) + " " + std::to_string(year);
 }
 
-std::string Date::long_form() const { return std::string(weekday_name(weekday())) + " " + medium_form(); }
+std::string Date::long_form() const {
+    return std::string(weekday_name(weekday())) + " " + medium_form();
+}
 
 std::string Date::short_form() const {
     return std::to_string(day) + " " + month_abbreviation(month) + " " + std::to_string(year);
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
     auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
-    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d))
+        return std::nullopt;
     Date date{to_int(y), to_int(m), to_int(d)};
-    if (!date.valid()) return std::nullopt;
+    if (!date.valid())
+        return std::nullopt;
     return date;
 }
 
-const char* month_name(int month) { return month >= 1 && month <= 12 ? month_names[month - 1] : ""; }
+const char* month_name(int month) {
+    return month >= 1 && month <= 12 ? month_names[month - 1] : "";
+}
 
 const char* month_abbreviation(int month) {
     static constexpr std::array<const char*, 12> abbreviations = {
@@ -105,11 +117,14 @@ const char* weekday_name(int weekday) {
 }
 
 std::optional<int> parse_time_minutes(std::string_view text) {
-    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    if (text.size() != 5 || text[2] != ':')
+        return std::nullopt;
     auto h = text.substr(0, 2), m = text.substr(3, 2);
-    if (!all_digits(h) || !all_digits(m)) return std::nullopt;
+    if (!all_digits(h) || !all_digits(m))
+        return std::nullopt;
     int hours = to_int(h), minutes = to_int(m);
-    if (hours > 23 || minutes > 59) return std::nullopt;
+    if (hours > 23 || minutes > 59)
+        return std::nullopt;
     return hours * 60 + minutes;
 }
 

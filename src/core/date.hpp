@@ -20,8 +20,8 @@ struct Date {
     Date plus_days(long days) const { return from_days_since_epoch(days_since_epoch() + days); }
     int weekday() const; // 0 = Monday … 6 = Sunday
 
-    std::string iso() const;        // 2017-09-12
-    std::string long_form() const;  // Tuesday 12 September 2017
+    std::string iso() const;         // 2017-09-12
+    std::string long_form() const;   // Tuesday 12 September 2017
     std::string medium_form() const; // 12 September 2017
     std::string short_form() const;  // 12 Sep 2017
 };
@@ -30,9 +30,9 @@ struct Date {
 std::optional<Date> parse_date(std::string_view text);
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
-const char* month_name(int month);       // "September"
+const char* month_name(int month);         // "September"
 const char* month_abbreviation(int month); // "Sep"
-const char* weekday_name(int weekday);   // "Tuesday"
+const char* weekday_name(int weekday);     // "Tuesday"
 
 // Times of day as "HH:MM" (24-hour); formats as "2:00 pm".
 std::optional<int> parse_time_minutes(std::string_view text);

@@ -13,7 +13,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     }
     out += d.severity == Severity::error ? ": error: " : ": warning: ";
     out += d.message;
-    if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+    if (!d.hint.empty())
+        out += "\n  hint: " + d.hint;
     return out;
 }
 
@@ -30,7 +31,9 @@ void DiagnosticSink::report(Diagnostic diagnostic) {
     diagnostics_.push_back(std::move(diagnostic));
 }
 
-bool DiagnosticSink::has_errors() const { return error_count() > 0; }
+bool DiagnosticSink::has_errors() const {
+    return error_count() > 0;
+}
 
 std::size_t DiagnosticSink::error_count() const {
     std::lock_guard lock(mutex_);

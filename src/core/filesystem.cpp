@@ -11,9 +11,12 @@ namespace fs = std::filesystem;
 namespace bp {
 
 std::string join_path(const std::string& a, const std::string& b) {
-    if (a.empty() || a == ".") return b;
-    if (b.empty()) return a;
-    if (a.back() == '/') return a + b;
+    if (a.empty() || a == ".")
+        return b;
+    if (b.empty())
+        return a;
+    if (a.back() == '/')
+        return a + b;
     return a + "/" + b;
 }
 
@@ -40,11 +43,14 @@ std::string file_stem(const std::string& path) {
 
 DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {}
 
-std::string DiskFileSystem::resolve(const std::string& path) const { return join_path(root_, path); }
+std::string DiskFileSystem::resolve(const std::string& path) const {
+    return join_path(root_, path);
+}
 
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     std::ifstream in(resolve(path), std::ios::binary);
-    if (!in || !fs::is_regular_file(resolve(path))) return std::nullopt;
+    if (!in || !fs::is_regular_file(resolve(path)))
+        return std::nullopt;
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -63,16 +69,19 @@ bool DiskFileSystem::is_directory(const std::string& path) const {
 std::vector<std::string> DiskFileSystem::list(const std::string& directory) const {
     std::vector<std::string> names;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(resolve(directory.empty() ? "." : directory), ec)) {
+    for (const auto& entry :
+         fs::directory_iterator(resolve(directory.empty() ? "." : directory), ec)) {
         std::string name = entry.path().filename().string();
-        if (!name.empty() && name[0] != '.') names.push_back(name);
+        if (!name.empty() && name[0] != '.')
+            names.push_back(name);
     }
     std::sort(names.begin(), names.end());
     return names;
 }
 
 std::optional<std::string> DiskFileSystem::native_path(const std::string& path) const {
-    if (!is_file(path)) return std::nullopt;
+    if (!is_file(path))
+        return std::nullopt;
     return resolve(path);
 }
 
@@ -82,14 +91,18 @@ void MemoryFileSystem::add(const std::string& path, std::string contents) {
 
 std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
     auto it = files_.find(path);
-    if (it == files_.end()) return std::nullopt;
+    if (it == files_.end())
+        return std::nullopt;
     return it->second;
 }
 
-bool MemoryFileSystem::is_file(const std::string& path) const { return files_.count(path) > 0; }
+bool MemoryFileSystem::is_file(const std::string& path) const {
+    return files_.count(path) > 0;
+}
 
 bool MemoryFileSystem::is_directory(const std::string& path) const {
-    if (path.empty() || path == ".") return true;
+    if (path.empty() || path == ".")
+        return true;
     std::string prefix = path + "/";
     auto it = files_.lower_bound(prefix);
     return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
@@ -99,10 +112,12 @@ std::vector<std::string> MemoryFileSystem::list(const std::string& directory) co
     std::string prefix = (directory.empty() || directory == ".") ? "" : directory + "/";
     std::set<std::string> names;
     for (auto it = files_.lower_bound(prefix); it != files_.end(); ++it) {
-        if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+        if (it->first.compare(0, prefix.size(), prefix) != 0)
+            break;
         std::string rest = it->first.substr(prefix.size());
         std::string name = rest.substr(0, rest.find('/'));
-        if (!name.empty() && name[0] != '.') names.insert(name);
+        if (!name.empty() && name[0] != '.')
+            names.insert(name);
     }
     return {names.begin(), names.end()};
 }

@@ -11,10 +11,11 @@ namespace fs = std::filesystem;
 namespace bp {
 
 OutputTree::OutputTree(std::string destination) : destination_(std::move(destination)) {
-    while (destination_.size() > 1 && destination_.back() == '/') destination_.pop_back();
+    while (destination_.size() > 1 && destination_.back() == '/')
+        destination_.pop_back();
     fs::path target = fs::absolute(destination_);
-    staging_ = (target.parent_path() / ("." + target.filename().string() + ".staging-" +
-                                        std::to_string(::getpid())))
+    staging_ = (target.parent_path() /
+                ("." + target.filename().string() + ".staging-" + std::to_string(::getpid())))
                    .string();
     std::error_code ec;
     fs::remove_all(staging_, ec);
@@ -37,7 +38,8 @@ void OutputTree::write(const std::string& path, std::string_view bytes) {
     fs::create_directories(full.parent_path());
     std::ofstream out(full, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw std::runtime_error("cannot write " + full.string());
+    if (!out)
+        throw std::runtime_error("cannot write " + full.string());
     std::lock_guard lock(mutex_);
     written_.push_back(path);
 }
@@ -60,8 +62,8 @@ std::vector<std::string> OutputTree::written() const {
 bool OutputTree::commit(std::string& error) {
     std::error_code ec;
     fs::path target = fs::absolute(destination_);
-    fs::path old = target.parent_path() / ("." + target.filename().string() + ".old-" +
-                                           std::to_string(::getpid()));
+    fs::path old = target.parent_path() /
+                   ("." + target.filename().string() + ".old-" + std::to_string(::getpid()));
     fs::remove_all(old, ec);
     bool had_previous = fs::exists(target);
     if (had_previous) {
@@ -74,7 +76,8 @@ bool OutputTree::commit(std::string& error) {
     fs::rename(staging_, target, ec);
     if (ec) {
         error = "cannot move the new build into " + target.string() + ": " + ec.message();
-        if (had_previous) fs::rename(old, target, ec);
+        if (had_previous)
+            fs::rename(old, target, ec);
         return false;
     }
     committed_ = true;

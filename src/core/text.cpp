@@ -7,7 +7,8 @@ namespace bp {
 
 std::string trim(std::string_view text) {
     auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return {};
+    if (begin == std::string_view::npos)
+        return {};
     auto end = text.find_last_not_of(" \t\r\n");
     return std::string(text.substr(begin, end - begin + 1));
 }
@@ -18,7 +19,8 @@ std::vector<std::string> split(std::string_view text, char separator) {
     while (true) {
         auto end = text.find(separator, start);
         parts.emplace_back(text.substr(start, end - start));
-        if (end == std::string_view::npos) break;
+        if (end == std::string_view::npos)
+            break;
         start = end + 1;
     }
     return parts;
@@ -35,7 +37,8 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 std::string to_lower_ascii(std::string_view text) {
     std::string out(text);
     for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
@@ -45,7 +48,8 @@ std::string slugify(std::string_view text) {
     for (unsigned char c : text) {
         bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         if (alnum) {
-            if (pending_dash && !out.empty()) out += '-';
+            if (pending_dash && !out.empty())
+                out += '-';
             pending_dash = false;
             out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         } else if (c == '\'' || c >= 0x80) {
@@ -63,12 +67,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -77,7 +92,8 @@ std::string html_escape(std::string_view text) {
 int utf8_length(std::string_view text) {
     int count = 0;
     for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++count;
+        if ((c & 0xC0) != 0x80)
+            ++count;
     return count;
 }
 
@@ -87,11 +103,16 @@ std::string sanitize_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        int length = c < 0x80           ? 1
+                     : (c >> 5) == 0x6  ? 2
+                     : (c >> 4) == 0xE  ? 3
+                     : (c >> 3) == 0x1E ? 4
+                                        : 0;
         bool ok = length > 0 && i + length <= text.size();
         for (int k = 1; ok && k < length; ++k)
             ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (ok && length == 1 && c == 0) ok = false;
+        if (ok && length == 1 && c == 0)
+            ok = false;
         if (ok) {
             out.append(text.substr(i, length));
             i += length;
@@ -114,7 +135,8 @@ std::string format_number(double value, int decimals) {
     std::string fraction = dot == std::string::npos ? "" : digits.substr(dot);
     std::string grouped;
     for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+        if (i > 0 && (whole.size() - i) % 3 == 0)
+            grouped += ',';
         grouped += whole[i];
     }
     bool is_zero = grouped.find_first_not_of("0,") == std::string::npos &&

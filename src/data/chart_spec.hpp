@@ -8,24 +8,25 @@
 namespace bp::data {
 
 enum class ChartKind {
-    monthly_comparison, // this year against last, Apr–Mar: grouped bars or two lines
-    quarter_totals,     // Q1–Q4 this year against last: grouped bars
-    trend,              // a line over many periods, optionally with a target band
+    monthly_comparison,  // this year against last, Apr–Mar: grouped bars or two lines
+    quarter_totals,      // Q1–Q4 this year against last: grouped bars
+    trend,               // a line over many periods, optionally with a target band
     category_comparison, // categories (e.g. hate-crime strands) this year against last
-    sparkline,          // a tiny line for tables; no axes or labels
+    sparkline,           // a tiny line for tables; no axes or labels
 };
 
 struct ChartSeries {
-    std::string name;                  // "2017/18"
+    std::string name;                          // "2017/18"
     std::vector<std::optional<double>> values; // one per category; nullopt is a gap
 };
 
 struct ChartSpec {
     ChartKind kind = ChartKind::monthly_comparison;
-    std::string id;          // stable, for file names and anchors ("violence-with-injury-monthly")
+    std::string id; // stable, for file names and anchors ("violence-with-injury-monthly")
     std::string title;
-    bool show_title = false; // the document usually captions the chart; draw the title only on request
-    std::string unit;        // "offences", "%", "per 1,000 population"
+    bool show_title =
+        false;        // the document usually captions the chart; draw the title only on request
+    std::string unit; // "offences", "%", "per 1,000 population"
     std::vector<std::string> categories; // x-axis labels: "Apr", "Q1", "Jan 2017", …
     std::vector<ChartSeries> series;     // the current period comes last
     std::optional<double> target_low;    // a target band or line (both equal for a line)

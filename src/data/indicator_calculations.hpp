@@ -14,7 +14,7 @@ namespace bp::data {
 
 enum class Direction { unknown, up, down, same };
 
-const char* direction_word(Direction direction);  // "up", "down", "no change", ""
+const char* direction_word(Direction direction); // "up", "down", "no change", ""
 
 // A value over a run of months against the same months a year earlier. Last year counts only
 // the months that have figures this year; when last year lacks any of those, there is no

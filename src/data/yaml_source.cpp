@@ -11,7 +11,8 @@ namespace {
 std::string describe_choices(const std::vector<std::string>& choices) {
     std::string out;
     for (std::size_t i = 0; i < choices.size(); ++i) {
-        if (i > 0) out += i + 1 == choices.size() ? " or " : ", ";
+        if (i > 0)
+            out += i + 1 == choices.size() ? " or " : ", ";
         out += choices[i];
     }
     return out;
@@ -20,7 +21,8 @@ std::string describe_choices(const std::vector<std::string>& choices) {
 std::optional<YAML::Node> scalar_at(const YAML::Node& map, const std::string& key,
                                     const SourceLocation& origin, DiagnosticSink& sink,
                                     bool required, std::string_view expected) {
-    if (!map.IsMap()) return std::nullopt;
+    if (!map.IsMap())
+        return std::nullopt;
     YAML::Node value = map[key];
     if (!value || value.IsNull()) {
         if (required)
@@ -39,7 +41,8 @@ std::optional<YAML::Node> scalar_at(const YAML::Node& map, const std::string& ke
 
 SourceLocation location_of(const YAML::Node& node, const SourceLocation& origin) {
     YAML::Mark mark = node.Mark();
-    if (mark.line < 0) return origin;
+    if (mark.line < 0)
+        return origin;
     return {origin.file, origin.line + mark.line, mark.column + 1};
 }
 
@@ -64,7 +67,8 @@ std::optional<std::string> closest_match(std::string_view word,
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& candidate : candidates) {
         std::vector<std::size_t> row(candidate.size() + 1);
-        for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
+        for (std::size_t j = 0; j <= candidate.size(); ++j)
+            row[j] = j;
         for (std::size_t i = 1; i <= word.size(); ++i) {
             std::size_t diagonal = row[0];
             row[0] = i;
@@ -85,11 +89,13 @@ std::optional<std::string> closest_match(std::string_view word,
 
 void check_keys(const YAML::Node& map, const std::set<std::string>& allowed,
                 const SourceLocation& origin, DiagnosticSink& sink, std::string_view what) {
-    if (!map.IsMap()) return;
+    if (!map.IsMap())
+        return;
     std::vector<std::string> candidates(allowed.begin(), allowed.end());
     for (const auto& entry : map) {
         std::string key = entry.first.Scalar();
-        if (allowed.count(key)) continue;
+        if (allowed.count(key))
+            continue;
         auto suggestion = closest_match(key, candidates);
         std::string hint = suggestion ? "did you mean '" + *suggestion + "'?"
                                       : "known keys are: " + describe_choices(candidates);
@@ -102,14 +108,16 @@ std::optional<std::string> read_string(const YAML::Node& map, const std::string&
                                        const SourceLocation& origin, DiagnosticSink& sink,
                                        bool required) {
     auto value = scalar_at(map, key, origin, sink, required, "text");
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     return value->Scalar();
 }
 
 std::optional<Date> read_date(const YAML::Node& map, const std::string& key,
                               const SourceLocation& origin, DiagnosticSink& sink, bool required) {
     auto value = scalar_at(map, key, origin, sink, required, "a date such as 2017-09-12");
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     auto date = parse_date(value->Scalar());
     if (!date) {
         sink.error(location_of(*value, origin),
@@ -123,7 +131,8 @@ std::optional<double> read_number(const YAML::Node& map, const std::string& key,
                                   const SourceLocation& origin, DiagnosticSink& sink,
                                   bool required) {
     auto value = scalar_at(map, key, origin, sink, required, "a number");
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     std::istringstream in(value->Scalar());
     double number = 0;
     if (!(in >> number) || !in.eof() || !std::isfinite(number)) {
@@ -137,7 +146,8 @@ std::optional<double> read_number(const YAML::Node& map, const std::string& key,
 std::optional<int> read_int(const YAML::Node& map, const std::string& key,
                             const SourceLocation& origin, DiagnosticSink& sink, bool required) {
     auto number = read_number(map, key, origin, sink, required);
-    if (!number) return std::nullopt;
+    if (!number)
+        return std::nullopt;
     if (*number != std::floor(*number) || std::fabs(*number) > 1e9) {
         sink.error(location_of(map[key], origin), "'" + key + "' must be a whole number");
         return std::nullopt;
@@ -148,11 +158,15 @@ std::optional<int> read_int(const YAML::Node& map, const std::string& key,
 std::optional<bool> read_bool(const YAML::Node& map, const std::string& key,
                               const SourceLocation& origin, DiagnosticSink& sink) {
     auto value = scalar_at(map, key, origin, sink, false, "true or false");
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     const std::string& text = value->Scalar();
-    if (text == "true" || text == "yes") return true;
-    if (text == "false" || text == "no") return false;
-    sink.error(location_of(*value, origin), "'" + key + "' must be true or false, not '" + text + "'");
+    if (text == "true" || text == "yes")
+        return true;
+    if (text == "false" || text == "no")
+        return false;
+    sink.error(location_of(*value, origin),
+               "'" + key + "' must be true or false, not '" + text + "'");
     return std::nullopt;
 }
 
@@ -160,9 +174,11 @@ std::optional<std::string> read_choice(const YAML::Node& map, const std::string&
                                        const std::vector<std::string>& choices,
                                        const SourceLocation& origin, DiagnosticSink& sink) {
     auto value = scalar_at(map, key, origin, sink, false, describe_choices(choices));
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     const std::string& text = value->Scalar();
-    if (std::find(choices.begin(), choices.end(), text) != choices.end()) return text;
+    if (std::find(choices.begin(), choices.end(), text) != choices.end())
+        return text;
     auto suggestion = closest_match(text, choices);
     sink.error(location_of(*value, origin), "'" + text + "' is not a valid " + key,
                suggestion ? "did you mean '" + *suggestion + "'?"

@@ -1,16 +1,15 @@
 #pragma once
 // YAML with located errors: every key and value remembers where it came from, so messages
 // can say file:line:col.
-#include <set>
+#include "core/date.hpp"
+#include "core/diagnostics.hpp"
+
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <yaml-cpp/yaml.h>
-
-#include "core/date.hpp"
-#include "core/diagnostics.hpp"
 
 namespace bp::data {
 

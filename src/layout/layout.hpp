@@ -1,11 +1,11 @@
 #pragma once
 // Document model -> pages of positioned boxes.
-#include <string>
-#include <vector>
-
 #include "data/chart_spec.hpp"
 #include "layout/page.hpp"
 #include "markdown/document.hpp"
+
+#include <string>
+#include <vector>
 
 namespace bp::layout {
 
@@ -14,9 +14,9 @@ struct PageGeometry {
     double height = 841.89;
     double margin_top = 72;
     double margin_bottom = 72;
-    double margin_inner = 72;  // the binding side: wide enough for hole-punching
+    double margin_inner = 72; // the binding side: wide enough for hole-punching
     double margin_outer = 56;
-    bool landscape = false;    // width and height are swapped by the caller when true
+    bool landscape = false; // width and height are swapped by the caller when true
 };
 
 struct RagPalette {
@@ -29,7 +29,7 @@ struct RagPalette {
 
 struct TextStyle {
     double body_size = 10.5;
-    double leading = 1.35;       // line height as a multiple of the size
+    double leading = 1.35; // line height as a multiple of the size
     double heading_sizes[6] = {18, 14, 12, 11, 10.5, 10.5};
     Colour text{0.1, 0.1, 0.1};
     Colour link{0.0, 0.25, 0.6};
@@ -41,7 +41,7 @@ struct TextStyle {
 struct LayoutInput {
     const doc::Document* document = nullptr;
     const std::vector<data::ChartSpec>* charts = nullptr; // sizes for chart boxes
-    std::string image_root; // real folder that relative image paths resolve against
+    std::string image_root;                // real folder that relative image paths resolve against
     DiagnosticSink* diagnostics = nullptr; // warnings (missing images, bad chart indexes)
 };
 

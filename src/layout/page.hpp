@@ -29,8 +29,8 @@ struct TextRun {
     FontStyle style = FontStyle::regular;
     double size = 10;
     Colour colour;
-    double width = 0;      // measured width, for links and decorations
-    std::string link;      // external URL, or "#anchor" for an internal destination
+    double width = 0; // measured width, for links and decorations
+    std::string link; // external URL, or "#anchor" for an internal destination
     bool underline = false;
     bool strike = false;
 };
@@ -70,7 +70,7 @@ struct Destination {
 };
 
 struct Page {
-    double width = 595.276;  // A4 portrait by default
+    double width = 595.276; // A4 portrait by default
     double height = 841.89;
     bool landscape = false;
     std::vector<TextRun> texts;

@@ -8,12 +8,20 @@ std::string plain_text(const Inlines& inlines) {
         switch (item.kind) {
         case InlineKind::text:
         case InlineKind::code:
-        case InlineKind::value: out += item.text; break;
-        case InlineKind::image: out += item.text; break;
+        case InlineKind::value:
+            out += item.text;
+            break;
+        case InlineKind::image:
+            out += item.text;
+            break;
         case InlineKind::soft_break:
-        case InlineKind::line_break: out += ' '; break;
-        case InlineKind::footnote_ref: break;
-        default: out += plain_text(item.children);
+        case InlineKind::line_break:
+            out += ' ';
+            break;
+        case InlineKind::footnote_ref:
+            break;
+        default:
+            out += plain_text(item.children);
         }
     }
     return out;

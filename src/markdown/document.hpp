@@ -1,29 +1,29 @@
 #pragma once
 // The project's own document model. cmark-gfm's tree is converted into this once; the site
 // (HTML) and the pack (PDF) both render from it, never from cmark's own HTML.
+#include "core/diagnostics.hpp"
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.hpp"
-
 namespace bp::doc {
 
 enum class InlineKind {
-    text,        // text: the characters (already with curly quotes and dashes)
-    emphasis,    // children
-    strong,      // children
-    code,        // text
+    text,          // text: the characters (already with curly quotes and dashes)
+    emphasis,      // children
+    strong,        // children
+    code,          // text
     strikethrough, // children
-    superscript, // children (from <sup>)
-    subscript,   // children (from <sub>)
-    link,        // url, children
-    image,       // url, text = alt text
-    soft_break,  // a line break in the source: a space when rendered
-    line_break,  // a hard break (two spaces, backslash, or <br>)
-    footnote_ref, // text = footnote label, number = its 1-based number in the document
-    value,       // text = the expression inside {{ }}; replaced by text when resolved
+    superscript,   // children (from <sup>)
+    subscript,     // children (from <sub>)
+    link,          // url, children
+    image,         // url, text = alt text
+    soft_break,    // a line break in the source: a space when rendered
+    line_break,    // a hard break (two spaces, backslash, or <br>)
+    footnote_ref,  // text = footnote label, number = its 1-based number in the document
+    value,         // text = the expression inside {{ }}; replaced by text when resolved
 };
 
 struct Inline {
@@ -52,18 +52,18 @@ struct TableRow {
 };
 
 enum class BlockKind {
-    paragraph,      // inlines
-    heading,        // level 1-6, inlines, anchor
-    bullet_list,    // children are list_items; tight
-    ordered_list,   // children are list_items; start, tight
-    list_item,      // children; task = checked state when it is a task-list item
-    block_quote,    // children
-    code_block,     // text, info
+    paragraph,    // inlines
+    heading,      // level 1-6, inlines, anchor
+    bullet_list,  // children are list_items; tight
+    ordered_list, // children are list_items; start, tight
+    list_item,    // children; task = checked state when it is a task-list item
+    block_quote,  // children
+    code_block,   // text, info
     thematic_break,
-    table,          // header + rows, alignments
-    directive,      // ```name fenced block: name, text (YAML body), body_location
-    chart,          // a chart placed in the flow: chart_index into the paper's charts
-    page_break,     // an explicit break; used by directives that need a fresh page
+    table,      // header + rows, alignments
+    directive,  // ```name fenced block: name, text (YAML body), body_location
+    chart,      // a chart placed in the flow: chart_index into the paper's charts
+    page_break, // an explicit break; used by directives that need a fresh page
 };
 
 struct Block {
@@ -84,9 +84,9 @@ struct Block {
     TableRow header;
     std::vector<TableRow> rows;
     std::vector<Alignment> alignments;
-    std::string caption;          // table or chart caption, when a directive gives one
+    std::string caption; // table or chart caption, when a directive gives one
     int chart_index = -1;
-    std::string css_class;        // a hint for renderers ("scorecard", "action-plan", …)
+    std::string css_class; // a hint for renderers ("scorecard", "action-plan", …)
 };
 
 struct Footnote {

@@ -1,18 +1,18 @@
 #pragma once
 // Markdown (GitHub-flavoured) to the document model, through cmark-gfm.
+#include "markdown/document.hpp"
+
 #include <set>
 #include <string>
 #include <string_view>
-
-#include "markdown/document.hpp"
 
 namespace bp::markdown {
 
 struct ParseOptions {
     // Fenced blocks whose info string is one of these become directives instead of code.
-    std::set<std::string> directive_names = {"chart",      "indicator",  "scorecard",
-                                             "actions",    "membership", "forward-plan",
-                                             "contents",   "delivery-plan", "events"};
+    std::set<std::string> directive_names = {"chart",    "indicator",     "scorecard",
+                                             "actions",  "membership",    "forward-plan",
+                                             "contents", "delivery-plan", "events"};
 };
 
 // `origin` is the file name and the line the Markdown starts on (after front matter), so that

@@ -42,8 +42,9 @@ HaruDocument::HaruDocument() {
     if (doc_) {
         HPDF_UseUTFEncodings(doc_);
         HPDF_SetCurrentEncoder(doc_, "UTF-8");
-        // Fonts are left for the qpdf pass to compress, at its faster level.
-        HPDF_SetCompressionMode(doc_, HPDF_COMP_TEXT | HPDF_COMP_IMAGE | HPDF_COMP_METADATA);
+        // Every stream leaves libharu compressed: qpdf passes Flate streams through, while one
+        // left plain would be compressed again on each of the linearising writer's passes.
+        HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
     }
 }
 

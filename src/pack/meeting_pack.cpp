@@ -1,6 +1,9 @@
 #include "core/date.hpp"
+#include "pack/contents_numbers.hpp"
+#include "pack/font_faces.hpp"
 #include "pack/front_sheet.hpp"
 #include "pack/haru_fonts.hpp"
+#include "pack/missing_glyphs.hpp"
 #include "pack/pack.hpp"
 #include "pack/pack_json.hpp"
 #include "pack/page_furniture.hpp"
@@ -10,6 +13,9 @@
 #include "pack/text_measurer.hpp"
 
 #include <exception>
+#include <fstream>
+#include <set>
+#include <sstream>
 
 namespace bp::pack {
 
@@ -21,8 +27,30 @@ bool has_own_pages(const ItemPlan& row) {
     return !row.item->withheld && !row.item->verbal;
 }
 
+std::string read_source(const content::Site& site, const content::Paper& paper) {
+    std::ifstream in(site.source_root + "/" + paper.source_path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void check_characters(const PaperPages& pages, const content::Site& site, const FontFaces& faces,
+                      DiagnosticSink& sink) {
+    std::vector<const layout::Page*> painted;
+    for (const ComposedPage& page : pages.pages)
+        painted.push_back(&page.page);
+    std::set<char32_t> missing = missing_characters(painted, faces);
+    if (missing.empty())
+        return;
+    const content::Paper& paper = *pages.paper;
+    SourceLocation where = paper.location;
+    if (where.file.empty())
+        where = {paper.source_path, 0, 0};
+    report_missing_characters(missing, read_source(site, paper), where, sink);
+}
+
 void compose_papers(PackPlan& plan, const content::Site& site, const layout::TextMeasurer& measurer,
-                    const PackGeometry& geometry, DiagnosticSink& sink) {
+                    const FontFaces& faces, const PackGeometry& geometry, DiagnosticSink& sink) {
     for (ItemPlan& row : plan.items) {
         if (!has_own_pages(row))
             continue;
@@ -34,8 +62,10 @@ void compose_papers(PackPlan& plan, const content::Site& site, const layout::Tex
             }
             PaperPages pages =
                 compose_paper(paper, *row.item, site.source_root, measurer, geometry, sink);
-            if (!pages.pages.empty())
-                row.papers.push_back(std::move(pages));
+            if (pages.pages.empty())
+                continue;
+            check_characters(pages, site, faces, sink);
+            row.papers.push_back(std::move(pages));
         }
     }
 }
@@ -119,8 +149,12 @@ void add_paper(Assembly& assembly, const ItemPlan& row, const PaperPages& paper,
     int first_index = static_cast<int>(assembly.pack.pages.size());
     std::string stamp = "Agenda Item " + row.item->number;
     std::string marking = marking_for(*paper.paper);
-    for (std::size_t p = 0; p < paper.pages.size(); ++p) {
-        ComposedPage page = paper.pages[p];
+    std::vector<ComposedPage> pages = paper.pages;
+    if (!paper.paper->is_pdf)
+        number_contents_entries(pages, contents_targets(paper.paper->body), first_index + 1,
+                                assembly.measurer, assembly.geometry.margins);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        ComposedPage page = std::move(pages[p]);
         bool appendix = !page.appendix.native_path.empty();
         for (auto& link : page.links)
             link.target_page += first_index;
@@ -174,22 +208,15 @@ DocumentInfo pack_info(const content::Site& site, const content::Board& board,
     return info;
 }
 
-std::string render(const ComposedPack& pack, const std::string& font_dir,
-                   const SourceLocation& location, DiagnosticSink& sink) {
-    HaruDocument document;
-    if (!document.load_fonts(font_dir)) {
-        sink.error(location, "cannot load the pack fonts: " + document.error_text(),
-                   "check that " + font_dir + " holds the four Noto Sans TTF files");
-        return {};
-    }
-    UsedGlyphs glyphs;
-    paint_pages(document, pack, glyphs);
-    std::string painted = document.save();
-    if (painted.empty()) {
-        sink.error(location, "the PDF writer failed: " + document.error_text());
-        return {};
-    }
+std::string render(const ComposedPack& pack, const FontFaces& faces, const SourceLocation& location,
+                   DiagnosticSink& sink) {
+    UsedGlyphs glyphs = collect_used_glyphs(pack);
     std::string error;
+    std::string painted = paint_with_font_subsets(pack, faces, glyphs, error);
+    if (painted.empty()) {
+        sink.error(location, "cannot paint the pack: " + error);
+        return {};
+    }
     std::string finished = finish_pdf(painted, pack, glyphs, error);
     if (finished.empty())
         sink.error(location, "cannot finish the PDF: " + error,
@@ -225,6 +252,17 @@ Numbered number_pack(PackPlan& plan, const content::Site& site, const content::B
     result.pages = std::max(result.pages,
                             static_cast<int>(result.front.pages.size() + result.membership.size()));
     return result;
+}
+
+// The front sheet and membership pages come from the meeting and board files.
+void check_front_characters(const Numbered& numbered, const FontFaces& faces,
+                            const SourceLocation& meeting, DiagnosticSink& sink) {
+    std::vector<const layout::Page*> painted;
+    for (const auto& page : numbered.front.pages)
+        painted.push_back(&page);
+    for (const auto& page : numbered.membership)
+        painted.push_back(&page);
+    report_missing_characters(missing_characters(painted, faces), {}, meeting, sink);
 }
 
 ComposedPack assemble_pack(const PackPlan& plan, const Numbered& numbered,
@@ -277,8 +315,9 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
                               const content::Meeting& meeting, content::Audience audience,
                               const PackResources& resources, DiagnosticSink& sink) {
     PackOutput output;
-    auto measurer = HaruTextMeasurer::open(resources.font_dir);
-    if (!measurer) {
+    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(resources.font_dir);
+    const FontFaces* faces = FontFaces::for_this_thread(resources.font_dir);
+    if (!measurer || !faces) {
         sink.error(meeting.location, "cannot load the pack fonts from " + resources.font_dir,
                    "the folder must hold NotoSans-Regular.ttf, -Bold, -Italic and -BoldItalic");
         return output;
@@ -286,14 +325,15 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
     try {
         PackGeometry geometry = pack_geometry(site.config);
         PackPlan plan = plan_items(meeting);
-        compose_papers(plan, site, *measurer, geometry, sink);
+        compose_papers(plan, site, *measurer, *faces, geometry, sink);
         Numbered numbered = number_pack(plan, site, board, meeting, *measurer, geometry);
         FooterText footer{board.short_name.empty() ? board.name : board.short_name,
                           meeting.date.medium_form()};
 
         ComposedPack pack = assemble_pack(plan, numbered, *measurer, geometry, footer);
+        check_front_characters(numbered, *faces, meeting.location, sink);
         pack.info = pack_info(site, board, meeting, audience, "meeting pack");
-        output.pack_pdf = render(pack, resources.font_dir, meeting.location, sink);
+        output.pack_pdf = render(pack, *faces, meeting.location, sink);
         if (output.pack_pdf.empty())
             return output;
         int agenda_pages = static_cast<int>(numbered.front.pages.size());

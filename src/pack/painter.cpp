@@ -150,4 +150,31 @@ void paint_pages(HaruDocument& document, const ComposedPack& pack, UsedGlyphs& g
     add_page_links(pages, pack);
 }
 
+UsedGlyphs collect_used_glyphs(const ComposedPack& pack) {
+    UsedGlyphs glyphs;
+    for (const ComposedPage& composed : pack.pages)
+        for (const auto& run : composed.page.texts)
+            collect_code_points(printable_text(run.text),
+                                glyphs.by_style[static_cast<int>(run.style)]);
+    return glyphs;
+}
+
+std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& faces,
+                                    const UsedGlyphs& glyphs, std::string& error) {
+    SubsetFontFolder subsets = faces.write_subsets(glyphs, error);
+    if (subsets.path().empty())
+        return {};
+    HaruDocument document;
+    if (!document.load_fonts(subsets.path())) {
+        error = "cannot load the font subsets: " + document.error_text();
+        return {};
+    }
+    UsedGlyphs painted;
+    paint_pages(document, pack, painted);
+    std::string bytes = document.save();
+    if (bytes.empty())
+        error = "the PDF writer failed: " + document.error_text();
+    return bytes;
+}
+
 } // namespace bp::pack

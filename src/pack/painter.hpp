@@ -1,6 +1,7 @@
 #pragma once
 // Paints pages of positioned boxes onto libharu pages.
 #include "pack/composed_pack.hpp"
+#include "pack/font_faces.hpp"
 #include "pack/haru_fonts.hpp"
 
 #include <string>
@@ -10,5 +11,13 @@ namespace bp::pack {
 // Paints every page of `pack` into `document` (whose fonts are loaded) and adds the links
 // between pages. Records the characters painted in each face.
 void paint_pages(HaruDocument& document, const ComposedPack& pack, UsedGlyphs& glyphs);
+
+// The characters `pack` paints in each face, as libharu will be given them.
+UsedGlyphs collect_used_glyphs(const ComposedPack& pack);
+
+// Paints `pack` in a new document whose faces are cut down to `glyphs`, the characters it
+// paints. Returns libharu's bytes, or empty bytes and the reason in `error`.
+std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& faces,
+                                    const UsedGlyphs& glyphs, std::string& error);
 
 } // namespace bp::pack

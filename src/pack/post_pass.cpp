@@ -212,6 +212,18 @@ void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs) {
     }
 }
 
+void simplify_flate_filters(QPDF& pdf) {
+    for (QPDFObjectHandle object : pdf.getAllObjects()) {
+        if (!object.isStream())
+            continue;
+        QPDFObjectHandle dictionary = object.getDict();
+        QPDFObjectHandle filter = dictionary.getKey("/Filter");
+        if (filter.isArray() && filter.getArrayNItems() == 1 &&
+            filter.getArrayItem(0).isNameAndEquals("/FlateDecode"))
+            dictionary.replaceKey("/Filter", QPDFObjectHandle::newName("/FlateDecode"));
+    }
+}
+
 void place_foreign_content(QPDF& pdf, const ComposedPack& pack, ForeignSources& sources) {
     auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
     std::map<std::string, QPDF*> opened;
@@ -328,6 +340,7 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         pdf.processMemoryFile("pack.pdf", painted.data(), painted.size());
         ForeignSources sources;
         repair_to_unicode(pdf, glyphs);
+        simplify_flate_filters(pdf);
         place_foreign_content(pdf, pack, sources);
         write_outline(pdf, pack.outline);
         write_page_labels(pdf, {{0, "", true, 1}});

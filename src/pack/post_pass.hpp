@@ -28,6 +28,9 @@ struct PageLabelRange {
 
 // Rewrites the ToUnicode map of each embedded Noto Sans face from the characters painted.
 void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs);
+// libharu writes "/Filter [/FlateDecode]", which qpdf does not recognise as already
+// compressed: it would inflate and deflate every such stream on each pass of the writer.
+void simplify_flate_filters(QPDF& pdf);
 // Places charts and appendix pages on the pages libharu painted. Throws on unreadable input.
 void place_foreign_content(QPDF& pdf, const ComposedPack& pack, ForeignSources& sources);
 void write_outline(QPDF& pdf, const std::vector<OutlineEntry>& entries);

@@ -130,8 +130,9 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
                                const std::string& quarter_label,
                                const std::vector<ArchivedMeetingPack>& packs,
                                const PackResources& resources, DiagnosticSink& sink) {
-    auto measurer = HaruTextMeasurer::open(resources.font_dir);
-    if (!measurer) {
+    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(resources.font_dir);
+    const FontFaces* faces = FontFaces::for_this_thread(resources.font_dir);
+    if (!measurer || !faces) {
         sink.error(board.location, "cannot load the pack fonts from " + resources.font_dir);
         return {};
     }
@@ -189,14 +190,13 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
             blank.page = blank_page(*measurer, geometry.width, geometry.height);
             front.pages.push_back(std::move(blank));
         }
-        HaruDocument document;
-        if (!document.load_fonts(resources.font_dir)) {
-            sink.error(board.location, "cannot load the pack fonts: " + document.error_text());
+        UsedGlyphs glyphs = collect_used_glyphs(front);
+        std::string error;
+        std::string painted = paint_with_font_subsets(front, *faces, glyphs, error);
+        if (painted.empty()) {
+            sink.error(board.location, "cannot paint the archive's contents: " + error);
             return {};
         }
-        UsedGlyphs glyphs;
-        paint_pages(document, front, glyphs);
-        std::string painted = document.save();
 
         QPDF archive;
         archive.setSuppressWarnings(true);

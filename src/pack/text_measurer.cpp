@@ -2,6 +2,8 @@
 
 #include "pack/utf8.hpp"
 
+#include <map>
+
 namespace bp::pack {
 
 std::unique_ptr<HaruTextMeasurer> HaruTextMeasurer::open(const std::string& font_dir) {
@@ -9,6 +11,14 @@ std::unique_ptr<HaruTextMeasurer> HaruTextMeasurer::open(const std::string& font
     if (!measurer->document_.load_fonts(font_dir))
         return nullptr;
     return measurer;
+}
+
+const HaruTextMeasurer* HaruTextMeasurer::for_this_thread(const std::string& font_dir) {
+    thread_local std::map<std::string, std::unique_ptr<HaruTextMeasurer>> loaded;
+    auto& measurer = loaded[font_dir];
+    if (!measurer)
+        measurer = open(font_dir);
+    return measurer.get();
 }
 
 double HaruTextMeasurer::width(const std::string& utf8, layout::FontStyle style,

@@ -12,6 +12,10 @@ class HaruTextMeasurer : public layout::TextMeasurer {
   public:
     // Returns nothing when the fonts cannot be loaded from `font_dir`.
     static std::unique_ptr<HaruTextMeasurer> open(const std::string& font_dir);
+    // One measurer per thread and font folder, kept for the packs the thread builds next:
+    // loading the whole faces costs more than measuring a long pack. (libharu's UTF-8
+    // decoder keeps state, so a measurer is never shared between threads.)
+    static const HaruTextMeasurer* for_this_thread(const std::string& font_dir);
 
     double width(const std::string& utf8, layout::FontStyle style, double size) const override;
     double ascent(layout::FontStyle style) const override;

@@ -14,6 +14,15 @@ char32_t displayable(char32_t c) {
 }
 } // namespace
 
+char32_t substitute_character(char32_t c) {
+    switch (c) {
+    case 0x2212: // minus sign
+        return 0x2013;
+    default:
+        return c;
+    }
+}
+
 std::u32string decode_utf8(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());
@@ -82,7 +91,12 @@ std::string printable_text(std::string_view text) {
             break;
         }
     }
-    return plain ? std::string(text) : encode_utf8(decode_utf8(text));
+    if (plain)
+        return std::string(text);
+    std::u32string decoded = decode_utf8(text);
+    for (char32_t& c : decoded)
+        c = substitute_character(c);
+    return encode_utf8(decoded);
 }
 
 void collect_code_points(std::string_view printable, std::set<char32_t>& into) {

@@ -11,8 +11,12 @@ namespace bp::pack {
 // control characters become spaces.
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
-// The text with every character libharu cannot encode replaced, as above.
+// The text with every character libharu cannot encode replaced, as above, and characters
+// the faces lack replaced by their substitutes.
 std::string printable_text(std::string_view text);
+// The character printed in place of one the bundled faces lack, when an obvious one exists
+// (U+2212 minus sign: en dash); otherwise `c` itself.
+char32_t substitute_character(char32_t c);
 void collect_code_points(std::string_view printable, std::set<char32_t>& into);
 
 } // namespace bp::pack

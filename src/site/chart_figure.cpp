@@ -1,15 +1,17 @@
 #include "site/chart_figure.hpp"
 
-#include <cmath>
-#include <cstdio>
-
 #include "chart/render.hpp"
 #include "core/text.hpp"
+
+#include <cmath>
+#include <cstdio>
 
 namespace bp::site {
 namespace {
 
-std::string chart_svg(const data::ChartSpec& chart) { return chart::render_svg(chart); }
+std::string chart_svg(const data::ChartSpec& chart) {
+    return chart::render_svg(chart);
+}
 
 std::string format_value(const std::optional<double>& value) {
     if (!value)

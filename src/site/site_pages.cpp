@@ -300,12 +300,14 @@ TemplateData quarter_packs(const std::vector<std::pair<const Board*, const Meeti
     TemplateData packs = list_data();
     std::vector<const Board*> boards;
     for (const auto& [board, meeting] : meetings)
-        if (std::find(boards.begin(), boards.end(), board) == boards.end()) boards.push_back(board);
+        if (std::find(boards.begin(), boards.end(), board) == boards.end())
+            boards.push_back(board);
     for (const Board* board : boards) {
         std::string path = quarter_pack_path(board->slug, year, quarter, start_month);
         std::error_code error;
         auto bytes = std::filesystem::file_size(output.staging_path(path), error);
-        if (error) continue;
+        if (error)
+            continue;
         TemplateData pack = object_data();
         pack.set("href", file_name(path));
         pack.set("board_name", board->short_name.empty() ? board->name : board->short_name);

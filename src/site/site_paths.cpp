@@ -123,11 +123,12 @@ std::string security_label(content::Security security) {
     }
 }
 
-std::string quarter_pack_path(const std::string& board_slug, int financial_year_start,
-                              int quarter, int start_month) {
+std::string quarter_pack_path(const std::string& board_slug, int financial_year_start, int quarter,
+                              int start_month) {
     std::string year = financial_year_label(financial_year_start, start_month);
     for (char& c : year)
-        if (c == '/') c = '-';
+        if (c == '/')
+            c = '-';
     return "archive/" + board_slug + "-" + year + "-q" + std::to_string(quarter) + ".pdf";
 }
 

@@ -34,8 +34,8 @@ int financial_quarter(const Date& date, int start_month);
 std::string quarter_months(int quarter, int start_month);
 
 // "archive/csp-2017-18-q2.pdf": a board's quarterly archive pack, relative to the site root.
-std::string quarter_pack_path(const std::string& board_slug, int financial_year_start,
-                              int quarter, int start_month);
+std::string quarter_pack_path(const std::string& board_slug, int financial_year_start, int quarter,
+                              int start_month);
 
 // "1.2 MB", "340 KB", "900 bytes"
 std::string format_bytes(std::size_t bytes);

@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
-
 #include "content/load.hpp"
 #include "content/loader_parts.hpp"
 #include "site_fixture.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace bp;
 using namespace bp::content;
@@ -10,7 +10,8 @@ using namespace bp::content;
 namespace {
 std::string all_messages(const DiagnosticSink& sink) {
     std::string out;
-    for (const auto& d : sink.sorted()) out += format_diagnostic(d) + "\n";
+    for (const auto& d : sink.sorted())
+        out += format_diagnostic(d) + "\n";
     return out;
 }
 } // namespace
@@ -96,8 +97,9 @@ TEST_CASE("loader errors are located and carry hints") {
                   "date: 2017-06-31\nitems:\n  - number: \"1\"\n    title: Welcome\n");
         DiagnosticSink sink;
         load_site_index(files, sink);
-        CHECK(all_messages(sink).find("content/csp/2017-06-13/meeting.yaml:1:7: error: '2017-06-31' "
-                                      "is not a valid date for 'date'") != std::string::npos);
+        CHECK(
+            all_messages(sink).find("content/csp/2017-06-13/meeting.yaml:1:7: error: '2017-06-31' "
+                                    "is not a valid date for 'date'") != std::string::npos);
     }
     SUBCASE("missing paper, with the closest file suggested") {
         auto files = small_site();

@@ -1,7 +1,7 @@
-#include <doctest/doctest.h>
-
 #include "content/minutes_presentation.hpp"
 #include "markdown/parse.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace bp;
 
@@ -32,7 +32,8 @@ TEST_CASE("actions are numbered in order, explicit ids win, and done items say s
     auto item_text = [&](int i) {
         return doc::plain_text(body.blocks.at(0).children.at(i).children.at(0).inlines);
     };
-    CHECK(item_text(0) == "First. Action: A B, by 1 October 2017 [2017-09-12/1]. Done at the meeting.");
+    CHECK(item_text(0) ==
+          "First. Action: A B, by 1 October 2017 [2017-09-12/1]. Done at the meeting.");
     CHECK(item_text(1) == "Second. Action: C D, by 1 November 2017 [2017-09-12/9].");
 }
 

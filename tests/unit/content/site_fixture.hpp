@@ -5,20 +5,23 @@
 inline bp::MemoryFileSystem small_site() {
     bp::MemoryFileSystem files;
     files.add("site.yaml", "title: Test Papers\norganisation: Test Council\n");
-    files.add("content/csp/board.yaml",
-              "name: Community Safety Board\nvenue: Room 1\nstart: \"14:00\"\nend: \"16:00\"\n"
-              "members:\n  - name: Ann Lee\n    post: Chief Executive\n    organisation: Test Council\n"
-              "    role: Chair\n");
-    files.add("content/csp/2017-09-12/meeting.yaml",
-              "date: 2017-09-12\nstatus: held\nitems:\n"
-              "  - number: \"1\"\n    title: Welcome\n    verbal: true\n"
-              "  - number: \"2\"\n    title: Report\n    purpose: decision\n    paper: 02-report.md\n"
-              "  - number: \"3\"\n    title: Problem profile\n    restricted: true\n"
-              "    paper: 03-profile.md\n"
-              "  - number: \"4\"\n    title: Sub-groups\n    items:\n"
-              "      - number: 4a\n        title: Youth\n        paper: 04a-youth.md\n");
-    files.add("content/csp/2017-09-12/02-report.md",
-              "---\ntitle: The report\nauthor: Ann Lee\nsecurity: protected\n---\n# Heading\n\nText.\n");
+    files.add(
+        "content/csp/board.yaml",
+        "name: Community Safety Board\nvenue: Room 1\nstart: \"14:00\"\nend: \"16:00\"\n"
+        "members:\n  - name: Ann Lee\n    post: Chief Executive\n    organisation: Test Council\n"
+        "    role: Chair\n");
+    files.add(
+        "content/csp/2017-09-12/meeting.yaml",
+        "date: 2017-09-12\nstatus: held\nitems:\n"
+        "  - number: \"1\"\n    title: Welcome\n    verbal: true\n"
+        "  - number: \"2\"\n    title: Report\n    purpose: decision\n    paper: 02-report.md\n"
+        "  - number: \"3\"\n    title: Problem profile\n    restricted: true\n"
+        "    paper: 03-profile.md\n"
+        "  - number: \"4\"\n    title: Sub-groups\n    items:\n"
+        "      - number: 4a\n        title: Youth\n        paper: 04a-youth.md\n");
+    files.add(
+        "content/csp/2017-09-12/02-report.md",
+        "---\ntitle: The report\nauthor: Ann Lee\nsecurity: protected\n---\n# Heading\n\nText.\n");
     files.add("content/csp/2017-09-12/03-profile.md",
               "---\ntitle: Problem profile\nsecurity: restricted\n---\nSecret words.\n");
     files.add("content/csp/2017-09-12/04a-youth.md", "---\ntitle: Youth report\n---\nBody.\n");

@@ -1,9 +1,9 @@
+#include "core/filesystem.hpp"
+#include "core/output_tree.hpp"
+
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
-
-#include "core/filesystem.hpp"
-#include "core/output_tree.hpp"
 
 namespace fs = std::filesystem;
 

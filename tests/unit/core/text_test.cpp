@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "core/text.hpp"
+
+#include <doctest/doctest.h>
 
 TEST_CASE("slugs are lower-case ASCII words joined by dashes") {
     CHECK(bp::slugify("Chair's Report – Q2") == "chairs-report-q2");
@@ -11,8 +11,10 @@ TEST_CASE("slugs are lower-case ASCII words joined by dashes") {
 
 TEST_CASE("numbers are grouped in thousands with an en dash for minus") {
     CHECK(bp::format_number(1769) == "1,769");
-    CHECK(bp::format_number(-43) == "\xE2\x80\x93" "43");
-    CHECK(bp::format_number(-2.37, 1) == "\xE2\x80\x93" "2.4");
+    CHECK(bp::format_number(-43) == "\xE2\x80\x93"
+                                    "43");
+    CHECK(bp::format_number(-2.37, 1) == "\xE2\x80\x93"
+                                         "2.4");
     CHECK(bp::format_number(1234567.891, 2) == "1,234,567.89");
     CHECK(bp::format_number(-0.01, 1) == "0.0");
 }
@@ -24,8 +26,11 @@ TEST_CASE("HTML escaping covers text and attributes") {
 
 TEST_CASE("invalid UTF-8 is replaced, valid UTF-8 kept") {
     CHECK(bp::sanitize_utf8("caf\xC3\xA9") == "caf\xC3\xA9");
-    CHECK(bp::sanitize_utf8("bad\xFF" "byte") == "bad\xEF\xBF\xBD" "byte");
-    CHECK(bp::sanitize_utf8(std::string("nul\0x", 5)) == "nul\xEF\xBF\xBD" "x");
+    CHECK(bp::sanitize_utf8("bad\xFF"
+                            "byte") == "bad\xEF\xBF\xBD"
+                                       "byte");
+    CHECK(bp::sanitize_utf8(std::string("nul\0x", 5)) == "nul\xEF\xBF\xBD"
+                                                         "x");
     CHECK(bp::utf8_length("£5 – “ok”") == 9);
 }
 

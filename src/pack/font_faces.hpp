@@ -1,0 +1,48 @@
+#pragma once
+// The bundled Noto Sans faces as HarfBuzz sees them: which characters each can draw, and
+// copies cut down to the characters a pack paints, written where libharu can load them.
+#include "layout/page.hpp"
+#include "pack/composed_pack.hpp"
+
+#include <memory>
+#include <string>
+
+namespace bp::pack {
+
+// A private folder holding subset faces under their usual file names; removed when dropped.
+class SubsetFontFolder {
+  public:
+    SubsetFontFolder() = default;
+    ~SubsetFontFolder();
+    SubsetFontFolder(SubsetFontFolder&& other) noexcept;
+    SubsetFontFolder& operator=(SubsetFontFolder&& other) noexcept;
+    const std::string& path() const { return path_; }
+
+  private:
+    friend class FontFaces;
+    std::string path_;
+};
+
+class FontFaces {
+  public:
+    // Returns nothing when a face is missing or unreadable.
+    static std::unique_ptr<FontFaces> open(const std::string& font_dir);
+    // Faces kept for the packs this thread builds next.
+    static const FontFaces* for_this_thread(const std::string& font_dir);
+    ~FontFaces();
+    FontFaces(const FontFaces&) = delete;
+    FontFaces& operator=(const FontFaces&) = delete;
+
+    bool can_draw(layout::FontStyle style, char32_t c) const;
+    // Writes each face cut down to the characters painted in it (the subsets keep every
+    // retained glyph's metrics, so text measured on the full faces lays out the same).
+    // Returns an empty folder path and sets `error` on failure.
+    SubsetFontFolder write_subsets(const UsedGlyphs& glyphs, std::string& error) const;
+
+  private:
+    FontFaces() = default;
+    struct Face;
+    std::unique_ptr<Face> faces_[4];
+};
+
+} // namespace bp::pack

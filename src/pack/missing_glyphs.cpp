@@ -1,0 +1,68 @@
+#include "pack/missing_glyphs.hpp"
+
+#include "pack/utf8.hpp"
+
+#include <cstdio>
+
+namespace bp::pack {
+
+namespace {
+
+SourceLocation first_use(const std::string& source_text, char32_t c,
+                         const SourceLocation& fallback) {
+    std::string needle = encode_utf8(std::u32string(1, c));
+    std::size_t at = source_text.find(needle);
+    if (fallback.file.empty() || at == std::string::npos)
+        return fallback;
+    SourceLocation location{fallback.file, 1, 1};
+    for (std::size_t i = 0; i < at; ++i) {
+        unsigned char byte = static_cast<unsigned char>(source_text[i]);
+        if (byte == '\n') {
+            ++location.line;
+            location.column = 1;
+        } else if ((byte & 0xC0) != 0x80) {
+            ++location.column; // columns count characters, not bytes
+        }
+    }
+    return location;
+}
+
+} // namespace
+
+std::set<char32_t> missing_characters(const std::vector<const layout::Page*>& pages,
+                                      const FontFaces& faces) {
+    std::set<char32_t> missing;
+    for (const layout::Page* page : pages)
+        for (const auto& run : page->texts)
+            for (char32_t c : decode_utf8(run.text))
+                if (c != U' ' && !faces.can_draw(run.style, c))
+                    missing.insert(c);
+    return missing;
+}
+
+std::string describe_character(char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    return std::string(code) + " (" + encode_utf8(std::u32string(1, c)) + ")";
+}
+
+void report_missing_characters(const std::set<char32_t>& missing, const std::string& source_text,
+                               const SourceLocation& fallback, DiagnosticSink& sink) {
+    for (char32_t c : missing) {
+        SourceLocation where = first_use(source_text, c, fallback);
+        char32_t stand_in = substitute_character(c);
+        if (stand_in != c)
+            sink.warning(where,
+                         "the pack's font has no " + describe_character(c) + "; it is printed as " +
+                             describe_character(stand_in),
+                         "type " + encode_utf8(std::u32string(1, stand_in)) +
+                             " instead to silence this warning");
+        else
+            sink.warning(where,
+                         "the pack's font has no " + describe_character(c) +
+                             ", so the pack shows an empty box in its place",
+                         "write it another way (for example in words)");
+    }
+}
+
+} // namespace bp::pack

@@ -1,0 +1,27 @@
+#pragma once
+// Characters a pack would paint that the bundled faces cannot draw: each is reported where
+// it was written, instead of silently showing as an empty box.
+#include "core/diagnostics.hpp"
+#include "layout/page.hpp"
+#include "pack/font_faces.hpp"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace bp::pack {
+
+// The characters painted on `pages` that their face lacks, in code point order.
+std::set<char32_t> missing_characters(const std::vector<const layout::Page*>& pages,
+                                      const FontFaces& faces);
+
+// Warns once for each character in `missing`. `source_text` (the file the text came from,
+// when readable) gives each warning the line and column of the character's first use;
+// otherwise the warning points at `fallback`.
+void report_missing_characters(const std::set<char32_t>& missing, const std::string& source_text,
+                               const SourceLocation& fallback, DiagnosticSink& sink);
+
+// "U+2192 (→)"
+std::string describe_character(char32_t c);
+
+} // namespace bp::pack

@@ -1,0 +1,168 @@
+#include "pack/font_faces.hpp"
+#include "pack/pack.hpp"
+#include "pack_fixture.hpp"
+#include "pdf_probe.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <unistd.h>
+
+using namespace bp;
+using namespace bp::pack;
+using namespace bp::pack::testing;
+
+namespace {
+
+// A meeting with one short paper, written to disk so diagnostics can point into it.
+std::unique_ptr<Fixture> one_paper_meeting(const std::string& name, const std::string& body) {
+    auto fixture = make_fixture(name);
+    fixture->board.members.clear();
+    fixture->board.advisers.clear();
+    content::AgendaItem item;
+    item.number = "1";
+    item.title = "Chair’s report";
+    content::Paper paper = markdown_paper("Chair’s report", "chairs-report", 0);
+    paper.location = {paper.source_path, 1, 1};
+    std::string text = "---\ntitle: Chair’s report\n---\n" + body + "\n";
+    std::filesystem::path file = fixture->folder / paper.source_path;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+    paper.body.blocks.push_back(paragraph(body));
+    item.papers.push_back(paper);
+    fixture->meeting.items = {item};
+    return fixture;
+}
+
+std::vector<Diagnostic> warnings_naming(const DiagnosticSink& sink, const std::string& text) {
+    std::vector<Diagnostic> found;
+    for (const auto& diagnostic : sink.sorted())
+        if (diagnostic.severity == Severity::warning &&
+            diagnostic.message.find(text) != std::string::npos)
+            found.push_back(diagnostic);
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("the embedded faces are subsets holding only what the pack paints") {
+    auto fixture = one_paper_meeting("font-subsets", "The board noted the report.");
+    DiagnosticSink sink;
+    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
+                                           content::Audience::public_audience, resources(), sink);
+    REQUIRE_FALSE(sink.has_errors());
+    REQUIRE(output.summary.built);
+    // Whole faces are about 500 KB each; the four subsets of a short pack fit in a few dozen.
+    CHECK(output.pack_pdf.size() < 60 * 1024);
+    CHECK(output.agenda_pdf.size() < 60 * 1024);
+    std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
+
+    CommandResult fonts = run_command("pdffonts '" + path + "'");
+    REQUIRE(fonts.status == 0);
+    std::regex subset_line(
+        R"(^[A-Z]{6}\+NotoSans-(Regular|Bold|Italic|BoldItalic)\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes)");
+    int subsets = 0;
+    std::istringstream lines(fonts.output);
+    for (std::string line; std::getline(lines, line);)
+        if (std::regex_search(line, subset_line))
+            ++subsets;
+    CHECK(subsets >= 2); // regular and bold at least: the front sheet uses both
+    CHECK(fonts.output.find(" no ") == std::string::npos);
+
+    CommandResult check = run_command("qpdf --check '" + path + "'");
+    CHECK(check.status == 0);
+    CommandResult text = run_command("pdftotext '" + path + "' -");
+    CHECK(text.status == 0);
+    CHECK(text.output.find("Syntax") == std::string::npos);
+    CHECK(text.output.find("The board noted the report.") != std::string::npos);
+
+    // The subset files are written to a private folder and removed again.
+    std::string prefix = "boardpack-fonts-" + std::to_string(getpid()) + "-";
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
+        CHECK_FALSE(entry.path().filename().string().starts_with(prefix));
+}
+
+TEST_CASE("the faces report which characters they cannot draw") {
+    auto faces = FontFaces::open(resources().font_dir);
+    REQUIRE(faces);
+    CHECK(faces->can_draw(layout::FontStyle::regular, U'a'));
+    CHECK(faces->can_draw(layout::FontStyle::bold_italic, U'–'));
+    CHECK_FALSE(faces->can_draw(layout::FontStyle::regular, U'→'));
+    CHECK_FALSE(faces->can_draw(layout::FontStyle::regular, U'−'));
+}
+
+TEST_CASE("a character the font lacks is reported where it was written") {
+    auto fixture = one_paper_meeting(
+        "missing-glyphs", "Arrests rose → 12 this quarter.\nThe balance stands at −4,500.");
+    DiagnosticSink sink;
+    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
+                                           content::Audience::public_audience, resources(), sink);
+    REQUIRE(output.summary.built);
+
+    auto arrows = warnings_naming(sink, "U+2192 (→)");
+    REQUIRE(arrows.size() == 1);
+    CHECK(arrows[0].location.file == "content/csp/2017-09-12/chairs-report.md");
+    CHECK(arrows[0].location.line == 4);
+    CHECK(arrows[0].location.column == 14);
+    CHECK(arrows[0].message.find("empty box") != std::string::npos);
+
+    auto minus = warnings_naming(sink, "U+2212 (−)");
+    REQUIRE(minus.size() == 1);
+    CHECK(minus[0].location.line == 5);
+    CHECK(minus[0].location.column == 23);
+    CHECK(minus[0].message.find("printed as U+2013 (–)") != std::string::npos);
+
+    // The minus sign is printed as an en dash, which the reader's text extraction shows.
+    std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
+    std::string text = run_command("pdftotext '" + path + "' -").output;
+    CHECK(text.find("–4,500") != std::string::npos);
+    CHECK(text.find("−4,500") == std::string::npos);
+}
+
+TEST_CASE("a paper's contents entries show the pack page of each heading") {
+    auto fixture = make_fixture("contents-numbers");
+    content::Paper& paper = fixture->meeting.items[2].papers[0]; // three sections, a chart
+    doc::Block contents;
+    contents.kind = doc::BlockKind::bullet_list;
+    contents.css_class = "contents";
+    for (int s = 1; s <= 3; ++s) {
+        doc::Inline link;
+        link.kind = doc::InlineKind::link;
+        link.url = "#performance-section-" + std::to_string(s);
+        link.children.push_back(text("Section " + std::to_string(s)));
+        doc::Block line;
+        line.inlines.push_back(link);
+        doc::Block item;
+        item.kind = doc::BlockKind::list_item;
+        item.children.push_back(line);
+        contents.children.push_back(item);
+    }
+    paper.body.blocks.insert(paper.body.blocks.begin(), contents);
+    DiagnosticSink sink;
+    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
+                                           content::Audience::public_audience, resources(), sink);
+    REQUIRE(output.summary.built);
+    std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
+
+    int first = 0;
+    for (const auto& item : output.summary.items)
+        if (item.number == "3")
+            first = item.first_page;
+    REQUIRE(first > 0);
+    std::string contents_page = page_text(path, first);
+    for (int s = 1; s <= 3; ++s) {
+        // The heading's own page, found by reading the pack.
+        int landed = 0;
+        for (int page = first; page <= output.summary.pages && landed == 0; ++page) {
+            std::string heading = "Section " + std::to_string(s) + " of performance";
+            if (page_text(path, page).find(heading) != std::string::npos)
+                landed = page;
+        }
+        REQUIRE(landed >= first);
+        std::regex entry("Section " + std::to_string(s) + R"( \.{5,} )" + std::to_string(landed) +
+                         R"(\s*\n)");
+        CHECK_MESSAGE(std::regex_search(contents_page, entry), contents_page);
+    }
+}
