@@ -46,6 +46,23 @@ for pack in "$WORK"/example-members/csp/*/pack.pdf; do
 done
 check "the example has indicator summaries to check ($summaries)" test "$summaries" -ge 6
 
+# The external PDF appendix is merged inside its item's page range, each page stamped.
+september="$WORK/example-public/csp/2017-09-12"
+range="$(python3 -c "import json; i=[i for i in json.load(open('$september/pack.json'))['items'] if i['number']=='8'][0]; print(i['first_page'], i['last_page'])")"
+read -r first last <<<"$range"
+appendix_pages=0
+for page in $(seq "$first" "$last"); do
+  text="$(pdftotext -f "$page" -l "$page" "$september/pack.pdf" - 2>/dev/null)"
+  grep -q "Safer Neighbourhood Board" <<<"$text" && grep -q "Agenda Item 8" <<<"$text" && appendix_pages=$((appendix_pages + 1))
+done
+check "the appendix's 3 pages sit in item 8's range ($first–$last) and are stamped ($appendix_pages found)" test "$appendix_pages" -eq 3
+
+# Letter paper from site.yaml gives Letter-sized pages.
+letter="$(fixture valid-minimal)"
+sed -i 's/^paper: a4/paper: letter/' "$letter/site.yaml"
+"$BOARDPACK" build --source "$letter" --out "$WORK/letter" >/dev/null 2>&1
+check "paper: letter gives 612 x 792 pt pages" bash -c "pdfinfo '$WORK/letter/board/2024-05-14/pack.pdf' | grep -q 'Page size: *612 x 792'"
+
 # Quarterly archive packs: one per financial quarter with meetings, holding every meeting pack
 # of that quarter behind a contents page.
 for quarter in 1 2 3 4; do
