@@ -14,7 +14,10 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <iostream>
+#include <map>
+#include <optional>
 
 namespace bp::cli {
 
@@ -23,8 +26,28 @@ namespace {
 struct BuildTotals {
     std::mutex mutex;
     int packs = 0;
+    int reused = 0;
     int pages = 0;
+    std::map<std::string, content::PackSummary> summaries;
 };
+
+const char* const pack_files[] = {"pack.pdf", "agenda.pdf", "pack.json"};
+
+// Copies a meeting's packs from the previous build when the change did not touch the meeting.
+std::optional<content::PackSummary> reuse_packs(const std::optional<PackReuse>& reuse,
+                                                const std::string& folder, OutputTree& out) {
+    if (!reuse || reuse->rebuild.count(folder))
+        return std::nullopt;
+    auto summary = reuse->summaries.find(folder);
+    if (summary == reuse->summaries.end())
+        return std::nullopt;
+    for (const char* name : pack_files)
+        if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" + name))
+            return std::nullopt;
+    for (const char* name : pack_files)
+        out.copy_file(folder + "/" + name, reuse->previous_out + "/" + folder + "/" + name);
+    return summary->second;
+}
 
 std::string meeting_folder(const MeetingRef& ref) {
     return ref.board->slug + "/" + ref.meeting->slug;
@@ -39,20 +62,32 @@ struct MeetingBuild {
     OutputTree& out;
     DiagnosticSink& sink;
     BuildTotals& totals;
+    const std::optional<PackReuse>& reuse;
 
     void operator()(const MeetingRef& ref) {
         content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
         content::apply_audience(meeting, audience);
         content::load_meeting_papers(files, site, *ref.board, meeting, sink);
         std::string folder = meeting_folder(ref);
-        auto packs = pack::build_meeting_pack(site, *ref.board, meeting, audience, fonts, sink);
+        auto summary = reuse_packs(reuse, folder, out);
+        bool reused = summary.has_value();
+        if (!summary)
+            summary = write_packs(meeting, *ref.board, folder);
+        site_builder.write_meeting(*ref.board, meeting, *summary, out);
+        std::lock_guard lock(totals.mutex);
+        ++totals.packs;
+        totals.reused += reused ? 1 : 0;
+        totals.pages += summary->pages;
+        totals.summaries[folder] = *summary;
+    }
+
+    content::PackSummary write_packs(const content::Meeting& meeting, const content::Board& board,
+                                     const std::string& folder) {
+        auto packs = pack::build_meeting_pack(site, board, meeting, audience, fonts, sink);
         out.write(folder + "/pack.pdf", packs.pack_pdf);
         out.write(folder + "/agenda.pdf", packs.agenda_pdf);
         out.write(folder + "/pack.json", packs.pack_json);
-        site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
-        std::lock_guard lock(totals.mutex);
-        ++totals.packs;
-        totals.pages += packs.summary.pages;
+        return packs.summary;
     }
 };
 
@@ -77,8 +112,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
     MeetingBuild build{
-        site, files, options.audience, {data_dir() + "/assets/fonts"}, site_builder, out,
-        sink, totals};
+        site, files,  options.audience, {data_dir() + "/assets/fonts"}, site_builder, out,
+        sink, totals, options.reuse};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
     run_meeting_jobs(meetings, job_count(options.jobs), [&](const MeetingRef& ref) {
@@ -101,7 +136,9 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     stats.committed = true;
     stats.meetings = meetings.size();
     stats.packs = totals.packs;
+    stats.packs_reused = totals.reused;
     stats.pages = totals.pages;
+    stats.summaries = std::move(totals.summaries);
     return stats;
 }
 

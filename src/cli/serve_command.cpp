@@ -4,11 +4,17 @@
 #include "cli/diagnostics_report.hpp"
 #include "cli/preview_server.hpp"
 #include "cli/source_watcher.hpp"
+#include "core/date.hpp"
+#include "core/text.hpp"
 
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -24,8 +30,35 @@ void on_interrupt(int) {
     interrupted = true;
 }
 
+// Minutes feed the action log, and with it every later meeting's action plan.
+bool is_minutes(const std::string& native_path) {
+    std::ifstream in(native_path);
+    std::string line;
+    for (int i = 0; i < 40 && std::getline(in, line); ++i)
+        if (trim(line) == "kind: minutes")
+            return true;
+    return false;
+}
+
+// The meetings ("csp/2017-09-12") whose packs a change touches, or nothing when the change
+// reaches further (site, board, data, theme, minutes) and every pack must be laid out again.
+std::optional<std::set<std::string>> meetings_touched(const std::vector<std::string>& changed,
+                                                      const std::string& source) {
+    std::set<std::string> meetings;
+    for (const auto& path : changed) {
+        auto parts = split(path, '/');
+        bool in_meeting = parts.size() == 4 && parts[0] == "content" && parse_date(parts[2]);
+        if (!in_meeting || is_minutes(source + "/" + path))
+            return std::nullopt;
+        meetings.insert(parts[1] + "/" + parts[2]);
+    }
+    return meetings;
+}
+
 // Builds; on failure the previous site stays in place and the messages go to the page.
-void rebuild(const BuildOptions& options, PreviewServer& server) {
+// Returns the packs' summaries of a successful build, for the next build to reuse.
+void rebuild(const BuildOptions& options, PreviewServer& server,
+             std::map<std::string, content::PackSummary>& summaries) {
     DiagnosticSink sink;
     BuildStats stats = build_site(options, sink);
     std::ostringstream text;
@@ -33,7 +66,10 @@ void rebuild(const BuildOptions& options, PreviewServer& server) {
     std::cerr << text.str();
     if (stats.committed) {
         server.publish_success();
-        std::cerr << "Rebuilt " << stats.meetings << " meetings.\n";
+        summaries = stats.summaries;
+        std::cerr << "Rebuilt " << stats.meetings
+                  << " meetings (packs laid out: " << stats.packs - stats.packs_reused
+                  << ", unchanged: " << stats.packs_reused << ").\n";
     } else {
         server.publish_failure(text.str());
         std::cerr << "The build failed; still serving the last good site.\n";
@@ -51,7 +87,8 @@ int run_serve(const ServeOptions& options) {
         (fs::temp_directory_path() / ("boardpack-serve-" + std::to_string(::getpid()))).string();
     fs::create_directories(build.out);
     PreviewServer server(build.out);
-    rebuild(build, server);
+    std::map<std::string, content::PackSummary> summaries;
+    rebuild(build, server, summaries);
     if (!server.start(options.port)) {
         std::cerr << "boardpack: error: cannot listen on 127.0.0.1:" << options.port << "\n"
                   << "  hint: another program uses the port; try --port " << options.port + 1
@@ -68,8 +105,13 @@ int run_serve(const ServeOptions& options) {
         if (options.stop_after_seconds > 0 && std::chrono::steady_clock::now() - started >
                                                   std::chrono::seconds(options.stop_after_seconds))
             break;
-        if (!watcher.wait(250).empty())
-            rebuild(build, server);
+        auto changed = watcher.wait(250);
+        if (changed.empty())
+            continue;
+        BuildOptions next = build;
+        if (auto touched = meetings_touched(changed, options.source))
+            next.reuse = PackReuse{build.out, *touched, summaries};
+        rebuild(next, server, summaries);
     }
     server.stop();
     std::error_code ec;

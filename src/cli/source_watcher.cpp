@@ -37,8 +37,16 @@ SourceWatcher::~SourceWatcher() {
         ::close(fd_);
 }
 
+void SourceWatcher::watch(const std::string& folder) {
+    int descriptor = inotify_add_watch(fd_, folder.c_str(), watched_events);
+    if (descriptor < 0)
+        return;
+    std::string relative = fs::path(folder).lexically_relative(root_).generic_string();
+    folders_[descriptor] = relative == "." ? "" : relative;
+}
+
 void SourceWatcher::watch_tree(const std::string& folder) {
-    inotify_add_watch(fd_, folder.c_str(), watched_events);
+    watch(folder);
     std::error_code ec;
     if (fs::path(folder) == fs::path(root_))
         return; // the root itself: only site.yaml matters
@@ -47,7 +55,7 @@ void SourceWatcher::watch_tree(const std::string& folder) {
         if (ec)
             break;
         if (it->is_directory() && !is_hidden_or_output(it->path()))
-            inotify_add_watch(fd_, it->path().c_str(), watched_events);
+            watch(it->path().string());
     }
 }
 
@@ -62,8 +70,11 @@ std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
         ssize_t length = ::read(fd_, buffer, sizeof buffer);
         for (ssize_t offset = 0; offset < length;) {
             auto* event = reinterpret_cast<inotify_event*>(buffer + offset);
-            if (event->len > 0 && event->name[0] != '.')
-                changed.emplace_back(event->name);
+            if (event->len > 0 && event->name[0] != '.') {
+                auto folder = folders_.find(event->wd);
+                std::string base = folder == folders_.end() ? "" : folder->second;
+                changed.push_back(base.empty() ? event->name : base + "/" + event->name);
+            }
             offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
         }
         wait_ms = 150; // gather the rest of the burst

@@ -1,5 +1,6 @@
 #pragma once
 // Watches a site's source folders with inotify and reports when something changed.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,12 +15,15 @@ class SourceWatcher {
 
     bool ok() const { return fd_ >= 0; }
     // Waits up to `timeout_ms` for a change; after one, drains the burst of events an editor
-    // makes when saving, so one save gives one rebuild. Returns the changed paths.
+    // makes when saving, so one save gives one rebuild. Returns the changed paths, relative to
+    // the source root ("content/csp/2017-09-12/07-performance.md").
     std::vector<std::string> wait(int timeout_ms);
 
   private:
     void watch_tree(const std::string& folder);
+    void watch(const std::string& folder);
     int fd_ = -1;
+    std::map<int, std::string> folders_; // watch descriptor -> folder relative to the root
     std::string root_;
 };
 

@@ -32,6 +32,12 @@ check "the version did not move on a failed build" test "$(version)" = "$first_v
 sed -i 's/^date: 2024-05-99/date: 2024-05-03/' "$paper"
 check "fixing it rebuilds and bumps the version" wait_for bash -c "test \"\$(curl -sf '$url/__boardpack/status' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"version\"])')\" != '$first_version'"
 check "the error overlay clears" wait_for bash -c "curl -sf '$url/__boardpack/status' | grep -q '\"errors\": \"\"'"
+check "a change to one paper lays out only its meeting's pack" grep -q "packs laid out: 1, unchanged: 1" "$WORK/serve.log"
+check "the rebuilt paper is served" bash -c "curl -sf '$url/board/2024-05-14/2-plan-update.html' | grep -q '3 May 2024'"
+
+sed -i 's/^venue: Committee Room 1, Fenwick Town Hall/venue: Committee Room 2, Fenwick Town Hall/' "$site/content/board/board.yaml"
+check "a change to the board lays out every pack again" wait_for grep -q "packs laid out: 2, unchanged: 0" "$WORK/serve.log"
+check "the new venue is served" wait_for bash -c "curl -sf '$url/board/2024-09-10/index.html' | grep -q 'Committee Room 2'"
 check "the server binds to loopback only" bash -c "! ss -ltn 2>/dev/null | grep ':$port ' | grep -qv '127.0.0.1'"
 kill $server 2>/dev/null
 wait $server 2>/dev/null
