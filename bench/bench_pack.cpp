@@ -8,6 +8,7 @@
 // appendices are left out because WeasyPrint cannot merge them.
 #include "content/load.hpp"
 #include "core/filesystem.hpp"
+#include "core/text.hpp"
 #include "pack/pack.hpp"
 #include "site/html_renderer.hpp"
 
@@ -197,29 +198,6 @@ std::string read_text(const fs::path& path) {
     return text.str();
 }
 
-std::string escape_html(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string font_faces() {
     const char* faces[][3] = {{"Regular", "normal", "normal"},
                               {"Bold", "bold", "normal"},
@@ -242,12 +220,13 @@ const char* pack_css = R"(
 )";
 
 std::string agenda_html(const content::Meeting& meeting) {
-    std::string html = "<section class=\"front-sheet\"><h1>" + escape_html(meeting.title) +
+    std::string html = "<section class=\"front-sheet\"><h1>" + bp::html_escape(meeting.title) +
                        "</h1><table class=\"agenda\"><thead><tr><th>Item</th><th>Title</th>"
                        "<th>Presenter</th></tr></thead><tbody>";
     for (const auto& item : meeting.items)
-        html += "<tr><td>" + escape_html(item.number) + "</td><td>" + escape_html(item.title) +
-                "</td><td>" + escape_html(item.presenter) + "</td></tr>";
+        html += "<tr><td>" + bp::html_escape(item.number) + "</td><td>" +
+                bp::html_escape(item.title) + "</td><td>" + bp::html_escape(item.presenter) +
+                "</td></tr>";
     return html + "</tbody></table></section>\n";
 }
 
@@ -256,7 +235,7 @@ std::string agenda_html(const content::Meeting& meeting) {
 std::string meeting_html(const content::Meeting& meeting) {
     std::string css_dir = std::string(BOARDPACK_SOURCE_ROOT) + "/themes/default/assets/css/";
     std::string html = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>" +
-                       escape_html(meeting.title) + "</title><style>\n" + font_faces() +
+                       bp::html_escape(meeting.title) + "</title><style>\n" + font_faces() +
                        read_text(css_dir + "site.css") + read_text(css_dir + "print.css") +
                        pack_css + "</style></head><body><main class=\"main\">\n" +
                        agenda_html(meeting);
@@ -266,7 +245,7 @@ std::string meeting_html(const content::Meeting& meeting) {
             site::RenderOptions options;
             options.chart_id_prefix = "chart" + std::to_string(++chart_prefix);
             html += "<section class=\"paper\"><p class=\"caption\">Agenda item " +
-                    escape_html(item.number) + "</p><h1>" + escape_html(paper.title) +
+                    bp::html_escape(item.number) + "</p><h1>" + bp::html_escape(paper.title) +
                     "</h1><div class=\"paper-body\">" +
                     site::render_document(paper.body, paper.charts, options).html +
                     "</div></section>\n";

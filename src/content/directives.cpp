@@ -105,27 +105,26 @@ void expand_inside(doc::Block& block, DirectiveContext& context, int depth) {
 // Directives may produce blocks that hold further directives (an indicator summary's
 // overview written in Markdown); the depth limit stops a directive that includes itself.
 void expand_blocks(std::vector<doc::Block>& blocks, DirectiveContext& context, int depth) {
-    std::vector<doc::Block> result;
-    result.reserve(blocks.size());
-    for (auto& block : blocks) {
-        if (block.kind != doc::BlockKind::directive) {
-            check_for_misspelt_directive(block, context);
-            expand_inside(block, context, depth);
-            // Copied, not moved: a later directive (contents) reads the whole paper's headings.
-            result.push_back(block);
+    // Expanded in place, so a directive (contents) still sees every heading of the paper.
+    for (std::size_t i = 0; i < blocks.size();) {
+        if (blocks[i].kind != doc::BlockKind::directive) {
+            check_for_misspelt_directive(blocks[i], context);
+            expand_inside(blocks[i], context, depth);
+            ++i;
             continue;
         }
-        if (depth > 8) {
-            context.sink.error(block.location, "directives are nested too deeply",
+        std::vector<doc::Block> expanded;
+        if (depth > 8)
+            context.sink.error(blocks[i].location, "directives are nested too deeply",
                                "a directive's body must not include itself");
-            continue;
-        }
-        std::vector<doc::Block> expanded = expand_one(block, context);
+        else
+            expanded = expand_one(blocks[i], context);
         expand_blocks(expanded, context, depth + 1);
-        for (auto& produced : expanded)
-            result.push_back(std::move(produced));
+        auto at = blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
+        blocks.insert(at, std::make_move_iterator(expanded.begin()),
+                      std::make_move_iterator(expanded.end()));
+        i += expanded.size();
     }
-    blocks = std::move(result);
 }
 
 } // namespace
