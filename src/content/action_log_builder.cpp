@@ -32,7 +32,6 @@ std::vector<data::Action> actions_of_paper(const FileSystem& files, const Board&
     auto front = split_front_matter(*text, paper.source_path, already_reported);
     if (!front)
         return {};
-    check_attendance(front->yaml, front->yaml_origin, board, sink);
     auto recorded = recorded_meeting_date(front->yaml, front->yaml_origin, board, holder, sink);
     if (!recorded)
         return {};

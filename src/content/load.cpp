@@ -1,11 +1,15 @@
 #include "content/load.hpp"
 
 #include "content/action_log_builder.hpp"
+#include "content/attendance.hpp"
+#include "content/decisions.hpp"
 #include "content/directives.hpp"
 #include "content/front_matter.hpp"
 #include "content/loader_parts.hpp"
 #include "content/minutes.hpp"
 #include "content/minutes_presentation.hpp"
+#include "content/minutes_record.hpp"
+#include "content/minutes_record_blocks.hpp"
 #include "core/date.hpp"
 #include "data/forward_plan.hpp"
 #include "data/indicators.hpp"
@@ -42,6 +46,26 @@ template <typename Visit> void for_each_paper(std::vector<AgendaItem>& items, Vi
     }
 }
 
+// Minutes print their actions, attendance and declarations from the same reading the site's
+// records use. Problems were reported when the site index was loaded.
+void present_minutes_record(const YAML::Node& front_matter, const SourceLocation& origin,
+                            const Board& board, const Meeting& holder, Paper& paper) {
+    DiagnosticSink already_reported;
+    auto recorded = recorded_meeting_date(front_matter, origin, board, holder, already_reported);
+    if (recorded) {
+        present_minutes_actions(paper.body, *recorded);
+        const Meeting* meeting = find_meeting(board, *recorded);
+        if (meeting)
+            present_declarations(paper.body, meeting->declarations);
+        bool same_paper =
+            meeting && meeting->minutes && meeting->minutes->paper_source == paper.source_path;
+        present_attendance(paper.body, same_paper ? meeting->minutes->attendance
+                                                  : read_attendance(front_matter, origin, board,
+                                                                    already_reported));
+    }
+    separate_actions_from_points(paper.body.blocks);
+}
+
 void load_paper_body(const FileSystem& files, const Site& site, const Board& board,
                      const Meeting& meeting, Paper& paper, DiagnosticSink& sink) {
     if (paper.is_pdf || paper.body_loaded)
@@ -55,11 +79,10 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
     paper.body = markdown::parse(front->body, front->body_origin, sink);
-    if (paper.kind == "minutes") {
-        if (auto recorded =
-                recorded_meeting_date(front->yaml, front->yaml_origin, board, meeting, quiet))
-            present_minutes_actions(paper.body, *recorded);
-    }
+    if (paper.kind == "minutes")
+        present_minutes_record(front->yaml, front->yaml_origin, board, meeting, paper);
+    else
+        warn_resolutions_outside_minutes(paper.body, sink);
     paper.charts.clear();
     DirectiveContext context{site, board, meeting, paper, sink};
     expand_directives(context);
@@ -121,7 +144,9 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
         if (!board)
             continue;
         load_meetings(files, *board, sink);
+        attach_minutes_records(files, *board, sink);
         load_board_data(files, site.config, *board, sink);
+        describe_next_meetings(*board, sink);
         site.boards.push_back(std::move(*board));
     }
     if (site.boards.empty() && !sink.has_errors())

@@ -18,6 +18,9 @@ std::optional<Board> load_board(const FileSystem& files, const std::string& fold
                                 DiagnosticSink& sink);
 std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
                                     const std::string& folder, DiagnosticSink& sink);
+// Gives each "Date of next meeting" item (kind: next-meeting) without a description the next
+// meeting's date, time and venue, once every meeting and the forward plan are loaded.
+void describe_next_meetings(Board& board, DiagnosticSink& sink);
 // Reads a paper's front matter (not its body) into a Paper.
 std::optional<Paper> load_paper_header(const FileSystem& files, const std::string& path,
                                        const SourceLocation& named_at, DiagnosticSink& sink);

@@ -1,17 +1,22 @@
 #include "content/loader_parts.hpp"
 #include "content/records_declarations.hpp"
 #include "core/text.hpp"
+#include "data/forward_plan.hpp"
 #include "data/yaml_source.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace bp::content {
 
 namespace {
 
-const std::set<std::string> item_keys = {"number",  "title",   "presenter",  "description",
-                                         "minutes", "purpose", "restricted", "verbal",
-                                         "paper",   "papers",  "items"};
+const std::set<std::string> item_keys = {
+    "number",     "title",  "presenter", "presenters", "description", "minutes", "purpose",
+    "restricted", "verbal", "kind",      "paper",      "papers",      "items"};
+
+const std::vector<std::string> item_kinds = {"paper", "verbal", "presentation", "note",
+                                             "next-meeting"};
 
 struct MeetingContext {
     const FileSystem& files;
@@ -85,6 +90,60 @@ std::vector<Paper> read_papers(const YAML::Node& item, MeetingContext& context) 
     return papers;
 }
 
+ItemKind read_kind(const YAML::Node& node, const SourceLocation& origin, DiagnosticSink& sink) {
+    auto text = data::read_choice(node, "kind", item_kinds, origin, sink);
+    if (text == "verbal")
+        return ItemKind::verbal;
+    if (text == "presentation")
+        return ItemKind::presentation;
+    if (text == "note")
+        return ItemKind::to_note;
+    if (text == "next-meeting")
+        return ItemKind::next_meeting;
+    if (!text && data::read_bool(node, "verbal", origin, sink).value_or(false))
+        return ItemKind::verbal;
+    return ItemKind::paper;
+}
+
+// `presenter: Chair`, `presenter: [Ayo Bello, Sam Reid]` or `presenters:` with a list.
+std::vector<std::string> read_presenters(const YAML::Node& node, const SourceLocation& origin,
+                                         DiagnosticSink& sink) {
+    std::vector<std::string> presenters;
+    if (node["presenter"] && node["presenters"])
+        sink.error(data::location_of(node["presenters"], origin),
+                   "an item takes 'presenter' or 'presenters', not both");
+    for (const char* key : {"presenter", "presenters"}) {
+        YAML::Node value = node[key];
+        if (!value || value.IsNull())
+            continue;
+        if (value.IsScalar()) {
+            presenters.push_back(trim(value.Scalar()));
+            continue;
+        }
+        if (!value.IsSequence()) {
+            sink.error(data::location_of(value, origin),
+                       "'" + std::string(key) + "' must be a name or a list of names",
+                       "write presenters: [Ayo Bello, Sam Reid]");
+            continue;
+        }
+        for (const auto& entry : value) {
+            if (entry.IsScalar() && !trim(entry.Scalar()).empty())
+                presenters.push_back(trim(entry.Scalar()));
+            else
+                sink.error(data::location_of(entry, origin), "each presenter must be a name");
+        }
+    }
+    return presenters;
+}
+
+// "Ayo Bello", "Ayo Bello and Sam Reid", "Ayo Bello, Sam Reid and Jo Kerr"
+std::string joined_names(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return text;
+}
+
 std::vector<AgendaItem> read_items(const YAML::Node& list, MeetingContext& context);
 
 AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
@@ -94,17 +153,21 @@ AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
     data::check_keys(node, item_keys, origin, context.sink, "an agenda item");
     item.number = data::read_string(node, "number", origin, context.sink, true).value_or("");
     item.title = data::read_string(node, "title", origin, context.sink, true).value_or("");
-    item.presenter = data::read_string(node, "presenter", origin, context.sink).value_or("");
+    item.presenters = read_presenters(node, origin, context.sink);
+    item.presenter = joined_names(item.presenters);
     item.description =
         trim(data::read_string(node, "description", origin, context.sink).value_or(""));
     item.minutes = data::read_int(node, "minutes", origin, context.sink).value_or(0);
     item.purpose = read_purpose(node, origin, context.sink);
     item.restricted = data::read_bool(node, "restricted", origin, context.sink).value_or(false);
-    item.verbal = data::read_bool(node, "verbal", origin, context.sink).value_or(false);
+    item.kind = read_kind(node, origin, context.sink);
     item.papers = read_papers(node, context);
-    if (item.verbal && !item.papers.empty())
+    if (item.kind == ItemKind::verbal && !item.papers.empty())
         context.sink.error(item.location, "item " + item.number + " is verbal but names a paper",
-                           "remove 'verbal: true' or the paper");
+                           "remove 'verbal: true' (or 'kind: verbal') or the paper");
+    // Items with nothing to print take no pages; a presentation's slides may be a PDF appendix.
+    item.verbal =
+        item.papers.empty() && item.kind != ItemKind::paper && item.kind != ItemKind::to_note;
     if (YAML::Node children = node["items"])
         item.sub_items = read_items(children, context);
     if (item.restricted)
@@ -175,6 +238,39 @@ MeetingStatus read_status(const YAML::Node& yaml, const SourceLocation& origin,
     return MeetingStatus::scheduled;
 }
 
+std::string time_span(int start, int end) {
+    if (start < 0)
+        return {};
+    return end > start ? format_time_12h(start) + " to " + format_time_12h(end)
+                       : format_time_12h(start);
+}
+
+// "Tuesday 12 December 2017, 2:00 pm to 4:00 pm, Committee Room 2": the board's next meeting
+// after `meeting`, from its folder or else from the forward plan; empty when there is none.
+std::string next_meeting_text(const Board& board, const Meeting& meeting) {
+    Date date;
+    int start = board.start_minutes, end = board.end_minutes;
+    std::string venue = board.venue;
+    auto later = std::find_if(board.meetings.begin(), board.meetings.end(), [&](const Meeting& m) {
+        return m.date > meeting.date && m.status != MeetingStatus::cancelled;
+    });
+    if (later != board.meetings.end()) {
+        date = later->date;
+        start = later->start_minutes;
+        end = later->end_minutes;
+        venue = later->venue;
+    } else if (board.forward_plan && !board.forward_plan->after(meeting.date).empty()) {
+        date = board.forward_plan->after(meeting.date).front()->date;
+    } else {
+        return {};
+    }
+    std::string text = date.long_form();
+    for (const auto& part : {time_span(start, end), venue})
+        if (!part.empty())
+            text += ", " + part;
+    return text;
+}
+
 } // namespace
 
 std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
@@ -218,8 +314,44 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
         sink.error(origin, "the meeting has no agenda", "list the agenda under 'items:'");
     std::set<std::string> numbers;
     check_item_numbers(meeting.items, numbers, sink);
+    for (const auto& declaration : meeting.declarations)
+        if (!declaration.item.empty() && !numbers.count(declaration.item))
+            sink.error(declaration.location,
+                       "the declaration by " + declaration.name + " names item " +
+                           declaration.item + ", which is not on the agenda",
+                       "give the number of the item the interest concerns, as the agenda "
+                       "numbers it");
     warn_unlisted_papers(meeting, context.named_files, files, sink);
     return meeting;
+}
+
+void describe_next_meetings(Board& board, DiagnosticSink& sink) {
+    for (std::size_t i = 0; i < board.meetings.size(); ++i) {
+        std::vector<AgendaItem*> items;
+        std::vector<AgendaItem*> pending;
+        for (auto& item : board.meetings[i].items)
+            pending.push_back(&item);
+        while (!pending.empty()) {
+            AgendaItem* item = pending.back();
+            pending.pop_back();
+            if (item->kind == ItemKind::next_meeting && item->description.empty())
+                items.push_back(item);
+            for (auto& sub : item->sub_items)
+                pending.push_back(&sub);
+        }
+        if (items.empty())
+            continue;
+        std::string text = next_meeting_text(board, board.meetings[i]);
+        for (AgendaItem* item : items) {
+            if (text.empty())
+                sink.warning(item->location,
+                             "item " + item->number +
+                                 " is the date of the next meeting, but the "
+                                 "board has no later meeting",
+                             "add the next meeting's folder, or plan it in forward-plan.yaml");
+            item->description = text;
+        }
+    }
 }
 
 } // namespace bp::content

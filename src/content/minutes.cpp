@@ -11,73 +11,6 @@ namespace bp::content {
 
 namespace {
 
-// ---- attendance ----------------------------------------------------------------------------
-
-const std::set<std::string> honorifics = {
-    "cllr",      "councillor", "dr",   "mr",  "mrs",  "ms",   "miss", "mx",      "prof",
-    "professor", "sir",        "dame", "rev", "revd", "lord", "lady", "baroness"};
-const std::set<std::string> post_nominals = {"mbe", "obe", "cbe", "qpm", "kc", "qc", "mp", "jp"};
-
-// "Cllr Margaret O’Neill (Chair)" → "margaret o'neill": what two spellings of a name share.
-std::string comparable_name(std::string_view name) {
-    std::string text(name);
-    for (std::size_t at; (at = text.find("\xE2\x80\x99")) != std::string::npos;)
-        text.replace(at, 3, "'");
-    if (std::size_t paren = text.find('('); paren != std::string::npos)
-        text.resize(paren);
-    std::vector<std::string> words;
-    for (const auto& word : split(to_lower_ascii(text), ' ')) {
-        std::string cleaned = trim(word);
-        while (!cleaned.empty() && (cleaned.back() == '.' || cleaned.back() == ','))
-            cleaned.pop_back();
-        if (!cleaned.empty())
-            words.push_back(cleaned);
-    }
-    while (words.size() > 1 && honorifics.count(words.front()))
-        words.erase(words.begin());
-    while (words.size() > 1 && post_nominals.count(words.back()))
-        words.pop_back();
-    std::string out;
-    for (const auto& word : words)
-        out += (out.empty() ? "" : " ") + word;
-    return out;
-}
-
-std::vector<std::string> known_people(const Board& board) {
-    std::vector<std::string> names;
-    for (const auto* group : {&board.members, &board.advisers, &board.observers})
-        for (const auto& person : *group)
-            names.push_back(person.name);
-    if (!board.contact.name.empty())
-        names.push_back(board.contact.name);
-    return names;
-}
-
-void check_name(const YAML::Node& node, const std::string& key, const SourceLocation& origin,
-                const std::vector<std::string>& people, DiagnosticSink& sink) {
-    if (!node.IsScalar()) {
-        sink.error(data::location_of(node, origin), "each entry in '" + key + "' must be a name");
-        return;
-    }
-    std::string name = trim(node.Scalar());
-    std::string wanted = comparable_name(name);
-    std::vector<std::string> comparable;
-    for (const auto& person : people) {
-        comparable.push_back(comparable_name(person));
-        if (comparable.back() == wanted)
-            return;
-    }
-    std::string hint = "add them to board.yaml under members, advisers or observers, or check "
-                       "the spelling";
-    if (auto match = data::closest_match(wanted, comparable)) {
-        auto at = std::find(comparable.begin(), comparable.end(), *match) - comparable.begin();
-        hint = "did you mean '" + people[static_cast<std::size_t>(at)] + "'?";
-    }
-    sink.warning(
-        data::location_of(node, origin),
-        "'" + name + "' in '" + key + "' is not a member, adviser or observer of the board", hint);
-}
-
 // ---- actions -------------------------------------------------------------------------------
 
 bool is_key_start(std::string_view segment, std::string& key, std::string& value) {
@@ -244,37 +177,6 @@ std::optional<Date> recorded_meeting_date(const YAML::Node& front_matter,
         sink.error(origin, "cannot tell which meeting these minutes record",
                    "add 'records: YYYY-MM-DD' (the date of the meeting) to the front matter");
     return previous;
-}
-
-void check_attendance(const YAML::Node& front_matter, const SourceLocation& origin,
-                      const Board& board, DiagnosticSink& sink) {
-    if (!front_matter.IsMap())
-        return;
-    std::vector<std::string> people = known_people(board);
-    std::map<std::string, std::string> listed; // comparable name → the list it is first in
-    for (const std::string key : {"present", "apologies", "in_attendance"}) {
-        YAML::Node list = front_matter[key];
-        if (!list || list.IsNull())
-            continue;
-        if (!list.IsSequence()) {
-            sink.error(data::location_of(list, origin), "'" + key + "' must be a list of names",
-                       "write one name per line, each starting with '- '");
-            continue;
-        }
-        for (const auto& entry : list) {
-            check_name(entry, key, origin, people, sink);
-            if (!entry.IsScalar())
-                continue;
-            auto [first, added] = listed.emplace(comparable_name(entry.Scalar()), key);
-            if (!added)
-                sink.warning(data::location_of(entry, origin),
-                             "'" + trim(entry.Scalar()) + "' is listed " +
-                                 (first->second == key
-                                      ? "twice in '" + key + "'"
-                                      : "in both '" + first->second + "' and '" + key + "'"),
-                             "keep the name in one list only");
-        }
-    }
 }
 
 std::optional<std::vector<BraceEntry>>

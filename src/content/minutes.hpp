@@ -21,13 +21,6 @@ std::optional<Date> recorded_meeting_date(const YAML::Node& front_matter,
                                           const SourceLocation& origin, const Board& board,
                                           const Meeting& holder, DiagnosticSink& sink);
 
-// Warns about each name in `present`, `apologies` and `in_attendance` that is not one of the
-// board's members, advisers, observers or contact officer, with a "did you mean" hint. Names
-// match ignoring case, curly apostrophes, a trailing "(Chair)"-style note, honorifics such as
-// "Cllr" or "Dr" and post-nominals such as "MBE".
-void check_attendance(const YAML::Node& front_matter, const SourceLocation& origin,
-                      const Board& board, DiagnosticSink& sink);
-
 // The `key: value` pairs of an action's brace group. A comma starts a new pair only when what
 // follows looks like "word:", so `others: Ayo Bello, Sam Reid` keeps both names.
 struct BraceEntry {

@@ -54,4 +54,33 @@ const char* to_string(MeetingStatus status) {
     }
 }
 
+const char* to_string(ItemKind kind) {
+    switch (kind) {
+    case ItemKind::verbal:
+        return "verbal";
+    case ItemKind::presentation:
+        return "presentation";
+    case ItemKind::to_note:
+        return "note";
+    case ItemKind::next_meeting:
+        return "next-meeting";
+    default:
+        return "paper";
+    }
+}
+
+const char* kind_label(ItemKind kind) {
+    switch (kind) {
+    case ItemKind::verbal:
+    case ItemKind::next_meeting:
+        return "Verbal";
+    case ItemKind::presentation:
+        return "Presentation";
+    case ItemKind::to_note:
+        return "To note";
+    default:
+        return "";
+    }
+}
+
 } // namespace bp::content

@@ -91,15 +91,25 @@ struct Paper {
     std::vector<data::ChartSpec> charts; // doc::Block::chart_index points in here
 };
 
+// What kind of business an item is: it decides what the agenda prints where a paper's pages
+// would go ("Verbal", "Presentation") and whether the item's text comes from the content
+// ("Date of next meeting" prints the next meeting's date, time and venue).
+enum class ItemKind { paper, verbal, presentation, to_note, next_meeting };
+const char* to_string(ItemKind kind); // "paper", "verbal", "presentation", "note", "next-meeting"
+// What the agenda prints for an item without pages: "Verbal", "Presentation", "To note", "".
+const char* kind_label(ItemKind kind);
+
 struct AgendaItem {
     std::string number; // "3", "5a"
     std::string title;
-    std::string presenter;
+    std::string presenter;               // every presenter, joined: "Ayo Bello and Sam Reid"
+    std::vector<std::string> presenters; // as listed
+    ItemKind kind = ItemKind::paper;
     std::string description; // a sentence under the title on the agenda
     int minutes = 0;         // time allowed; 0 when not given
     Purpose purpose = Purpose::none;
     bool restricted = false; // the whole item is for members only
-    bool verbal = false;     // no paper: "Verbal" on the agenda
+    bool verbal = false;     // no paper to print: the kind's label on the agenda
     bool withheld = false;   // set by apply_audience: restricted content removed
     std::vector<Paper> papers;
     std::vector<AgendaItem> sub_items;
@@ -114,6 +124,48 @@ struct Declaration {
     SourceLocation location;
 };
 
+// One name in a minutes paper's attendance, matched to the board's people where possible.
+struct Attendee {
+    std::string name;   // the board's spelling when matched, else as written
+    std::string note;   // printed in brackets: the written note, else a member's role ("Chair")
+    std::string person; // the matched person's name in board.yaml; empty for a guest
+    SourceLocation location;
+};
+
+// Who attended, in the lists a clerk prints at the head of the minutes.
+struct Attendance {
+    std::vector<Attendee> present;       // members present
+    std::vector<Attendee> apologies;     // sent apologies
+    std::vector<Attendee> absent;        // members neither present nor sending apologies
+    std::vector<Attendee> in_attendance; // officers, advisers and guests
+    std::string minutes_by;              // who took the minutes
+    bool empty() const {
+        return present.empty() && apologies.empty() && absent.empty() && in_attendance.empty() &&
+               minutes_by.empty();
+    }
+};
+
+// A resolution recorded in minutes under the item it concerns.
+struct Decision {
+    std::string item;                // the agenda item number: "5"
+    std::string item_title;          // the minute's heading, without its number
+    std::string text;                // the resolution, as plain text
+    std::vector<std::string> points; // the points of "It was agreed that:", when it lists them
+    std::string anchor;              // the minute's heading anchor in the minutes paper
+    SourceLocation location;
+};
+
+// The minutes that record a meeting: where they are, who attended, what was decided, and
+// whether a later meeting has approved them.
+struct MinutesRecord {
+    std::string holder;       // slug of the meeting whose papers include the minutes
+    std::string holder_item;  // that meeting's agenda item carrying them
+    std::string paper_source; // the minutes paper's source path
+    Attendance attendance;
+    std::vector<Decision> decisions;
+    std::string approved_at; // slug of the meeting that approved them; empty while draft
+};
+
 struct Meeting {
     std::string slug;   // "2017-09-12"
     std::string folder; // "content/csp/2017-09-12"
@@ -126,6 +178,7 @@ struct Meeting {
     MeetingStatus status = MeetingStatus::scheduled;
     std::vector<AgendaItem> items;
     std::vector<Declaration> declarations;
+    std::optional<MinutesRecord> minutes; // set when minutes recording this meeting exist
     SourceLocation location;
 };
 

@@ -10,8 +10,9 @@ namespace bp::content {
 namespace {
 
 const std::set<std::string> front_matter_keys = {
-    "title", "author",  "job_title", "contact",   "date",          "security", "orientation",
-    "kind",  "summary", "present",   "apologies", "in_attendance", "records"};
+    "title",       "author", "job_title",  "contact", "date",      "security",
+    "orientation", "kind",   "summary",    "present", "apologies", "in_attendance",
+    "records",     "absent", "minutes_by", "approves"};
 
 const std::vector<std::string> paper_kinds = {"report",        "cover-report",      "minutes",
                                               "chairs-report", "action-plan",       "forward-plan",

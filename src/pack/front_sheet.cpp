@@ -33,7 +33,10 @@ RowSpec agenda_row(const ItemPlan& row, const SheetStyle& style) {
         return spec;
     }
     std::string presenter = item.presenter.empty() ? "" : "Presented by " + item.presenter;
-    std::string purpose = content::purpose_phrase(item.purpose);
+    std::string purpose =
+        item.kind == content::ItemKind::to_note && item.purpose == content::Purpose::none
+            ? "To note"
+            : content::purpose_phrase(item.purpose);
     std::string byline = presenter;
     if (!purpose.empty())
         byline += (byline.empty() ? "" : " · ") + purpose;
@@ -111,6 +114,8 @@ std::string page_range_text(const ItemPlan& row) {
         return "Pages " + std::to_string(row.first_page) + " – " + std::to_string(row.last_page);
     if (row.first_page > 0)
         return "Page " + std::to_string(row.first_page);
+    if (row.item->verbal && *content::kind_label(row.item->kind))
+        return content::kind_label(row.item->kind);
     if (row.item->verbal)
         return "Verbal";
     return "";

@@ -236,8 +236,12 @@ class BlockWriter {
                                    "<span class=\"visually-hidden\">To do: </span>";
         }
         std::string classes = block.task ? "task-item" : "";
-        return "<li" + class_attribute(classes) + ">" + marker + blocks(block.children, tight) +
-               "</li>\n";
+        std::string content = blocks(block.children, tight);
+        // The mark sits beside the item's text as one block: an action's text and its
+        // "Action:" line stay together under the mark.
+        if (block.task)
+            content = "<div class=\"task-body\">" + content + "</div>";
+        return "<li" + class_attribute(classes) + ">" + marker + content + "</li>\n";
     }
 
     std::string cell(const char* tag, const doc::TableCell& cell, doc::Alignment alignment,

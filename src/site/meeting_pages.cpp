@@ -4,6 +4,7 @@
 #include "data/indicators.hpp"
 #include "site/board_records.hpp"
 #include "site/html_renderer.hpp"
+#include "site/meeting_record.hpp"
 #include "site/site_paths.hpp"
 
 #include <algorithm>
@@ -39,6 +40,22 @@ TemplateData pack_pages_data(const content::PackSummary& pack, const std::string
                                   std::to_string(pages->last_page)
                             : "page " + std::to_string(pages->first_page);
     return link_data(range, "pack.pdf#page=" + std::to_string(pages->first_page));
+}
+
+std::string purpose_text(const AgendaItem& item) {
+    if (item.purpose == content::Purpose::none && item.kind == content::ItemKind::to_note)
+        return content::kind_label(item.kind);
+    return content::purpose_phrase(item.purpose);
+}
+
+// What stands in for papers: "Verbal update", "Presentation"; nothing for the date of the next
+// meeting, whose description says it all.
+std::string no_paper_label(const AgendaItem& item) {
+    if (!item.verbal || item.kind == content::ItemKind::next_meeting)
+        return {};
+    if (item.kind == content::ItemKind::presentation)
+        return content::kind_label(item.kind);
+    return "Verbal update";
 }
 
 std::string minutes_phrase(int minutes) {
@@ -78,10 +95,9 @@ class AgendaWriter {
         data.set("members_only", !withheld && item.restricted);
         // The public see a withheld item's number and title and nothing else.
         data.set("presenter", withheld ? TemplateData(false) : text_data(item.presenter));
-        data.set("purpose",
-                 withheld ? TemplateData(false) : text_data(content::purpose_phrase(item.purpose)));
+        data.set("purpose", withheld ? TemplateData(false) : text_data(purpose_text(item)));
         data.set("description", withheld ? TemplateData(false) : text_data(item.description));
-        data.set("verbal", !withheld && item.verbal);
+        data.set("verbal", withheld ? TemplateData(false) : text_data(no_paper_label(item)));
         data.set("time", clock_ >= 0 ? text_data(format_time_12h(clock_)) : TemplateData(false));
         data.set("duration",
                  item.minutes > 0 ? text_data(minutes_phrase(item.minutes)) : TemplateData(false));
@@ -210,6 +226,7 @@ TemplateData paper_data(const content::Board& board, const content::Meeting& mee
     data.set("pack_pages", pack_pages_data(pack, slot.item->number));
     data.set("meeting_title", meeting.title);
     data.set("meeting_href", "index.html");
+    data.set("minutes_links", minutes_links_data(board, paper));
     return data;
 }
 
@@ -273,6 +290,7 @@ TemplateData meeting_data(const SiteContext& context, const content::Board& boar
     data.set("board_name", board.name);
     data.set("board_href", "../index.html");
     data.set("calendar_href", "../calendar.ics");
+    data.set("record", meeting_record_data(context, board, meeting));
     data.set("previous_meeting", neighbour_meeting(board, meeting, -1));
     data.set("next_meeting", neighbour_meeting(board, meeting, +1));
     return data;

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "site/action_tracker.hpp"
+#include "site/decisions_page.hpp"
 #include "site/forward_plan_page.hpp"
 #include "site/indicator_pages.hpp"
 #include "site/meeting_pages.hpp"
@@ -55,6 +56,7 @@ void SiteBuilder::write_site_pages(OutputTree& output) {
     for (const auto& board : pages.site.boards) {
         write_indicator_pages(pages, board, output);
         write_action_tracker(pages, board, output);
+        write_decisions_page(pages, board, output);
         write_forward_plan_page(pages, board, output);
     }
     write_archive_page(pages, output);

@@ -4,8 +4,10 @@
 #include "core/filesystem.hpp"
 #include "core/text.hpp"
 #include "site/board_records.hpp"
+#include "site/decisions_page.hpp"
 #include "site/feeds.hpp"
 #include "site/meeting_pages.hpp"
+#include "site/meeting_record.hpp"
 #include "site/site_paths.hpp"
 
 #include <algorithm>
@@ -119,10 +121,11 @@ TemplateData paper_summary(const PaperEntry& entry, const std::string& root) {
     return data;
 }
 
-TemplateData people_data(const std::vector<content::Person>& people) {
+TemplateData people_data(const Board& board, const std::vector<content::Person>& people) {
     TemplateData list = list_data();
     for (const auto& person : people) {
         TemplateData data = object_data();
+        data.set("attendance", attendance_figure(board, person));
         data.set("name", person.name);
         data.set("role", text_data(person.role));
         data.set("post", text_data(person.post));
@@ -141,7 +144,8 @@ TemplateData member_groups(const Board& board) {
         TemplateData group = object_data();
         group.set("heading", heading);
         group.set("id", id);
-        group.set("people", people_data(people));
+        group.set("people", people_data(board, people));
+        group.set("has_attendance", attendance_figure(board, people.front()).is_string());
         list.push_back(group);
     };
     add("Members", "members", board.members);
@@ -236,6 +240,10 @@ TemplateData record_links(const Board& board) {
         add("Action tracker", action_tracker_path(board),
             "Every action raised at the board\xE2\x80\x99s meetings, with its lead, due date and "
             "status.");
+    if (has_decisions_page(board))
+        add("Decisions", decisions_path(board),
+            "Every decision recorded in the board\xE2\x80\x99s minutes, with a link to the "
+            "minute.");
     if (has_forward_plan_page(board))
         add("Forward plan", forward_plan_path(board),
             "The reports planned for the board\xE2\x80\x99s coming meetings.");

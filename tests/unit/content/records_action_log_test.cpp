@@ -1,3 +1,4 @@
+#include "content/attendance.hpp"
 #include "content/minutes.hpp"
 #include "markdown/parse.hpp"
 #include "records_fixture.hpp"
@@ -85,7 +86,7 @@ TEST_CASE("attendance names match despite honorifics, notes and apostrophes") {
                                   "O’Neill (Chair)\", \"Dr Ayo Bello MBE\", \"jo kerr\"]\n"
                                   "in_attendance: [Pat Quinlan]");
     DiagnosticSink sink;
-    check_attendance(front, {"m.md", 2, 1}, fixture.board, sink);
+    (void)read_attendance(front, {"m.md", 2, 1}, fixture.board, sink);
     auto diagnostics = sink.sorted();
     REQUIRE(diagnostics.size() == 2);
     // Both spellings of the Chair's name match her, so she is listed twice.
@@ -99,7 +100,7 @@ TEST_CASE("a name both present and sending apologies is a warning") {
     Fixture fixture;
     YAML::Node front = YAML::Load("present:\n  - Ayo Bello\napologies:\n  - Dr Ayo Bello\n");
     DiagnosticSink sink;
-    check_attendance(front, {"m.md", 2, 1}, fixture.board, sink);
+    (void)read_attendance(front, {"m.md", 2, 1}, fixture.board, sink);
     auto diagnostics = sink.sorted();
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].location.line == 5);

@@ -2,6 +2,7 @@
 // A board with three meetings, minutes that raise actions, and an action log CSV, in memory.
 #include "content/action_log_builder.hpp"
 #include "content/directives.hpp"
+#include "content/minutes_record.hpp"
 #include "core/filesystem.hpp"
 #include "data/forward_plan.hpp"
 
@@ -116,7 +117,11 @@ struct Fixture {
         board.meetings[2].items.push_back(item("7", "Performance report, quarter 2 2017/18"));
     }
 
-    void build_log() { board.actions = build_action_log(files, board, sink); }
+    // As the site loader does: the meetings' records, then the action log.
+    void build_log() {
+        attach_minutes_records(files, board, sink);
+        board.actions = build_action_log(files, board, sink);
+    }
 };
 
 } // namespace records_fixture

@@ -174,8 +174,11 @@ TEST_CASE("task lists say done or to do in words, not only with a tick") {
     list.children = {done, open};
     std::string html = render({list});
     CHECK(html.find("<ul class=\"task-list\">") != std::string::npos);
-    CHECK(html.find("Done: </span>Circulate the strategy\n</li>") != std::string::npos);
-    CHECK(html.find("To do: </span>Book the room\n</li>") != std::string::npos);
+    // The item's content is one block beside the mark, however many lines it has.
+    CHECK(html.find("Done: </span><div class=\"task-body\">Circulate the strategy\n</div></li>") !=
+          std::string::npos);
+    CHECK(html.find("To do: </span><div class=\"task-body\">Book the room\n</div></li>") !=
+          std::string::npos);
     CHECK(html.find("<input") == std::string::npos);
 }
 

@@ -15,7 +15,7 @@
     });
   });
 
-  // The action tracker: the table lists every action; the filters only hide rows.
+  // The action tracker and decisions page: the table lists every row; the filters only hide rows.
   function startFilters() {
     var form = document.getElementById("action-filters");
     var table = document.getElementById("action-table");
@@ -34,9 +34,10 @@
         row.hidden = !match;
         if (match) shown++;
       }
+      var noun = count.getAttribute("data-noun") || "actions";
       count.textContent = shown === rows.length
-        ? "Showing all " + rows.length + " actions."
-        : "Showing " + shown + " of " + rows.length + " actions.";
+        ? "Showing all " + rows.length + " " + noun + "."
+        : "Showing " + shown + " of " + rows.length + " " + noun + ".";
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     var reset = document.getElementById("filter-reset");
