@@ -13,6 +13,7 @@ esac
 debian_packages=(
   build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev libcairo2-dev libqpdf-dev libharfbuzz-dev
+  libunibreak-dev libhyphen-dev hyphen-en-gb
   libcli11-dev doctest-dev libyaml-cpp-dev libkainjow-mustache-dev libcpp-httplib-dev
   poppler-utils qpdf
 )

@@ -42,6 +42,7 @@ void BlockLayouter::lay_out_document(const doc::Document& document, double measu
     context.width = measure;
     context.size = style_.body_size;
     context.colour = style_.text;
+    plan_table_kinds(document, context);
     blocks(document.blocks, context);
     footnotes(document.footnotes, measure);
 }
@@ -142,7 +143,7 @@ void BlockLayouter::emit_lines(const std::vector<LineBox>& lines, const BlockCon
         Slice slice;
         slice.height = lines[i].height;
         slice.first_baseline = lines[i].baseline;
-        slice.keep_with_next = keep_all_with_next || (count >= 4 && (i == 0 || i == count - 2));
+        slice.keep_with_next = keep_all_with_next || (count >= 2 && (i == 0 || i == count - 2));
         for (const auto& run : lines[i].runs) {
             TextRun placed = run;
             placed.x += context.x;

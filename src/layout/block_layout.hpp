@@ -4,8 +4,10 @@
 #include "layout/layout.hpp"
 #include "layout/line_breaker.hpp"
 #include "layout/slice_stream.hpp"
+#include "layout/table_columns.hpp"
 #include "layout/width_cache.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,12 +46,16 @@ class BlockLayouter {
                    double indent);
     void task_box(Slice& slice, double x, double baseline, double size, bool checked);
     void table(const doc::Block& block, const BlockContext& context);
+    double table_cell_size(const doc::Block& block, const BlockContext& context) const;
+    void plan_table_kinds(const doc::Document& document, const BlockContext& context);
+    void collect_table_kinds(const std::vector<doc::Block>& blocks, const BlockContext& context,
+                             std::map<std::string, int>& counts, bool measure);
     void chart(const doc::Block& block, const BlockContext& context);
     bool image_paragraph(const doc::Block& block, const BlockContext& context);
     void footnotes(const std::vector<doc::Footnote>& footnotes, double measure);
 
-    // Emits lines as one slice each; paragraphs of four lines or more keep two lines together
-    // at either end so no widow or orphan is left on a page.
+    // Emits lines as one slice each, keeping two lines together at either end so no widow or
+    // orphan is left on a page (a paragraph of two or three lines stays whole).
     void emit_lines(const std::vector<LineBox>& lines, const BlockContext& context,
                     bool keep_all_with_next = false);
     Slice& emit(Slice slice, const BlockContext& context);
@@ -68,6 +74,7 @@ class BlockLayouter {
     SliceStream stream_;
     int unnamed_headings_ = 0;
     std::vector<double> last_quote_rules_; // of the last slice emitted, to join quote rules
+    std::map<std::string, std::vector<ColumnNeed>> table_kinds_; // shared column needs by kind
 };
 
 } // namespace bp::layout

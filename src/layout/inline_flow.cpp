@@ -175,6 +175,7 @@ InlineFlow flow_inlines(const doc::Inlines& inlines, const FlowStyle& style, Wid
 
 InlineFlow flow_verbatim(const std::string& text, const Look& look, WidthCache& widths) {
     InlineFlow flow;
+    flow.verbatim = true;
     if (text.empty())
         return flow;
     int index = flow.look_index(look);

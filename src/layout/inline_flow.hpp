@@ -38,6 +38,7 @@ struct Token {
 struct InlineFlow {
     std::vector<Look> looks;
     std::vector<Token> tokens;
+    bool verbatim = false;            // code: broken where it must be, but never hyphenated
     int look_index(const Look& look); // interns the look
 };
 

@@ -1,5 +1,7 @@
 #include "layout/line_breaker.hpp"
 
+#include "layout/break_points.hpp"
+
 #include <algorithm>
 #include <string_view>
 
@@ -13,12 +15,6 @@ struct Placed {
     double x = 0;
     double width = 0;
 };
-
-// Characters after which a long word or URL may break.
-bool is_break_after(std::string_view character) {
-    return character.size() == 1 &&
-           std::string_view("/.-?&=_,;:").find(character[0]) != std::string_view::npos;
-}
 
 std::size_t code_point_length(unsigned char lead) {
     if (lead < 0x80)
@@ -36,10 +32,25 @@ std::size_t code_point_length(unsigned char lead) {
 // longest word still holds that word.
 constexpr double tolerance = 1e-6;
 
+// A word that does not fit is only broken into the space left on a line when that space is
+// worth filling, as a word processor's hyphenation zone: a narrow measure (a table cell)
+// always, a wide one only when the line would otherwise end a quarter short.
+constexpr double narrow_measure = 180;
+constexpr double short_line_fraction = 0.25;
+
+// One character of a word that has to be broken, with the break allowed after it.
 struct Unit {
     std::string_view text;
     int look = 0;
     double width = 0;
+    bool break_after = false;
+    bool hyphen_after = false; // the break needs an added hyphen
+};
+
+// The end of a piece of a broken word: `end` units stay on the line.
+struct Cut {
+    std::size_t end = 0;
+    bool hyphen = false;
 };
 
 class LineBuilder {
@@ -71,65 +82,117 @@ class LineBuilder {
 
   private:
     void add_word(const Token& word) {
-        double space = pending_space_ ? pending_space_->width : 0;
-        if (!placed_.empty() && x_ + space + word.width > measure_ + tolerance) {
-            finish_line();
-        } else if (pending_space_ && !placed_.empty()) {
-            place(*pending_space_);
-        }
+        const Segment* space = placed_.empty() ? nullptr : pending_space_;
         pending_space_ = nullptr;
-        if (x_ + word.width <= measure_ + tolerance || !placed_.empty()) {
+        double space_width = space ? space->width : 0;
+        if (x_ + space_width + word.width <= measure_ + tolerance) {
+            if (space)
+                place(*space);
             for (const auto& segment : word.segments)
                 place(segment);
             return;
         }
-        split_word(word);
-    }
-
-    void place(const Segment& segment) {
-        placed_.push_back(Placed{segment.text, segment.look, x_, segment.width});
-        x_ += segment.width;
-    }
-
-    // The word is wider than a whole line: cut it after a URL-ish separator where possible,
-    // otherwise between characters, keeping at least one character per line.
-    void split_word(const Token& word) {
-        std::vector<Unit> units;
-        for (const auto& segment : word.segments) {
-            std::string_view text = segment.text;
-            const Look& look = flow_.looks[segment.look];
-            for (std::size_t i = 0; i < text.size();) {
-                std::size_t length = std::min(code_point_length(text[i]), text.size() - i);
-                std::string_view character = text.substr(i, length);
-                units.push_back(
-                    {character, segment.look, widths_.width(character, look.style, look.size)});
-                i += length;
-            }
-        }
+        std::vector<Unit> units = units_of(word);
         std::size_t start = 0;
-        while (start < units.size()) {
-            std::size_t end = start;
-            double width = 0;
-            std::size_t last_break = start;
-            while (end < units.size() &&
-                   (end == start || width + units[end].width <= measure_ + tolerance)) {
-                width += units[end].width;
-                ++end;
-                if (is_break_after(units[end - 1].text) || units[end - 1].text == " ")
-                    last_break = end;
+        if (!placed_.empty()) {
+            double room = measure_ - x_ - space_width;
+            if (worth_filling(room)) {
+                Cut cut = last_cut_within(units, 0, room);
+                if (cut.end > 0) {
+                    if (space)
+                        place(*space);
+                    place_units(units, 0, cut);
+                    start = cut.end;
+                }
             }
-            if (end < units.size() && last_break > start)
-                end = last_break;
-            // Characters measured one by one can sum to less than the run they form.
-            while (end - start > 1 && chunk_width(units, start, end) > measure_ + tolerance)
-                --end;
-            place_units(units, start, end);
-            if (end < units.size())
-                finish_line();
-            start = end;
+            finish_line();
         }
+        // The rest starts a line; while it is wider than the measure, it breaks at its last
+        // opportunity that fits, or between characters with a hyphen when it has none.
+        while (chunk_width(units, start, units.size()) > measure_ + tolerance) {
+            Cut cut = last_cut_within(units, start, measure_);
+            if (cut.end == start)
+                cut = forced_cut(units, start);
+            if (cut.end >= units.size())
+                break;
+            place_units(units, start, cut);
+            finish_line();
+            start = cut.end;
+        }
+        place_units(units, start, {units.size(), false});
     }
 
+    bool worth_filling(double room) const {
+        return measure_ < narrow_measure || room >= measure_ * short_line_fraction;
+    }
+
+    std::vector<Unit> units_of(const Token& word) {
+        std::string text;
+        for (const auto& segment : word.segments)
+            text += segment.text;
+        std::vector<BreakPoint> points = word_break_points(text);
+        if (flow_.verbatim)
+            std::erase_if(points, [](const BreakPoint& point) { return point.hyphen; });
+        std::vector<Unit> units;
+        std::size_t offset = 0;
+        auto point = points.begin();
+        for (const auto& segment : word.segments) {
+            std::string_view part = segment.text;
+            const Look& look = flow_.looks[segment.look];
+            for (std::size_t i = 0; i < part.size();) {
+                std::size_t length = std::min(code_point_length(part[i]), part.size() - i);
+                std::string_view character = part.substr(i, length);
+                Unit unit{character, segment.look, widths_.width(character, look.style, look.size)};
+                i += length;
+                offset += length;
+                while (point != points.end() && point->offset < offset)
+                    ++point;
+                if (point != points.end() && point->offset == offset) {
+                    unit.break_after = true;
+                    unit.hyphen_after = point->hyphen;
+                }
+                units.push_back(unit);
+            }
+        }
+        return units;
+    }
+
+    // The longest piece from `start` ending at a break opportunity that fits in `room`, with
+    // its hyphen; {start} when there is none.
+    Cut last_cut_within(const std::vector<Unit>& units, std::size_t start, double room) {
+        for (std::size_t end = units.size() - 1; end > start; --end) {
+            const Unit& last = units[end - 1];
+            if (!last.break_after)
+                continue;
+            Cut cut{end, last.hyphen_after};
+            if (piece_width(units, start, cut) <= room + tolerance)
+                return cut;
+        }
+        return {start, false};
+    }
+
+    // No opportunity fits: as many characters as fit with a hyphen, at least one.
+    Cut forced_cut(const std::vector<Unit>& units, std::size_t start) {
+        std::size_t end = start + 1;
+        while (end < units.size() &&
+               piece_width(units, start, {end + 1, true}) <= measure_ + tolerance)
+            ++end;
+        bool hyphen = !flow_.verbatim && units[end - 1].text != "-" && end - start > 1;
+        return {end, hyphen};
+    }
+
+    double hyphen_width(const Unit& unit) {
+        const Look& look = flow_.looks[unit.look];
+        return widths_.width("-", look.style, look.size);
+    }
+
+    double piece_width(const std::vector<Unit>& units, std::size_t start, Cut cut) {
+        double width = chunk_width(units, start, cut.end);
+        return cut.hyphen ? width + hyphen_width(units[cut.end - 1]) : width;
+    }
+
+    // Measured in runs of one look: characters measured one by one can sum to less than the
+    // run they form.
     double chunk_width(const std::vector<Unit>& units, std::size_t start, std::size_t end) {
         double width = 0;
         std::size_t i = start;
@@ -144,16 +207,23 @@ class LineBuilder {
         return width;
     }
 
-    void place_units(const std::vector<Unit>& units, std::size_t start, std::size_t end) {
+    void place_units(const std::vector<Unit>& units, std::size_t start, Cut cut) {
         std::size_t i = start;
-        while (i < end) {
+        while (i < cut.end) {
             int look = units[i].look;
             std::string text;
-            while (i < end && units[i].look == look)
+            while (i < cut.end && units[i].look == look)
                 text += units[i++].text;
+            if (i == cut.end && cut.hyphen)
+                text += '-';
             const Look& style = flow_.looks[look];
             place(Segment{text, look, widths_.width(text, style.style, style.size)});
         }
+    }
+
+    void place(const Segment& segment) {
+        placed_.push_back(Placed{segment.text, segment.look, x_, segment.width});
+        x_ += segment.width;
     }
 
     void finish_line() {

@@ -84,6 +84,10 @@ class Paginator {
                 place(slices[k]);
             return;
         }
+        if (end - begin == 1 && slices[begin].min_split_part > 0) {
+            place_flowing(slices[begin]); // a table row: cut at the foot rather than moved
+            return;
+        }
         // An empty short first page only gives way when a full page would hold the group.
         bool worth_moving = has_content_ || (short_first_page() &&
                                              group_height(slices, begin, end) <= full_height());
@@ -116,6 +120,8 @@ class Paginator {
                 place(current);
                 return;
             }
+            if (has_content_ && cut_at_foot(current, space))
+                continue;
             bool fits_a_page = current.height <= full_height() - repeated_header_height(current);
             bool move_on = has_content_ ? fits_a_page || available() - space < minimum_cut_room
                                         : fits_a_page && short_first_page();
@@ -129,6 +135,25 @@ class Paginator {
             open_page_for(tail);
             current = std::move(tail);
         }
+    }
+
+    // Cuts a splittable slice (a table row) at the page foot when at least its least part fits
+    // here and at least that much goes over; places the head and opens the next page.
+    bool cut_at_foot(Slice& current, double space) {
+        double least = current.min_split_part;
+        if (least <= 0)
+            return false;
+        double cut_at = std::min(available() - space, current.height - least);
+        if (cut_at < least)
+            return false;
+        auto [head, tail] = split_slice(current, cut_at);
+        if (head.boxes.texts.empty() || tail.boxes.texts.empty())
+            return false;
+        place(head);
+        tail.space_before = 0;
+        open_page_for(tail);
+        current = std::move(tail);
+        return true;
     }
 
     void place(const Slice& slice) {

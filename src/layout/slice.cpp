@@ -119,6 +119,7 @@ std::pair<Slice, Slice> split_slice(const Slice& slice, double max_height) {
     tail.height = slice.height - cut;
     tail.keep_with_next = slice.keep_with_next;
     tail.repeat_header = slice.repeat_header;
+    tail.min_split_part = slice.min_split_part;
 
     for (const auto& run : slice.boxes.texts) {
         if (run.baseline <= cut) {

@@ -20,6 +20,9 @@ struct Slice {
     // Painted first on every page this slice continues onto (a table's header row).
     std::shared_ptr<const Slice> repeat_header;
     double first_baseline = 0; // baseline of the first text line, for list markers
+    // A table row may be cut at a page foot when at least this much of it fits there and at
+    // least this much goes over (two lines); zero: cut only when taller than a whole page.
+    double min_split_part = 0;
 };
 
 // Appends `from`'s boxes to `to`, moved by (dx, dy).

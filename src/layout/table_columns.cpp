@@ -4,46 +4,91 @@
 
 namespace bp::layout {
 
+namespace {
+
+double natural_of(const ColumnNeed& need) {
+    return std::max(need.natural, need.minimum);
+}
+
+// Each column gets `low` plus a share of what is left in proportion to how far it is from
+// `high`; assumes the lows fit and the highs do not.
+std::vector<double> share_between(const std::vector<double>& low, const std::vector<double>& high,
+                                  double available) {
+    double total_low = 0, wanted = 0;
+    for (std::size_t i = 0; i < low.size(); ++i) {
+        total_low += low[i];
+        wanted += std::max(high[i] - low[i], 0.0);
+    }
+    double spare = available - total_low;
+    std::vector<double> widths(low.size());
+    for (std::size_t i = 0; i < low.size(); ++i) {
+        double want = std::max(high[i] - low[i], 0.0);
+        widths[i] = low[i] + (wanted > 0 ? spare * want / wanted : 0);
+    }
+    return widths;
+}
+
+} // namespace
+
+double narrowest_width(const std::vector<ColumnNeed>& needs) {
+    double total = 0;
+    for (const auto& need : needs)
+        total += need.floor();
+    return total;
+}
+
+std::vector<ColumnNeed> widest_needs(const std::vector<ColumnNeed>& a,
+                                     const std::vector<ColumnNeed>& b) {
+    std::vector<ColumnNeed> merged = a.size() >= b.size() ? a : b;
+    const auto& other = a.size() >= b.size() ? b : a;
+    for (std::size_t i = 0; i < other.size(); ++i) {
+        merged[i].minimum = std::max(merged[i].minimum, other[i].minimum);
+        merged[i].natural = std::max(merged[i].natural, other[i].natural);
+        merged[i].hyphenated = std::max(merged[i].floor(), other[i].floor());
+    }
+    return merged;
+}
+
 std::vector<double> distribute_columns(const std::vector<ColumnNeed>& needs, double available,
                                        bool fill_measure) {
     std::vector<double> widths(needs.size(), 0);
     if (needs.empty())
         return widths;
-    double total_min = 0, total_natural = 0;
+    std::vector<double> minimums, naturals, floors;
+    double total_min = 0, total_natural = 0, total_floor = 0;
     for (const auto& need : needs) {
+        minimums.push_back(need.minimum);
+        naturals.push_back(natural_of(need));
+        floors.push_back(need.floor());
         total_min += need.minimum;
-        total_natural += std::max(need.natural, need.minimum);
+        total_natural += natural_of(need);
+        total_floor += need.floor();
     }
     if (total_natural <= available) {
         double extra = fill_measure ? available - total_natural : 0;
         for (std::size_t i = 0; i < needs.size(); ++i) {
-            double natural = std::max(needs[i].natural, needs[i].minimum);
-            double share = total_natural > 0 ? natural / total_natural
+            double share = total_natural > 0 ? naturals[i] / total_natural
                                              : 1.0 / static_cast<double>(needs.size());
-            widths[i] = natural + extra * share;
+            widths[i] = naturals[i] + extra * share;
         }
         return widths;
     }
-    if (total_min <= available) {
-        double spare = available - total_min;
-        double wanted = total_natural - total_min;
-        for (std::size_t i = 0; i < needs.size(); ++i) {
-            double want = std::max(needs[i].natural, needs[i].minimum) - needs[i].minimum;
-            widths[i] = needs[i].minimum + (wanted > 0 ? spare * want / wanted : 0);
-        }
-        return widths;
-    }
-    // Even the longest words do not fit. Columns whose minimum is under an equal share keep it,
-    // so one long URL cannot squeeze a column of figures to nothing; the others share the rest.
+    if (total_min <= available)
+        return share_between(minimums, naturals, available);
+    // Short of the minimums, the room above the floors goes to the columns with the most text,
+    // by how much wider than its floor each would like to be: that keeps rows shortest.
+    if (total_floor <= available)
+        return share_between(floors, naturals, available);
+    // Even the hyphenated pieces do not fit. Columns whose floor is under an equal share keep
+    // it, so one long address cannot squeeze a column of figures to nothing; the others share
+    // the rest.
     double share = available / static_cast<double>(needs.size());
     double narrow_total = 0, wide_total = 0;
-    for (const auto& need : needs)
-        (need.minimum <= share ? narrow_total : wide_total) += need.minimum;
+    for (double floor : floors)
+        (floor <= share ? narrow_total : wide_total) += floor;
     double left = available - narrow_total;
-    for (std::size_t i = 0; i < needs.size(); ++i) {
-        const double minimum = needs[i].minimum;
-        widths[i] = minimum <= share ? minimum : minimum * left / wide_total;
-    }
+    for (std::size_t i = 0; i < needs.size(); ++i)
+        widths[i] = floors[i] <= share ? floors[i] : floors[i] * left / wide_total;
     return widths;
 }
 

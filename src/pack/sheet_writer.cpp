@@ -1,6 +1,6 @@
 #include "pack/sheet_writer.hpp"
 
-#include "pack/utf8.hpp"
+#include "layout/text_lines.hpp"
 
 #include <algorithm>
 
@@ -9,43 +9,9 @@ namespace bp::pack {
 namespace {
 constexpr double cell_padding_x = 5;
 constexpr double cell_padding_y = 5;
-
-std::vector<std::string> split_words(const std::string& text) {
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t') {
-            if (!word.empty())
-                words.push_back(std::move(word));
-            word.clear();
-        } else {
-            word.push_back(c);
-        }
-    }
-    if (!word.empty())
-        words.push_back(std::move(word));
-    return words;
-}
-
-// Breaks one over-long word into pieces that fit, between characters.
-std::vector<std::string> break_word(const layout::TextMeasurer& measurer, const std::string& word,
-                                    layout::FontStyle style, double size, double width) {
-    std::vector<std::string> pieces;
-    std::u32string piece;
-    for (char32_t c : decode_utf8(word)) {
-        std::u32string longer = piece + c;
-        if (!piece.empty() && measurer.width(encode_utf8(longer), style, size) > width) {
-            pieces.push_back(encode_utf8(piece));
-            piece.assign(1, c);
-        } else {
-            piece = std::move(longer);
-        }
-    }
-    if (!piece.empty())
-        pieces.push_back(encode_utf8(piece));
-    return pieces;
-}
 } // namespace
+
+using layout::wrap_text;
 
 double left_margin(const Margins& margins, int page_number) {
     return page_number % 2 == 1 ? margins.inner : margins.outer;
@@ -53,34 +19,6 @@ double left_margin(const Margins& margins, int page_number) {
 
 double right_margin(const Margins& margins, int page_number) {
     return page_number % 2 == 1 ? margins.outer : margins.inner;
-}
-
-std::vector<std::string> wrap_text(const layout::TextMeasurer& measurer, const std::string& text,
-                                   layout::FontStyle style, double size, double width) {
-    std::vector<std::string> lines;
-    std::string line;
-    for (const std::string& word : split_words(text)) {
-        std::string candidate = line.empty() ? word : line + " " + word;
-        if (measurer.width(candidate, style, size) <= width) {
-            line = std::move(candidate);
-            continue;
-        }
-        if (!line.empty())
-            lines.push_back(std::move(line));
-        line.clear();
-        if (measurer.width(word, style, size) <= width) {
-            line = word;
-            continue;
-        }
-        auto pieces = break_word(measurer, word, style, size, width);
-        for (std::size_t i = 0; i + 1 < pieces.size(); ++i)
-            lines.push_back(pieces[i]);
-        if (!pieces.empty())
-            line = pieces.back();
-    }
-    if (!line.empty())
-        lines.push_back(std::move(line));
-    return lines;
 }
 
 layout::TextRun make_run(const layout::TextMeasurer& measurer, double x, double baseline,

@@ -1,6 +1,7 @@
 #pragma once
-// Writes the pack's own pages (front sheet, membership, contents, title blocks): wrapped
-// paragraphs and ruled tables that continue on new pages with their header repeated.
+// Writes the pack's own pages (front sheet, membership, contents, title blocks): paragraphs
+// and ruled tables that continue on new pages with their header repeated. Lines are broken by
+// the layout stage's line breaker (layout/text_lines.hpp), as in the papers.
 #include "layout/page.hpp"
 
 #include <string>
@@ -48,10 +49,6 @@ struct PlacedRow {
     int page = 0; // index into SheetWriter::pages
     double y = 0, height = 0;
 };
-
-// Greedy line breaking on spaces; words wider than the line are broken between characters.
-std::vector<std::string> wrap_text(const layout::TextMeasurer& measurer, const std::string& text,
-                                   layout::FontStyle style, double size, double width);
 
 class SheetWriter {
   public:

@@ -325,9 +325,17 @@ TEST_CASE("a single word wider than the page is cut to the measure") {
     document.blocks.push_back(paragraph(std::string(200, 'w')));
     auto pages = lay(document, small_page());
     REQUIRE(pages.size() == 1);
-    CHECK(pages[0].texts.size() == 5); // 40 characters of 5 pt a line
-    for (const auto& run : pages[0].texts)
+    // 40 characters of 5 pt a line: 39 and a hyphen, since the word is cut mid-word.
+    REQUIRE(pages[0].texts.size() == 6);
+    std::string joined;
+    for (std::size_t i = 0; i < pages[0].texts.size(); ++i) {
+        const auto& run = pages[0].texts[i];
         CHECK(run.width <= 200);
+        bool last = i + 1 == pages[0].texts.size();
+        CHECK(run.text.back() == (last ? 'w' : '-'));
+        joined += last ? run.text : run.text.substr(0, run.text.size() - 1);
+    }
+    CHECK(joined == std::string(200, 'w'));
 }
 
 TEST_CASE("seventy pages lay out quickly") {

@@ -1,3 +1,4 @@
+#include "layout/text_lines.hpp"
 #include "pack/front_sheet.hpp"
 #include "pack/pack_json.hpp"
 #include "pack/post_pass.hpp"
@@ -29,15 +30,16 @@ TEST_CASE("the measurer uses the embedded faces") {
     CHECK_FALSE(HaruTextMeasurer::open("/nonexistent"));
 }
 
-TEST_CASE("wrapping breaks on spaces and splits words wider than the line") {
+TEST_CASE("the pack's own pages break lines as the papers do: at spaces, then with hyphens") {
+    using layout::wrap_text;
     auto measurer = HaruTextMeasurer::open(testing::resources().font_dir);
     REQUIRE(measurer);
     auto lines = wrap_text(*measurer, "one two three four", layout::FontStyle::regular, 10,
                            measurer->width("three four", layout::FontStyle::regular, 10) + 1);
     CHECK(lines == std::vector<std::string>{"one two", "three four"});
-    auto pieces = wrap_text(*measurer, "abcdefghij", layout::FontStyle::regular, 10,
-                            measurer->width("abcd", layout::FontStyle::regular, 10) + 0.5);
-    CHECK(pieces == std::vector<std::string>{"abcd", "efgh", "ij"});
+    auto pieces = wrap_text(*measurer, "safeguarding", layout::FontStyle::regular, 10,
+                            measurer->width("safeguard-", layout::FontStyle::regular, 10) + 0.5);
+    CHECK(pieces == std::vector<std::string>{"safeguard-", "ing"});
     CHECK(wrap_text(*measurer, "   ", layout::FontStyle::regular, 10, 100).empty());
 }
 

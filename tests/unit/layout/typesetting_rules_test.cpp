@@ -1,0 +1,211 @@
+// Tables that split, share widths and shrink; keeps for headings and paragraphs; short spills.
+#include "core/diagnostics.hpp"
+#include "layout/line_breaker.hpp"
+#include "layout/table_columns.hpp"
+#include "layout_test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <set>
+
+using namespace bp;
+using namespace bp::layout;
+using namespace bp::layout::testing;
+
+namespace {
+
+std::string line_text(const LineBox& line) {
+    std::string joined;
+    for (const auto& run : line.runs)
+        joined += run.text;
+    return joined;
+}
+
+std::vector<std::string> broken(const std::string& value, double measure) {
+    static FixedMeasurer measurer;
+    WidthCache widths(measurer);
+    Look look;
+    look.size = 10; // 5 pt a character
+    std::vector<std::string> lines;
+    for (const auto& line : break_lines(flow_text(value, look, widths), measure, {10, 1.2}, widths))
+        lines.push_back(line_text(line));
+    return lines;
+}
+
+doc::Block table_of(const std::vector<std::string>& header,
+                    const std::vector<std::vector<std::string>>& rows,
+                    const std::string& caption = {}) {
+    doc::Block block;
+    block.kind = doc::BlockKind::table;
+    block.header = row(header);
+    for (const auto& cells : rows)
+        block.rows.push_back(row(cells));
+    block.caption = caption;
+    return block;
+}
+
+int count_prefixed(const Page& page, const std::string& prefix) {
+    int count = 0;
+    for (const auto& run : page.texts)
+        if (run.text.rfind(prefix, 0) == 0)
+            ++count;
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("a word too long for a narrow measure is hyphenated, never cut bare") {
+    // Eight characters a line: "safe-" then "guarding".
+    CHECK(broken("safeguarding", 40) == std::vector<std::string>{"safe-", "guarding"});
+    // In a narrow cell the space left on a line is filled with a hyphenated part.
+    CHECK(broken("the safeguarding", 60) == std::vector<std::string>{"the safe-", "guarding"});
+    // A word with no pattern point is cut between characters, with a hyphen.
+    CHECK(broken("zzzzzzzzzz", 20) == std::vector<std::string>{"zzz-", "zzz-", "zzzz"});
+}
+
+TEST_CASE("wide measures hyphenate only to save a line ending a quarter short") {
+    std::string long_line(38, 'a'); // 190 pt of a 200 pt line
+    CHECK(broken(long_line + " safeguarding", 200) ==
+          std::vector<std::string>{long_line, "safeguarding"});
+    std::string short_line(28, 'a'); // 145 pt with the space: 55 pt left, over a quarter
+    CHECK(broken(short_line + " safeguarding", 200) ==
+          std::vector<std::string>{short_line + " safeguard-", "ing"});
+}
+
+TEST_CASE("a column of figures keeps its width while a column of long words hyphenates") {
+    // Words of 100 pt hyphenate into pieces of 40; the figures column needs 30 whatever.
+    std::vector<ColumnNeed> needs{{100, 200, 40}, {30, 30, 30}};
+    auto widths = distribute_columns(needs, 100, true);
+    CHECK(widths[0] == doctest::Approx(70));
+    CHECK(widths[1] == doctest::Approx(30));
+    CHECK(narrowest_width(needs) == doctest::Approx(70));
+    // Room above the floors goes by how much more text each column holds: 50 pt spare,
+    // wanted 160 (prose) against 40 (an address of 60 pt pieces, 100 pt on one line).
+    auto shared = distribute_columns({{100, 200, 40}, {60, 100, 0}}, 150, true);
+    CHECK(shared[0] == doctest::Approx(40 + 50 * 160.0 / 200));
+    CHECK(shared[1] == doctest::Approx(60 + 50 * 40.0 / 200));
+    auto merged = widest_needs({{10, 20, 5}}, {{15, 15, 0}, {3, 4, 0}});
+    REQUIRE(merged.size() == 2);
+    CHECK(merged[0].minimum == doctest::Approx(15));
+    CHECK(merged[0].natural == doctest::Approx(20));
+    CHECK(merged[0].floor() == doctest::Approx(15));
+}
+
+TEST_CASE("tables of one kind in a paper share their column widths") {
+    doc::Document document;
+    document.blocks.push_back(table_of({"Measure", "Value"}, {{"Burglary", "12"}}));
+    document.blocks.push_back(
+        table_of({"Measure", "Value"}, {{"Criminal damage to vehicles", "1234567"}}));
+    auto pages = lay(document, small_page(400));
+    REQUIRE(pages.size() == 1);
+    std::vector<double> value_x;
+    for (const auto& run : pages[0].texts)
+        if (run.text == "Value")
+            value_x.push_back(run.x);
+    REQUIRE(value_x.size() == 2);
+    CHECK(value_x[0] == doctest::Approx(value_x[1]));
+}
+
+TEST_CASE("a tall row splits at the page foot; the next page repeats header and caption") {
+    doc::Document document;
+    document.blocks.push_back(numbered_lines("a", 4));
+    doc::Block table = table_of({"Ref", "Note"}, {}, "Register");
+    for (int r = 1; r <= 3; ++r) {
+        doc::TableRow tall;
+        tall.cells.push_back(doc::TableCell{{text("r" + std::to_string(r))}, doc::Rag::none});
+        doc::Inlines lines;
+        for (int i = 1; i <= 6; ++i) {
+            if (i > 1)
+                lines.push_back(hard_break());
+            lines.push_back(text("n" + std::to_string(r) + "." + std::to_string(i)));
+        }
+        tall.cells.push_back(doc::TableCell{lines, doc::Rag::none});
+        table.rows.push_back(tall);
+    }
+    document.blocks.push_back(table);
+    auto pages = lay(document, small_page(200));
+    REQUIRE(pages.size() >= 2);
+    // Some lines of one row end page one and the rest of that row open page two.
+    std::set<std::string> first, second;
+    for (const auto& run : pages[0].texts)
+        first.insert(run.text);
+    for (const auto& run : pages[1].texts)
+        second.insert(run.text);
+    bool split = false;
+    for (int r = 1; r <= 3; ++r) {
+        std::string head = "n" + std::to_string(r) + ".1", tail = "n" + std::to_string(r) + ".6";
+        if (first.count(head) && second.count(tail) && !first.count(tail))
+            split = true;
+    }
+    CHECK(split);
+    CHECK(second.count("Register (continued)") == 1);
+    CHECK(second.count("Ref") == 1);
+    for (const auto& page : pages)
+        for (const auto& run : page.texts)
+            CHECK(run.baseline <= 250 + 1e-6);
+}
+
+TEST_CASE("a table never starts with a lone row at the page foot") {
+    doc::Document document;
+    // 84 pt of text and a gap leave room for the header and one row, not two.
+    document.blocks.push_back(numbered_lines("a", 7));
+    document.blocks.push_back(table_of({"Head"}, {{"row1"}, {"row2"}, {"row3"}}));
+    auto pages = lay(document, small_page(130));
+    REQUIRE(pages.size() == 2);
+    CHECK(find_text(pages[0], "row1") == nullptr);
+    CHECK(find_text(pages[1], "row1") != nullptr);
+    CHECK(find_text(pages[1], "row2") != nullptr);
+}
+
+TEST_CASE("a table too wide for the measure is set smaller, with a warning") {
+    std::vector<std::string> header, cells;
+    for (int i = 0; i < 6; ++i) {
+        header.push_back("H" + std::to_string(i));
+        cells.push_back("1234567"); // 35 pt of figures that cannot break: 6 x 43 > 200
+    }
+    doc::Document document;
+    document.blocks.push_back(table_of(header, {cells}));
+    document.blocks.back().location = {"paper.md", 7, 1};
+    DiagnosticSink sink;
+    FixedMeasurer measurer;
+    LayoutInput input;
+    input.document = &document;
+    input.diagnostics = &sink;
+    auto pages = lay_out(input, small_page(400), simple_style(), measurer);
+    REQUIRE(pages.size() == 1);
+    REQUIRE(sink.warning_count() == 1);
+    auto warning = sink.sorted().front();
+    CHECK(warning.location.line == 7);
+    CHECK(warning.message.find("too wide") != std::string::npos);
+    const TextRun* figure = find_text(pages[0], "1234567");
+    REQUIRE(figure != nullptr);
+    CHECK(figure->size < 9);
+    for (const auto& run : pages[0].texts)
+        CHECK(run.x + run.width <= 260 + 1e-6);
+}
+
+TEST_CASE("a heading keeps with the next two lines of its paragraph") {
+    doc::Document document;
+    document.blocks.push_back(numbered_lines("a", 6));
+    document.blocks.push_back(heading(3, "Risks", "risks"));
+    document.blocks.push_back(numbered_lines("b", 2));
+    // After 72 pt of text the heading and one line would fit above the foot, not two lines.
+    auto pages = lay(document, small_page(120));
+    REQUIRE(pages.size() == 2);
+    CHECK(find_text(pages[0], "Risks") == nullptr);
+    CHECK(find_text(pages[1], "Risks") != nullptr);
+    CHECK(count_prefixed(pages[1], "b") == 2);
+}
+
+TEST_CASE("a paper that spills by a line closes up its spacing instead") {
+    doc::Document document;
+    for (int i = 0; i < 4; ++i)
+        document.blocks.push_back(numbered_lines("p" + std::to_string(i) + "-", 2));
+    document.blocks.push_back(paragraph("last"));
+    // Nine lines (108 pt) and four 6 pt gaps overfill a 120 pt page; 3 pt gaps do not.
+    auto pages = lay(document, small_page());
+    REQUIRE(pages.size() == 1);
+    CHECK(find_text(pages[0], "last") != nullptr);
+    // A real overflow still takes the pages it needs.
+    document.blocks.push_back(numbered_lines("more", 4));
+    CHECK(lay(document, small_page()).size() == 2);
+}
