@@ -54,7 +54,7 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
         return;
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
-    paper.body = markdown::parse(front->body, front->body_origin, sink);
+    paper.body = markdown::parse(front->body, front->body_origin, sink, directive_parse_options());
     if (paper.kind == "minutes") {
         if (auto recorded =
                 recorded_meeting_date(front->yaml, front->yaml_origin, board, meeting, quiet))
