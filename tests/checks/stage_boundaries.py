@@ -1,10 +1,11 @@
 """Checks that every source file under src/ includes only headers of its own stage and of the
-stages the README's "How it is built" table lets it use. The table is the one statement of the
-allowed arrows; change it there when the design changes.
+stages the README's "How it is built" table lets it use, and that each stage's CMake library
+links no other stage. The table is the one statement of the allowed arrows; change it there
+when the design changes.
 
 Usage: stage_boundaries.py REPO_ROOT
 Prints one line per violation and a summary "N passed, M failed" (one check per source file,
-plus the checker's own self-test on a small made-up tree)."""
+one per stage's CMakeLists.txt, plus the checker's own self-test on a small made-up tree)."""
 import pathlib
 import re
 import sys
@@ -60,6 +61,30 @@ def violations(root, arrows):
     return checked, problems
 
 
+LINKED_STAGE = re.compile(r"\bbp_([a-z]+)\b")
+
+
+def link_violations(root, arrows):
+    """(stages checked, [messages]) for the bp_<stage> targets each src/<stage>/CMakeLists.txt
+    links."""
+    checked, problems = 0, []
+    for stage in sorted(arrows):
+        cmake = root / "src" / stage / "CMakeLists.txt"
+        if not cmake.exists():
+            continue
+        checked += 1
+        text = cmake.read_text(encoding="utf-8")
+        for match in LINKED_STAGE.finditer(text):
+            used = match.group(1)
+            if used == stage or used not in arrows or used in arrows[stage]:
+                continue
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(f"src/{stage}/CMakeLists.txt:{line}: error: stage '{stage}' may "
+                            f"not link bp_{used} (README.md allows: "
+                            f"{', '.join(sorted(arrows[stage])) or 'nothing'})")
+    return checked, problems
+
+
 def self_test():
     """The checker must catch a forbidden include and pass an allowed one."""
     with tempfile.TemporaryDirectory() as folder:
@@ -71,8 +96,12 @@ def self_test():
             (root / "src" / stage / "x.cpp").write_text(text)
         arrows = allowed_arrows("## How it is built\n\n```\nsite -> data, core   html\n"
                                 "data -> core        data\ncore\n```\n")
+        (root / "src" / "data" / "CMakeLists.txt").write_text(
+            "boardpack_library(data PUBLIC bp_core PRIVATE bp_site)\n")
         checked, problems = violations(root, arrows)
+        linked, link_problems = link_violations(root, arrows)
         return (checked == 3 and len(problems) == 1 and "src/data/x.cpp:2" in problems[0]
+                and linked == 1 and len(link_problems) == 1 and "bp_site" in link_problems[0]
                 and arrows == {"site": {"data", "core"}, "data": {"core"}, "core": set()})
 
 
@@ -80,6 +109,9 @@ def main():
     root = pathlib.Path(sys.argv[1])
     arrows = allowed_arrows((root / "README.md").read_text(encoding="utf-8"))
     checked, problems = violations(root, arrows)
+    linked, link_problems = link_violations(root, arrows)
+    checked += linked
+    problems += link_problems
     passed_self_test = self_test()
     if not passed_self_test:
         print("FAIL: the checker's self-test did not catch a forbidden include", file=sys.stderr)
