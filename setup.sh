@@ -17,7 +17,9 @@ debian_packages=(
   libcli11-dev doctest-dev libyaml-cpp-dev libkainjow-mustache-dev libcpp-httplib-dev
   poppler-utils qpdf
 )
+debian_packages+=(nlohmann-json3-dev)
 test_packages=(chromium default-jre-headless python3 curl)
+test_packages+=(clang-format)
 
 install_missing() {
   local missing=()

@@ -1,5 +1,7 @@
 #include "chart/style.hpp"
 
+#include "core/data_dir.hpp"
+
 #include <cctype>
 
 namespace bp::chart {
@@ -36,7 +38,7 @@ Rgb rgb_from_hex(const std::string& hex) {
 }
 
 std::string bundled_font_path(const std::string& file_name) {
-    return std::string(BOARDPACK_DATA_DIR) + "/assets/fonts/" + file_name;
+    return data_dir() + "/assets/fonts/" + file_name;
 }
 
 } // namespace bp::chart

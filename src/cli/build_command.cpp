@@ -1,11 +1,11 @@
 #include "cli/build_command.hpp"
 
-#include "cli/data_dir.hpp"
 #include "cli/diagnostics_report.hpp"
 #include "cli/meeting_jobs.hpp"
 #include "cli/progress.hpp"
 #include "cli/quarter_packs.hpp"
 #include "content/load.hpp"
+#include "core/data_dir.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
 #include "pack/pack.hpp"

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
@@ -32,22 +33,6 @@ std::string content_type(const std::string& path) {
         if (ends_with(path, extension))
             return type;
     return "application/octet-stream";
-}
-
-std::string json_string(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        if (static_cast<unsigned char>(c) < 0x20)
-            continue;
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::optional<std::string> read_file(const fs::path& path) {
@@ -166,8 +151,8 @@ void PreviewServer::publish_failure(const std::string& diagnostics) {
 
 std::string PreviewServer::status_json() const {
     std::lock_guard lock(mutex_);
-    return "{\"version\": " + std::to_string(version_) + ", \"errors\": " + json_string(errors_) +
-           "}";
+    nlohmann::ordered_json status = {{"version", version_}, {"errors", errors_}};
+    return status.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 } // namespace bp::cli

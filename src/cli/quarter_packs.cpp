@@ -23,13 +23,12 @@ std::optional<std::string> read_staged(const OutputTree& out, const std::string&
 }
 
 std::map<QuarterKey, std::vector<const content::Meeting*>>
-meetings_by_quarter(const content::Board& board, int start_month) {
+meetings_by_quarter(const content::Board& board, const data::FinancialCalendar& calendar) {
     std::map<QuarterKey, std::vector<const content::Meeting*>> quarters;
     for (const auto& meeting : board.meetings) {
         if (meeting.status == content::MeetingStatus::cancelled)
             continue;
-        QuarterKey key{site::financial_year_start(meeting.date, start_month),
-                       site::financial_quarter(meeting.date, start_month)};
+        QuarterKey key{calendar.year_of_date(meeting.date), calendar.quarter_of_date(meeting.date)};
         quarters[key].push_back(&meeting);
     }
     return quarters;
@@ -39,9 +38,9 @@ meetings_by_quarter(const content::Board& board, int start_month) {
 
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
                          OutputTree& out, DiagnosticSink& sink) {
-    int start_month = site.config.financial_year_start_month;
+    data::FinancialCalendar calendar = site.config.calendar();
     for (const auto& board : site.boards) {
-        for (const auto& [key, meetings] : meetings_by_quarter(board, start_month)) {
+        for (const auto& [key, meetings] : meetings_by_quarter(board, calendar)) {
             std::vector<pack::ArchivedMeetingPack> packs;
             for (const auto* meeting : meetings) {
                 auto bytes = read_staged(out, board.slug + "/" + meeting->slug + "/pack.pdf");
@@ -50,11 +49,11 @@ void write_quarter_packs(const content::Site& site, const pack::PackResources& f
             }
             if (packs.empty())
                 continue;
-            std::string label = "Quarter " + std::to_string(key.second) + ", " +
-                                site::financial_year_label(key.first, start_month);
+            std::string label =
+                "Quarter " + std::to_string(key.second) + ", " + calendar.year_label(key.first);
             std::string pdf = pack::build_quarter_pack(site, board, label, packs, fonts, sink);
             if (!pdf.empty())
-                out.write(site::quarter_pack_path(board.slug, key.first, key.second, start_month),
+                out.write(site::quarter_pack_path(board.slug, key.first, key.second, calendar),
                           pdf);
         }
     }

@@ -1,5 +1,6 @@
 #include "content/action_log_builder.hpp"
 
+#include "content/directives.hpp"
 #include "content/front_matter.hpp"
 #include "content/minutes.hpp"
 #include "data/action_csv.hpp"
@@ -35,7 +36,8 @@ std::vector<data::Action> actions_of_paper(const FileSystem& files, const Board&
     auto recorded = recorded_meeting_date(front->yaml, front->yaml_origin, board, holder, sink);
     if (!recorded)
         return {};
-    doc::Document body = markdown::parse(front->body, front->body_origin, already_reported);
+    doc::Document body = markdown::parse(front->body, front->body_origin, already_reported,
+                                         directive_parse_options());
     return read_minutes_actions(body, *recorded, sink);
 }
 

@@ -27,6 +27,20 @@ const Registry& registry() {
     return instance;
 }
 
+} // namespace
+
+const markdown::ParseOptions& directive_parse_options() {
+    static const markdown::ParseOptions options = [] {
+        markdown::ParseOptions o;
+        for (const auto& [name, handler] : registry().handlers)
+            o.directive_names.insert(name);
+        return o;
+    }();
+    return options;
+}
+
+namespace {
+
 std::vector<std::string> known_directive_names() {
     std::vector<std::string> names;
     for (const auto& [name, handler] : registry().handlers)

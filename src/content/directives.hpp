@@ -2,6 +2,7 @@
 // Directives bring data into prose: fenced blocks (```chart, ```scorecard, …) become ordinary
 // blocks, and {{ values }} become text, computed as at the meeting's data date.
 #include "content/model.hpp"
+#include "markdown/parse.hpp"
 
 #include <functional>
 #include <optional>
@@ -44,6 +45,10 @@ struct DirectiveModule {
 // records (actions, membership, forward plans, contents, events, delivery plans).
 DirectiveModule performance_directives();
 DirectiveModule records_directives();
+
+// Options under which Markdown that may hold directives is parsed: every registered directive
+// name is recognised as a fenced block.
+const markdown::ParseOptions& directive_parse_options();
 
 // Replaces every directive block and {{ value }} inline in the paper's body.
 void expand_directives(DirectiveContext& context);

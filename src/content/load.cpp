@@ -78,7 +78,7 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
         return;
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
-    paper.body = markdown::parse(front->body, front->body_origin, sink);
+    paper.body = markdown::parse(front->body, front->body_origin, sink, directive_parse_options());
     if (paper.kind == "minutes")
         present_minutes_record(front->yaml, front->yaml_origin, board, meeting, paper);
     else

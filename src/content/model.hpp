@@ -5,6 +5,7 @@
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
 #include "data/chart_spec.hpp"
+#include "data/financial_calendar.hpp"
 #include "markdown/document.hpp"
 
 #include <map>
@@ -52,6 +53,10 @@ struct SiteConfig {
     int financial_year_start_month = 4;
     RagColours rag;
     SourceLocation location;
+
+    data::FinancialCalendar calendar() const {
+        return data::FinancialCalendar(financial_year_start_month);
+    }
 };
 
 struct Person {

@@ -9,15 +9,6 @@
 
 namespace bp::content::performance {
 
-std::vector<doc::Block> chart_directive(const doc::Block& directive, const YAML::Node& body,
-                                        const SourceLocation& origin, DirectiveContext& context);
-std::vector<doc::Block> indicator_directive(const doc::Block& directive, const YAML::Node& body,
-                                            const SourceLocation& origin,
-                                            DirectiveContext& context);
-std::vector<doc::Block> scorecard_directive(const doc::Block& directive, const YAML::Node& body,
-                                            const SourceLocation& origin,
-                                            DirectiveContext& context);
-
 // True for paths naming one of the board's indicators, or shaped like an indicator value
 // (`<id>.fytd.value`) so that a mistyped id still gets a did-you-mean hint.
 bool owns_indicator_value(const std::vector<std::string>& path, DirectiveContext& context);

@@ -67,9 +67,9 @@ doc::TableRow scorecard_row(const Entry& entry, DirectiveContext& context) {
                  data::format_change(indicator, *ytd.change()) + ")";
     else if (auto difference = ytd.change())
         change = data::format_change(indicator, *difference);
-    data::RagStatus status = data::rate(indicator, ytd).status;
+    Rag status = data::rate(indicator, ytd).status;
     doc::TableCell rag = text_cell(data::rag_label(status), where);
-    rag.rag = to_doc_rag(status);
+    rag.rag = status;
     row.cells.push_back(text_cell(shown(ytd.value), where));
     row.cells.push_back(text_cell(shown(ytd.last_year), where));
     row.cells.push_back(text_cell(change, where));

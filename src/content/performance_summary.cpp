@@ -15,6 +15,7 @@ namespace {
 const std::set<std::string> summary_keys = {"id", "overview", "actions", "level"};
 
 doc::Block definition_table(const data::Indicator& indicator, const SourceLocation& where) {
+    const std::string target = data::target_phrase(indicator);
     const std::pair<const char*, const std::string*> entries[] = {
         {"Source", &indicator.source},
         {"Definition", &indicator.definition},
@@ -22,7 +23,7 @@ doc::Block definition_table(const data::Indicator& indicator, const SourceLocati
         {"What good looks like", &indicator.what_good_looks_like},
         {"Why it matters", &indicator.why_it_matters},
         {"Issues to consider", &indicator.issues},
-        {"Target", &indicator.target_text},
+        {"Target", &target},
         // The lead is named in the status row below; the sub-group heads the scorecard.
     };
     std::vector<doc::TableRow> rows;
@@ -77,7 +78,7 @@ doc::Block status_table(const data::Indicator& indicator, const data::IndicatorF
                         const SourceLocation& where) {
     data::RagRating rating = data::rate(indicator, figures.year_to_date);
     doc::TableCell rag = text_cell(data::rag_label(rating.status), where);
-    rag.rag = to_doc_rag(rating.status);
+    rag.rag = rating.status;
     std::string basis = rating.reason;
     if (!basis.empty())
         basis[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(basis[0])));
@@ -113,7 +114,7 @@ void append_commentary(std::vector<doc::Block>& out, const YAML::Node& body, con
         return;
     SourceLocation start = markdown_origin(body[key], origin, directive.text);
     out.push_back(heading(level, title, anchor, start));
-    doc::Document parsed = markdown::parse(*text, start, context.sink);
+    doc::Document parsed = markdown::parse(*text, start, context.sink, directive_parse_options());
     for (auto& block : parsed.blocks)
         out.push_back(std::move(block));
 }

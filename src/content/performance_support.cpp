@@ -5,7 +5,7 @@
 namespace bp::content::performance {
 
 data::FinancialCalendar calendar_of(const DirectiveContext& context) {
-    return data::FinancialCalendar(context.site.config.financial_year_start_month);
+    return context.site.config.calendar();
 }
 
 const data::Indicator* find_indicator(std::string_view id, const SourceLocation& where,
@@ -36,22 +36,6 @@ std::optional<data::IndicatorFigures> figures_for(const data::Indicator& indicat
                                                   DirectiveContext& context) {
     return data::figures_as_at(indicator, calendar_of(context), context.meeting.data_date, where,
                                context.sink);
-}
-
-doc::Rag to_doc_rag(data::RagStatus status) {
-    switch (status) {
-    case data::RagStatus::red:
-        return doc::Rag::red;
-    case data::RagStatus::amber:
-        return doc::Rag::amber;
-    case data::RagStatus::green:
-        return doc::Rag::green;
-    case data::RagStatus::grey:
-        return doc::Rag::grey;
-    case data::RagStatus::none:
-        return doc::Rag::none;
-    }
-    return doc::Rag::none;
 }
 
 doc::Block place_chart(data::ChartSpec spec, std::string caption, const SourceLocation& location,

@@ -27,8 +27,6 @@ std::optional<data::IndicatorFigures> figures_for(const data::Indicator& indicat
                                                   const SourceLocation& where,
                                                   DirectiveContext& context);
 
-doc::Rag to_doc_rag(data::RagStatus status);
-
 using content::check_body;
 using content::heading;
 using content::paragraph;

@@ -62,11 +62,10 @@ std::optional<std::string> indicator_field(const Request& request, const std::st
     if (field == "as_at")
         return request.figures.data_month.long_label();
     if (field == "target") {
-        if (indicator.target_low)
-            return data::format_value(indicator, *indicator.target_low) + " to " +
-                   data::format_value(indicator, *indicator.target_high);
-        if (indicator.target)
-            return data::format_value(indicator, *indicator.target);
+        // The figure alone reads in a sentence ("against a target of 169 for the year").
+        std::string figure = data::target_figure(indicator);
+        if (!figure.empty())
+            return figure;
         if (!indicator.target_text.empty())
             return indicator.target_text;
         return missing(request, "the indicator has no target",

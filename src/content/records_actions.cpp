@@ -11,21 +11,6 @@ namespace bp::content::records {
 
 namespace {
 
-std::string rag_word(data::ActionRag rag) {
-    switch (rag) {
-    case data::ActionRag::red:
-        return "Red";
-    case data::ActionRag::amber:
-        return "Amber";
-    case data::ActionRag::green:
-        return "Green";
-    case data::ActionRag::grey:
-        return "Grey";
-    default:
-        return "";
-    }
-}
-
 // "Red – overdue", "Green – complete": the words carry the rating when colour cannot.
 std::string status_label(const data::Action& action, Date date) {
     std::string state = is_overdue_as_at(action, date)
@@ -57,7 +42,7 @@ doc::TableRow action_row(const data::Action& action, Date date, const SourceLoca
     row.cells.push_back(text_cell(short_date(action.start), where));
     row.cells.push_back(text_cell(short_date(action.due), where));
     doc::TableCell status = text_cell(status_label(action, date), where);
-    status.rag = to_doc_rag(data::rag_as_at(action, date));
+    status.rag = data::rag_as_at(action, date);
     row.cells.push_back(std::move(status));
     row.cells.push_back(text_cell(update_text(action, date), where));
     return row;

@@ -7,7 +7,7 @@ namespace bp::content::records {
 
 doc::Inlines inline_markdown(std::string_view text, const SourceLocation& origin,
                              DiagnosticSink& sink) {
-    doc::Document parsed = markdown::parse(text, origin, sink, markdown::ParseOptions{{}});
+    doc::Document parsed = markdown::parse(text, origin, sink);
     doc::Inlines out;
     for (auto& block : parsed.blocks) {
         if (block.kind != doc::BlockKind::paragraph)
@@ -20,21 +20,6 @@ doc::Inlines inline_markdown(std::string_view text, const SourceLocation& origin
     if (out.empty() && !text.empty())
         out.push_back(text_inline(std::string(text), origin));
     return out;
-}
-
-doc::Rag to_doc_rag(data::ActionRag rag) {
-    switch (rag) {
-    case data::ActionRag::red:
-        return doc::Rag::red;
-    case data::ActionRag::amber:
-        return doc::Rag::amber;
-    case data::ActionRag::green:
-        return doc::Rag::green;
-    case data::ActionRag::grey:
-        return doc::Rag::grey;
-    default:
-        return doc::Rag::none;
-    }
 }
 
 std::optional<Date> previous_meeting_date(const Board& board, const Meeting& meeting) {

@@ -24,8 +24,6 @@ using content::text_inline;
 doc::Inlines inline_markdown(std::string_view text, const SourceLocation& origin,
                              DiagnosticSink& sink);
 
-doc::Rag to_doc_rag(data::ActionRag rag);
-
 // The last meeting before `meeting` that was not cancelled, or that raised an action.
 std::optional<Date> previous_meeting_date(const Board& board, const Meeting& meeting);
 

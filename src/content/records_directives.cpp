@@ -3,6 +3,26 @@
 
 namespace bp::content {
 
+namespace records {
+// One file each: records_actions.cpp, records_membership.cpp, …
+std::vector<doc::Block> actions_directive(const doc::Block& directive, const YAML::Node& body,
+                                          const SourceLocation& origin, DirectiveContext& context);
+std::vector<doc::Block> membership_directive(const doc::Block& directive, const YAML::Node& body,
+                                             const SourceLocation& origin,
+                                             DirectiveContext& context);
+std::vector<doc::Block> forward_plan_directive(const doc::Block& directive, const YAML::Node& body,
+                                               const SourceLocation& origin,
+                                               DirectiveContext& context);
+std::vector<doc::Block> contents_directive(const doc::Block& directive, const YAML::Node& body,
+                                           const SourceLocation& origin, DirectiveContext& context);
+std::vector<doc::Block> events_directive(const doc::Block& directive, const YAML::Node& body,
+                                         const SourceLocation& origin, DirectiveContext& context);
+std::vector<doc::Block> delivery_plan_directive(const doc::Block& directive, const YAML::Node& body,
+                                                const SourceLocation& origin,
+                                                DirectiveContext& context);
+
+} // namespace records
+
 DirectiveModule records_directives() {
     DirectiveModule module;
     module.directives = {

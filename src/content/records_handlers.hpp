@@ -1,5 +1,6 @@
 #pragma once
-// The handlers behind records_directives(), one file each.
+// What the records handlers share. Each handler is declared where it is registered, in
+// records_directives.cpp, so a new directive is its own file plus one line there.
 #include "content/directives.hpp"
 
 #include <optional>
@@ -7,22 +8,6 @@
 #include <vector>
 
 namespace bp::content::records {
-
-std::vector<doc::Block> actions_directive(const doc::Block& directive, const YAML::Node& body,
-                                          const SourceLocation& origin, DirectiveContext& context);
-std::vector<doc::Block> membership_directive(const doc::Block& directive, const YAML::Node& body,
-                                             const SourceLocation& origin,
-                                             DirectiveContext& context);
-std::vector<doc::Block> forward_plan_directive(const doc::Block& directive, const YAML::Node& body,
-                                               const SourceLocation& origin,
-                                               DirectiveContext& context);
-std::vector<doc::Block> contents_directive(const doc::Block& directive, const YAML::Node& body,
-                                           const SourceLocation& origin, DirectiveContext& context);
-std::vector<doc::Block> events_directive(const doc::Block& directive, const YAML::Node& body,
-                                         const SourceLocation& origin, DirectiveContext& context);
-std::vector<doc::Block> delivery_plan_directive(const doc::Block& directive, const YAML::Node& body,
-                                                const SourceLocation& origin,
-                                                DirectiveContext& context);
 
 // {{ actions.open_count }} and its siblings, as at the meeting's date.
 bool owns_actions_value(const std::vector<std::string>& path);

@@ -1,5 +1,8 @@
 #include "content/loader_parts.hpp"
+#include "core/rag.hpp"
 #include "data/yaml_source.hpp"
+
+#include <set>
 
 namespace bp::content {
 
@@ -15,7 +18,10 @@ void read_rag_colours(const YAML::Node& yaml, const SourceLocation& origin, RagC
                    "'rag' must map red, amber, green and grey to colours");
         return;
     }
-    data::check_keys(node, {"red", "amber", "green", "grey", "blue"}, origin, sink, "rag");
+    std::set<std::string> keys;
+    for (Rag each : coloured_rags)
+        keys.insert(rag_key(each));
+    data::check_keys(node, keys, origin, sink, "rag");
     auto colour = [&](const char* key, std::string& target) {
         auto value = data::read_string(node, key, origin, sink);
         if (!value)
@@ -28,11 +34,8 @@ void read_rag_colours(const YAML::Node& yaml, const SourceLocation& origin, RagC
             sink.error(data::location_of(node[key], origin), "'" + *value + "' is not a colour",
                        "write colours as #rrggbb, for example \"#d4351c\" (quoted)");
     };
-    colour("red", rag.red);
-    colour("amber", rag.amber);
-    colour("green", rag.green);
-    colour("grey", rag.grey);
-    colour("blue", rag.blue);
+    for (Rag each : coloured_rags)
+        colour(rag_key(each), *rag_colour(rag, each));
 }
 
 } // namespace

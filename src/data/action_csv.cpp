@@ -1,6 +1,7 @@
 #include "data/action_csv.hpp"
 
 #include "core/text.hpp"
+#include "data/csv.hpp"
 #include "data/yaml_source.hpp"
 
 #include <algorithm>
@@ -12,117 +13,6 @@ namespace bp::data {
 
 namespace {
 
-struct CsvField {
-    std::string text;
-    SourceLocation location;
-};
-
-using CsvRecord = std::vector<CsvField>;
-
-// RFC 4180 with positions: quoted fields may hold commas, doubled quotes and line breaks.
-class CsvReader {
-  public:
-    CsvReader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
-        if (starts_with(text_, "\xEF\xBB\xBF"))
-            position_ = 3;
-    }
-
-    // Reads the next record; false at the end of the text.
-    bool next(CsvRecord& record, DiagnosticSink& sink) {
-        record.clear();
-        skip_blank_lines();
-        if (position_ >= text_.size())
-            return false;
-        while (true) {
-            record.push_back(read_field(sink));
-            if (position_ >= text_.size())
-                return true;
-            char c = text_[position_];
-            if (c == ',') {
-                advance();
-                continue;
-            }
-            end_line();
-            return true;
-        }
-    }
-
-  private:
-    void advance() {
-        if (text_[position_] == '\n') {
-            ++line_;
-            column_ = 1;
-        } else if ((static_cast<unsigned char>(text_[position_]) & 0xC0) != 0x80) {
-            ++column_;
-        }
-        ++position_;
-    }
-
-    void end_line() {
-        if (position_ < text_.size() && text_[position_] == '\r')
-            advance();
-        if (position_ < text_.size() && text_[position_] == '\n')
-            advance();
-    }
-
-    void skip_blank_lines() {
-        while (position_ < text_.size() && (text_[position_] == '\n' || text_[position_] == '\r'))
-            advance();
-    }
-
-    CsvField read_field(DiagnosticSink& sink) {
-        CsvField field;
-        field.location = {file_, line_, column_};
-        if (position_ < text_.size() && text_[position_] == '"')
-            return read_quoted(field, sink);
-        while (position_ < text_.size()) {
-            char c = text_[position_];
-            if (c == ',' || c == '\n' || c == '\r')
-                break;
-            field.text += c;
-            advance();
-        }
-        field.text = trim(field.text);
-        return field;
-    }
-
-    CsvField read_quoted(CsvField& field, DiagnosticSink& sink) {
-        advance(); // the opening quote
-        while (position_ < text_.size()) {
-            char c = text_[position_];
-            if (c == '"') {
-                advance();
-                if (position_ < text_.size() && text_[position_] == '"') {
-                    field.text += '"';
-                    advance();
-                    continue;
-                }
-                // Anything between the closing quote and the separator is kept, not lost.
-                while (position_ < text_.size() && text_[position_] != ',' &&
-                       text_[position_] != '\n' && text_[position_] != '\r') {
-                    field.text += text_[position_];
-                    advance();
-                }
-                field.text = trim(field.text);
-                return field;
-            }
-            if (c != '\r')
-                field.text += c;
-            advance();
-        }
-        sink.error(field.location, "a quoted cell is not closed",
-                   "add the closing '\"'; write a quote inside a quoted cell as '\"\"'");
-        field.text = trim(field.text);
-        return field;
-    }
-
-    std::string_view text_;
-    std::string file_;
-    std::size_t position_ = 0;
-    int line_ = 1;
-    int column_ = 1;
-};
-
 const std::vector<std::string>& known_columns() {
     static const std::vector<std::string> columns = {"id",     "raised",    "action", "lead",
                                                      "others", "start",     "due",    "status",
@@ -131,7 +21,8 @@ const std::vector<std::string>& known_columns() {
 }
 
 // Column name → index, reporting unknown and repeated names.
-std::map<std::string, std::size_t> read_header(const CsvRecord& header, DiagnosticSink& sink) {
+std::map<std::string, std::size_t> read_header(const std::vector<CsvCell>& header,
+                                               DiagnosticSink& sink) {
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < header.size(); ++i) {
         std::string name = to_lower_ascii(header[i].text);
@@ -155,7 +46,7 @@ std::map<std::string, std::size_t> read_header(const CsvRecord& header, Diagnost
 
 class RowReader {
   public:
-    RowReader(const CsvRecord& record, const std::map<std::string, std::size_t>& columns,
+    RowReader(const CsvRow& record, const std::map<std::string, std::size_t>& columns,
               DiagnosticSink& sink)
         : record_(record), columns_(columns), sink_(sink) {}
 
@@ -165,21 +56,25 @@ class RowReader {
         sink_.error(location, std::move(message), std::move(hint));
     }
 
-    const CsvField* field(const std::string& column) const {
+    // The named cell with its text trimmed, or nothing when the column is absent or empty.
+    std::optional<CsvCell> field(const std::string& column) const {
         auto found = columns_.find(column);
-        if (found == columns_.end() || found->second >= record_.size())
-            return nullptr;
-        const CsvField& cell = record_[found->second];
-        return cell.text.empty() ? nullptr : &cell;
+        if (found == columns_.end() || found->second >= record_.cells.size())
+            return std::nullopt;
+        CsvCell cell = record_.cells[found->second];
+        cell.text = trim(cell.text);
+        if (cell.text.empty())
+            return std::nullopt;
+        return cell;
     }
 
     std::string text(const std::string& column) const {
-        const CsvField* cell = field(column);
+        auto cell = field(column);
         return cell ? cell->text : std::string();
     }
 
     std::optional<Date> date(const std::string& column) const {
-        const CsvField* cell = field(column);
+        auto cell = field(column);
         if (!cell)
             return std::nullopt;
         auto date = parse_date(cell->text);
@@ -190,7 +85,7 @@ class RowReader {
     }
 
   private:
-    const CsvRecord& record_;
+    const CsvRow& record_;
     const std::map<std::string, std::size_t>& columns_;
     DiagnosticSink& sink_;
     mutable bool had_errors_ = false;
@@ -207,7 +102,7 @@ void read_id_parts(const std::string& id, Action& action) {
 }
 
 void read_status(const RowReader& row, ActionCsvRow& out) {
-    const CsvField* cell = row.field("status");
+    auto cell = row.field("status");
     if (!cell)
         return;
     auto status = parse_action_status(cell->text);
@@ -223,19 +118,19 @@ void read_status(const RowReader& row, ActionCsvRow& out) {
 }
 
 void read_rag(const RowReader& row, ActionCsvRow& out) {
-    const CsvField* cell = row.field("rag");
+    auto cell = row.field("rag");
     if (!cell)
         return;
-    out.action.rag_override = parse_action_rag(cell->text);
+    out.action.rag_override = parse_rag(cell->text);
     if (!out.action.rag_override)
         row.report(cell->location, "'" + cell->text + "' is not a RAG rating",
                    "use red, amber, green or grey, or leave the cell empty to have it computed");
 }
 
-std::optional<ActionCsvRow> read_row(const CsvRecord& record,
+std::optional<ActionCsvRow> read_row(const CsvRow& record,
                                      const std::map<std::string, std::size_t>& columns,
                                      DiagnosticSink& sink) {
-    SourceLocation where = record.front().location;
+    SourceLocation where = record.cells.front().location;
     RowReader row(record, columns, sink);
     ActionCsvRow out;
     out.action.location = where;
@@ -255,7 +150,7 @@ std::optional<ActionCsvRow> read_row(const CsvRecord& record,
     out.action.completed = row.date("completed");
     read_status(row, out);
     read_rag(row, out);
-    if (const CsvField* update = row.field("update"))
+    if (auto update = row.field("update"))
         out.action.updates = parse_action_updates(update->text, update->location);
     out.has_errors = row.had_errors();
     return out;
@@ -290,20 +185,18 @@ std::vector<ActionUpdate> parse_action_updates(std::string_view cell,
 std::vector<ActionCsvRow> parse_actions_csv(std::string_view text, const std::string& file,
                                             DiagnosticSink& sink) {
     std::vector<ActionCsvRow> rows;
-    CsvReader reader(text, file);
-    CsvRecord header;
-    if (!reader.next(header, sink))
+    CsvTable table = read_csv(text, file, sink);
+    if (table.header.empty())
         return rows;
-    auto columns = read_header(header, sink);
+    auto columns = read_header(table.header, sink);
     if (!columns.count("id")) {
-        sink.error(header.front().location, "actions.csv has no 'id' column",
+        sink.error(table.header.front().location, "actions.csv has no 'id' column",
                    "the first line should be: "
                    "id,raised,action,lead,others,start,due,status,update,completed");
         return rows;
     }
     std::set<std::string> seen;
-    CsvRecord record;
-    while (reader.next(record, sink)) {
+    for (const CsvRow& record : table.rows) {
         auto row = read_row(record, columns, sink);
         if (!row)
             continue;

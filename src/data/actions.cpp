@@ -38,34 +38,6 @@ std::optional<ActionStatus> parse_action_status(std::string_view text) {
     return std::nullopt;
 }
 
-const char* to_string(ActionRag rag) {
-    switch (rag) {
-    case ActionRag::red:
-        return "red";
-    case ActionRag::amber:
-        return "amber";
-    case ActionRag::green:
-        return "green";
-    case ActionRag::grey:
-        return "grey";
-    default:
-        return "";
-    }
-}
-
-std::optional<ActionRag> parse_action_rag(std::string_view text) {
-    std::string word = to_lower_ascii(trim(text));
-    if (word == "red" || word == "r")
-        return ActionRag::red;
-    if (word == "amber" || word == "a")
-        return ActionRag::amber;
-    if (word == "green" || word == "g")
-        return ActionRag::green;
-    if (word == "grey" || word == "gray")
-        return ActionRag::grey;
-    return std::nullopt;
-}
-
 std::optional<int> id_sequence(std::string_view id) {
     std::size_t slash = id.find('/');
     if (slash != 10 || !parse_date(id.substr(0, slash)))
@@ -117,16 +89,16 @@ bool is_due_soon_as_at(const Action& action, Date date) {
     return action.due->days_since_epoch() - date.days_since_epoch() <= action_due_soon_days;
 }
 
-ActionRag rag_as_at(const Action& action, Date date) {
+Rag rag_as_at(const Action& action, Date date) {
     if (action.rag_override)
         return *action.rag_override;
     if (is_closed_as_at(action, date))
-        return action.status == ActionStatus::dropped ? ActionRag::grey : ActionRag::green;
+        return action.status == ActionStatus::dropped ? Rag::grey : Rag::green;
     if (is_overdue_as_at(action, date))
-        return ActionRag::red;
+        return Rag::red;
     if (is_due_soon_as_at(action, date) || !latest_update_as_at(action, date))
-        return ActionRag::amber;
-    return ActionRag::green;
+        return Rag::amber;
+    return Rag::green;
 }
 
 const Action* ActionLog::find(std::string_view id) const {

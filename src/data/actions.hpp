@@ -5,6 +5,7 @@
 // shows the log as it stood at its own meeting.
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
+#include "core/rag.hpp"
 
 #include <optional>
 #include <string>
@@ -21,12 +22,6 @@ const char* to_string(ActionStatus status);
 // "in progress"; nothing for anything else.
 std::optional<ActionStatus> parse_action_status(std::string_view text);
 std::vector<std::string> action_status_words();
-
-// RAG of an action. Kept apart from the document model's RAG so the data stage stays free of
-// rendering types; content maps one onto the other.
-enum class ActionRag { none, red, amber, green, grey };
-const char* to_string(ActionRag rag); // "red", "amber", "green", "grey", ""
-std::optional<ActionRag> parse_action_rag(std::string_view text);
 
 // Due within this many days (and not complete) counts as amber.
 inline constexpr int action_due_soon_days = 30;
@@ -48,7 +43,7 @@ struct Action {
     std::optional<Date> due;
     ActionStatus status = ActionStatus::open; // the latest status known
     std::optional<Date> completed;            // when it was completed or dropped
-    std::optional<ActionRag> rag_override;    // a RAG set by hand wins over the computed one
+    std::optional<Rag> rag_override;          // a RAG set by hand wins over the computed one
     std::vector<ActionUpdate> updates;        // oldest first
     SourceLocation location;                  // the minutes item or CSV row that defined it
 };
@@ -68,7 +63,7 @@ bool is_due_soon_as_at(const Action& action, Date date);
 const ActionUpdate* latest_update_as_at(const Action& action, Date date);
 // Hand-set RAG if any; else complete → green, dropped → grey, overdue → red, due soon or no
 // update yet → amber, otherwise green.
-ActionRag rag_as_at(const Action& action, Date date);
+Rag rag_as_at(const Action& action, Date date);
 
 struct ActionLog {
     std::vector<Action> actions; // by raised date, then sequence, then id

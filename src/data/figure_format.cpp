@@ -59,4 +59,21 @@ std::string describe_change(const Indicator& indicator, const Comparison& compar
            now + " against " + then + ")";
 }
 
+std::string target_figure(const Indicator& indicator) {
+    if (indicator.target_low && indicator.target_high)
+        return format_value(indicator, *indicator.target_low) + " to " +
+               format_value(indicator, *indicator.target_high);
+    if (indicator.target)
+        return format_value(indicator, *indicator.target) +
+               (indicator.target_for_whole_year ? " for the year" : "");
+    return {};
+}
+
+std::string target_phrase(const Indicator& indicator) {
+    std::string figure = target_figure(indicator);
+    if (indicator.target_text.empty())
+        return figure;
+    return figure.empty() ? indicator.target_text : indicator.target_text + " (" + figure + ")";
+}
+
 } // namespace bp::data

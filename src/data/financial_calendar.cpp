@@ -98,6 +98,11 @@ MonthRange FinancialCalendar::quarter(int financial_year, int quarter) const {
     return {first, first.plus_months(2)};
 }
 
+std::string FinancialCalendar::quarter_months(int quarter) const {
+    MonthRange months = this->quarter(0, quarter);
+    return std::string(month_name(months.first.month)) + " to " + month_name(months.last.month);
+}
+
 std::vector<std::string> FinancialCalendar::month_abbreviations() const {
     std::vector<std::string> out;
     for (int i = 0; i < 12; ++i)

@@ -55,8 +55,12 @@ class FinancialCalendar {
     // "2017/18"; "2018" when the financial year is the calendar year.
     std::string year_label(int financial_year) const;
     MonthRange year(int financial_year) const;
+    int year_of_date(const Date& date) const { return year_of(month_of(date)); }
     int quarter_of(YearMonth month) const; // 1-4
+    int quarter_of_date(const Date& date) const { return quarter_of(month_of(date)); }
     MonthRange quarter(int financial_year, int quarter) const;
+    // "April to June": the months of a quarter of any year.
+    std::string quarter_months(int quarter) const;
     int position_in_year(YearMonth month) const; // 0 for the first month … 11
     // "Apr", "May", … in financial-year order.
     std::vector<std::string> month_abbreviations() const;

@@ -19,10 +19,10 @@ RagRating rate_band(const Indicator& indicator, double value) {
     double high = *indicator.target_high;
     std::string band = format_value(indicator, low) + " to " + format_value(indicator, high);
     if (value >= low && value <= high)
-        return {RagStatus::green, "within the target band " + band};
+        return {Rag::green, "within the target band " + band};
     double edge = value < low ? low : high;
     double off_pct = edge == 0 ? INFINITY : std::fabs(value - edge) / std::fabs(edge) * 100;
-    RagStatus status = off_pct <= indicator.tolerance ? RagStatus::amber : RagStatus::red;
+    Rag status = off_pct <= indicator.tolerance ? Rag::amber : Rag::red;
     return {status, std::string(value < low ? "below" : "above") + " the target band " + band};
 }
 
@@ -45,9 +45,9 @@ RagRating rate_target(const Indicator& indicator, const Comparison& figures) {
         target_text = format_number(target, 1) + " (" + format_value(indicator, *indicator.target) +
                       " for the year, pro rata)";
     if (met)
-        return {RagStatus::green, "meets the target of " + target_text};
+        return {Rag::green, "meets the target of " + target_text};
     double miss_pct = target == 0 ? INFINITY : std::fabs(value - target) / std::fabs(target) * 100;
-    RagStatus status = miss_pct <= indicator.tolerance ? RagStatus::amber : RagStatus::red;
+    Rag status = miss_pct <= indicator.tolerance ? Rag::amber : Rag::red;
     return {status, "misses the target of " + target_text + " by " + percent_text(miss_pct)};
 }
 
@@ -55,49 +55,44 @@ RagRating rate_against_last_year(const Indicator& indicator, const Comparison& f
     auto change_pct = figures.change_pct();
     if (!change_pct) {
         if (figures.direction() == Direction::same)
-            return {RagStatus::amber, "no change on the same period last year"};
-        return {RagStatus::none, "no figures for the same period last year"};
+            return {Rag::amber, "no change on the same period last year"};
+        return {Rag::none, "no figures for the same period last year"};
     }
     if (figures.direction() == Direction::same)
-        return {RagStatus::amber, "no change on the same period last year"};
+        return {Rag::amber, "no change on the same period last year"};
     double improvement =
         indicator.polarity == Polarity::lower_is_better ? -*change_pct : *change_pct;
     std::string movement = std::string(direction_word(figures.direction())) + " " +
                            percent_text(std::fabs(*change_pct)) + " on the same period last year";
     if (std::fabs(*change_pct) <= indicator.tolerance)
-        return {RagStatus::amber,
+        return {Rag::amber,
                 movement + (indicator.tolerance > 0
                                 ? ", within the " + percent_text(indicator.tolerance) + " tolerance"
                                 : "")};
-    return {improvement > 0 ? RagStatus::green : RagStatus::red, movement};
+    return {improvement > 0 ? Rag::green : Rag::red, movement};
 }
 
 } // namespace
 
-const char* rag_label(RagStatus status) {
+const char* rag_label(Rag status) {
     switch (status) {
-    case RagStatus::red:
-        return "Red";
-    case RagStatus::amber:
-        return "Amber";
-    case RagStatus::green:
-        return "Green";
-    case RagStatus::grey:
+    case Rag::grey:
         return "Monitoring";
-    case RagStatus::none:
+    case Rag::none:
         return "Not rated";
+    default:
+        return rag_word(status);
     }
-    return "Not rated";
 }
 
 RagRating rate(const Indicator& indicator, const Comparison& figures) {
     if (indicator.polarity == Polarity::monitoring)
-        return {RagStatus::grey, "for monitoring only"};
+        return {Rag::grey, "for monitoring only"};
     if (!figures.value)
-        return {RagStatus::none, "no figures for the period"};
+        return {Rag::none, "no figures for the period"};
     if (indicator.polarity == Polarity::target_band) {
         if (!indicator.target_low || !indicator.target_high)
-            return {RagStatus::none, "no target band"};
+            return {Rag::none, "no target band"};
         return rate_band(indicator, *figures.value);
     }
     if (indicator.target)

@@ -1,6 +1,6 @@
 #pragma once
-// Red/amber/green ratings from an indicator's polarity, target and tolerance. The data stage
-// knows nothing of documents, so it has its own status; content maps it onto doc::Rag.
+// Red/amber/green ratings (core/rag.hpp) from an indicator's polarity, target and tolerance.
+#include "core/rag.hpp"
 #include "data/indicator_calculations.hpp"
 #include "data/indicators.hpp"
 
@@ -8,14 +8,14 @@
 
 namespace bp::data {
 
-enum class RagStatus { none, red, amber, green, grey };
-
 struct RagRating {
-    RagStatus status = RagStatus::none;
+    Rag status = Rag::none;
     std::string reason; // a short explanation: "down 2.4% on last year, within the 2.5% tolerance"
 };
 
-const char* rag_label(RagStatus status); // "Red", "Amber", "Green", "Monitoring", "Not rated"
+// An indicator's rating in words: rag_word, except "Monitoring" for grey (an indicator watched
+// without a target) and "Not rated" for none.
+const char* rag_label(Rag status);
 
 // Rates a value (normally the year to date) by the indicator's rule:
 // - monitoring: grey;

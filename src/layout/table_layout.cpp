@@ -99,21 +99,8 @@ double align_offset(doc::Alignment alignment, double room) {
 }
 
 Colour rag_colour(doc::Rag rag, const TextStyle& style) {
-    switch (rag) {
-    case doc::Rag::red:
-        return style.rag.red;
-    case doc::Rag::amber:
-        return style.rag.amber;
-    case doc::Rag::green:
-        return style.rag.green;
-    case doc::Rag::grey:
-        return style.rag.grey;
-    case doc::Rag::blue:
-        return style.rag.blue;
-    case doc::Rag::none:
-        break;
-    }
-    return style.text;
+    const Colour* colour = bp::rag_colour(style.rag, rag);
+    return colour ? *colour : style.text;
 }
 
 // Sets one table: flows its cells, sizes its columns, and builds a slice per row.

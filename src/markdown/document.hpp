@@ -2,6 +2,7 @@
 // The project's own document model. cmark-gfm's tree is converted into this once; the site
 // (HTML) and the pack (PDF) both render from it, never from cmark's own HTML.
 #include "core/diagnostics.hpp"
+#include "core/rag.hpp"
 
 #include <memory>
 #include <optional>
@@ -40,7 +41,7 @@ using Inlines = std::vector<Inline>;
 enum class Alignment { none, left, center, right };
 
 // RAG status carried by a table cell or a chart; text labels make it survive greyscale.
-enum class Rag { none, red, amber, green, grey, blue };
+using Rag = bp::Rag;
 
 struct TableCell {
     Inlines content;

@@ -9,10 +9,10 @@
 namespace bp::markdown {
 
 struct ParseOptions {
-    // Fenced blocks whose info string is one of these become directives instead of code.
-    std::set<std::string> directive_names = {"chart",    "indicator",     "scorecard",
-                                             "actions",  "membership",    "forward-plan",
-                                             "contents", "delivery-plan", "events"};
+    // Fenced blocks whose info string starts with one of these become directives instead of
+    // code. The names belong to the directive registry (content/directives.cpp), which passes
+    // them in; with none, every fenced block stays code.
+    std::set<std::string> directive_names;
 };
 
 // `origin` is the file name and the line the Markdown starts on (after front matter), so that

@@ -1,3 +1,4 @@
+#include "core/data_dir.hpp"
 #include "core/date.hpp"
 #include "pack/contents_numbers.hpp"
 #include "pack/font_faces.hpp"
@@ -308,7 +309,7 @@ ComposedPack assemble_pack(const PackPlan& plan, const Numbered& numbered,
 } // namespace
 
 std::string bundled_font_dir() {
-    return std::string(BOARDPACK_DATA_DIR) + "/assets/fonts";
+    return data_dir() + "/assets/fonts";
 }
 
 PackOutput build_meeting_pack(const content::Site& site, const content::Board& board,

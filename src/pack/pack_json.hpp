@@ -7,8 +7,8 @@
 namespace bp::pack {
 
 // {"pages": N, "items": [{"number": "3", "title": "...", "first_page": 11, "last_page": 46,
-// "restricted": false, "verbal": false}]}; rows without pages have 0 for both pages.
+// "restricted": false, "verbal": false}]}, indented by two spaces; rows without pages have 0
+// for both pages. Text is kept as UTF-8; invalid bytes become U+FFFD.
 std::string pack_json(const PackPlan& plan, int pages);
-std::string json_string(const std::string& text);
 
 } // namespace bp::pack

@@ -64,7 +64,7 @@ std::string raised_href(const content::Board& board, const Action& action,
 
 TemplateData action_row(const content::Board& board, const Action& action, Date as_at,
                         content::Audience audience) {
-    data::ActionRag rag = data::rag_as_at(action, as_at);
+    Rag rag = data::rag_as_at(action, as_at);
     data::ActionStatus status = data::status_as_at(action, as_at);
     TemplateData row = object_data();
     row.set("id", action.id);
@@ -76,7 +76,7 @@ TemplateData action_row(const content::Board& board, const Action& action, Date 
     row.set("raised_href", text_data(raised_href(board, action, audience)));
     row.set("due", text_data(optional_date(action.due)));
     row.set("status_value", data::to_string(status));
-    row.set("status", rag_badge(action_rag_slug(rag), action_status_text(action, as_at)));
+    row.set("status", rag_badge(rag_key(rag), action_status_text(action, as_at)));
     const data::ActionUpdate* update = data::latest_update_as_at(action, as_at);
     row.set("update", update ? text_data(update->text) : TemplateData(false));
     row.set("update_date",
@@ -94,10 +94,6 @@ TemplateData options(const std::set<std::string>& values, bool capitalise) {
 }
 
 } // namespace
-
-std::string action_rag_slug(data::ActionRag rag) {
-    return data::to_string(rag);
-}
 
 std::string action_status_text(const Action& action, Date date) {
     if (data::is_overdue_as_at(action, date))

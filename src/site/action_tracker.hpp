@@ -9,8 +9,6 @@
 
 namespace bp::site {
 
-// "red", "amber", "green", "grey" or "".
-std::string action_rag_slug(data::ActionRag rag);
 // What the status column says as at `date`: "Overdue", "Due soon", "Open", "In progress",
 // "Complete", "Dropped".
 std::string action_status_text(const data::Action& action, Date date);

@@ -99,21 +99,17 @@ const char* alignment_class(doc::Alignment alignment) {
     }
 }
 
-std::string rag_slug(doc::Rag rag) {
-    return to_lower_ascii(rag_label(rag));
-}
-
 // A RAG cell whose text only repeats the status ("R", "Red") shows the full label once.
 bool text_is_rag_name(const std::string& text, doc::Rag rag) {
     std::string lowered = to_lower_ascii(trim(text));
-    std::string name = rag_slug(rag);
+    std::string name = rag_key(rag);
     return lowered == name || (lowered.size() == 1 && lowered[0] == name[0]);
 }
 
 // "Amber – in progress" already says its status in words.
 bool text_starts_with_rag_name(const std::string& text, doc::Rag rag) {
     std::string lowered = to_lower_ascii(trim(text));
-    std::string name = rag_slug(rag);
+    std::string name = rag_key(rag);
     return starts_with(lowered, name) &&
            (lowered.size() == name.size() ||
             !std::isalpha(static_cast<unsigned char>(lowered[name.size()])));
@@ -252,10 +248,10 @@ class BlockWriter {
             classes = align.substr(8, align.size() - 9);
         std::string content = inlines.write(cell.content);
         if (cell.rag != doc::Rag::none) {
-            classes += std::string(classes.empty() ? "" : " ") + "rag rag-" + rag_slug(cell.rag);
+            classes += std::string(classes.empty() ? "" : " ") + "rag rag-" + rag_key(cell.rag);
             std::string badge = "<span class=\"rag-badge\"><span class=\"rag-swatch\" "
                                 "aria-hidden=\"true\"></span>" +
-                                std::string(rag_label(cell.rag)) + "</span>";
+                                std::string(rag_word(cell.rag)) + "</span>";
             std::string words = plain_text(cell.content);
             if (text_is_rag_name(words, cell.rag))
                 content = badge;
@@ -379,23 +375,6 @@ bool is_safe_url(const std::string& url) {
         return true;
     return starts_with(lowered, "http:") || starts_with(lowered, "https:") ||
            starts_with(lowered, "mailto:") || starts_with(lowered, "tel:");
-}
-
-const char* rag_label(doc::Rag rag) {
-    switch (rag) {
-    case doc::Rag::red:
-        return "Red";
-    case doc::Rag::amber:
-        return "Amber";
-    case doc::Rag::green:
-        return "Green";
-    case doc::Rag::grey:
-        return "Grey";
-    case doc::Rag::blue:
-        return "Blue";
-    default:
-        return "";
-    }
 }
 
 std::string render_inlines(const doc::Inlines& inlines) {

@@ -39,7 +39,4 @@ RenderedDocument render_document(const doc::Document& document,
 // URL; anything else (javascript:, data:) would let a paper run code in the reader's browser.
 bool is_safe_url(const std::string& url);
 
-// Human label for a RAG status ("Red", "Amber", …); empty for none.
-const char* rag_label(doc::Rag rag);
-
 } // namespace bp::site

@@ -75,20 +75,6 @@ const char* polarity_phrase(data::Polarity polarity) {
     return "Monitored, not rated";
 }
 
-std::string target_phrase(const Indicator& indicator) {
-    std::string text = indicator.target_text;
-    std::string figure;
-    if (indicator.target_low && indicator.target_high)
-        figure = data::format_value(indicator, *indicator.target_low) + " to " +
-                 data::format_value(indicator, *indicator.target_high);
-    else if (indicator.target)
-        figure = data::format_value(indicator, *indicator.target) +
-                 (indicator.target_for_whole_year ? " for the year" : "");
-    if (text.empty())
-        return figure;
-    return figure.empty() ? text : text + " (" + figure + ")";
-}
-
 TemplateData definition_rows(const Indicator& indicator) {
     TemplateData rows = list_data();
     auto add = [&](const char* label, const std::string& value) {
@@ -105,7 +91,7 @@ TemplateData definition_rows(const Indicator& indicator) {
     add("What good looks like", indicator.what_good_looks_like);
     add("Why it matters", indicator.why_it_matters);
     add("Issues", indicator.issues);
-    add("Target", target_phrase(indicator));
+    add("Target", data::target_phrase(indicator));
     add("Rated by", polarity_phrase(indicator.polarity));
     std::string unit_label = indicator.unit_label();
     add("Unit", std::string(unit_word(indicator.unit)) +
@@ -128,12 +114,12 @@ TemplateData rag_history(const content::Board& board, const Indicator& indicator
             continue;
         Date as_at = as_at_of(meeting);
         data::RagRating rating = indicator_rag_as_at(indicator, calendar, as_at);
-        bool rated = rating.status != data::RagStatus::none;
+        bool rated = rating.status != Rag::none;
         TemplateData row = object_data();
         row.set("meeting", meeting.date.medium_form());
         row.set("meeting_href", "../" + meeting.slug + "/index.html");
         row.set("as_at", as_at.medium_form());
-        row.set("rag", rag_badge(rag_slug(rating.status),
+        row.set("rag", rag_badge(rag_key(rating.status),
                                  rated ? data::rag_label(rating.status) : "No data"));
         row.set("reason", text_data(rated ? sentence_case(rating.reason) : std::string()));
         rows.push_back(row);
@@ -170,13 +156,13 @@ TemplateData latest_data(const Indicator& indicator, const data::FinancialCalend
     if (!last || !latest)
         return false;
     data::RagRating rating = indicator_rag_as_at(indicator, calendar, last->last_day());
-    bool rated = rating.status != data::RagStatus::none;
+    bool rated = rating.status != Rag::none;
     auto value = data::value_in_unit(indicator, *latest);
     data.set("period", indicator.frequency == data::Frequency::quarterly
                            ? data::MonthRange{latest->period, latest->period.plus_months(2)}.label()
                            : latest->period.long_label());
     data.set("value", value ? data::format_value(indicator, *value) : std::string("\xE2\x80\x93"));
-    data.set("rag", rag_badge(rag_slug(rating.status),
+    data.set("rag", rag_badge(rag_key(rating.status),
                               rated ? data::rag_label(rating.status) : "Not rated"));
     data.set("reason", text_data(rating.reason));
     return data;
@@ -243,22 +229,6 @@ TemplateData index_groups(const data::IndicatorSet& set, const data::FinancialCa
 }
 
 } // namespace
-
-std::string rag_slug(data::RagStatus status) {
-    switch (status) {
-    case data::RagStatus::red:
-        return "red";
-    case data::RagStatus::amber:
-        return "amber";
-    case data::RagStatus::green:
-        return "green";
-    case data::RagStatus::grey:
-        return "grey";
-    case data::RagStatus::none:
-        break;
-    }
-    return {};
-}
 
 std::string indicator_csv(const Indicator& indicator) {
     bool rate = indicator.unit == data::Unit::rate;

@@ -23,9 +23,6 @@ std::optional<data::YearMonth> last_covered_month(const data::Indicator& indicat
 data::RagRating indicator_rag_as_at(const data::Indicator& indicator,
                                     const data::FinancialCalendar& calendar, Date as_at);
 
-// "red", "amber", "green", "grey", or "" for not rated.
-std::string rag_slug(data::RagStatus status);
-
 // <board>/indicators/index.html, <board>/indicators/<id>.html and <id>.csv.
 void write_indicator_pages(const SiteContext& context, const content::Board& board,
                            OutputTree& output);

@@ -1,5 +1,6 @@
 #include "site/page_frame.hpp"
 
+#include "core/rag.hpp"
 #include "core/text.hpp"
 #include "site/site_paths.hpp"
 
@@ -76,11 +77,11 @@ void set_shared(const SiteContext& context, const PageRequest& request, Template
 
 std::string rag_style(const content::RagColours& colours) {
     content::RagColours defaults;
-    return ":root{--rag-red:" + css_colour(colours.red, defaults.red) +
-           ";--rag-amber:" + css_colour(colours.amber, defaults.amber) +
-           ";--rag-green:" + css_colour(colours.green, defaults.green) +
-           ";--rag-grey:" + css_colour(colours.grey, defaults.grey) +
-           ";--rag-blue:" + css_colour(colours.blue, defaults.blue) + "}";
+    std::string style = ":root{";
+    for (Rag rag : coloured_rags)
+        style += std::string(rag == coloured_rags[0] ? "" : ";") + "--rag-" + rag_key(rag) + ":" +
+                 css_colour(*rag_colour(colours, rag), *rag_colour(defaults, rag));
+    return style + "}";
 }
 
 void write_page(const SiteContext& context, const PageRequest& request, TemplateData page,

@@ -178,16 +178,16 @@ TemplateData contact_data(const content::ContactOfficer& contact) {
 
 // Meetings grouped by financial year, newest year first and newest meeting first within it.
 TemplateData meetings_by_year(const SiteContext& context, const Board& board) {
-    int start_month = context.site.config.financial_year_start_month;
+    data::FinancialCalendar calendar = context.site.config.calendar();
     std::map<int, std::vector<const Meeting*>, std::greater<>> years;
     for (const auto& meeting : board.meetings)
-        years[financial_year_start(meeting.date, start_month)].push_back(&meeting);
+        years[calendar.year_of_date(meeting.date)].push_back(&meeting);
     TemplateData list = list_data();
     for (auto& [year, meetings] : years) {
         std::stable_sort(meetings.begin(), meetings.end(),
                          [](auto* a, auto* b) { return a->date > b->date; });
         TemplateData group = object_data();
-        group.set("label", financial_year_label(year, start_month));
+        group.set("label", calendar.year_label(year));
         group.set("id", "year-" + std::to_string(year));
         TemplateData entries = list_data();
         for (const auto* meeting : meetings) {
@@ -304,14 +304,15 @@ void write_board_pages(const SiteContext& context, OutputTree& output) {
 
 // The quarter's archive packs the build has written, one per board, with their sizes.
 TemplateData quarter_packs(const std::vector<std::pair<const Board*, const Meeting*>>& meetings,
-                           int year, int quarter, int start_month, const OutputTree& output) {
+                           int year, int quarter, const data::FinancialCalendar& calendar,
+                           const OutputTree& output) {
     TemplateData packs = list_data();
     std::vector<const Board*> boards;
     for (const auto& [board, meeting] : meetings)
         if (std::find(boards.begin(), boards.end(), board) == boards.end())
             boards.push_back(board);
     for (const Board* board : boards) {
-        std::string path = quarter_pack_path(board->slug, year, quarter, start_month);
+        std::string path = quarter_pack_path(board->slug, year, quarter, calendar);
         std::error_code error;
         auto bytes = std::filesystem::file_size(output.staging_path(path), error);
         if (error)
@@ -326,15 +327,14 @@ TemplateData quarter_packs(const std::vector<std::pair<const Board*, const Meeti
 }
 
 void write_archive_page(const SiteContext& context, OutputTree& output) {
-    int start_month = context.site.config.financial_year_start_month;
+    data::FinancialCalendar calendar = context.site.config.calendar();
     std::map<int, std::map<int, std::vector<std::pair<const Board*, const Meeting*>>>,
              std::greater<>>
         years;
     for (const auto& board : context.site.boards)
         for (const auto& meeting : board.meetings)
-            years[financial_year_start(meeting.date, start_month)]
-                 [financial_quarter(meeting.date, start_month)]
-                     .push_back({&board, &meeting});
+            years[calendar.year_of_date(meeting.date)][calendar.quarter_of_date(meeting.date)]
+                .push_back({&board, &meeting});
     TemplateData year_list = list_data();
     for (auto& [year, quarters] : years) {
         TemplateData quarter_list = list_data();
@@ -348,15 +348,15 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
                 entries.push_back(meeting_summary(*board, *meeting, "../"));
             TemplateData group = object_data();
             group.set("label", "Quarter " + std::to_string(quarter) + ": " +
-                                   quarter_months(quarter, start_month));
+                                   calendar.quarter_months(quarter));
             group.set("meetings", entries);
-            TemplateData packs = quarter_packs(meetings, year, quarter, start_month, output);
+            TemplateData packs = quarter_packs(meetings, year, quarter, calendar, output);
             group.set("has_packs", !packs.list_value().empty());
             group.set("packs", packs);
             quarter_list.push_back(group);
         }
         TemplateData group = object_data();
-        group.set("label", financial_year_label(year, start_month));
+        group.set("label", calendar.year_label(year));
         group.set("id", "year-" + std::to_string(year));
         group.set("quarters", quarter_list);
         year_list.push_back(group);

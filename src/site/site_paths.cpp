@@ -58,28 +58,6 @@ flatten_items(const std::vector<content::AgendaItem>& items) {
     return out;
 }
 
-int financial_year_start(const Date& date, int start_month) {
-    return date.month >= start_month ? date.year : date.year - 1;
-}
-
-std::string financial_year_label(int start_year, int start_month) {
-    if (start_month <= 1)
-        return std::to_string(start_year);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%d/%02d", start_year, (start_year + 1) % 100);
-    return buffer;
-}
-
-int financial_quarter(const Date& date, int start_month) {
-    return ((date.month - start_month + 12) % 12) / 3 + 1;
-}
-
-std::string quarter_months(int quarter, int start_month) {
-    int first = (start_month - 1 + (quarter - 1) * 3) % 12 + 1;
-    int last = (first + 1) % 12 + 1;
-    return std::string(month_name(first)) + " to " + month_name(last);
-}
-
 std::string format_bytes(std::size_t bytes) {
     char buffer[32];
     if (bytes >= 1000 * 1000) {
@@ -123,9 +101,9 @@ std::string security_label(content::Security security) {
     }
 }
 
-std::string quarter_pack_path(const std::string& board_slug, int financial_year_start, int quarter,
-                              int start_month) {
-    std::string year = financial_year_label(financial_year_start, start_month);
+std::string quarter_pack_path(const std::string& board_slug, int financial_year, int quarter,
+                              const data::FinancialCalendar& calendar) {
+    std::string year = calendar.year_label(financial_year);
     for (char& c : year)
         if (c == '/')
             c = '-';

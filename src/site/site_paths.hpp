@@ -26,16 +26,9 @@ std::vector<const content::Paper*> visible_papers(const content::AgendaItem& ite
 std::vector<const content::AgendaItem*>
 flatten_items(const std::vector<content::AgendaItem>& items);
 
-// Financial years: "2017/18" (or "2017" when the year starts in January) and quarter 1-4.
-int financial_year_start(const Date& date, int start_month);
-std::string financial_year_label(int start_year, int start_month);
-int financial_quarter(const Date& date, int start_month);
-// "April to June"
-std::string quarter_months(int quarter, int start_month);
-
 // "archive/csp-2017-18-q2.pdf": a board's quarterly archive pack, relative to the site root.
-std::string quarter_pack_path(const std::string& board_slug, int financial_year_start, int quarter,
-                              int start_month);
+std::string quarter_pack_path(const std::string& board_slug, int financial_year, int quarter,
+                              const data::FinancialCalendar& calendar);
 
 // "1.2 MB", "340 KB", "900 bytes"
 std::string format_bytes(std::size_t bytes);

@@ -2,6 +2,7 @@
 #include "content/directives.hpp"
 #include "core/filesystem.hpp"
 #include "core/text.hpp"
+#include "data/figure_format.hpp"
 #include "data/indicators.hpp"
 #include "markdown/parse.hpp"
 
@@ -37,7 +38,8 @@ struct Fixture {
         meeting.date = {2018, 3, 28};
         meeting.data_date = data_date;
         paper.source_path = "content/csp/2018-03-28/07-performance.md";
-        paper.body = markdown::parse(markdown, {paper.source_path, 5, 1}, sink);
+        paper.body =
+            markdown::parse(markdown, {paper.source_path, 5, 1}, sink, directive_parse_options());
         paper.body_loaded = true;
         DirectiveContext context{site, board, meeting, paper, sink};
         expand_directives(context);
@@ -200,4 +202,15 @@ TEST_CASE("indicator directive: a one-page summary") {
             found_overview = true;
     CHECK(found_overview);
     CHECK(blocks.back().kind == doc::BlockKind::bullet_list);
+}
+
+TEST_CASE("indicator directive: the summary states a numeric target as the site does") {
+    Fixture f("```indicator\nid: marac-repeats\n```\n");
+    CHECK(f.diagnostics() == "");
+    const doc::Block* definition = find_block(f.paper.body.blocks, "indicator-definition");
+    REQUIRE(definition);
+    const doc::TableRow& last = definition->rows.back();
+    CHECK(cell_text(last, 0) == "Target");
+    CHECK(cell_text(last, 1) == "28.0% to 40.0%");
+    CHECK(cell_text(last, 1) == data::target_phrase(*f.board.indicators->find("marac-repeats")));
 }

@@ -36,27 +36,27 @@ TEST_CASE("an open action turns red once its due date passes") {
     Action action = make_action("2017-06-13/1", "2017-06-13", "2017-09-30");
     action.updates.push_back({day("2017-08-01"), "Drafted", {}});
     // No update written yet: amber; once updated and not yet near the due date: green.
-    CHECK(rag_as_at(action, day("2017-07-01")) == ActionRag::amber);
-    CHECK(rag_as_at(action, day("2017-08-15")) == ActionRag::green);
+    CHECK(rag_as_at(action, day("2017-07-01")) == bp::Rag::amber);
+    CHECK(rag_as_at(action, day("2017-08-15")) == bp::Rag::green);
     // Within 30 days of the due date: amber.
-    CHECK(rag_as_at(action, day("2017-09-12")) == ActionRag::amber);
+    CHECK(rag_as_at(action, day("2017-09-12")) == bp::Rag::amber);
     CHECK(is_due_soon_as_at(action, day("2017-09-12")));
     CHECK_FALSE(is_overdue_as_at(action, day("2017-09-30")));
     CHECK(is_overdue_as_at(action, day("2017-10-01")));
-    CHECK(rag_as_at(action, day("2017-12-13")) == ActionRag::red);
+    CHECK(rag_as_at(action, day("2017-12-13")) == bp::Rag::red);
 }
 
 TEST_CASE("an action with no update yet is amber") {
     Action action = make_action("2017-06-13/1", "2017-06-13", "2018-03-31");
-    CHECK(rag_as_at(action, day("2017-09-12")) == ActionRag::amber);
+    CHECK(rag_as_at(action, day("2017-09-12")) == bp::Rag::amber);
     action.updates.push_back({std::nullopt, "Under way", {}});
-    CHECK(rag_as_at(action, day("2017-09-12")) == ActionRag::green);
+    CHECK(rag_as_at(action, day("2017-09-12")) == bp::Rag::green);
 }
 
 TEST_CASE("a hand-set RAG wins over the computed one") {
     Action action = make_action("2017-06-13/1", "2017-06-13", "2017-07-01");
-    action.rag_override = ActionRag::amber;
-    CHECK(rag_as_at(action, day("2017-12-13")) == ActionRag::amber);
+    action.rag_override = bp::Rag::amber;
+    CHECK(rag_as_at(action, day("2017-12-13")) == bp::Rag::amber);
 }
 
 TEST_CASE("status and updates are read as at a date") {
@@ -68,13 +68,13 @@ TEST_CASE("status and updates are read as at a date") {
     // Before completion it was in progress, with the update known then.
     CHECK(status_as_at(action, day("2017-09-12")) == ActionStatus::in_progress);
     CHECK(latest_update_as_at(action, day("2017-09-12"))->text == "Half done");
-    CHECK(rag_as_at(action, day("2017-09-12")) == ActionRag::green);
+    CHECK(rag_as_at(action, day("2017-09-12")) == bp::Rag::green);
     CHECK(status_as_at(action, day("2017-12-13")) == ActionStatus::complete);
     CHECK(latest_update_as_at(action, day("2017-12-13"))->text == "Finished");
     CHECK(latest_update_as_at(action, day("2017-08-01")) == nullptr);
-    CHECK(rag_as_at(action, day("2017-12-13")) == ActionRag::green);
+    CHECK(rag_as_at(action, day("2017-12-13")) == bp::Rag::green);
     action.status = ActionStatus::dropped;
-    CHECK(rag_as_at(action, day("2017-12-13")) == ActionRag::grey);
+    CHECK(rag_as_at(action, day("2017-12-13")) == bp::Rag::grey);
 }
 
 TEST_CASE("the log answers open, overdue and recently closed as at a meeting") {

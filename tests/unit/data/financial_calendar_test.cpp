@@ -70,3 +70,16 @@ TEST_CASE("calendar: periods") {
     CHECK(YearMonth{2016, 2}.last_day() == bp::Date{2016, 2, 29});
     CHECK(month_of(bp::Date{2018, 1, 31}) == YearMonth{2018, 1});
 }
+
+TEST_CASE("calendar: dates fall in the financial year and quarter of their month") {
+    FinancialCalendar april(4);
+    CHECK(april.year_of_date(bp::Date{2018, 3, 31}) == 2017);
+    CHECK(april.year_of_date(bp::Date{2018, 4, 1}) == 2018);
+    CHECK(april.quarter_of_date(bp::Date{2017, 9, 12}) == 2);
+    CHECK(april.quarter_of_date(bp::Date{2018, 1, 9}) == 4);
+    CHECK(april.quarter_months(1) == "April to June");
+    CHECK(april.quarter_months(4) == "January to March");
+    FinancialCalendar october(10);
+    CHECK(october.quarter_months(2) == "January to March");
+    CHECK(october.quarter_months(4) == "July to September");
+}

@@ -97,8 +97,9 @@ TEST_CASE("a table with only a header has no rows") {
 
 TEST_CASE("fenced blocks named as directives become directives with their body") {
     DiagnosticSink sink;
-    auto document = bp::markdown::parse(
-        "Text\n\n```chart\nindicator: knife-crime\nkind: monthly\n```\n", {"paper.md", 5, 1}, sink);
+    auto document =
+        bp::markdown::parse("Text\n\n```chart\nindicator: knife-crime\nkind: monthly\n```\n",
+                            {"paper.md", 5, 1}, sink, bp::test::test_options());
     REQUIRE(document.blocks.size() == 2);
     const auto& directive = document.blocks[1];
     CHECK(directive.kind == bp::doc::BlockKind::directive);
@@ -127,6 +128,13 @@ TEST_CASE("other fenced blocks stay code, and the directive names can be changed
     auto document = bp::markdown::parse("```yaml\na: 1\n```\n```chart\n```\n",
                                         bp::test::test_origin, sink, options);
     CHECK(bp::test::dump(document) == "DIR(yaml)'a: 1\n' CODE(chart)''");
+}
+
+TEST_CASE("without directive names every fenced block is code") {
+    DiagnosticSink sink;
+    auto document =
+        bp::markdown::parse("```chart\nkind: monthly\n```\n", bp::test::test_origin, sink);
+    CHECK(bp::test::dump(document) == "CODE(chart)'kind: monthly\n'");
 }
 
 TEST_CASE("an indented code block is never a directive") {

@@ -8,6 +8,7 @@
 #include "pack_fixture.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace bp;
 using namespace bp::pack;
@@ -71,10 +72,38 @@ TEST_CASE("pack.json escapes titles and keeps its key order") {
     item.title = "The \"hub\" \\ review";
     PackPlan plan;
     plan.items.push_back({&item, 0, -1, {}, 11, 46});
-    CHECK(pack_json(plan, 50) ==
-          "{\"pages\": 50, \"items\": [{\"number\": \"7\", \"title\": \"The \\\"hub\\\" \\\\ "
-          "review\", \"first_page\": 11, \"last_page\": 46, \"restricted\": false, "
-          "\"verbal\": false}]}\n");
+    std::string text = pack_json(plan, 50);
+    CHECK(text.starts_with("{\n  \"pages\": 50,\n  \"items\": [\n"));
+    CHECK(text.find("\"title\": \"The \\\"hub\\\" \\\\ review\"") != std::string::npos);
+    auto manifest = nlohmann::json::parse(text);
+    CHECK(manifest["pages"] == 50);
+    const auto& row = manifest["items"].at(0);
+    CHECK(row["number"] == "7");
+    CHECK(row["title"] == item.title);
+    CHECK(row["first_page"] == 11);
+    CHECK(row["last_page"] == 46);
+    CHECK(row["restricted"] == false);
+    CHECK(row["verbal"] == false);
+}
+
+TEST_CASE("pack.json keeps characters beyond the Basic Multilingual Plane") {
+    content::AgendaItem item;
+    item.number = "1";
+    // U+1F389 PARTY POPPER and U+20BB7, a CJK ideograph of the supplementary plane.
+    item.title = "Welcome \xF0\x9F\x8E\x89 and apologies \xF0\xA0\xAE\xB7";
+    content::AgendaItem broken;
+    broken.number = "2";
+    broken.title = "cut \xF0\x9F";
+    PackPlan plan;
+    plan.items.push_back({&item, 0, -1, {}, 3, 4});
+    plan.items.push_back({&broken, 0, -1, {}, 5, 5});
+    std::string text = pack_json(plan, 5);
+    CHECK(text.find("Welcome \xF0\x9F\x8E\x89 and apologies \xF0\xA0\xAE\xB7") !=
+          std::string::npos);
+    auto manifest = nlohmann::json::parse(text);
+    CHECK(manifest["items"][0]["title"] == item.title);
+    // Invalid UTF-8 becomes U+FFFD rather than making the file unreadable.
+    CHECK(manifest["items"][1]["title"] == "cut \xEF\xBF\xBD");
 }
 
 TEST_CASE("agenda page ranges read as a person would write them") {

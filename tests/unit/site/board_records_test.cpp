@@ -192,10 +192,8 @@ TEST_CASE("an indicator is rated as at a date, and not rated where it has no fig
     auto set = indicators();
     const auto& burglary = set->indicators[0];
     data::FinancialCalendar calendar(4);
-    CHECK(site::indicator_rag_as_at(burglary, calendar, {2017, 8, 31}).status ==
-          data::RagStatus::green);
-    CHECK(site::indicator_rag_as_at(burglary, calendar, {2018, 1, 31}).status ==
-          data::RagStatus::none);
+    CHECK(site::indicator_rag_as_at(burglary, calendar, {2017, 8, 31}).status == bp::Rag::green);
+    CHECK(site::indicator_rag_as_at(burglary, calendar, {2018, 1, 31}).status == bp::Rag::none);
     REQUIRE(site::last_covered_month(burglary));
     CHECK(*site::last_covered_month(burglary) == data::YearMonth{2017, 8});
 }

@@ -47,17 +47,6 @@ TEST_CASE("the Atom feed escapes text and takes its date from the newest entry")
     CHECK(feed.find("<summary>A &amp; B</summary>") != std::string::npos);
 }
 
-TEST_CASE("financial years start in April and label as 2017/18") {
-    CHECK(site::financial_year_start({2018, 3, 31}, 4) == 2017);
-    CHECK(site::financial_year_start({2018, 4, 1}, 4) == 2018);
-    CHECK(site::financial_year_label(2017, 4) == "2017/18");
-    CHECK(site::financial_year_label(1999, 4) == "1999/00");
-    CHECK(site::financial_year_label(2017, 1) == "2017");
-    CHECK(site::financial_quarter({2017, 9, 12}, 4) == 2);
-    CHECK(site::financial_quarter({2018, 1, 9}, 4) == 4);
-    CHECK(site::quarter_months(4, 4) == "January to March");
-}
-
 TEST_CASE("sizes and times read the way people write them") {
     CHECK(site::format_bytes(1234567) == "1.2 MB");
     CHECK(site::format_bytes(45000) == "45 KB");
