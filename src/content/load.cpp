@@ -6,6 +6,7 @@
 #include "content/loader_parts.hpp"
 #include "content/minutes.hpp"
 #include "content/minutes_presentation.hpp"
+#include "content/paper_images.hpp"
 #include "core/date.hpp"
 #include "data/forward_plan.hpp"
 #include "data/indicators.hpp"
@@ -54,6 +55,7 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
         return;
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
+    check_utf8(front->body, front->body_origin, sink);
     paper.body = markdown::parse(front->body, front->body_origin, sink);
     if (paper.kind == "minutes") {
         if (auto recorded =
@@ -63,35 +65,8 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     paper.charts.clear();
     DirectiveContext context{site, board, meeting, paper, sink};
     expand_directives(context);
+    collect_paper_images(files, paper, sink);
     paper.body_loaded = true;
-}
-
-bool paper_is_restricted(const Paper& paper) {
-    return paper.security == Security::restricted;
-}
-
-void withhold(AgendaItem& item) {
-    item.withheld = true;
-    item.papers.clear();
-    item.description.clear();
-    for (auto& sub : item.sub_items)
-        withhold(sub);
-}
-
-void apply_public_audience(std::vector<AgendaItem>& items) {
-    for (auto& item : items) {
-        if (item.restricted) {
-            withhold(item);
-            continue;
-        }
-        bool had_papers = !item.papers.empty();
-        std::erase_if(item.papers, paper_is_restricted);
-        if (had_papers && item.papers.empty()) {
-            item.withheld = true;
-            item.description.clear();
-        }
-        apply_public_audience(item.sub_items);
-    }
 }
 
 void load_board_data(const FileSystem& files, const SiteConfig& config, Board& board,
@@ -142,14 +117,9 @@ void release_meeting_papers(Meeting& meeting) {
         paper.body = {};
         paper.charts.clear();
         paper.charts.shrink_to_fit();
+        paper.images.clear();
         paper.body_loaded = false;
     });
-}
-
-void apply_audience(Meeting& meeting, Audience audience) {
-    if (audience == Audience::members)
-        return;
-    apply_public_audience(meeting.items);
 }
 
 } // namespace bp::content
