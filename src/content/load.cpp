@@ -18,6 +18,9 @@ namespace bp::content {
 
 namespace {
 
+// Far beyond any real paper; keeps a stray data dump from taking minutes and gigabytes.
+constexpr std::size_t max_paper_bytes = 16u << 20;
+
 void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) {
     for (const auto& name : files.list(board.folder)) {
         std::string folder = join_path(board.folder, name);
@@ -56,6 +59,12 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
     check_utf8(front->body, front->body_origin, sink);
+    if (front->body.size() > max_paper_bytes) {
+        sink.error(front->body_origin,
+                   "the paper is larger than " + std::to_string(max_paper_bytes >> 20) + " MB",
+                   "split it into several papers, or attach long material as a PDF appendix");
+        return;
+    }
     paper.body = markdown::parse(front->body, front->body_origin, sink);
     if (paper.kind == "minutes") {
         if (auto recorded =
