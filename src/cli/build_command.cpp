@@ -2,6 +2,7 @@
 
 #include "cli/diagnostics_report.hpp"
 #include "cli/meeting_jobs.hpp"
+#include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
 #include "cli/quarter_packs.hpp"
 #include "content/load.hpp"
@@ -108,7 +109,17 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     site.source_root = options.source;
     if (sink.has_errors())
         return stats;
-    OutputTree out(options.out);
+    // The one audience gate: every page, pack, feed and index below sees the filtered site.
+    content::apply_audience(site, options.audience);
+    std::optional<OutputTree> staged;
+    try {
+        staged.emplace(options.out);
+    } catch (const std::exception& e) {
+        sink.error({options.out, 0, 0}, e.what(),
+                   "check that the folder holding --out exists and that you may write to it");
+        return stats;
+    }
+    OutputTree& out = *staged;
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
     MeetingBuild build{
@@ -144,6 +155,11 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
 
 int run_build(const BuildOptions& options) {
     auto started = std::chrono::steady_clock::now();
+    if (auto problem = output_folder_problem(options.source, options.out)) {
+        std::cerr << "boardpack: error: " << problem->message << "\n  hint: " << problem->hint
+                  << "\nboardpack: nothing was written and nothing was deleted\n";
+        return 2;
+    }
     DiagnosticSink sink;
     BuildStats stats = build_site(options, sink);
     report_diagnostics(sink, std::cerr);

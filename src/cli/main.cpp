@@ -50,11 +50,12 @@ int main(int argc, char** argv) {
     new_cmd->add_option("directory", new_directory, "Folder to create")->required();
 
     bp::cli::ServeOptions serve;
-    auto* serve_cmd = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild on change");
+    auto* serve_cmd = app.add_subcommand("serve", "Build, serve on loopback, rebuild on change");
     serve_cmd->add_option("--source", serve.source, "Site folder")->capture_default_str();
     serve_cmd->add_option("--port", serve.port, "Port")
         ->check(CLI::Range(1, 65535))
         ->capture_default_str();
+    serve_cmd->add_option("--bind", serve.bind, "Address to listen on")->capture_default_str();
     serve_cmd->add_option("--audience", audience, "public or members")
         ->check(CLI::IsMember({"public", "members"}));
     serve_cmd->add_option("--stop-after", serve.stop_after_seconds,

@@ -1,5 +1,6 @@
 #include "cli/preview_server.hpp"
 
+#include "cli/served_path.hpp"
 #include "core/text.hpp"
 
 #include <filesystem>
@@ -44,20 +45,6 @@ std::optional<std::string> read_file(const fs::path& path) {
     return buffer.str();
 }
 
-// Maps a URL path to a file in the site, refusing anything that climbs out of it.
-std::optional<fs::path> resolve(const std::string& root, std::string url_path) {
-    if (url_path.find("..") != std::string::npos)
-        return std::nullopt;
-    if (url_path.empty() || url_path.back() == '/')
-        url_path += "index.html";
-    fs::path path = fs::path(root) / url_path.substr(1);
-    if (fs::is_directory(path))
-        path /= "index.html";
-    if (!fs::is_regular_file(path))
-        return std::nullopt;
-    return path;
-}
-
 } // namespace
 
 std::string reload_script() {
@@ -98,19 +85,32 @@ PreviewServer::PreviewServer(std::string site_root)
         res.set_header("Cache-Control", "no-store");
         res.set_content(status_json(), "application/json");
     });
+    server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (host_allowed(req.get_header_value("Host"), bound_address_))
+            return httplib::Server::HandlerResponse::Unhandled;
+        res.status = 403;
+        res.set_content("Forbidden: this preview answers only to its own address", "text/plain");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-        auto path = resolve(site_root_, req.path);
-        if (!path)
-            path = resolve(site_root_, "/404.html");
-        auto body = path ? read_file(*path) : std::nullopt;
+        ServedPath served = resolve_served_path(site_root_, req.path);
+        if (served.status == 403) {
+            res.status = 403;
+            res.set_content("Forbidden", "text/plain");
+            return;
+        }
+        bool missing = served.status != 200;
+        if (missing)
+            served = resolve_served_path(site_root_, "/404.html");
+        auto body = served.status == 200 ? read_file(served.file) : std::nullopt;
         if (!body) {
             res.status = 404;
             res.set_content("Not found", "text/plain");
             return;
         }
-        if (path->filename() == "404.html" && !ends_with(req.path, "404.html"))
+        if (missing)
             res.status = 404;
-        std::string type = content_type(path->string());
+        std::string type = content_type(served.file.string());
         if (starts_with(type, "text/html")) {
             auto end = body->rfind("</body>");
             body->insert(end == std::string::npos ? body->size() : end, reload_script());
@@ -124,8 +124,9 @@ PreviewServer::~PreviewServer() {
     stop();
 }
 
-bool PreviewServer::start(int port) {
-    if (!server_->bind_to_port("127.0.0.1", port))
+bool PreviewServer::start(const std::string& address, int port) {
+    bound_address_ = address;
+    if (!server_->bind_to_port(address, port))
         return false;
     thread_ = std::thread([this] { server_->listen_after_bind(); });
     return true;

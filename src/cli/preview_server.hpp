@@ -1,5 +1,6 @@
 #pragma once
-// Serves a built site on 127.0.0.1 and tells open pages when to reload, or what went wrong.
+// Serves a built site (on loopback unless told otherwise) and tells open pages when to reload, or
+// what went wrong.
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -16,7 +17,8 @@ class PreviewServer {
   public:
     explicit PreviewServer(std::string site_root);
     ~PreviewServer();
-    bool start(int port); // false when the port cannot be bound
+    // False when the address and port cannot be bound. Requests naming another host are refused.
+    bool start(const std::string& address, int port);
     void stop();
     // A successful build bumps the version (pages reload); a failed one shows its messages.
     void publish_success();
@@ -25,6 +27,7 @@ class PreviewServer {
   private:
     std::string status_json() const;
     std::string site_root_;
+    std::string bound_address_ = "127.0.0.1";
     std::unique_ptr<httplib::Server> server_;
     std::thread thread_;
     mutable std::mutex mutex_;

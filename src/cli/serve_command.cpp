@@ -3,12 +3,15 @@
 #include "cli/build_command.hpp"
 #include "cli/diagnostics_report.hpp"
 #include "cli/preview_server.hpp"
+#include "cli/served_path.hpp"
 #include "cli/source_watcher.hpp"
 #include "core/date.hpp"
 #include "core/text.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,6 +19,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -76,26 +80,88 @@ void rebuild(const BuildOptions& options, PreviewServer& server,
     }
 }
 
+const std::string work_prefix = "boardpack-serve-";
+
+bool process_alive(long pid) {
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+// Working folders of earlier servers that were killed before they could clean up.
+void remove_stale_work_folders(const fs::path& temp) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(temp, ec)) {
+        std::string name = entry.path().filename().string();
+        if (!starts_with(name, work_prefix) || !entry.is_directory(ec) || entry.is_symlink(ec))
+            continue;
+        struct stat info {};
+        if (::lstat(entry.path().c_str(), &info) != 0 || info.st_uid != ::getuid())
+            continue;
+        std::string rest = name.substr(work_prefix.size());
+        long pid = std::atol(rest.substr(0, rest.find('-')).c_str());
+        if (!process_alive(pid))
+            fs::remove_all(entry.path(), ec);
+    }
+}
+
+// A folder only this user can enter (0700): the members' edition must not be readable by
+// other accounts on the machine while it is previewed.
+std::optional<std::string> make_private_work_folder() {
+    fs::path temp = fs::temp_directory_path();
+    remove_stale_work_folders(temp);
+    std::string pattern = (temp / (work_prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
+    if (!::mkdtemp(pattern.data()))
+        return std::nullopt;
+    return pattern;
+}
+
+struct WorkFolderRemover {
+    std::string folder;
+    ~WorkFolderRemover() {
+        std::error_code ec;
+        fs::remove_all(folder, ec);
+    }
+};
+
+int usage_error(const std::string& message, const std::string& hint) {
+    std::cerr << "boardpack: error: " << message << "\n  hint: " << hint << "\n";
+    return 2;
+}
+
 } // namespace
 
 int run_serve(const ServeOptions& options) {
+    bool loopback = is_loopback_address(options.bind);
+    if (options.audience == content::Audience::members && !loopback)
+        return usage_error("the members' edition is served on loopback only, not on " +
+                               options.bind,
+                           "leave out --bind, or preview the public edition");
+    auto work = make_private_work_folder();
+    if (!work)
+        return usage_error("cannot create a private working folder in " +
+                               fs::temp_directory_path().string(),
+                           "set TMPDIR to a folder you can write to");
+    WorkFolderRemover remover{*work};
     BuildOptions build;
     build.source = options.source;
     build.audience = options.audience;
     build.quiet = true;
-    build.out =
-        (fs::temp_directory_path() / ("boardpack-serve-" + std::to_string(::getpid()))).string();
-    fs::create_directories(build.out);
+    build.out = *work + "/site";
     PreviewServer server(build.out);
     std::map<std::string, content::PackSummary> summaries;
     rebuild(build, server, summaries);
-    if (!server.start(options.port)) {
-        std::cerr << "boardpack: error: cannot listen on 127.0.0.1:" << options.port << "\n"
-                  << "  hint: another program uses the port; try --port " << options.port + 1
+    std::string host =
+        options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
+    if (!server.start(options.bind, options.port))
+        return usage_error("cannot listen on " + host + ":" + std::to_string(options.port),
+                           "another program uses the port; try --port " +
+                               std::to_string(options.port + 1));
+    if (options.audience == content::Audience::members)
+        std::cerr << "boardpack: warning: serving the members' edition, restricted items "
+                     "included, to this machine only\n";
+    if (!loopback)
+        std::cerr << "boardpack: warning: the preview is open to other machines on " << host
                   << "\n";
-        return 2;
-    }
-    std::cout << "Serving " << options.source << " at http://127.0.0.1:" << options.port
+    std::cout << "Serving " << options.source << " at http://" << host << ":" << options.port
               << "/ (Ctrl-C to stop)" << std::endl;
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
@@ -114,8 +180,6 @@ int run_serve(const ServeOptions& options) {
         rebuild(next, server, summaries);
     }
     server.stop();
-    std::error_code ec;
-    fs::remove_all(build.out, ec);
     return 0;
 }
 

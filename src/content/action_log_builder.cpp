@@ -1,5 +1,6 @@
 #include "content/action_log_builder.hpp"
 
+#include "content/audience.hpp"
 #include "content/directives.hpp"
 #include "content/front_matter.hpp"
 #include "content/minutes.hpp"
@@ -12,12 +13,20 @@ namespace bp::content {
 
 namespace {
 
-void add_minutes_papers(const std::vector<AgendaItem>& items, std::vector<const Paper*>& papers) {
+struct MinutesPaper {
+    const Paper* paper = nullptr;
+    bool members_only = false; // the paper or an item above it is restricted
+};
+
+void add_minutes_papers(const std::vector<AgendaItem>& items, bool restricted_above,
+                        std::vector<MinutesPaper>& papers) {
     for (const auto& item : items) {
+        bool restricted = restricted_above || item.restricted;
         for (const auto& paper : item.papers)
             if (paper.kind == "minutes" && !paper.is_pdf)
-                papers.push_back(&paper);
-        add_minutes_papers(item.sub_items, papers);
+                papers.push_back(
+                    {&paper, restricted || paper_members_only(paper) || item_members_only(item)});
+        add_minutes_papers(item.sub_items, restricted, papers);
     }
 }
 
@@ -52,10 +61,11 @@ std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files,
     auto log = std::make_shared<data::ActionLog>();
     std::map<std::string, std::size_t> by_id;
     for (const auto& meeting : board.meetings) {
-        std::vector<const Paper*> papers;
-        add_minutes_papers(meeting.items, papers);
-        for (const Paper* paper : papers) {
-            for (auto& action : actions_of_paper(files, board, meeting, *paper, sink)) {
+        std::vector<MinutesPaper> papers;
+        add_minutes_papers(meeting.items, false, papers);
+        for (const auto& minutes : papers) {
+            for (auto& action : actions_of_paper(files, board, meeting, *minutes.paper, sink)) {
+                action.members_only = minutes.members_only;
                 auto [found, added] = by_id.emplace(action.id, log->actions.size());
                 if (!added) {
                     sink.error(action.location, "action id '" + action.id + "' is already used",

@@ -10,6 +10,7 @@
 #include "content/minutes_presentation.hpp"
 #include "content/minutes_record.hpp"
 #include "content/minutes_record_blocks.hpp"
+#include "content/paper_images.hpp"
 #include "core/date.hpp"
 #include "data/forward_plan.hpp"
 #include "data/indicators.hpp"
@@ -20,6 +21,9 @@
 namespace bp::content {
 
 namespace {
+
+// Far beyond any real paper; keeps a stray data dump from taking minutes and gigabytes.
+constexpr std::size_t max_paper_bytes = 16u << 20;
 
 void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) {
     for (const auto& name : files.list(board.folder)) {
@@ -78,6 +82,13 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
         return;
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
+    check_utf8(front->body, front->body_origin, sink);
+    if (front->body.size() > max_paper_bytes) {
+        sink.error(front->body_origin,
+                   "the paper is larger than " + std::to_string(max_paper_bytes >> 20) + " MB",
+                   "split it into several papers, or attach long material as a PDF appendix");
+        return;
+    }
     paper.body = markdown::parse(front->body, front->body_origin, sink, directive_parse_options());
     if (paper.kind == "minutes")
         present_minutes_record(front->yaml, front->yaml_origin, board, meeting, paper);
@@ -86,35 +97,8 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     paper.charts.clear();
     DirectiveContext context{site, board, meeting, paper, sink};
     expand_directives(context);
+    collect_paper_images(files, paper, sink);
     paper.body_loaded = true;
-}
-
-bool paper_is_restricted(const Paper& paper) {
-    return paper.security == Security::restricted;
-}
-
-void withhold(AgendaItem& item) {
-    item.withheld = true;
-    item.papers.clear();
-    item.description.clear();
-    for (auto& sub : item.sub_items)
-        withhold(sub);
-}
-
-void apply_public_audience(std::vector<AgendaItem>& items) {
-    for (auto& item : items) {
-        if (item.restricted) {
-            withhold(item);
-            continue;
-        }
-        bool had_papers = !item.papers.empty();
-        std::erase_if(item.papers, paper_is_restricted);
-        if (had_papers && item.papers.empty()) {
-            item.withheld = true;
-            item.description.clear();
-        }
-        apply_public_audience(item.sub_items);
-    }
 }
 
 void load_board_data(const FileSystem& files, const SiteConfig& config, Board& board,
@@ -167,14 +151,9 @@ void release_meeting_papers(Meeting& meeting) {
         paper.body = {};
         paper.charts.clear();
         paper.charts.shrink_to_fit();
+        paper.images.clear();
         paper.body_loaded = false;
     });
-}
-
-void apply_audience(Meeting& meeting, Audience audience) {
-    if (audience == Audience::members)
-        return;
-    apply_public_audience(meeting.items);
 }
 
 } // namespace bp::content

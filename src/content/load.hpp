@@ -1,5 +1,6 @@
 #pragma once
 // Reading a site from its source folder.
+#include "content/audience.hpp"
 #include "content/model.hpp"
 #include "core/filesystem.hpp"
 
@@ -16,9 +17,5 @@ void load_meeting_papers(const FileSystem& files, const Site& site, const Board&
 
 // Frees the paper bodies of a meeting once it has been written.
 void release_meeting_papers(Meeting& meeting);
-
-// Removes what the audience may not see: for the public, restricted items keep their title
-// (marked withheld) but lose their papers, and restricted papers are dropped.
-void apply_audience(Meeting& meeting, Audience audience);
 
 } // namespace bp::content

@@ -55,6 +55,11 @@ std::optional<Paper> read_paper_entry(const YAML::Node& entry, MeetingContext& c
     }
     std::string path = join_path(context.folder, file);
     context.named_files.insert(file);
+    if (context.files.outside(path)) {
+        context.sink.error(where, "paper '" + file + "' lies outside the site folder",
+                           outside_site_hint);
+        return std::nullopt;
+    }
     if (!context.files.is_file(path)) {
         std::vector<std::string> present = context.files.list(context.folder);
         auto suggestion = data::closest_match(file, present);

@@ -74,6 +74,11 @@ struct ContactOfficer {
     std::string phone;
 };
 
+struct PaperImage {
+    std::string url;       // as written in the paper, relative to the paper's folder
+    std::string site_path; // relative to the site root: "content/csp/2017-09-12/map.png"
+};
+
 struct Paper {
     std::string source_path; // relative to the source root
     std::string slug;        // file stem without its number prefix: "performance-report"
@@ -94,6 +99,7 @@ struct Paper {
     bool body_loaded = false;
     doc::Document body;
     std::vector<data::ChartSpec> charts; // doc::Block::chart_index points in here
+    std::vector<PaperImage> images;      // local images, checked to lie inside the site
 };
 
 // What kind of business an item is: it decides what the agenda prints where a paper's pages

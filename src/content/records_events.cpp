@@ -59,13 +59,14 @@ std::optional<doc::TableRow> event_row(const YAML::Node& node, const SourceLocat
 
 std::vector<doc::Block> events_directive(const doc::Block& directive, const YAML::Node& body,
                                          const SourceLocation& origin, DirectiveContext& context) {
-    YAML::Node list = body;
     std::string caption;
     if (body.IsMap()) {
         data::check_keys(body, {"title", "events"}, origin, context.sink, "an 'events' block");
         caption = data::read_string(body, "title", origin, context.sink).value_or("");
-        list = body["events"];
     }
+    // A new handle, never `list = body["events"]`: assigning to a YAML::Node rewrites the node
+    // it refers to, and throws when the key is missing.
+    const YAML::Node list = body.IsMap() ? body["events"] : body;
     if (!list || !list.IsSequence()) {
         context.sink.error(directive.location, "an 'events' block needs a list of events",
                            "write 'events:' and then lines like "

@@ -56,8 +56,17 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
     config.base_url = data::read_string(*yaml, "base_url", origin, sink).value_or("");
     config.language = data::read_string(*yaml, "language", origin, sink).value_or("en-GB");
     config.theme = data::read_string(*yaml, "theme", origin, sink).value_or("default");
+    if (config.theme.find('/') != std::string::npos || config.theme.find("..") == 0) {
+        sink.error(data::location_of((*yaml)["theme"], origin),
+                   "theme '" + config.theme + "' is not a folder name",
+                   "name a folder in themes/, e.g. 'theme: house'");
+        config.theme = "default";
+    }
     config.logo = data::read_string(*yaml, "logo", origin, sink).value_or("");
-    if (!config.logo.empty() && !files.is_file(config.logo))
+    if (!config.logo.empty() && files.outside(config.logo))
+        sink.error(data::location_of((*yaml)["logo"], origin),
+                   "logo '" + config.logo + "' lies outside the site folder", outside_site_hint);
+    else if (!config.logo.empty() && !files.is_file(config.logo))
         sink.error(data::location_of((*yaml)["logo"], origin),
                    "logo '" + config.logo + "' not found",
                    "give a path relative to the folder holding site.yaml");

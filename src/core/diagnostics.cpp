@@ -1,9 +1,41 @@
 #include "core/diagnostics.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 namespace bp {
+
+SourceLocation location_in_text(std::string_view text, std::size_t offset,
+                                const SourceLocation& origin) {
+    SourceLocation where = origin;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++where.line;
+            where.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++where.column;
+        }
+    }
+    return where;
+}
+
+bool check_utf8(std::string_view text, const SourceLocation& origin, DiagnosticSink& sink) {
+    auto offset = invalid_utf8_offset(text);
+    if (!offset)
+        return true;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*offset]));
+    SourceLocation start = origin;
+    if (start.line == 0)
+        start = {origin.file, 1, 1};
+    sink.error(location_in_text(text, *offset, start),
+               std::string("the file is not valid UTF-8 (byte ") + byte + ")",
+               "save the file with UTF-8 encoding");
+    return false;
+}
 
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out = d.location.file.empty() ? std::string("boardpack") : d.location.file;

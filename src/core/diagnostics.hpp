@@ -2,6 +2,7 @@
 // Located errors and warnings, collected in a sink so that one run reports every problem.
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bp {
@@ -16,6 +17,16 @@ struct SourceLocation {
         return {file, line + line_offset, column_number};
     }
 };
+
+// The place of byte `offset` in `text`, which starts at `origin` (columns count characters).
+SourceLocation location_in_text(std::string_view text, std::size_t offset,
+                                const SourceLocation& origin);
+
+class DiagnosticSink;
+
+// Reports invalid UTF-8 in `text` (a whole file, or the part starting at `origin`) as a located
+// error; false when there was some.
+bool check_utf8(std::string_view text, const SourceLocation& origin, DiagnosticSink& sink);
 
 enum class Severity { error, warning };
 

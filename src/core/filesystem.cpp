@@ -41,15 +41,70 @@ std::string file_stem(const std::string& path) {
     return name.substr(0, name.size() - file_extension(name).size());
 }
 
-DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {}
+const char* const outside_site_hint =
+    "every file the content names must lie inside the site folder (symlinks are followed); "
+    "copy the file into the site";
 
-std::string DiskFileSystem::resolve(const std::string& path) const {
+namespace {
+
+bool climbs_out(const std::string& path) {
+    if (!path.empty() && path[0] == '/')
+        return true;
+    int depth = 0;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        std::string_view part(path.data() + start, end - start);
+        if (part == "..") {
+            if (--depth < 0)
+                return true;
+        } else if (!part.empty() && part != ".") {
+            ++depth;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+bool within(const fs::path& outer, const fs::path& inner) {
+    auto [mismatch, _] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+    return mismatch == outer.end();
+}
+
+} // namespace
+
+bool FileSystem::outside(const std::string& path) const {
+    return climbs_out(path);
+}
+
+DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {
+    std::error_code ec;
+    real_root_ = fs::weakly_canonical(fs::absolute(root_.empty() ? "." : root_), ec);
+}
+
+bool DiskFileSystem::outside(const std::string& path) const {
+    if (climbs_out(path))
+        return true;
+    std::error_code ec;
+    fs::path real = fs::weakly_canonical(fs::absolute(join_path(root_, path)), ec);
+    return ec || !within(real_root_, real);
+}
+
+std::optional<std::string> DiskFileSystem::resolve(const std::string& path) const {
+    if (outside(path))
+        return std::nullopt;
     return join_path(root_, path);
 }
 
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
-    std::ifstream in(resolve(path), std::ios::binary);
-    if (!in || !fs::is_regular_file(resolve(path)))
+    auto full = resolve(path);
+    std::error_code ec;
+    if (!full || !fs::is_regular_file(*full, ec))
+        return std::nullopt;
+    std::ifstream in(*full, std::ios::binary);
+    if (!in)
         return std::nullopt;
     std::ostringstream buffer;
     buffer << in.rdbuf();
@@ -57,20 +112,24 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
 }
 
 bool DiskFileSystem::is_file(const std::string& path) const {
+    auto full = resolve(path);
     std::error_code ec;
-    return fs::is_regular_file(resolve(path), ec);
+    return full && fs::is_regular_file(*full, ec);
 }
 
 bool DiskFileSystem::is_directory(const std::string& path) const {
+    auto full = resolve(path.empty() ? "." : path);
     std::error_code ec;
-    return fs::is_directory(resolve(path.empty() ? "." : path), ec);
+    return full && fs::is_directory(*full, ec);
 }
 
 std::vector<std::string> DiskFileSystem::list(const std::string& directory) const {
     std::vector<std::string> names;
+    auto full = resolve(directory.empty() ? "." : directory);
+    if (!full)
+        return names;
     std::error_code ec;
-    for (const auto& entry :
-         fs::directory_iterator(resolve(directory.empty() ? "." : directory), ec)) {
+    for (const auto& entry : fs::directory_iterator(*full, ec)) {
         std::string name = entry.path().filename().string();
         if (!name.empty() && name[0] != '.')
             names.push_back(name);

@@ -1,5 +1,6 @@
 #pragma once
 // The file-system seam: every stage reads through this, so tests can run entirely in memory.
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,7 +20,13 @@ class FileSystem {
     virtual std::vector<std::string> list(const std::string& directory) const = 0;
     // A real path for libraries that only open files by name (fonts, PDF appendices).
     virtual std::optional<std::string> native_path(const std::string& path) const = 0;
+    // True when `path` leaves the root: absolute, climbing out with "..", or (on disk) through a
+    // symlink to a file elsewhere. Such paths read as absent; callers say why with this.
+    virtual bool outside(const std::string& path) const;
 };
+
+// The hint for a file that lies outside the site folder, shared by every reader.
+extern const char* const outside_site_hint;
 
 class DiskFileSystem final : public FileSystem {
   public:
@@ -29,11 +36,14 @@ class DiskFileSystem final : public FileSystem {
     bool is_directory(const std::string& path) const override;
     std::vector<std::string> list(const std::string& directory) const override;
     std::optional<std::string> native_path(const std::string& path) const override;
+    bool outside(const std::string& path) const override;
     const std::string& root() const { return root_; }
 
   private:
-    std::string resolve(const std::string& path) const;
+    // The path under the root, or nothing when it leaves the root.
+    std::optional<std::string> resolve(const std::string& path) const;
     std::string root_;
+    std::filesystem::path real_root_;
 };
 
 class MemoryFileSystem final : public FileSystem {

@@ -1,8 +1,13 @@
 #include "core/output_tree.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -10,16 +15,79 @@ namespace fs = std::filesystem;
 
 namespace bp {
 
+namespace {
+
+std::string system_error_text(int error) {
+    return std::strerror(error);
+}
+
+bool process_alive(long pid) {
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+// ".public.staging-1234" and ".public.old-1234" beside `target`, left by builds that were killed
+// (kill -9, power loss) before they could tidy up. Folders of a build still running are kept.
+void remove_stale_siblings(const fs::path& target) {
+    std::error_code ec;
+    std::string name = target.filename().string();
+    for (const char* kind : {".staging-", ".old-"}) {
+        std::string prefix = "." + name + kind;
+        for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
+            std::string sibling = entry.path().filename().string();
+            if (sibling.compare(0, prefix.size(), prefix) != 0)
+                continue;
+            std::string digits = sibling.substr(prefix.size());
+            if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit))
+                continue;
+            if (!process_alive(std::atol(digits.c_str())))
+                fs::remove_all(entry.path(), ec);
+        }
+    }
+}
+
+// Writes every byte or throws: a full disk or an I/O error must never leave a short file that
+// a build then publishes.
+void write_whole_file(const fs::path& path, std::string_view bytes) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw std::runtime_error("cannot create " + path.string() + ": " +
+                                 system_error_text(errno));
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t wrote = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote <= 0) {
+            int error = wrote < 0 ? errno : EIO;
+            ::close(fd);
+            throw std::runtime_error("cannot write " + path.string() + ": " +
+                                     system_error_text(error));
+        }
+        done += static_cast<std::size_t>(wrote);
+    }
+    if (::close(fd) != 0)
+        throw std::runtime_error("cannot write " + path.string() + ": " + system_error_text(errno));
+}
+
+} // namespace
+
+const char* const OutputTree::marker_name = ".boardpack-output";
+
 OutputTree::OutputTree(std::string destination) : destination_(std::move(destination)) {
     while (destination_.size() > 1 && destination_.back() == '/')
         destination_.pop_back();
     fs::path target = fs::absolute(destination_);
+    remove_stale_siblings(target);
     staging_ = (target.parent_path() /
                 ("." + target.filename().string() + ".staging-" + std::to_string(::getpid())))
                    .string();
     std::error_code ec;
     fs::remove_all(staging_, ec);
-    fs::create_directories(staging_);
+    fs::create_directories(staging_, ec);
+    if (ec)
+        throw std::runtime_error("cannot create " + staging_ + ": " + ec.message());
+    write_whole_file(fs::path(staging_) / marker_name,
+                     "This folder was written by boardpack; the next build replaces it whole.\n");
 }
 
 OutputTree::~OutputTree() {
@@ -36,10 +104,7 @@ std::string OutputTree::staging_path(const std::string& path) const {
 void OutputTree::write(const std::string& path, std::string_view bytes) {
     fs::path full = fs::path(staging_) / path;
     fs::create_directories(full.parent_path());
-    std::ofstream out(full, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out)
-        throw std::runtime_error("cannot write " + full.string());
+    write_whole_file(full, bytes);
     std::lock_guard lock(mutex_);
     written_.push_back(path);
 }
@@ -62,22 +127,39 @@ std::vector<std::string> OutputTree::written() const {
 bool OutputTree::commit(std::string& error) {
     std::error_code ec;
     fs::path target = fs::absolute(destination_);
+    if (!fs::exists(fs::symlink_status(target))) {
+        fs::rename(staging_, target, ec);
+        if (ec) {
+            error = "cannot move the new build into " + target.string() + ": " + ec.message();
+            return false;
+        }
+        committed_ = true;
+        return true;
+    }
+    // One atomic exchange: at every instant the destination holds either the whole previous
+    // build or the whole new one, even if the process is killed in between.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+        committed_ = true;
+        fs::remove_all(staging_, ec); // now the previous build
+        return true;
+    }
+    if (errno != EINVAL && errno != ENOSYS) {
+        error = "cannot replace " + target.string() + ": " + system_error_text(errno);
+        return false;
+    }
+    // File systems without RENAME_EXCHANGE: move the previous build aside, then the new one in.
     fs::path old = target.parent_path() /
                    ("." + target.filename().string() + ".old-" + std::to_string(::getpid()));
     fs::remove_all(old, ec);
-    bool had_previous = fs::exists(target);
-    if (had_previous) {
-        fs::rename(target, old, ec);
-        if (ec) {
-            error = "cannot move the previous " + target.string() + " aside: " + ec.message();
-            return false;
-        }
+    fs::rename(target, old, ec);
+    if (ec) {
+        error = "cannot move the previous " + target.string() + " aside: " + ec.message();
+        return false;
     }
     fs::rename(staging_, target, ec);
     if (ec) {
         error = "cannot move the new build into " + target.string() + ": " + ec.message();
-        if (had_previous)
-            fs::rename(old, target, ec);
+        fs::rename(old, target, ec);
         return false;
     }
     committed_ = true;

@@ -97,22 +97,44 @@ int utf8_length(std::string_view text) {
     return count;
 }
 
+namespace {
+
+// The length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
+int utf8_sequence_length(std::string_view text, std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    int length = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
+    bool ok = length > 0 && i + length <= text.size();
+    for (int k = 1; ok && k < length; ++k)
+        ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (ok && length == 1 && c == 0)
+        ok = false;
+    return ok ? length : 0;
+}
+
+} // namespace
+
+std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        int length = utf8_sequence_length(text, i);
+        if (length == 0)
+            return i;
+        i += static_cast<std::size_t>(length);
+    }
+    return std::nullopt;
+}
+
 std::string sanitize_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     std::size_t i = 0;
     while (i < text.size()) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        int length = c < 0x80           ? 1
-                     : (c >> 5) == 0x6  ? 2
-                     : (c >> 4) == 0xE  ? 3
-                     : (c >> 3) == 0x1E ? 4
-                                        : 0;
-        bool ok = length > 0 && i + length <= text.size();
-        for (int k = 1; ok && k < length; ++k)
-            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (ok && length == 1 && c == 0)
-            ok = false;
+        int length = utf8_sequence_length(text, i);
+        bool ok = length > 0;
         if (ok) {
             out.append(text.substr(i, length));
             i += length;

@@ -1,5 +1,6 @@
 #pragma once
 // Small string helpers shared by every stage.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@ std::string slugify(std::string_view text);
 std::string html_escape(std::string_view text);
 // Number of Unicode code points; for column counts in diagnostics.
 int utf8_length(std::string_view text);
+// The byte offset of the first invalid UTF-8 sequence (or NUL byte), if any.
+std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD so no later stage sees broken text.
 std::string sanitize_utf8(std::string_view text);
 // "1,785"; "12.5" with the given decimals; a leading en dash for negatives.

@@ -46,6 +46,7 @@ struct Action {
     std::optional<Rag> rag_override;          // a RAG set by hand wins over the computed one
     std::vector<ActionUpdate> updates;        // oldest first
     SourceLocation location;                  // the minutes item or CSV row that defined it
+    bool members_only = false; // raised in restricted minutes, or under a restricted item
 };
 
 // The number in an id of the form "2017-06-13/3", for ordering; nothing for other ids.

@@ -1,5 +1,7 @@
 #include "data/yaml_source.hpp"
 
+#include "data/yaml_budget.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -48,6 +50,8 @@ SourceLocation location_of(const YAML::Node& node, const SourceLocation& origin)
 
 std::optional<YAML::Node> parse_yaml(std::string_view text, const SourceLocation& origin,
                                      DiagnosticSink& sink) {
+    if (!check_utf8(text, origin, sink) || !check_yaml_aliases(text, origin, sink))
+        return std::nullopt;
     try {
         YAML::Node node = YAML::Load(std::string(text));
         return node;

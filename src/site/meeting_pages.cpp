@@ -1,5 +1,6 @@
 #include "site/meeting_pages.hpp"
 
+#include "content/paper_images.hpp"
 #include "core/text.hpp"
 #include "data/indicators.hpp"
 #include "site/board_records.hpp"
@@ -271,6 +272,29 @@ void copy_pdf_appendices(const SiteContext& context, const FileSystem& source_fi
     }
 }
 
+// Images shown by papers, copied beside the paper pages so the pages' relative links work. Only
+// image files are copied, and only to places inside the output folder.
+void copy_paper_images(const SiteContext& context, const FileSystem& source_files,
+                       const content::Board& board, const content::Meeting& meeting,
+                       OutputTree& output) {
+    static const std::vector<std::string> image_types = {".png", ".jpg", ".jpeg",
+                                                         ".gif", ".svg", ".webp"};
+    for (const auto* item : flatten_items(meeting.items)) {
+        for (const auto* paper : visible_papers(*item, context.audience)) {
+            for (const auto& image : paper->images) {
+                std::string target =
+                    content::image_site_path(meeting_dir(board, meeting), image.url);
+                std::string type = to_lower_ascii(file_extension(image.site_path));
+                if (target.empty() ||
+                    std::find(image_types.begin(), image_types.end(), type) == image_types.end())
+                    continue;
+                if (auto bytes = source_files.read(image.site_path))
+                    output.write(target, *bytes);
+            }
+        }
+    }
+}
+
 TemplateData meeting_data(const SiteContext& context, const content::Board& board,
                           const content::Meeting& meeting, const content::PackSummary& pack) {
     TemplateData data = object_data();
@@ -327,6 +351,7 @@ void write_meeting_pages(const SiteContext& context, const FileSystem& source_fi
     write_page(context, request, meeting_data(context, board, meeting, pack), output);
     write_paper_pages(context, board, meeting, title, pack, output);
     copy_pdf_appendices(context, source_files, board, meeting, output);
+    copy_paper_images(context, source_files, board, meeting, output);
 }
 
 } // namespace bp::site

@@ -1,5 +1,6 @@
 #include "site/site_paths.hpp"
 
+#include "content/audience.hpp"
 #include "core/text.hpp"
 
 #include <cstdio>
@@ -30,7 +31,7 @@ std::string root_prefix(const std::string& page_path) {
 }
 
 bool item_withheld(const content::AgendaItem& item, content::Audience audience) {
-    return item.withheld || (audience == content::Audience::public_audience && item.restricted);
+    return content::withheld_from(item, audience);
 }
 
 std::vector<const content::Paper*> visible_papers(const content::AgendaItem& item,
@@ -39,8 +40,7 @@ std::vector<const content::Paper*> visible_papers(const content::AgendaItem& ite
     if (item_withheld(item, audience))
         return papers;
     for (const auto& paper : item.papers) {
-        if (audience == content::Audience::public_audience &&
-            paper.security == content::Security::restricted)
+        if (audience == content::Audience::public_audience && content::paper_members_only(paper))
             continue;
         papers.push_back(&paper);
     }

@@ -122,16 +122,18 @@ void Theme::load_folder(const std::string& folder, std::map<std::string, ThemeFi
             if (!ends_with(name, ".mustache"))
                 continue;
             auto text = files.read(join_path(path, name));
+            SourceLocation origin{join_path(join_path(shown_root, folder), name), 1, 1};
+            if (!text && files.outside(join_path(path, name)))
+                sink.error(origin, "the template is a link to a file outside the site folder",
+                           outside_site_hint);
             if (!text)
                 continue;
-            SourceLocation origin{join_path(join_path(shown_root, folder), name), 1, 1};
             into[without_extension(name)] = {sanitize_utf8(*text), origin};
         }
     };
     add_from(*defaults_, "", default_root_);
     if (source_files_.is_directory(override_root_))
         add_from(source_files_, override_root_, override_root_);
-    (void)sink;
 }
 
 void Theme::check(const ThemeFile& file, DiagnosticSink& sink) const {

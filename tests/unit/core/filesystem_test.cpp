@@ -50,3 +50,40 @@ TEST_CASE("an output tree only replaces the destination when committed") {
     CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) == 1);
     fs::remove_all(root);
 }
+
+TEST_CASE("an output tree marks its output, swaps atomically and clears killed builds' folders") {
+    fs::path root = fs::temp_directory_path() / "boardpack-output-swap-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "public");
+    std::ofstream(root / "public" / "old.html") << "old";
+    fs::create_directories(root / ".public.staging-999999999/leftover");
+    fs::create_directories(root / ".public.old-999999999");
+    {
+        bp::OutputTree tree((root / "public").string());
+        CHECK_FALSE(fs::exists(root / ".public.staging-999999999"));
+        CHECK_FALSE(fs::exists(root / ".public.old-999999999"));
+        tree.write("index.html", "new");
+        std::string error;
+        REQUIRE(tree.commit(error));
+    }
+    CHECK(fs::exists(root / "public" / "index.html"));
+    CHECK(fs::exists(root / "public" / bp::OutputTree::marker_name));
+    CHECK_FALSE(fs::exists(root / "public" / "old.html"));
+    int left = 0;
+    for (const auto& entry : fs::directory_iterator(root))
+        left += entry.path().filename() != "public";
+    CHECK(left == 0);
+    fs::remove_all(root);
+}
+
+TEST_CASE("a write that cannot complete throws instead of leaving a short file") {
+    fs::path root = fs::temp_directory_path() / "boardpack-output-full-test";
+    fs::remove_all(root);
+    fs::create_directories(root);
+    bp::OutputTree tree((root / "public").string());
+    // /dev/full fails every write with ENOSPC, as a full disk does.
+    fs::create_symlink("/dev/full", tree.staging_path("feed.xml"));
+    CHECK_THROWS_WITH_AS(tree.write("feed.xml", "<feed/>"), doctest::Contains("feed.xml"),
+                         std::runtime_error);
+    fs::remove_all(root);
+}

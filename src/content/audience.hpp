@@ -1,0 +1,28 @@
+#pragma once
+// The audience rule, in one place. Everything drawn from restricted material — papers, sub-items,
+// actions raised in restricted minutes — is removed here, once, before any stage renders the
+// site, so pages, packs, feeds, calendars, search records and archive packs all see the same
+// filtered model.
+#include "content/model.hpp"
+
+namespace bp::content {
+
+// A restricted paper: its protective marking keeps it from the public.
+bool paper_members_only(const Paper& paper);
+
+// An item the public see only by number and title: marked restricted, or every paper it has
+// is restricted.
+bool item_members_only(const AgendaItem& item);
+
+// Whether the audience sees `item` only as withheld (whether or not the audience was applied).
+bool withheld_from(const AgendaItem& item, Audience audience);
+
+// For the public: a members-only item keeps its number and title but loses its papers,
+// description, presenter and sub-items; restricted papers are dropped. Idempotent.
+void apply_audience(Meeting& meeting, Audience audience);
+
+// Applies the audience to every meeting and every board's action log (actions raised in
+// restricted minutes are dropped for the public).
+void apply_audience(Site& site, Audience audience);
+
+} // namespace bp::content

@@ -1,0 +1,76 @@
+# Restricted material must never reach the public edition. The leak-markers fixture plants a
+# marker word (LEAKMARKERnn) in every place restricted material can live: item descriptions,
+# presenters and sub-items of a restricted item, the body, summary, headings, footnotes, alt
+# text, links, tables, code, raw HTML and charts of its papers, an image and a PDF appendix,
+# actions raised in restricted minutes, and papers restricted by their marking. Every marker
+# must appear somewhere in the members' edition (so the test can fail) and nowhere in the
+# public one: not in any file's name or bytes, PDF text, decompressed PDF objects or the search
+# index.
+source "$(dirname "$0")/lib.sh"
+
+site="$(fixture leak-markers)"
+for audience in members public; do
+  (cd "$site" && "$BOARDPACK" build --out "$WORK/$audience" --audience "$audience") \
+    >"$WORK/$audience.log" 2>&1
+  status=$?
+  check "the $audience edition builds (exit $status)" test "$status" -eq 0
+  [ "$status" -eq 0 ] || cat "$WORK/$audience.log" >&2
+done
+
+python3 - "$site" "$WORK/members" "$WORK/public" >"$WORK/markers.txt" <<'PY'
+import os, re, subprocess, sys, tempfile
+site, members, public = sys.argv[1:4]
+marker = re.compile(rb"leakmarker\d\d", re.I)
+
+def planted():
+    found = set()
+    for folder, _, files in os.walk(site):
+        for name in files:
+            found.update(m.upper() for m in marker.findall(open(os.path.join(folder, name), "rb").read()))
+    return found
+
+def pdf_views(path):
+    views = []
+    for command in (["pdftotext", "-layout", path, "-"], ["pdfinfo", "-meta", path]):
+        views.append(subprocess.run(command, capture_output=True).stdout)
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as qdf:
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", path, qdf.name],
+                       capture_output=True)
+        raw = open(qdf.name, "rb").read()
+    views.append(raw)
+    # Strings written as UTF-16 (outlines, metadata): <FEFF…> and (\xfe\xff…).
+    for hexed in re.findall(rb"<FEFF([0-9A-Fa-f]+)>", raw):
+        try:
+            views.append(bytes.fromhex(hexed.decode()).decode("utf-16-be").encode())
+        except ValueError:
+            pass
+    return views
+
+def seen(root):
+    found = set()
+    for folder, _, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            views = [os.path.relpath(path, root).encode(), open(path, "rb").read()]
+            if name.endswith(".pdf"):
+                views += pdf_views(path)
+            for view in views:
+                found.update(m.upper() for m in marker.findall(view))
+    return found
+
+markers = planted()
+in_members, in_public = seen(members), seen(public)
+for m in sorted(markers):
+    print(("ok" if m in in_members else "FAIL") + f" members edition shows {m.decode()}")
+    print(("ok" if m not in in_public else "FAIL") + f" public edition leaks nothing of {m.decode()}")
+print(f"markers {len(markers)}")
+PY
+markers="$(awk '/^markers/ {print $2}' "$WORK/markers.txt")"
+check "the fixture plants at least 40 markers (got ${markers:-none})" test "${markers:-0}" -ge 40
+while read -r verdict what; do
+  case "$verdict" in
+    ok) pass ;;
+    FAIL) fail "$what" ;;
+  esac
+done <"$WORK/markers.txt"
+finish
