@@ -15,11 +15,10 @@ debian_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev libcairo2-dev libqpdf-dev libharfbuzz-dev
   libunibreak-dev libhyphen-dev hyphen-en-gb
   libcli11-dev doctest-dev libyaml-cpp-dev libkainjow-mustache-dev libcpp-httplib-dev
+  libstemmer-dev nlohmann-json3-dev
   poppler-utils qpdf
 )
-debian_packages+=(nlohmann-json3-dev)
-test_packages=(chromium default-jre-headless python3 curl)
-test_packages+=(clang-format)
+test_packages=(chromium default-jre-headless python3 curl python3-icalendar python3-feedparser clang-format)
 
 install_missing() {
   local missing=()
@@ -39,7 +38,7 @@ install_missing() {
 install_npm_tools() {
   [ -f package.json ] || return 0
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-    echo "Installing npm tools (search index, accessibility and HTML checks)"
+    echo "Installing npm tools (accessibility, browser and HTML checks)"
     # "npm ci" trips over the lock entries of other platforms' optional packages.
     npm install --no-audit --no-fund --no-save --loglevel=error
     touch node_modules

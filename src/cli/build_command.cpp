@@ -45,8 +45,17 @@ std::optional<content::PackSummary> reuse_packs(const std::optional<PackReuse>& 
     for (const char* name : pack_files)
         if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" + name))
             return std::nullopt;
+    for (const auto& item : summary->second.items)
+        if (!item.report_file.empty() &&
+            !std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" +
+                                              item.report_file))
+            return std::nullopt;
     for (const char* name : pack_files)
         out.copy_file(folder + "/" + name, reuse->previous_out + "/" + folder + "/" + name);
+    for (const auto& item : summary->second.items)
+        if (!item.report_file.empty())
+            out.copy_file(folder + "/" + item.report_file,
+                          reuse->previous_out + "/" + folder + "/" + item.report_file);
     return summary->second;
 }
 
@@ -88,6 +97,8 @@ struct MeetingBuild {
         out.write(folder + "/pack.pdf", packs.pack_pdf);
         out.write(folder + "/agenda.pdf", packs.agenda_pdf);
         out.write(folder + "/pack.json", packs.pack_json);
+        for (const auto& [file, pdf] : packs.report_pdfs)
+            out.write(folder + "/" + file, pdf);
         return packs.summary;
     }
 };
@@ -135,8 +146,6 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     if (!sink.has_errors())
         guarded(sink, options.out, [&] { write_quarter_packs(site, build.fonts, out, sink); });
     guarded(sink, options.out, [&] { site_builder.write_site_pages(out); });
-    if (!sink.has_errors())
-        guarded(sink, options.out, [&] { site::build_search_index(out.staging_path(), sink); });
     if (sink.has_errors())
         return stats;
     std::string error;

@@ -198,6 +198,9 @@ struct PackItemPages {
     std::string number;
     int first_page = 0; // 0 when the item has no pages (verbal, withheld)
     int last_page = 0;
+    // The item's pages as a PDF of their own, beside the pack; empty when there is none.
+    std::string report_file;
+    std::size_t report_bytes = 0;
 };
 
 struct PackSummary {

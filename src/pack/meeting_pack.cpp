@@ -11,6 +11,7 @@
 #include "pack/painter.hpp"
 #include "pack/paper_pages.hpp"
 #include "pack/post_pass.hpp"
+#include "pack/report_pdfs.hpp"
 #include "pack/text_measurer.hpp"
 
 #include <exception>
@@ -209,6 +210,25 @@ DocumentInfo pack_info(const content::Site& site, const content::Board& board,
     return info;
 }
 
+// Each report's pages as a PDF of its own, listed in the summary for the site.
+void add_report_pdfs(PackOutput& output, const PackPlan& plan, const DocumentInfo& info,
+                     const SourceLocation& location, DiagnosticSink& sink) {
+    std::string error;
+    auto reports = report_pdfs(output.pack_pdf, plan, info, error);
+    if (!error.empty()) {
+        sink.error(location, "cannot write the PDF of each report: " + error);
+        return;
+    }
+    for (auto& report : reports) {
+        for (auto& pages : output.summary.items)
+            if (pages.number == report.item_number) {
+                pages.report_file = report.file_name;
+                pages.report_bytes = report.pdf.size();
+            }
+        output.report_pdfs.emplace_back(report.file_name, std::move(report.pdf));
+    }
+}
+
 std::string render(const ComposedPack& pack, const FontFaces& faces, const SourceLocation& location,
                    DiagnosticSink& sink) {
     UsedGlyphs glyphs = collect_used_glyphs(pack);
@@ -354,6 +374,7 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
         output.summary.agenda_bytes = output.agenda_pdf.size();
         for (const ItemPlan& row : plan.items)
             output.summary.items.push_back({row.item->number, row.first_page, row.last_page});
+        add_report_pdfs(output, plan, pack.info, meeting.location, sink);
     } catch (const std::exception& failure) {
         sink.error(meeting.location,
                    "cannot build the meeting pack: " + std::string(failure.what()));

@@ -6,6 +6,7 @@
 #include "core/diagnostics.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bp::pack {
@@ -18,6 +19,8 @@ struct PackOutput {
     std::string pack_pdf;   // empty when the pack could not be built
     std::string agenda_pdf; // the front sheet alone
     std::string pack_json;  // {"pages": N, "items": [...]}
+    // Each item's pages as a PDF of its own: file name (beside pack.pdf) → bytes.
+    std::vector<std::pair<std::string, std::string>> report_pdfs;
     content::PackSummary summary;
 };
 

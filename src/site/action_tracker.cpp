@@ -65,7 +65,6 @@ std::string raised_href(const content::Board& board, const Action& action,
 TemplateData action_row(const content::Board& board, const Action& action, Date as_at,
                         content::Audience audience) {
     Rag rag = data::rag_as_at(action, as_at);
-    data::ActionStatus status = data::status_as_at(action, as_at);
     TemplateData row = object_data();
     row.set("id", action.id);
     row.set("text", action.text);
@@ -75,7 +74,8 @@ TemplateData action_row(const content::Board& board, const Action& action, Date 
     row.set("raised_iso", action.raised.iso());
     row.set("raised_href", text_data(raised_href(board, action, audience)));
     row.set("due", text_data(optional_date(action.due)));
-    row.set("status_value", data::to_string(status));
+    // The filter matches what the reader sees, so "Overdue" and "Due soon" can be picked.
+    row.set("status_value", action_status_text(action, as_at));
     row.set("status", rag_badge(rag_key(rag), action_status_text(action, as_at)));
     const data::ActionUpdate* update = data::latest_update_as_at(action, as_at);
     row.set("update", update ? text_data(update->text) : TemplateData(false));
@@ -121,7 +121,7 @@ void write_action_tracker(const SiteContext& context, const content::Board& boar
         if (!action_visible(board, action, context.audience))
             continue;
         rows.push_back(action_row(board, action, as_at, context.audience));
-        statuses.insert(data::to_string(data::status_as_at(action, as_at)));
+        statuses.insert(action_status_text(action, as_at));
         if (!action.lead.empty())
             leads.insert(action.lead);
         if (raised.empty() || raised.back().first != action.raised.iso())
@@ -137,7 +137,7 @@ void write_action_tracker(const SiteContext& context, const content::Board& boar
     page.set("count", std::to_string(count));
     page.set("has_actions", count > 0);
     page.set("actions", rows);
-    page.set("status_options", options(statuses, true));
+    page.set("status_options", options(statuses, false));
     page.set("lead_options", options(leads, false));
     page.set("raised_options", raised_options);
     std::string label = board.short_name.empty() ? board.name : board.short_name;

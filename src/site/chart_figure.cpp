@@ -3,14 +3,43 @@
 #include "chart/render.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace bp::site {
 namespace {
 
-std::string chart_svg(const data::ChartSpec& chart) {
-    return chart::render_svg(chart);
+// One screen drawing of a chart: its size in CSS pixels (an SVG user unit is drawn as one CSS
+// pixel at natural size, and the page never shows it smaller) and the type sizes for that size.
+struct ScreenVariant {
+    const char* name;
+    double width;
+    double text; // axis labels and values; titles are a little larger
+};
+
+// Wide for desktop columns, narrow for phones: a 320px screen leaves about 270px for a chart.
+constexpr ScreenVariant wide_variant{"wide", 720, 13};
+constexpr ScreenVariant narrow_variant{"narrow", 264, 12};
+
+std::string chart_svg(const data::ChartSpec& chart, const ScreenVariant& variant) {
+    data::ChartSpec sized = chart;
+    double aspect = chart.height_pt > 0 && chart.width_pt > 0 ? chart.height_pt / chart.width_pt
+                                                              : 220.0 / 480.0;
+    sized.width_pt = variant.width;
+    // A narrow drawing keeps enough height for its bars to read.
+    sized.height_pt = std::max(variant.width * aspect, 230.0);
+    chart::ChartStyle style;
+    style.label_size = variant.text;
+    style.value_size = variant.text;
+    style.title_size = variant.text + 2;
+    return chart::render_svg(sized, style);
+}
+
+// The smallest type in a drawing, in its user units: the browser test multiplies it by the
+// drawing's on-screen scale to check the text is never below 12 CSS pixels.
+std::string text_size_attribute(const ScreenVariant& variant) {
+    return " data-min-text-size=\"" + format_number(variant.text, 0) + "\"";
 }
 
 std::string format_value(const std::optional<double>& value) {
@@ -124,6 +153,37 @@ std::string csv_data_url(const std::string& csv) {
     return out;
 }
 
+// A sparkline has no text: it is drawn at its own small size, inline with the figures.
+std::string sparkline_drawing(const data::ChartSpec& chart, const std::string& id,
+                              const std::string& caption_id) {
+    std::string svg =
+        inline_svg(chart::render_svg(chart), html_escape(id), html_escape(caption_id));
+    if (svg.empty())
+        return {};
+    auto size = chart::chart_size(chart);
+    return "<div class=\"chart-drawing sparkline\" style=\"--chart-width:" +
+           format_number(size.width * 1.5, 0) + "px\">" + svg + "</div>\n";
+}
+
+std::string chart_drawings(const data::ChartSpec& chart, const std::string& id,
+                           const std::string& caption_id) {
+    if (chart.kind == data::ChartKind::sparkline)
+        return sparkline_drawing(chart, id, caption_id);
+    std::string out;
+    for (const ScreenVariant* variant : {&wide_variant, &narrow_variant}) {
+        std::string svg =
+            inline_svg(chart_svg(chart, *variant), html_escape(id) + "-" + variant->name,
+                       html_escape(caption_id));
+        if (svg.empty())
+            continue;
+        svg.insert(4, text_size_attribute(*variant));
+        out += "<div class=\"chart-drawing chart-drawing--" + std::string(variant->name) +
+               "\" style=\"--chart-width:" + format_number(variant->width, 0) + "px\">" + svg +
+               "</div>\n";
+    }
+    return out;
+}
+
 } // namespace
 
 std::string render_chart_figure(const data::ChartSpec& chart, const std::string& id) {
@@ -134,9 +194,7 @@ std::string render_chart_figure(const data::ChartSpec& chart, const std::string&
     if (!chart.description.empty())
         out += "<span class=\"chart-description\">" + html_escape(chart.description) + "</span>";
     out += "</figcaption>\n";
-    std::string svg = inline_svg(chart_svg(chart), html_escape(id), html_escape(caption_id));
-    if (!svg.empty())
-        out += "<div class=\"chart-drawing\">" + svg + "</div>\n";
+    out += chart_drawings(chart, id, caption_id);
     out += "<details class=\"chart-details\">\n<summary>Show the figures behind this "
            "chart</summary>\n";
     out += render_chart_table(chart);

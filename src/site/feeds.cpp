@@ -12,7 +12,9 @@ std::string xml_escape(const std::string& text) {
     return html_escape(sanitize_utf8(text));
 }
 
-std::string atom_feed(const FeedInfo& feed, const std::vector<FeedEntry>& entries) {
+std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries) {
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.updated > b.updated; });
     std::string updated = "1970-01-01T00:00:00Z";
     for (const auto& entry : entries)
         updated = std::max(updated, entry.updated);
@@ -119,10 +121,11 @@ void add_event(std::string& out, const CalendarEvent& event, const std::string& 
     add_line(out, "UID:" + event.uid);
     add_line(out, "DTSTAMP:" + dtstamp);
     if (event.start_minutes >= 0) {
-        add_line(out, "DTSTART:" + ics_local_time(event.date, event.start_minutes));
+        std::string zone = std::string(";TZID=") + calendar_time_zone + ":";
+        add_line(out, "DTSTART" + zone + ics_local_time(event.date, event.start_minutes));
         int end =
             event.end_minutes > event.start_minutes ? event.end_minutes : event.start_minutes + 120;
-        add_line(out, "DTEND:" + ics_local_time(event.date, std::min(end, 23 * 60 + 59)));
+        add_line(out, "DTEND" + zone + ics_local_time(event.date, std::min(end, 23 * 60 + 59)));
     } else {
         add_line(out, "DTSTART;VALUE=DATE:" + ics_date(event.date));
         add_line(out, "DTEND;VALUE=DATE:" + ics_date(event.date.plus_days(1)));
@@ -134,8 +137,22 @@ void add_event(std::string& out, const CalendarEvent& event, const std::string& 
         add_line(out, "DESCRIPTION:" + ics_escape(event.description));
     if (!event.url.empty())
         add_line(out, "URL:" + ics_escape(event.url));
-    add_line(out, std::string("STATUS:") + (event.cancelled ? "CANCELLED" : "CONFIRMED"));
+    add_line(out, std::string("STATUS:") + (event.cancelled   ? "CANCELLED"
+                                            : event.tentative ? "TENTATIVE"
+                                                              : "CONFIRMED"));
     add_line(out, "END:VEVENT");
+}
+
+// Europe/London since 1996: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
+// last Sunday of October.
+void add_time_zone(std::string& out) {
+    for (const char* line :
+         {"BEGIN:VTIMEZONE", "TZID:Europe/London", "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000",
+          "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19810329T010000",
+          "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT", "BEGIN:STANDARD",
+          "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19961027T020000",
+          "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"})
+        add_line(out, line);
 }
 
 } // namespace
@@ -149,6 +166,8 @@ std::string ics_calendar(const std::string& name, const std::string& dtstamp,
     add_line(out, "CALSCALE:GREGORIAN");
     add_line(out, "METHOD:PUBLISH");
     add_line(out, "X-WR-CALNAME:" + ics_escape(name));
+    add_line(out, std::string("X-WR-TIMEZONE:") + calendar_time_zone);
+    add_time_zone(out);
     for (const auto& event : events)
         add_event(out, event, dtstamp);
     add_line(out, "END:VCALENDAR");

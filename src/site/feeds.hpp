@@ -25,8 +25,9 @@ struct FeedInfo {
     std::string author; // the organisation, for entries without their own author
 };
 
-// Entries are written in the order given; the feed's <updated> is the latest entry's.
-std::string atom_feed(const FeedInfo& feed, const std::vector<FeedEntry>& entries);
+// Entries are written newest first by <updated>; entries of the same date keep the order
+// given (agenda order). The feed's <updated> is the latest entry's.
+std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries);
 
 struct CalendarEvent {
     std::string uid;
@@ -38,10 +39,16 @@ struct CalendarEvent {
     std::string description;
     std::string url;
     bool cancelled = false;
+    bool tentative = false; // a meeting the forward plan expects, not yet on the calendar
 };
 
+// The zone meeting times are given in. UK boards meet on UK time, so calendars say so: without
+// a zone Outlook and Google move every meeting by the reader's offset.
+inline constexpr const char* calendar_time_zone = "Europe/London";
+
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped. `dtstamp` is
-// "YYYYMMDDTHHMMSSZ"; times are local to the meeting place (floating).
+// "YYYYMMDDTHHMMSSZ"; times carry TZID=Europe/London and the calendar holds its VTIMEZONE
+// (GMT, and BST from the last Sunday of March to the last Sunday of October).
 std::string ics_calendar(const std::string& name, const std::string& dtstamp,
                          const std::vector<CalendarEvent>& events);
 std::string ics_escape(const std::string& text);

@@ -6,6 +6,7 @@
 #include "site/board_records.hpp"
 #include "site/html_renderer.hpp"
 #include "site/meeting_record.hpp"
+#include "site/report_downloads.hpp"
 #include "site/site_paths.hpp"
 
 #include <algorithm>
@@ -133,7 +134,7 @@ TemplateData download(const std::string& label, const std::string& href,
     return data;
 }
 
-TemplateData downloads_data(const content::PackSummary& pack) {
+TemplateData downloads_data(const content::PackSummary& pack, content::Audience audience) {
     TemplateData list = list_data();
     if (!pack.built)
         return list;
@@ -141,7 +142,9 @@ TemplateData downloads_data(const content::PackSummary& pack) {
         download("Full meeting pack", "pack.pdf", download_detail(pack.pack_bytes, pack.pages)));
     list.push_back(
         download("Agenda", "agenda.pdf", download_detail(pack.agenda_bytes, pack.agenda_pages)));
-    list.push_back(download("Pack contents for other tools", "pack.json", "JSON"));
+    // pack.json is for members' own tools; the public page lists only what people read.
+    if (audience == content::Audience::members)
+        list.push_back(download("Pack contents for other tools", "pack.json", "JSON"));
     return list;
 }
 
@@ -225,6 +228,7 @@ TemplateData paper_data(const content::Board& board, const content::Meeting& mee
     data.set("has_contents", !own_contents && contents.list_value().size() >= 3);
     data.set("contents", contents);
     data.set("pack_pages", pack_pages_data(pack, slot.item->number));
+    data.set("report_pdf", report_download(pack, slot.item->number));
     data.set("meeting_title", meeting.title);
     data.set("meeting_href", "index.html");
     data.set("minutes_links", minutes_links_data(board, paper));
@@ -295,6 +299,17 @@ void copy_paper_images(const SiteContext& context, const FileSystem& source_file
     }
 }
 
+// The newest date any of the meeting's papers carries: when its record last changed, as far as
+// the content tells. (A history of republications needs publish records beside the meeting.)
+TemplateData papers_last_updated(const content::Meeting& meeting, content::Audience audience) {
+    std::optional<Date> latest;
+    for (const auto* item : flatten_items(meeting.items))
+        for (const auto* paper : visible_papers(*item, audience))
+            if (paper->date && (!latest || *paper->date > *latest))
+                latest = paper->date;
+    return latest ? TemplateData(latest->medium_form()) : TemplateData(false);
+}
+
 TemplateData meeting_data(const SiteContext& context, const content::Board& board,
                           const content::Meeting& meeting, const content::PackSummary& pack) {
     TemplateData data = object_data();
@@ -307,10 +322,14 @@ TemplateData meeting_data(const SiteContext& context, const content::Board& boar
     data.set("data_date", meeting.data_date.valid() ? text_data(meeting.data_date.medium_form())
                                                     : TemplateData(false));
     data.set("items", AgendaWriter(context, meeting, pack).items(meeting.items, false));
+    data.set("last_updated", papers_last_updated(meeting, context.audience));
     data.set("has_items", !meeting.items.empty());
-    TemplateData downloads = downloads_data(pack);
+    TemplateData downloads = downloads_data(pack, context.audience);
     data.set("has_downloads", !downloads.list_value().empty());
     data.set("downloads", downloads);
+    TemplateData reports = report_downloads(meeting, pack);
+    data.set("has_reports", !reports.list_value().empty());
+    data.set("reports", reports);
     data.set("board_name", board.name);
     data.set("board_href", "../index.html");
     data.set("calendar_href", "../calendar.ics");

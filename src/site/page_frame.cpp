@@ -47,7 +47,7 @@ TemplateData navigation(const content::Site& site, const std::string& path,
 
 void set_shared(const SiteContext& context, const PageRequest& request, TemplateData& page) {
     const auto& config = context.site.config;
-    std::string root = root_prefix(request.path);
+    std::string root = request.root.empty() ? root_prefix(request.path) : request.root;
     bool members = context.audience == content::Audience::members;
     page.set("lang", config.language.empty() ? std::string("en") : config.language);
     page.set("site_title", config.title);
@@ -66,9 +66,9 @@ void set_shared(const SiteContext& context, const PageRequest& request, Template
     page.set("members_edition", members);
     page.set("edition_label",
              members ? "Members\xE2\x80\x99 edition: includes restricted items" : "Public edition");
-    page.set("searchable", request.searchable);
     page.set("home_href", root + "index.html");
     page.set("archive_href", root + "archive/index.html");
+    page.set("meetings_calendar_href", root + "calendar/index.html");
     page.set("search_href", root + "search/index.html");
     page.set("feed_href", root + "feed.xml");
 }

@@ -21,7 +21,9 @@ struct PageRequest {
     std::string path;          // output path: "csp/2017-09-12/index.html"
     std::string title;         // the page's h1 and <title>
     std::vector<Crumb> crumbs; // from the home page down, without the current page
-    bool searchable = true;    // whether Pagefind indexes the page's main content
+    // Where links start: empty for links relative to the page; "/boards/" for a page the
+    // server may send from any depth (the 404 page).
+    std::string root;
 };
 
 struct SiteContext {

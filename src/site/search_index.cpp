@@ -1,56 +1,232 @@
-#include "core/text.hpp"
-#include "site/site_builder.hpp"
+#include "site/search_index.hpp"
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <sys/wait.h>
+#include "site/search_terms.hpp"
+#include "site/site_paths.hpp"
 
-#ifndef BOARDPACK_DATA_DIR
-#define BOARDPACK_DATA_DIR "."
-#endif
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 
 namespace bp::site {
 namespace {
 
-std::string shell_quote(const std::string& text) {
-    std::string out = "'";
-    for (char c : text)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
+using nlohmann::json;
+
+// A title hit counts for several body hits: a paper about burglary says so in its title.
+constexpr int title_weight = 10;
+// Enough places per document to highlight an excerpt; more only make the shard bigger.
+constexpr std::size_t places_per_document = 12;
+
+void append_block_text(const doc::Block& block, const std::vector<data::ChartSpec>& charts,
+                       std::string& out) {
+    auto row_text = [](const doc::TableRow& row) {
+        std::string line;
+        for (const auto& cell : row.cells) {
+            if (!line.empty())
+                line += " \xC2\xB7 "; // a middle dot keeps cells apart in excerpts
+            line += doc::plain_text(cell.content);
+        }
+        return line + "\n";
+    };
+    switch (block.kind) {
+    case doc::BlockKind::paragraph:
+    case doc::BlockKind::heading:
+        out += doc::plain_text(block.inlines) + "\n";
+        break;
+    case doc::BlockKind::code_block:
+        out += block.text + "\n";
+        break;
+    case doc::BlockKind::table:
+        if (!block.caption.empty())
+            out += block.caption + "\n";
+        out += row_text(block.header);
+        for (const auto& row : block.rows)
+            out += row_text(row);
+        break;
+    case doc::BlockKind::chart:
+        if (block.chart_index >= 0 && block.chart_index < static_cast<int>(charts.size())) {
+            const auto& chart = charts[block.chart_index];
+            out += chart.title + ". " + chart.description + "\n";
+        }
+        break;
+    default:
+        if (!block.inlines.empty())
+            out += doc::plain_text(block.inlines) + "\n";
+        for (const auto& child : block.children)
+            append_block_text(child, charts, out);
+    }
 }
 
-std::string find_pagefind() {
-    std::string bundled = std::string(BOARDPACK_DATA_DIR) + "/node_modules/.bin/pagefind";
-    std::error_code ec;
-    if (std::filesystem::exists(bundled, ec))
-        return bundled;
-    return "pagefind";
+std::string item_label(const content::AgendaItem& item) {
+    return "Item " + item.number + ": " + item.title;
+}
+
+std::string agenda_text(const std::vector<content::AgendaItem>& items) {
+    std::string text;
+    for (const auto* item : flatten_items(items))
+        text += item->number + ". " + item->title + "\n";
+    return text;
+}
+
+struct Posting {
+    int weight = 0;
+    std::vector<std::size_t> places; // offset, length pairs in the document's text
+};
+
+// stem → document number → posting
+using Postings = std::map<std::string, std::map<std::size_t, Posting>>;
+
+void add_words(const std::string& text, std::size_t document, int weight, bool keep_places,
+               const EnglishStemmer& stemmer, Postings& postings,
+               std::map<std::string, std::string>& forms) {
+    for (const auto& word : search_words(text)) {
+        if (is_search_stop_word(word.text))
+            continue;
+        auto known = forms.find(word.text);
+        const std::string& stem =
+            known != forms.end() ? known->second
+                                 : forms.emplace(word.text, stemmer.stem(word.text)).first->second;
+        Posting& posting = postings[stem][document];
+        posting.weight += weight;
+        if (keep_places && posting.places.size() < 2 * places_per_document) {
+            posting.places.push_back(word.offset);
+            posting.places.push_back(word.length);
+        }
+    }
+}
+
+// One index file: a call the search page's script receives. Invalid UTF-8 in a paper becomes
+// U+FFFD rather than stopping the build.
+std::string script_call(const std::string& kind, const json& key, const json& payload) {
+    auto text = [](const json& value) {
+        return value.dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    return "boardpackSearch.receive(" + text(kind) + "," + text(key) + "," + text(payload) + ");\n";
 }
 
 } // namespace
 
-void build_search_index(const std::string& staging_root, DiagnosticSink& sink) {
-    std::string command =
-        shell_quote(find_pagefind()) + " --site " + shell_quote(staging_root) + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) {
-        sink.warning({}, "cannot start pagefind; the site has no search index",
-                     "install it with `npm install` in the boardpack folder");
-        return;
+std::string paper_plain_text(const content::Paper& paper) {
+    std::string text;
+    for (const auto& block : paper.body.blocks)
+        append_block_text(block, paper.charts, text);
+    for (const auto& footnote : paper.body.footnotes)
+        for (const auto& block : footnote.blocks)
+            append_block_text(block, paper.charts, text);
+    return text;
+}
+
+void SearchIndex::add(SearchDocument document) {
+    std::lock_guard lock(mutex_);
+    documents_.push_back(std::move(document));
+}
+
+void SearchIndex::add_meeting(const content::Board& board, const content::Meeting& meeting,
+                              content::Audience audience, int financial_year_start_month) {
+    SearchDocument base;
+    base.board = board.short_name.empty() ? board.name : board.short_name;
+    base.board_slug = board.slug;
+    base.date = meeting.date.medium_form();
+    base.date_iso = meeting.date.iso();
+    base.year = financial_year_label(financial_year_start(meeting.date, financial_year_start_month),
+                                     financial_year_start_month);
+    std::string folder = meeting_dir(board, meeting);
+
+    // The agenda's item titles are public even where an item is withheld.
+    SearchDocument agenda = base;
+    agenda.url = folder + "/index.html";
+    agenda.title =
+        meeting.title.empty() ? board.name + ", " + meeting.date.medium_form() : meeting.title;
+    agenda.kind = "meeting";
+    agenda.text = agenda_text(meeting.items);
+    add(std::move(agenda));
+
+    for (const auto* item : flatten_items(meeting.items)) {
+        if (item_withheld(*item, audience))
+            continue;
+        for (const auto* paper : visible_papers(*item, audience)) {
+            SearchDocument document = base;
+            document.url = folder + "/" + paper_file(*item, *paper);
+            document.title = paper->title;
+            document.kind = paper->is_pdf ? "pdf" : "paper";
+            document.item = item_label(*item);
+            document.text = paper->is_pdf ? std::string() : paper_plain_text(*paper);
+            if (!paper->summary.empty())
+                document.text = paper->summary + "\n" + document.text;
+            add(std::move(document));
+        }
     }
-    std::string log;
-    std::array<char, 4096> buffer{};
-    while (std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        log.append(buffer.data(), read);
-    int status = ::pclose(pipe);
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code == 127) {
-        sink.warning({}, "pagefind is not installed; the site has no search index",
-                     "run `npm install` in the boardpack folder (pagefind is a dev dependency)");
-    } else if (code != 0) {
-        sink.error({}, "pagefind failed to index the site: " + trim(log));
+}
+
+std::vector<SearchDocument> SearchIndex::documents() const {
+    std::lock_guard lock(mutex_);
+    std::vector<SearchDocument> sorted = documents_;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.url < b.url; });
+    return sorted;
+}
+
+void SearchIndex::write(OutputTree& output) const {
+    std::vector<SearchDocument> documents = this->documents();
+    EnglishStemmer stemmer;
+    Postings postings;
+    std::map<std::string, std::string> forms; // word as written → stem
+    json docs = json::array();
+    std::map<std::string, std::string> boards; // slug → name
+    std::set<std::string> years;
+    for (std::size_t n = 0; n < documents.size(); ++n) {
+        const auto& document = documents[n];
+        add_words(document.title, n, title_weight, false, stemmer, postings, forms);
+        add_words(document.text, n, 1, true, stemmer, postings, forms);
+        docs.push_back({{"url", document.url},
+                        {"title", document.title},
+                        {"kind", document.kind},
+                        {"board", document.board_slug},
+                        {"date", document.date},
+                        {"iso", document.date_iso},
+                        {"year", document.year},
+                        {"item", document.item}});
+        boards[document.board_slug] = document.board;
+        years.insert(document.year);
+        output.write("search/index/text-" + std::to_string(n) + ".js",
+                     script_call("text", n, document.text));
     }
+    std::map<std::string, json> shards;
+    for (const auto& [form, stem] : forms) {
+        json& shard = shards[search_shard_key(form)];
+        if (form != stem)
+            shard["forms"][form] = stem;
+    }
+    for (const auto& [stem, by_document] : postings) {
+        json list = json::array();
+        for (const auto& [document, posting] : by_document) {
+            json entry = {document, posting.weight};
+            for (std::size_t place : posting.places)
+                entry.push_back(place);
+            list.push_back(entry);
+        }
+        shards[search_shard_key(stem)]["stems"][stem] = list;
+    }
+    json shard_keys = json::array();
+    for (auto& [key, shard] : shards) {
+        if (!shard.contains("forms"))
+            shard["forms"] = json::object();
+        if (!shard.contains("stems"))
+            shard["stems"] = json::object();
+        shard_keys.push_back(key);
+        output.write("search/index/terms-" + key + ".js", script_call("terms", key, shard));
+    }
+    json board_list = json::array();
+    for (const auto& [slug, name] : boards)
+        board_list.push_back({{"id", slug}, {"name", name}});
+    json year_list = std::vector<std::string>(years.rbegin(), years.rend()); // newest first
+    json meta = {{"documents", docs},
+                 {"boards", board_list},
+                 {"years", year_list},
+                 {"shards", shard_keys},
+                 {"stop_words", search_stop_words()}};
+    output.write("search/index/meta.js", script_call("meta", nullptr, meta));
 }
 
 } // namespace bp::site

@@ -6,6 +6,8 @@
 #include "site/forward_plan_page.hpp"
 #include "site/indicator_pages.hpp"
 #include "site/meeting_pages.hpp"
+#include "site/meetings_calendar.hpp"
+#include "site/search_index.hpp"
 #include "site/site_pages.hpp"
 #include "site/theme.hpp"
 
@@ -26,6 +28,7 @@ struct SiteBuilder::Context {
     const FileSystem& source_files;
     Theme theme;
     SiteContext pages;
+    SearchIndex search;
 };
 
 SiteBuilder::SiteBuilder(const content::Site& site, content::Audience audience,
@@ -37,6 +40,8 @@ SiteBuilder::~SiteBuilder() = default;
 void SiteBuilder::write_meeting(const content::Board& board, const content::Meeting& meeting,
                                 const content::PackSummary& pack, OutputTree& output) {
     write_meeting_pages(context_->pages, context_->source_files, board, meeting, pack, output);
+    context_->search.add_meeting(board, meeting, context_->pages.audience,
+                                 context_->pages.site.config.financial_year_start_month);
 }
 
 void SiteBuilder::write_site_pages(OutputTree& output) {
@@ -60,7 +65,9 @@ void SiteBuilder::write_site_pages(OutputTree& output) {
         write_forward_plan_page(pages, board, output);
     }
     write_archive_page(pages, output);
+    write_meetings_calendar(pages, output);
     write_search_page(pages, output);
+    context_->search.write(output);
     write_not_found_page(pages, output);
     write_feed(pages, output);
     write_calendars(pages, output);

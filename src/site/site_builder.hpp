@@ -29,18 +29,13 @@ class SiteBuilder {
     void write_meeting(const content::Board& board, const content::Meeting& meeting,
                        const content::PackSummary& pack, OutputTree& output);
 
-    // After every meeting: home, board pages, archive, search page, feed, calendars, sitemap,
-    // 404 and the theme's assets.
+    // After every meeting: home, board pages, archive, search page and index, feeds, calendars,
+    // sitemap, 404 and the theme's assets.
     void write_site_pages(OutputTree& output);
 
   private:
     struct Context;
     std::unique_ptr<Context> context_;
 };
-
-// Runs Pagefind over a staged site (`<staging_root>/pagefind/` is written). Looks for the
-// pagefind binary in boardpack's node_modules, then on PATH; a missing tool is a warning, since
-// the rest of the site works without search.
-void build_search_index(const std::string& staging_root, DiagnosticSink& sink);
 
 } // namespace bp::site

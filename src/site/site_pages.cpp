@@ -3,6 +3,7 @@
 #include "core/build_clock.hpp"
 #include "core/filesystem.hpp"
 #include "core/text.hpp"
+#include "data/forward_plan.hpp"
 #include "site/board_records.hpp"
 #include "site/decisions_page.hpp"
 #include "site/feeds.hpp"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace bp::site {
 namespace {
@@ -295,6 +297,7 @@ void write_board_pages(const SiteContext& context, OutputTree& output) {
         page.set("has_meetings", !years.list_value().empty());
         page.set("years", years);
         page.set("calendar_href", "calendar.ics");
+        page.set("board_feed_href", "feed.xml");
         write_page(
             context,
             {"board", board_dir(board) + "/index.html", board.name, {{"Home", "index.html"}}}, page,
@@ -369,38 +372,107 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
 }
 
 void write_search_page(const SiteContext& context, OutputTree& output) {
-    PageRequest request{"search", "search/index.html", "Search", {{"Home", "index.html"}}, false};
+    PageRequest request{"search", "search/index.html", "Search", {{"Home", "index.html"}}};
     TemplateData page = object_data();
-    page.set("pagefind_css", "../pagefind/pagefind-ui.css");
-    page.set("pagefind_js", "../pagefind/pagefind-ui.js");
+    page.set("search_js", "../assets/js/search.js");
+    int start_month = context.site.config.financial_year_start_month;
+    TemplateData boards = list_data();
+    std::set<int, std::greater<>> years;
+    for (const auto& board : context.site.boards) {
+        boards.push_back(link_data(board_label(board), board.slug));
+        for (const auto& meeting : board.meetings)
+            years.insert(financial_year_start(meeting.date, start_month));
+    }
+    TemplateData year_options = list_data();
+    for (int year : years) {
+        std::string label = financial_year_label(year, start_month);
+        year_options.push_back(link_data(label, label));
+    }
+    page.set("boards", boards);
+    page.set("years", year_options);
     write_page(context, request, page, output);
 }
 
 void write_not_found_page(const SiteContext& context, OutputTree& output) {
-    PageRequest request{"not_found", "404.html", "Page not found", {}, false};
+    // A server sends this page for a missing address at any depth, so its links and styles
+    // start from the site's own path rather than from where the page happens to be.
+    PageRequest request{"not_found",
+                        "404.html",
+                        "Page not found",
+                        {},
+                        site_root_path(context.site.config.base_url)};
     write_page(context, request, object_data(), output);
 }
 
-void write_feed(const SiteContext& context, OutputTree& output) {
+namespace {
+
+// One feed: the site's (every board) or one board's, at `feed_path`. Entry links are absolute
+// when the site has a base URL, else relative to the feed.
+void write_one_feed(const SiteContext& context, const Board* only, const std::string& feed_path,
+                    OutputTree& output) {
     const auto& config = context.site.config;
+    std::string host = slugify(host_of(config.base_url));
+    std::string feed_root = config.base_url.empty() ? root_prefix(feed_path) : std::string();
+    auto link = [&](const std::string& path) {
+        return config.base_url.empty() ? feed_root + path : absolute_url(context, path);
+    };
     std::vector<FeedEntry> entries;
     for (const auto& entry : all_papers(context)) {
+        if (only && entry.board != only)
+            continue;
         std::string path =
             meeting_dir(*entry.board, *entry.meeting) + "/" + paper_file(*entry.item, *entry.paper);
-        entries.push_back({"urn:boardpack:" + slugify(host_of(config.base_url)) + ":" + path,
-                           entry.paper->title, absolute_url(context, path), paper_updated(entry),
-                           entry.paper->summary, entry.paper->author});
+        std::string summary = entry.paper->summary;
+        std::string context_line = board_label(*entry.board) + ", meeting of " +
+                                   entry.meeting->date.long_form() + ", item " + entry.item->number;
+        entries.push_back({"urn:boardpack:" + host + ":" + path, entry.paper->title, link(path),
+                           paper_updated(entry),
+                           summary.empty() ? context_line : summary + " (" + context_line + ")",
+                           entry.paper->author});
     }
-    FeedInfo info{config.title + ": papers",
-                  "urn:boardpack:" + slugify(host_of(config.base_url)) + ":feed",
-                  absolute_url(context, "index.html"), absolute_url(context, "feed.xml"),
+    std::string title = (only ? only->name : config.title) + ": papers";
+    std::string home = only ? board_dir(*only) + "/index.html" : std::string("index.html");
+    FeedInfo info{title, "urn:boardpack:" + host + ":" + feed_path, link(home), link(feed_path),
                   config.organisation.empty() ? config.title : config.organisation};
-    output.write("feed.xml", atom_feed(info, entries));
+    output.write(feed_path, atom_feed(info, entries));
+}
+
+// The agenda as calendar text: item numbers and titles (public even when an item is
+// withheld), then where to read the papers.
+std::string agenda_description(const Meeting& meeting, const std::string& url) {
+    std::string text;
+    if (!meeting.items.empty())
+        text += "Agenda:\n";
+    for (const auto* item : flatten_items(meeting.items))
+        text += item->number + ". " + item->title + "\n";
+    if (!url.empty())
+        text += (text.empty() ? "" : "\n") + std::string("Agenda and papers: ") + url;
+    return text;
+}
+
+std::string planned_description(const data::PlannedMeeting& planned, const std::string& url) {
+    std::string text = "Provisional: the forward plan expects this meeting.";
+    if (!planned.reports.empty())
+        text += "\nReports planned:\n";
+    for (const auto& report : planned.reports)
+        text += "- " + report.title + "\n";
+    if (!url.empty())
+        text += "\nForward plan: " + url;
+    return text;
+}
+
+} // namespace
+
+void write_feed(const SiteContext& context, OutputTree& output) {
+    write_one_feed(context, nullptr, "feed.xml", output);
+    for (const auto& board : context.site.boards)
+        write_one_feed(context, &board, board_feed_path(board), output);
 }
 
 void write_calendars(const SiteContext& context, OutputTree& output) {
     std::string stamp = ics_timestamp(build_timestamp(context.site));
     std::string host = host_of(context.site.config.base_url);
+    bool absolute = !context.site.config.base_url.empty();
     for (const auto& board : context.site.boards) {
         std::vector<CalendarEvent> events;
         for (const auto& meeting : board.meetings) {
@@ -411,12 +483,33 @@ void write_calendars(const SiteContext& context, OutputTree& output) {
             event.end_minutes = meeting.end_minutes;
             event.summary = meeting_title(board, meeting);
             event.location = meeting.venue;
-            event.url = context.site.config.base_url.empty()
-                            ? std::string()
-                            : absolute_url(context, meeting_href(board, meeting));
+            event.url = absolute ? absolute_url(context, meeting_href(board, meeting)) : "";
+            event.description = agenda_description(meeting, event.url);
             event.cancelled = meeting.status == content::MeetingStatus::cancelled;
             events.push_back(event);
         }
+        if (board.forward_plan)
+            for (const auto& planned : board.forward_plan->meetings) {
+                bool listed = std::any_of(board.meetings.begin(), board.meetings.end(),
+                                          [&](const Meeting& m) { return m.date == planned.date; });
+                if (listed)
+                    continue;
+                CalendarEvent event;
+                event.uid = board.slug + "-" + planned.date.iso() + "-planned@" + host;
+                event.date = planned.date;
+                event.start_minutes = board.start_minutes;
+                event.end_minutes = board.end_minutes;
+                event.summary = board.name + " (provisional)";
+                event.location = board.venue;
+                std::string plan_url = absolute && has_forward_plan_page(board)
+                                           ? absolute_url(context, forward_plan_path(board))
+                                           : std::string();
+                event.description = planned_description(planned, plan_url);
+                event.tentative = true;
+                events.push_back(event);
+            }
+        std::stable_sort(events.begin(), events.end(),
+                         [](const auto& a, const auto& b) { return a.date < b.date; });
         output.write(board_dir(board) + "/calendar.ics", ics_calendar(board.name, stamp, events));
     }
 }

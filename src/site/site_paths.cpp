@@ -22,6 +22,25 @@ std::string paper_file(const content::AgendaItem& item, const content::Paper& pa
     return slugify(item.number) + "-" + slug + (paper.is_pdf ? ".pdf" : ".html");
 }
 
+std::string board_feed_path(const content::Board& board) {
+    return board_dir(board) + "/feed.xml";
+}
+
+std::string site_root_path(const std::string& base_url) {
+    auto scheme = base_url.find("://");
+    std::string rest = scheme == std::string::npos ? base_url : base_url.substr(scheme + 3);
+    auto slash = rest.find('/');
+    std::string path = slash == std::string::npos ? "/" : rest.substr(slash);
+    auto query = path.find_first_of("?#");
+    if (query != std::string::npos)
+        path.erase(query);
+    if (path.empty() || path.back() != '/')
+        path += '/';
+    if (path.front() != '/')
+        path.insert(path.begin(), '/');
+    return path;
+}
+
 std::string root_prefix(const std::string& page_path) {
     std::string prefix;
     for (char c : page_path)

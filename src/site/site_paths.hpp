@@ -8,13 +8,17 @@
 
 namespace bp::site {
 
-std::string board_dir(const content::Board& board); // "csp"
+std::string board_dir(const content::Board& board);       // "csp"
+std::string board_feed_path(const content::Board& board); // "csp/feed.xml"
 std::string meeting_dir(const content::Board& board,
                         const content::Meeting& meeting); // "csp/2017-09-12"
 // "07-performance-report.html" (or ".pdf" for an external appendix), beside the meeting page.
 std::string paper_file(const content::AgendaItem& item, const content::Paper& paper);
 // "../../" for a page at "csp/2017-09-12/index.html".
 std::string root_prefix(const std::string& page_path);
+// The path the site is served from, from its base URL: "/boards/" for
+// "https://intranet.example/boards", "/" when there is no base URL.
+std::string site_root_path(const std::string& base_url);
 
 // What the audience may see of an item in listings built from the site index (home page,
 // feeds), which has not had the audience applied.

@@ -97,8 +97,9 @@ Theme::Theme(const FileSystem& source_files, const std::string& theme_name,
       default_root_(join_path(data_dir, "themes/default")) {
     load_folder("templates", templates_, sink);
     load_folder("partials", partials_, sink);
-    for (const char* name : {"layout", "home", "board", "meeting", "paper", "archive", "search",
-                             "not_found", "indicators", "indicator", "actions", "forward_plan"}) {
+    for (const char* name :
+         {"layout", "home", "board", "meeting", "paper", "archive", "search", "not_found",
+          "indicators", "indicator", "actions", "forward_plan", "meetings_calendar"}) {
         if (templates_.count(name))
             continue;
         sink.error({join_path(default_root_, "templates"), 0, 0},

@@ -55,10 +55,15 @@ class Links(HTMLParser):
             if name in attrs and attrs[name] is not None:
                 self.refs.append((tag, attrs[name]))
 
+site_path = "/"
+site_yaml = os.path.join(source, "site.yaml")
+if os.path.isfile(site_yaml):
+    found = re.search(r"^base_url:\s*\S+?://[^/\s]+(/\S*)?", open(site_yaml, encoding="utf-8").read(), re.M)
+    if found and found.group(1):
+        site_path = found.group(1) if found.group(1).endswith("/") else found.group(1) + "/"
+
 pages = {}
 for folder, _, files in os.walk(site):
-    if os.path.relpath(folder, site).split(os.sep)[0] == "pagefind":
-        continue
     for name in files:
         if name.endswith(".html"):
             path = os.path.join(folder, name)
@@ -77,7 +82,15 @@ for path, parser in sorted(pages.items()):
                 failures.append(f"{path}: a data link that is not a chart's CSV: {ref[:60]}")
             continue
         checks += 1
-        if url.scheme or ref.startswith("/"):
+        # The 404 page is served at any depth, so its links start from the site's own path.
+        if (os.path.basename(path) == "404.html" and os.path.dirname(path) == os.path.realpath(site)
+                and not ref.startswith("#")):
+            if not ref.startswith(site_path):
+                failures.append(f"{path}: link does not start from the site's path {site_path}: {ref}")
+                continue
+            ref = ref[len(site_path):]
+            url = urllib.parse.urlsplit(ref)
+        elif url.scheme or ref.startswith("/"):
             failures.append(f"{path}: link is not relative: {ref}")
             continue
         target = path if not url.path else os.path.realpath(

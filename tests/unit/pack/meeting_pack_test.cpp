@@ -225,3 +225,33 @@ TEST_CASE("an unreadable PDF appendix is reported against the paper") {
     CHECK(sink.sorted().front().location.line == 24);
     CHECK(output.summary.built); // the rest of the pack is still built
 }
+
+TEST_CASE("each item with papers gets its pages from the pack as a PDF of its own") {
+    auto built = build("reports");
+    REQUIRE_FALSE(built->sink.has_errors());
+    const PackOutput& output = built->output;
+    REQUIRE_FALSE(output.report_pdfs.empty());
+    for (const auto& [file, pdf] : output.report_pdfs) {
+        CAPTURE(file);
+        const content::PackItemPages* pages = nullptr;
+        for (const auto& item : output.summary.items)
+            if (item.report_file == file)
+                pages = &item;
+        REQUIRE(pages != nullptr);
+        CHECK(file == "pack-item-" + pages->number + ".pdf");
+        CHECK(pages->report_bytes == pdf.size());
+        std::string path = save_pdf(built->fixture->folder, file, pdf);
+        int count = pages->last_page - pages->first_page + 1;
+        CHECK(pdf_pages(path) == count);
+        CHECK(run_command("qpdf --check '" + path + "'").status == 0);
+        // The same pages as in the pack: stamps and pack page numbers included.
+        for (int page = 1; page <= count; ++page)
+            CHECK(page_text(path, page) ==
+                  page_text(built->pack_path, pages->first_page + page - 1));
+        CHECK(page_text(path, 1).find("Agenda Item " + pages->number) != std::string::npos);
+    }
+    // Items without pages of their own (verbal ones) get none.
+    for (const auto& item : output.summary.items)
+        if (item.first_page == 0)
+            CHECK(item.report_file.empty());
+}

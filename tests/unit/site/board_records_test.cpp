@@ -239,22 +239,26 @@ TEST_CASE("the action tracker lists every action with its lead, due date and sta
     CHECK(has(html, "status as at 12 September 2017"));
     std::string on_track = row_with(html, "2017-06-13/1");
     CHECK(has(on_track, "Map hotspots of &lt;repeat&gt; burglary"));
-    CHECK(has(on_track, "<td>Priya Shah<span class=\"action-others\">With Ben Ortiz</span></td>"));
-    CHECK(has(on_track, "<td>31 December 2017</td>"));
+    CHECK(has(on_track, "<td data-label=\"Lead\">Priya Shah<span class=\"action-others\">With Ben "
+                        "Ortiz</span></td>"));
+    CHECK(has(on_track, "<td data-label=\"Due\">31 December 2017</td>"));
     CHECK(has(on_track, "rag-green\"><span class=\"rag-swatch\" aria-hidden=\"true\"></span>Open"));
     CHECK(has(on_track, "1 August 2017:</span> Mapping started with the police analyst."));
     // Raised in June, recorded in the minutes at September's meeting: the link opens them.
     CHECK(has(on_track, "<a href=\"2017-09-12/3-minutes.html\">13 June 2017</a>"));
     CHECK(
-        has(on_track, "data-status=\"open\" data-lead=\"Priya Shah\" data-raised=\"2017-06-13\""));
+        has(on_track, "data-status=\"Open\" data-lead=\"Priya Shah\" data-raised=\"2017-06-13\""));
     std::string late = row_with(html, "2017-06-13/2");
-    CHECK(has(late, "<td>Dele Adams</td>"));
-    CHECK(has(late, "<td>31 August 2017</td>"));
+    CHECK(has(late, "<td data-label=\"Lead\">Dele Adams</td>"));
+    CHECK(has(late, "<td data-label=\"Due\">31 August 2017</td>"));
+    // The status filter offers what the reader sees, so overdue actions can be picked out.
+    CHECK(has(late, "data-status=\"Overdue\""));
+    CHECK(has(html, "<option value=\"Overdue\">Overdue</option>"));
     CHECK(has(late, "rag-red\"><span class=\"rag-swatch\" aria-hidden=\"true\"></span>Overdue"));
     // Filters name their controls and announce the count.
     CHECK(has(html, "<label for=\"filter-lead\">Lead</label>"));
     CHECK(has(html, "<option value=\"Dele Adams\">Dele Adams</option>"));
-    CHECK(has(html, "<option value=\"open\">Open</option>"));
+    CHECK(has(html, "<option value=\"Open\">Open</option>"));
     CHECK(has(html,
               "<p class=\"filters__count\" id=\"action-count\" role=\"status\">2 actions.</p>"));
 }
@@ -276,8 +280,10 @@ TEST_CASE("the forward plan shows meetings after the latest held, linking those 
     CHECK_FALSE(has(html, "Old plan item"));
     CHECK(has(html, "Tuesday 13 March 2018 <span class=\"tag tag--scheduled\">Upcoming</span>"));
     CHECK(has(html, "<a href=\"2018-03-13/index.html\">"));
-    CHECK(has(html, "<tr><th scope=\"row\">Partnership budget 2018/19</th><td>For decision</td>"
-                    "<td>Ada Finch</td><td>Needs the council&#39;s figures</td><td>Yes</td></tr>"));
+    CHECK(has(html, "<tr><th scope=\"row\">Partnership budget 2018/19</th><td "
+                    "data-label=\"Purpose\">For decision</td><td data-label=\"Lead\">Ada "
+                    "Finch</td><td data-label=\"Notes\">Needs the council&#39;s figures</td><td "
+                    "data-label=\"Standing item\">Yes</td></tr>"));
     CHECK(has(html, "Tuesday 12 June 2018</h2>"));
     CHECK(has(html, "No reports are planned yet."));
 }

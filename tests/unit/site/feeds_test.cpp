@@ -56,3 +56,41 @@ TEST_CASE("sizes and times read the way people write them") {
     CHECK(site::root_prefix("csp/2017-09-12/index.html") == "../../");
     CHECK(site::root_prefix("index.html") == "");
 }
+
+TEST_CASE("Atom entries come newest first whatever order they are given in") {
+    site::FeedInfo info{"Papers", "urn:x:feed", "https://e/", "https://e/feed.xml", "Council"};
+    std::string feed = site::atom_feed(
+        info, {{"urn:x:1", "Oldest", "https://e/1.html", "2017-06-01T00:00:00Z", "", ""},
+               {"urn:x:3", "Newest", "https://e/3.html", "2018-03-01T00:00:00Z", "", ""},
+               {"urn:x:2", "Middle", "https://e/2.html", "2017-09-01T00:00:00Z", "", ""}});
+    auto newest = feed.find("<title>Newest</title>");
+    auto middle = feed.find("<title>Middle</title>");
+    auto oldest = feed.find("<title>Oldest</title>");
+    CHECK(newest < middle);
+    CHECK(middle < oldest);
+    CHECK(oldest != std::string::npos);
+}
+
+TEST_CASE("calendar times carry Europe/London with its VTIMEZONE; planned meetings are tentative") {
+    site::CalendarEvent held;
+    held.uid = "held@example";
+    held.date = {2017, 6, 13};
+    held.start_minutes = 14 * 60;
+    held.end_minutes = 16 * 60;
+    held.summary = "Board";
+    held.description = "Agenda:\n1. Welcome";
+    site::CalendarEvent planned = held;
+    planned.uid = "planned@example";
+    planned.date = {2018, 12, 11};
+    planned.tentative = true;
+    std::string ics = site::ics_calendar("CSP", site::ics_timestamp(1500000000), {held, planned});
+    CHECK(ics.find("BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n") != std::string::npos);
+    CHECK(ics.find("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n") != std::string::npos);
+    CHECK(ics.find("TZOFFSETTO:+0100\r\nTZNAME:BST") != std::string::npos);
+    CHECK(ics.find("DTSTART;TZID=Europe/London:20170613T140000\r\n") != std::string::npos);
+    CHECK(ics.find("DESCRIPTION:Agenda:\\n1. Welcome\r\n") != std::string::npos);
+    CHECK(ics.find("UID:planned@example") < ics.find("STATUS:TENTATIVE"));
+    CHECK(ics.find("STATUS:TENTATIVE") != std::string::npos);
+    // The zone is declared before any event uses it.
+    CHECK(ics.find("END:VTIMEZONE") < ics.find("BEGIN:VEVENT"));
+}

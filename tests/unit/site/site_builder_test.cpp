@@ -1,4 +1,5 @@
 #include "site/site_builder.hpp"
+#include "site/site_paths.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -92,7 +93,7 @@ content::PackSummary pack_summary() {
     pack.pack_bytes = 1234567;
     pack.agenda_pages = 2;
     pack.agenda_bytes = 45000;
-    pack.items = {{"3", 5, 8}, {"7", 9, 20}};
+    pack.items = {{"3", 5, 8, "pack-item-3.pdf", 52000}, {"7", 9, 20, "pack-item-7.pdf", 380000}};
     return pack;
 }
 
@@ -140,12 +141,26 @@ TEST_CASE("the site has every page in the documented layout") {
     MemoryFileSystem source;
     BuiltSite built(example_site(), content::Audience::members, source, "layout");
     CHECK(built.sink.error_count() == 0);
-    for (const char* path :
-         {"index.html", "404.html", "archive/index.html", "search/index.html", "feed.xml",
-          "sitemap.xml", "csp/index.html", "csp/calendar.ics", "csp/2017-09-12/index.html",
-          "csp/2017-09-12/3-minutes.html", "csp/2017-09-12/7-performance.html",
-          "csp/2017-09-12/9-profile.html", "csp/2018-03-13/index.html", "assets/css/site.css",
-          "assets/css/print.css", "assets/js/site.js"})
+    for (const char* path : {"index.html",
+                             "404.html",
+                             "archive/index.html",
+                             "search/index.html",
+                             "feed.xml",
+                             "sitemap.xml",
+                             "csp/index.html",
+                             "csp/calendar.ics",
+                             "csp/2017-09-12/index.html",
+                             "csp/2017-09-12/3-minutes.html",
+                             "csp/2017-09-12/7-performance.html",
+                             "csp/2017-09-12/9-profile.html",
+                             "csp/2018-03-13/index.html",
+                             "assets/css/site.css",
+                             "assets/css/print.css",
+                             "assets/js/site.js",
+                             "assets/js/search.js",
+                             "calendar/index.html",
+                             "csp/feed.xml",
+                             "search/index/meta.js"})
         CHECK_MESSAGE(built.files.count(path) == 1, path);
 }
 
@@ -232,13 +247,66 @@ TEST_CASE("the home page shows boards, upcoming meetings and latest papers") {
     CHECK(contains(html, "<link rel=\"stylesheet\" href=\"assets/css/site.css\">"));
 }
 
+TEST_CASE("the meeting page lists each item's own PDF with its size and pages") {
+    MemoryFileSystem source;
+    BuiltSite built(example_site(), content::Audience::public_audience, source, "reports");
+    const std::string& html = built.page("csp/2017-09-12/index.html");
+    CHECK(contains(html, "<a class=\"downloads__link\" href=\"pack-item-7.pdf\">Item 7: "
+                         "Performance</a> <span class=\"downloads__detail\">PDF, 380 KB, 12 "
+                         "pages</span>"));
+    CHECK(contains(html, "href=\"pack-item-3.pdf\""));
+    // pack.json is for tools, not readers: only the members' page offers it.
+    CHECK_FALSE(contains(html, "pack.json"));
+    const std::string& paper = built.page("csp/2017-09-12/7-performance.html");
+    CHECK(contains(paper, "<a href=\"pack-item-7.pdf\">This item\xE2\x80\x99s pages from the "
+                          "meeting pack</a> <span class=\"file-type\">(PDF, 380 KB, 12 "
+                          "pages)</span>"));
+}
+
+TEST_CASE("meetings by month: newest month first, days with meetings linked to the list") {
+    MemoryFileSystem source;
+    BuiltSite built(example_site(), content::Audience::public_audience, source, "by-month");
+    const std::string& html = built.page("calendar/index.html");
+    auto march = html.find("<h2 id=\"month-2018-03\">March 2018</h2>");
+    auto september = html.find("<h2 id=\"month-2017-09\">September 2017</h2>");
+    CHECK(march != std::string::npos);
+    CHECK(september != std::string::npos);
+    CHECK(march < september);
+    // 1 September 2017 was a Friday: four blank days before it.
+    CHECK(contains(html, "<tr><td></td><td></td><td></td><td></td><td>1</td><td>2</td>"));
+    CHECK(contains(html,
+                   "<td class=\"month__day--meeting\"><a href=\"#meeting-2017-09-12\">12<span "
+                   "class=\"visually-hidden\"> (1 meeting)</span></a></td>"));
+    CHECK(contains(html, "<li class=\"month__meeting\" id=\"meeting-2017-09-12\"><a "
+                         "href=\"../csp/2017-09-12/index.html\">Tuesday 12 September 2017</a>"));
+    CHECK(contains(built.page("index.html"), "href=\"calendar/index.html\""));
+    // The meeting page says when its papers last changed.
+    CHECK(contains(built.page("csp/2017-09-12/index.html"),
+                   "<dt>Papers last updated</dt><dd>1 September 2017</dd>"));
+}
+
+TEST_CASE("the 404 page links from the site's own path, so it works at any depth") {
+    MemoryFileSystem source;
+    BuiltSite built(example_site(), content::Audience::public_audience, source, "not-found");
+    const std::string& html = built.page("404.html");
+    CHECK(contains(html, "<link rel=\"stylesheet\" href=\"/boards/assets/css/site.css\">"));
+    CHECK(contains(html, "<a href=\"/boards/index.html\">home page</a>"));
+    CHECK(contains(html, "href=\"/boards/csp/index.html\""));
+    CHECK_FALSE(contains(html, "href=\"index.html\""));
+    CHECK(site::site_root_path("https://intranet.example/boards") == "/boards/");
+    CHECK(site::site_root_path("https://intranet.example") == "/");
+    CHECK(site::site_root_path("") == "/");
+    CHECK(site::site_root_path("https://e.example/a/b/?x=1") == "/a/b/");
+}
+
 TEST_CASE("every link in every page is relative") {
     MemoryFileSystem source;
     BuiltSite built(example_site(), content::Audience::members, source, "relative");
     std::regex reference("(href|src)=\"([^\"]*)\"");
     int links = 0;
     for (const auto& [path, text] : built.files) {
-        if (path.size() < 5 || path.substr(path.size() - 5) != ".html")
+        // The 404 page is the exception, checked on its own above.
+        if (path.size() < 5 || path.substr(path.size() - 5) != ".html" || path == "404.html")
             continue;
         for (std::sregex_iterator it(text.begin(), text.end(), reference), end; it != end; ++it) {
             std::string url = (*it)[2];
@@ -297,7 +365,17 @@ TEST_CASE("the board calendar and the feed are well-formed") {
     BuiltSite built(example_site(), content::Audience::public_audience, source, "feeds");
     const std::string& ics = built.page("csp/calendar.ics");
     CHECK(contains(ics, "BEGIN:VEVENT\r\nUID:csp-2017-09-12@intranet.example\r\n"));
-    CHECK(contains(ics, "DTSTART:20170912T140000\r\nDTEND:20170912T160000\r\n"));
+    CHECK(contains(ics, "DTSTART;TZID=Europe/London:20170912T140000\r\n"
+                        "DTEND;TZID=Europe/London:20170912T160000\r\n"));
+    CHECK(contains(ics, "BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n"));
+    // The description lists the agenda (withheld items by title only) and links the meeting.
+    std::string unfolded = ics;
+    for (auto at = unfolded.find("\r\n "); at != std::string::npos; at = unfolded.find("\r\n "))
+        unfolded.erase(at, 3);
+    CHECK(contains(unfolded,
+                   "DESCRIPTION:Agenda:\\n3. Minutes\\n7. Performance\\n9. Problem "
+                   "profile\\n\\nAgenda and papers: https://intranet.example/boards/csp/"));
+    CHECK(contains(built.page("csp/feed.xml"), "<title>Community Safety Board: papers</title>"));
     CHECK(contains(ics, "LOCATION:Room 2\\, Civic Centre\r\n"));
     CHECK(contains(ics, "STATUS:CONFIRMED"));
     const std::string& feed = built.page("feed.xml");
@@ -324,13 +402,13 @@ TEST_CASE("a missing default theme is one clear error per template, not one per 
     content::Site site = example_site();
     site::SiteBuilder builder(site, content::Audience::public_audience, source,
                               "/nonexistent-boardpack-data", sink);
-    CHECK(sink.error_count() == 12); // one per page template
+    CHECK(sink.error_count() == 13); // one per page template
     auto first = sink.sorted().front();
     CHECK(first.location.file == "/nonexistent-boardpack-data/themes/default/templates");
     CHECK(first.message.find("the theme has no template named") != std::string::npos);
     fs::path destination = fs::temp_directory_path() / "bp-site-test-missing";
     OutputTree output(destination.string());
     builder.write_site_pages(output);
-    CHECK(sink.error_count() == 12); // one per page template
+    CHECK(sink.error_count() == 13); // one per page template
     CHECK(fs::exists(output.staging_path("index.html")) == false);
 }

@@ -48,23 +48,30 @@
     form.hidden = false;
   }
 
-  // The search page: start Pagefind's interface and run the query from the header box.
-  function startSearch() {
-    var container = document.getElementById("search");
-    if (!container) return;
-    if (typeof window.PagefindUI !== "function") {
-      var offline = document.querySelector(".search__offline");
-      if (offline) offline.hidden = false;
-      return;
-    }
-    var base = new URL("../", window.location.href).pathname;
-    var ui = new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, baseUrl: base });
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) ui.triggerSearch(query);
+  // A table wider than its region gets a line saying it scrolls sideways.
+  function markScrollingTables() {
+    document.querySelectorAll(".table-scroll").forEach(function (region) {
+      var hint = null;
+      function update() {
+        var scrolls = region.scrollWidth > region.clientWidth + 1;
+        if (scrolls && !hint) {
+          hint = document.createElement("p");
+          hint.className = "table-scroll__hint";
+          hint.textContent = "Scroll sideways to see the whole table.";
+          region.parentNode.insertBefore(hint, region);
+        } else if (!scrolls && hint) {
+          hint.remove();
+          hint = null;
+        }
+      }
+      update();
+      window.addEventListener("resize", update);
+    });
   }
+
   function start() {
     startFilters();
-    startSearch();
+    markScrollingTables();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

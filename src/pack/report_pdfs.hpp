@@ -1,0 +1,34 @@
+#pragma once
+// A PDF per report: each agenda item's pages cut from the finished meeting pack, so the reader
+// who wants one report downloads only that, with the pack's stamps and page numbers as they are.
+#include "pack/composed_pack.hpp"
+#include "pack/pack_plan.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bp::pack {
+
+struct ReportPdf {
+    std::string item_number;
+    std::string file_name; // "pack-item-7.pdf", beside pack.pdf
+    std::string pdf;
+    int pages = 0;
+};
+
+// "pack-item-5a.pdf"
+std::string report_pdf_name(const std::string& item_number);
+
+// Pages `first`..`last` (1-based, inclusive) of a finished pack as a PDF of their own. Page
+// labels keep the pack's numbers, so page 1 of the extract is labelled `first`. Links are
+// dropped: they point into the rest of the pack. Returns "" and sets `error` on failure.
+std::string extract_pages(const std::string& finished, int first, int last,
+                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
+                          std::string& error);
+
+// One PDF per item that has papers and pages in the pack. `info` is the pack's; each report's
+// title names its item.
+std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& plan,
+                                   const DocumentInfo& info, std::string& error);
+
+} // namespace bp::pack

@@ -1,0 +1,148 @@
+#include "site/meetings_calendar.hpp"
+
+#include "data/forward_plan.hpp"
+#include "site/board_records.hpp"
+#include "site/site_paths.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace bp::site {
+namespace {
+
+struct CalendarEntry {
+    Date date;
+    std::string board; // short name
+    std::string title;
+    std::string href; // relative to the calendar page
+    std::string status;
+    std::string status_class;
+};
+
+std::string board_label(const content::Board& board) {
+    return board.short_name.empty() ? board.name : board.short_name;
+}
+
+std::vector<CalendarEntry> calendar_entries(const content::Site& site) {
+    std::vector<CalendarEntry> entries;
+    for (const auto& board : site.boards) {
+        for (const auto& meeting : board.meetings)
+            entries.push_back({meeting.date, board_label(board), board.name,
+                               "../" + meeting_dir(board, meeting) + "/index.html",
+                               status_label(meeting.status), content::to_string(meeting.status)});
+        if (!board.forward_plan)
+            continue;
+        for (const auto& planned : board.forward_plan->meetings) {
+            bool listed =
+                std::any_of(board.meetings.begin(), board.meetings.end(),
+                            [&](const auto& meeting) { return meeting.date == planned.date; });
+            if (!listed)
+                entries.push_back({planned.date, board_label(board), board.name,
+                                   has_forward_plan_page(board) ? "../" + forward_plan_path(board)
+                                                                : std::string(),
+                                   "Provisional", "provisional"});
+        }
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return a.date != b.date ? a.date < b.date : a.board < b.board;
+    });
+    return entries;
+}
+
+TemplateData entry_data(const CalendarEntry& entry) {
+    TemplateData data = object_data();
+    data.set("date", entry.date.long_form());
+    data.set("board", entry.board);
+    data.set("title", entry.title);
+    data.set("href", text_data(entry.href));
+    data.set("status", entry.status);
+    data.set("status_class", entry.status_class);
+    return data;
+}
+
+// The month as weeks of seven days, Monday first; days outside the month are blank.
+TemplateData month_weeks(int year, int month, const std::vector<const CalendarEntry*>& entries) {
+    TemplateData weeks = list_data();
+    int lead = Date{year, month, 1}.weekday();
+    int days = days_in_month(year, month);
+    for (int start = 1 - lead; start <= days; start += 7) {
+        TemplateData week = list_data();
+        for (int day = start; day < start + 7; ++day) {
+            TemplateData cell = object_data();
+            bool inside = day >= 1 && day <= days;
+            cell.set("day", inside ? TemplateData(std::to_string(day)) : TemplateData(false));
+            const CalendarEntry* first = nullptr;
+            int count = 0;
+            for (const auto* entry : entries)
+                if (inside && entry->date.day == day) {
+                    first = first ? first : entry;
+                    ++count;
+                }
+            cell.set("has_meeting", first != nullptr);
+            cell.set("href", first && !first->href.empty()
+                                 ? TemplateData("#meeting-" + first->date.iso())
+                                 : TemplateData(false));
+            cell.set(
+                "meeting_label",
+                first ? TemplateData(count == 1 ? "1 meeting" : std::to_string(count) + " meetings")
+                      : TemplateData(false));
+            week.push_back(cell);
+        }
+        TemplateData row = object_data();
+        row.set("days", week);
+        weeks.push_back(row);
+    }
+    return weeks;
+}
+
+} // namespace
+
+void write_meetings_calendar(const SiteContext& context, OutputTree& output) {
+    std::vector<CalendarEntry> entries = calendar_entries(context.site);
+    std::map<std::pair<int, int>, std::vector<const CalendarEntry*>, std::greater<>> months;
+    for (const auto& entry : entries)
+        months[{entry.date.year, entry.date.month}].push_back(&entry);
+    TemplateData month_list = list_data();
+    for (const auto& [key, month_entries] : months) {
+        auto [year, month] = key;
+        TemplateData data = object_data();
+        std::string label = std::string(month_name(month)) + " " + std::to_string(year);
+        data.set("label", label);
+        data.set("id", "month-" + std::to_string(year) + "-" + (month < 10 ? "0" : "") +
+                           std::to_string(month));
+        data.set("weeks", month_weeks(year, month, month_entries));
+        TemplateData list = list_data();
+        std::string previous_day;
+        for (const auto* entry : month_entries) {
+            TemplateData item = entry_data(*entry);
+            // The grid's day links to the first meeting of that day.
+            std::string anchor =
+                entry->date.iso() == previous_day ? std::string() : "meeting-" + entry->date.iso();
+            item.set("anchor", text_data(anchor));
+            previous_day = entry->date.iso();
+            list.push_back(item);
+        }
+        data.set("meetings", list);
+        month_list.push_back(data);
+    }
+    TemplateData page = object_data();
+    page.set("has_months", !month_list.list_value().empty());
+    page.set("months", month_list);
+    TemplateData weekdays = list_data();
+    for (int day = 0; day < 7; ++day) {
+        std::string name = weekday_name(day);
+        TemplateData weekday = object_data();
+        weekday.set("name", name);
+        weekday.set("short", name.substr(0, 3));
+        weekdays.push_back(weekday);
+    }
+    page.set("weekdays", weekdays);
+    write_page(context,
+               {"meetings_calendar",
+                meetings_calendar_path,
+                "Browse meetings by month",
+                {{"Home", "index.html"}}},
+               page, output);
+}
+
+} // namespace bp::site

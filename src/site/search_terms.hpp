@@ -1,0 +1,41 @@
+#pragma once
+// Words for the search index: text split into words with their places in the text (in UTF-16
+// code units, the unit the browser's strings count in), and each word's English stem (Snowball).
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bp::site {
+
+struct SearchWord {
+    std::string text;       // lower-cased; curly apostrophes made straight
+    std::size_t offset = 0; // in UTF-16 code units from the start of the text
+    std::size_t length = 0; // in UTF-16 code units
+};
+
+// Words are runs of letters and digits, with apostrophes inside them ("board’s").
+std::vector<SearchWord> search_words(const std::string& text);
+
+// Common words left out of the index; the search page leaves them out of queries too.
+const std::vector<std::string>& search_stop_words();
+bool is_search_stop_word(const std::string& word);
+
+// The shard a word's entries live in: its first letter or digit, or "_" for anything else.
+std::string search_shard_key(const std::string& word);
+
+// Snowball's English stemmer. Not thread-safe: one per thread.
+class EnglishStemmer {
+  public:
+    EnglishStemmer();
+    ~EnglishStemmer();
+    EnglishStemmer(const EnglishStemmer&) = delete;
+    EnglishStemmer& operator=(const EnglishStemmer&) = delete;
+
+    std::string stem(const std::string& word) const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace bp::site

@@ -1,0 +1,152 @@
+#include "site/search_index.hpp"
+#include "site/search_terms.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace bp;
+namespace fs = std::filesystem;
+
+namespace {
+
+content::Paper paper(const std::string& slug, const std::string& title, const std::string& body) {
+    content::Paper paper;
+    paper.slug = slug;
+    paper.title = title;
+    paper.body_loaded = true;
+    doc::Block heading;
+    heading.kind = doc::BlockKind::heading;
+    heading.level = 2;
+    heading.inlines = {{doc::InlineKind::text, "Definition"}};
+    doc::Block text;
+    text.kind = doc::BlockKind::paragraph;
+    text.inlines = {{doc::InlineKind::text, body}};
+    paper.body.blocks = {heading, text};
+    return paper;
+}
+
+content::Board board_with_meeting() {
+    content::Board board;
+    board.slug = "csp";
+    board.name = "Community Safety Board";
+    board.short_name = "CSP Board";
+    content::Meeting meeting;
+    meeting.slug = "2017-09-12";
+    meeting.date = {2017, 9, 12};
+    content::AgendaItem performance;
+    performance.number = "7";
+    performance.title = "Performance";
+    performance.papers = {paper("performance", "Performance report",
+                                "Every burglary counts. Burglaries rose in the Board’s area.")};
+    content::AgendaItem secret;
+    secret.number = "9";
+    secret.title = "Problem profile";
+    secret.restricted = true;
+    secret.papers = {paper("profile", "Problem profile", "Tidewater SECRET-BODY-TEXT")};
+    meeting.items = {performance, secret};
+    board.meetings = {meeting};
+    return board;
+}
+
+std::map<std::string, std::string> written(const site::SearchIndex& index,
+                                           const std::string& name) {
+    fs::path destination = fs::temp_directory_path() / ("bp-search-test-" + name);
+    OutputTree output(destination.string());
+    index.write(output);
+    std::map<std::string, std::string> files;
+    for (const auto& path : output.written()) {
+        std::ifstream in(output.staging_path(path), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        files[path] = text.str();
+    }
+    return files;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("Snowball's English stemmer gives burglary and burglaries one stem") {
+    site::EnglishStemmer stemmer;
+    CHECK(stemmer.stem("burglaries") == "burglari");
+    CHECK(stemmer.stem("burglary") == "burglari");
+    CHECK(stemmer.stem("meetings") == "meet");
+    CHECK(stemmer.stem("") == "");
+}
+
+TEST_CASE("search words are lower-cased with their places counted in UTF-16 units") {
+    auto words = site::search_words("The Board’s plan: £5m for ASB—2017/18 (Ó Súilleabháin) 😀 end");
+    std::vector<std::string> texts;
+    for (const auto& word : words)
+        texts.push_back(word.text);
+    CHECK(texts == std::vector<std::string>{"the", "board's", "plan", "5m", "for", "asb", "2017",
+                                            "18", "ó", "súilleabháin", "end"});
+    REQUIRE(words.size() == 11);
+    CHECK(words[1].offset == 4);
+    CHECK(words[1].length == 7);
+    // The emoji is two UTF-16 units: "end" starts at 58, not 57.
+    CHECK(words[10].offset == 58);
+    CHECK(site::search_shard_key("burglari") == "b");
+    CHECK(site::search_shard_key("2017") == "2");
+    CHECK(site::search_shard_key("ó") == "_");
+    CHECK(site::is_search_stop_word("the"));
+    CHECK_FALSE(site::is_search_stop_word("burglary"));
+}
+
+TEST_CASE("a paper's text keeps blocks apart so excerpts never run words together") {
+    auto text = site::paper_plain_text(paper("p", "P", "Every burglary counts."));
+    CHECK(text == "Definition\nEvery burglary counts.\n");
+}
+
+TEST_CASE("the public index has no restricted paper; the members' index has it") {
+    content::Board board = board_with_meeting();
+    content::Meeting public_meeting = board.meetings[0];
+    public_meeting.items[1].withheld = true;
+    public_meeting.items[1].papers.clear();
+    site::SearchIndex public_index;
+    public_index.add_meeting(board, public_meeting, content::Audience::public_audience, 4);
+    auto files = written(public_index, "public");
+    REQUIRE(files.count("search/index/meta.js") == 1);
+    const std::string& meta = files["search/index/meta.js"];
+    CHECK(contains(meta, "boardpackSearch.receive(\"meta\",null,{"));
+    CHECK(contains(meta, "\"title\":\"Performance report\""));
+    CHECK(contains(meta, "\"item\":\"Item 7: Performance\""));
+    CHECK(contains(meta, "\"year\":\"2017/18\""));
+    CHECK(contains(meta, "\"date\":\"12 September 2017\""));
+    CHECK_FALSE(contains(meta, "Problem profile\",\"kind\":\"paper"));
+    const std::string& shard = files["search/index/terms-b.js"];
+    CHECK(contains(shard, "\"burglary\":\"burglari\""));
+    CHECK(contains(shard, "\"burglaries\":\"burglari\""));
+    CHECK(contains(shard, "\"burglari\":[["));
+    for (const auto& [path, text] : files) {
+        CHECK_MESSAGE(!contains(text, "SECRET-BODY-TEXT"), path);
+        CHECK_MESSAGE(!contains(text, "tidewat"), path);
+    }
+
+    site::SearchIndex members_index;
+    members_index.add_meeting(board, board.meetings[0], content::Audience::members, 4);
+    auto members = written(members_index, "members");
+    bool found = false;
+    for (const auto& [path, text] : members)
+        found = found || contains(text, "SECRET-BODY-TEXT");
+    CHECK(found);
+    CHECK(contains(members["search/index/terms-t.js"], "\"tidewat\""));
+}
+
+TEST_CASE("the index repeats byte for byte whatever order meetings arrive in") {
+    content::Board board = board_with_meeting();
+    content::Meeting later = board.meetings[0];
+    later.slug = "2017-12-12";
+    later.date = {2017, 12, 12};
+    site::SearchIndex first, second;
+    first.add_meeting(board, board.meetings[0], content::Audience::members, 4);
+    first.add_meeting(board, later, content::Audience::members, 4);
+    second.add_meeting(board, later, content::Audience::members, 4);
+    second.add_meeting(board, board.meetings[0], content::Audience::members, 4);
+    CHECK(written(first, "order-1") == written(second, "order-2"));
+}
