@@ -28,7 +28,76 @@ std::vector<double> share_between(const std::vector<double>& low, const std::vec
     return widths;
 }
 
+constexpr double balance_step = 2;
+constexpr int most_balance_steps = 300;
+
+class HeightEstimate {
+  public:
+    HeightEstimate(const std::vector<std::vector<double>>& cell_text, double padding)
+        : cell_text_(cell_text), padding_(padding) {}
+
+    // Fractional, so that widening the column that sets a row's height always shows a gain:
+    // whole lines would leave the search on a plateau.
+    double lines(double text, double width) const {
+        return std::max(1.0, text / std::max(width - padding_, 1.0));
+    }
+
+    // Lines in all rows, with column `grown` wider and `shrunk` narrower by `step`.
+    double total(const std::vector<double>& widths, std::size_t grown, std::size_t shrunk,
+                 double step) const {
+        double sum = 0;
+        for (const auto& row : cell_text_) {
+            double tallest = 1;
+            for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+                double width = widths[c] + (c == grown ? step : 0) - (c == shrunk ? step : 0);
+                tallest = std::max(tallest, lines(row[c], width));
+            }
+            sum += tallest;
+        }
+        return sum;
+    }
+
+  private:
+    const std::vector<std::vector<double>>& cell_text_;
+    double padding_;
+};
+
 } // namespace
+
+void balance_columns(std::vector<double>& widths, const std::vector<ColumnNeed>& needs,
+                     const std::vector<std::vector<double>>& cell_text, double padding) {
+    std::vector<double> limits;
+    for (std::size_t c = 0; c < widths.size() && c < needs.size(); ++c)
+        limits.push_back(widths[c] + 1e-9 >= needs[c].minimum ? needs[c].minimum
+                                                              : needs[c].floor());
+    if (limits.size() != widths.size())
+        return;
+    HeightEstimate estimate(cell_text, padding);
+    double current = estimate.total(widths, widths.size(), widths.size(), 0);
+    for (int step = 0; step < most_balance_steps; ++step) {
+        double best = current;
+        std::size_t best_grown = 0, best_shrunk = 0;
+        for (std::size_t shrunk = 0; shrunk < widths.size(); ++shrunk) {
+            if (widths[shrunk] - balance_step < limits[shrunk])
+                continue;
+            for (std::size_t grown = 0; grown < widths.size(); ++grown) {
+                if (grown == shrunk)
+                    continue;
+                double total = estimate.total(widths, grown, shrunk, balance_step);
+                if (total < best) {
+                    best = total;
+                    best_grown = grown;
+                    best_shrunk = shrunk;
+                }
+            }
+        }
+        if (best >= current)
+            return;
+        widths[best_grown] += balance_step;
+        widths[best_shrunk] -= balance_step;
+        current = best;
+    }
+}
 
 double narrowest_width(const std::vector<ColumnNeed>& needs) {
     double total = 0;

@@ -22,6 +22,13 @@ struct ColumnNeed {
 std::vector<double> distribute_columns(const std::vector<ColumnNeed>& needs, double available,
                                        bool fill_measure);
 
+// Moves width from one column to another, a step at a time, while that makes the table
+// shorter, judged by the lines each cell's text would take (`cell_text[row][column]`: its
+// width on one line; `padding`: a column's padding, both sides). No column goes below its
+// floor, nor below its minimum when it started at or above it.
+void balance_columns(std::vector<double>& widths, const std::vector<ColumnNeed>& needs,
+                     const std::vector<std::vector<double>>& cell_text, double padding);
+
 // The sum of the columns' hyphenated floors: wider than the measure means the table cannot be
 // set at this size without cutting words.
 double narrowest_width(const std::vector<ColumnNeed>& needs);

@@ -133,9 +133,12 @@ class TableSetter {
 
     std::vector<ColumnNeed> column_needs(const std::vector<Row>& rows) {
         std::vector<ColumnNeed> needs(columns_);
+        cell_text_.clear();
         for (const auto& row : rows) {
+            cell_text_.emplace_back();
             for (std::size_t c = 0; c < columns_; ++c) {
                 ColumnNeed need = need_of(row.cells[c].flow, widths_);
+                cell_text_.back().push_back(need.natural);
                 needs[c].minimum = std::max(needs[c].minimum, need.minimum + 2 * padding_x_);
                 needs[c].natural = std::max(needs[c].natural, need.natural + 2 * padding_x_);
                 needs[c].hyphenated = std::max(needs[c].hyphenated, need.floor() + 2 * padding_x_);
@@ -144,12 +147,16 @@ class TableSetter {
         return needs;
     }
 
-    void size_columns(const std::vector<ColumnNeed>& needs) {
+    // `balance`: this table's own rows may move width between columns to make it shorter
+    // (not for tables whose widths are shared with others of their kind).
+    void size_columns(const std::vector<ColumnNeed>& needs, bool balance) {
         double natural_total = 0;
         for (const auto& need : needs)
             natural_total += need.natural;
         // Small tables keep their natural width; larger ones run the full measure.
         widths_of_columns_ = distribute_columns(needs, measure_, natural_total > measure_ * 0.6);
+        if (balance && natural_total > measure_)
+            balance_columns(widths_of_columns_, needs, cell_text_, 2 * padding_x_);
         table_width_ = 0;
         for (double width : widths_of_columns_)
             table_width_ += width;
@@ -266,6 +273,7 @@ class TableSetter {
     std::size_t columns_ = 0;
     double padding_x_ = 4;
     std::vector<double> widths_of_columns_;
+    std::vector<std::vector<double>> cell_text_; // each cell's text on one line, by row
     double table_width_ = 0;
 };
 
@@ -354,7 +362,8 @@ void BlockLayouter::table(const doc::Block& block, const BlockContext& context) 
         return;
     auto rows = setter->flow_rows();
     auto needs = setter->column_needs(rows);
-    if (auto shared = table_kinds_.find(table_kind(block)); shared != table_kinds_.end())
+    auto shared = table_kinds_.find(table_kind(block));
+    if (shared != table_kinds_.end())
         needs = shared->second;
     double narrowest = narrowest_width(needs);
     if (narrowest > context.width + 0.01) {
@@ -373,7 +382,7 @@ void BlockLayouter::table(const doc::Block& block, const BlockContext& context) 
                  std::to_string(static_cast<int>(std::round(scale * 100))) + "% of its size",
              "give the paper 'orientation: landscape' in its front matter, or split the table");
     }
-    setter->size_columns(needs);
+    setter->size_columns(needs, shared == table_kinds_.end());
 
     stream_.space(context.size * 0.8);
     std::vector<LineBox> continued;

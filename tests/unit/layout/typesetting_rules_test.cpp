@@ -209,3 +209,20 @@ TEST_CASE("a paper that spills by a line closes up its spacing instead") {
     document.blocks.push_back(numbered_lines("more", 4));
     CHECK(lay(document, small_page()).size() == 2);
 }
+
+TEST_CASE("width moves to the column that sets the rows' height, never below a floor") {
+    // Column 1 holds three times the text of column 0 in every row.
+    std::vector<std::vector<double>> cells(5, std::vector<double>{100, 300});
+    std::vector<ColumnNeed> needs{{20, 100, 0}, {20, 300, 0}};
+    std::vector<double> widths{100, 100};
+    balance_columns(widths, needs, cells, 0);
+    CHECK(widths[0] + widths[1] == doctest::Approx(200));
+    CHECK(widths[1] > 140);
+    CHECK(widths[0] >= 20);
+    // A column already at its minimum gives nothing, even to the column that sets the height.
+    std::vector<std::vector<double>> short_first(5, std::vector<double>{10, 300});
+    std::vector<double> tight{20, 180};
+    balance_columns(tight, needs, short_first, 0);
+    CHECK(tight[0] == doctest::Approx(20));
+    CHECK(tight[1] == doctest::Approx(180));
+}
