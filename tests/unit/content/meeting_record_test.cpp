@@ -296,3 +296,51 @@ TEST_CASE("a declaration naming an item not on the agenda is a located error") {
     CHECK(diagnostics[0].message ==
           "the declaration by Tim Rowe names item 7, which is not on the agenda");
 }
+
+TEST_CASE("membership groups are named and ordered by the board") {
+    auto files = three_meetings();
+    files.add("content/b/board.yaml", "name: Board\nmembership:\n"
+                                      "  - group: LBBD advisers and observers\n    role: advisers\n"
+                                      "    people: [{ name: Tim Rowe }]\n"
+                                      "  - group: Statutory partners\n"
+                                      "    people: [{ name: Cllr Hamid Butt, role: Chair }]\n");
+    DiagnosticSink sink;
+    Site site = load_site_index(files, sink);
+    INFO(messages(sink));
+    CHECK(sink.error_count() == 0);
+    const Board& board = site.boards.at(0);
+    auto groups = membership_groups(board);
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[0].name == "LBBD advisers and observers");
+    CHECK(groups[1].name == "Statutory partners");
+    // The groups' roles decide who is a member: June's minutes list no Tim Rowe, who advises.
+    REQUIRE(board.members.size() == 1);
+    CHECK(board.members[0].name == "Cllr Hamid Butt");
+    REQUIRE(board.advisers.size() == 1);
+    CHECK(board.meetings.at(0).minutes->attendance.absent.empty());
+}
+
+TEST_CASE("board.yaml takes membership groups or the three lists, not both") {
+    auto files = three_meetings();
+    files.add("content/b/board.yaml", "name: Board\nmembers: [{ name: Tim Rowe }]\n"
+                                      "membership:\n  - { group: Partners, people: [] }\n");
+    DiagnosticSink sink;
+    load_site_index(files, sink);
+    REQUIRE(sink.error_count() == 1);
+    for (const auto& diagnostic : sink.sorted())
+        if (diagnostic.severity == Severity::error) {
+            CHECK(diagnostic.location.file == "content/b/board.yaml");
+            CHECK(diagnostic.location.line == 4);
+            CHECK(diagnostic.message.find("not both") != std::string::npos);
+        }
+}
+
+TEST_CASE("without groups, the membership is Members, Advisers and Observers") {
+    Board board = partnership();
+    auto groups = membership_groups(board);
+    REQUIRE(groups.size() == 2); // nobody observes
+    CHECK(groups[0].name == "Members");
+    CHECK(groups[0].people.size() == 5);
+    CHECK(groups[1].name == "Advisers");
+    CHECK(groups[1].role == "advisers");
+}
