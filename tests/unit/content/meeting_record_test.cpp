@@ -344,3 +344,36 @@ TEST_CASE("without groups, the membership is Members, Advisers and Observers") {
     CHECK(groups[1].name == "Advisers");
     CHECK(groups[1].role == "advisers");
 }
+
+namespace {
+
+std::string body_text(const std::vector<doc::Block>& blocks) {
+    std::string text;
+    for (const auto& block : blocks)
+        text += doc::plain_text(block.inlines) + "\n" + body_text(block.children);
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("the minutes print attendance and declarations, but not one about a restricted item") {
+    auto files = three_meetings();
+    files.add("content/b/2017-06-13/meeting.yaml",
+              "date: 2017-06-13\nstatus: held\n"
+              "declarations:\n  - { name: Tim Rowe, item: \"4\", interest: Trustee of a bidder }\n"
+              "  - { name: Cllr Hamid Butt, item: \"6\", interest: Lives on the estate }\n"
+              "items:\n  - { number: \"4\", title: Fund, kind: verbal }\n"
+              "  - { number: \"6\", title: Estate review, kind: verbal, restricted: true }\n");
+    DiagnosticSink sink;
+    Site site = load_site_index(files, sink);
+    Board& board = site.boards.at(0);
+    Meeting& september = board.meetings.at(1);
+    load_meeting_papers(files, site, board, september, sink);
+    INFO(messages(sink));
+    std::string text = body_text(september.items.at(0).papers.at(0).body.blocks);
+    CHECK(text.find("Present: Cllr Hamid Butt (Chair).") != std::string::npos);
+    CHECK(text.find("Absent: Tim Rowe.") != std::string::npos);
+    CHECK(text.find("Declaration of interest: Tim Rowe: Trustee of a bidder.") !=
+          std::string::npos);
+    CHECK(text.find("Lives on the estate") == std::string::npos);
+}
