@@ -377,3 +377,15 @@ TEST_CASE("the minutes print attendance and declarations, but not one about a re
           std::string::npos);
     CHECK(text.find("Lives on the estate") == std::string::npos);
 }
+
+TEST_CASE("minutes without a declarations minute list the declarations at their head") {
+    doc::Document body = parse("## 1. Welcome\n\nHello.\n");
+    present_declarations(body, {{"Tim Rowe", "", "Trustee of a bidder", {}}});
+    REQUIRE(body.blocks.size() == 4);
+    CHECK(doc::plain_text(body.blocks[0].inlines) == "Declarations of interest:");
+    CHECK(body.blocks[0].inlines.size() == 1);
+    REQUIRE(body.blocks[1].kind == doc::BlockKind::bullet_list);
+    CHECK(doc::plain_text(body.blocks[1].children[0].children[0].inlines) ==
+          "Tim Rowe: Trustee of a bidder");
+    CHECK(doc::plain_text(body.blocks[2].inlines) == "1. Welcome");
+}
