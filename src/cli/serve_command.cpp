@@ -46,13 +46,15 @@ bool is_minutes(const std::string& native_path) {
 
 // The meetings ("csp/2017-09-12") whose packs a change touches, or nothing when the change
 // reaches further (site, board, data, theme, minutes) and every pack must be laid out again.
+// A meeting.yaml reaches further too: its declarations print in the minutes another meeting's
+// pack carries, and its date and venue in the previous agenda's "Date of next meeting".
 std::optional<std::set<std::string>> meetings_touched(const std::vector<std::string>& changed,
                                                       const std::string& source) {
     std::set<std::string> meetings;
     for (const auto& path : changed) {
         auto parts = split(path, '/');
         bool in_meeting = parts.size() == 4 && parts[0] == "content" && parse_date(parts[2]);
-        if (!in_meeting || is_minutes(source + "/" + path))
+        if (!in_meeting || parts[3] == "meeting.yaml" || is_minutes(source + "/" + path))
             return std::nullopt;
         meetings.insert(parts[1] + "/" + parts[2]);
     }

@@ -37,6 +37,38 @@ std::vector<Person> read_people(const YAML::Node& yaml, const std::string& key,
     return people;
 }
 
+// `membership:` — groups the board names and orders itself:
+//   - { group: LBBD advisers and observers, role: advisers, people: [ … ] }
+std::vector<MembershipGroup> read_groups(const YAML::Node& yaml, const SourceLocation& origin,
+                                         DiagnosticSink& sink) {
+    std::vector<MembershipGroup> groups;
+    YAML::Node list = yaml["membership"];
+    if (!list)
+        return groups;
+    if (!list.IsSequence()) {
+        sink.error(data::location_of(list, origin), "'membership' must be a list of groups",
+                   "write each group as '- group: …' with role and people");
+        return groups;
+    }
+    for (const auto& entry : list) {
+        if (!entry.IsMap()) {
+            sink.error(data::location_of(entry, origin),
+                       "each membership group needs 'group' and 'people'");
+            continue;
+        }
+        data::check_keys(entry, {"group", "role", "people"}, origin, sink, "a membership group");
+        MembershipGroup group;
+        group.name = data::read_string(entry, "group", origin, sink, true).value_or("");
+        group.role =
+            data::read_choice(entry, "role", {"members", "advisers", "observers"}, origin, sink)
+                .value_or("members");
+        group.people = read_people(entry, "people", origin, sink);
+        if (!group.name.empty())
+            groups.push_back(std::move(group));
+    }
+    return groups;
+}
+
 ContactOfficer read_contact(const YAML::Node& yaml, const SourceLocation& origin,
                             DiagnosticSink& sink) {
     ContactOfficer contact;
@@ -86,7 +118,7 @@ std::optional<Board> load_board(const FileSystem& files, const std::string& fold
     const SourceLocation origin{path, 1, 1};
     data::check_keys(*yaml,
                      {"name", "short_name", "purpose", "venue", "start", "end", "contact",
-                      "members", "advisers", "observers"},
+                      "members", "advisers", "observers", "membership"},
                      origin, sink, "board.yaml");
     Board board;
     board.slug = file_name(folder);
@@ -102,6 +134,20 @@ std::optional<Board> load_board(const FileSystem& files, const std::string& fold
     board.members = read_people(*yaml, "members", origin, sink);
     board.advisers = read_people(*yaml, "advisers", origin, sink);
     board.observers = read_people(*yaml, "observers", origin, sink);
+    board.groups = read_groups(*yaml, origin, sink);
+    if (!board.groups.empty() && (yaml->operator[]("members") || yaml->operator[]("advisers") ||
+                                  yaml->operator[]("observers")))
+        sink.error(data::location_of((*yaml)["membership"], origin),
+                   "board.yaml takes 'membership' groups or members, advisers and observers, "
+                   "not both",
+                   "move everyone into the groups under 'membership'");
+    // Everything that asks who is a member, adviser or observer reads the three lists.
+    for (const auto& group : board.groups) {
+        auto& list = group.role == "advisers"    ? board.advisers
+                     : group.role == "observers" ? board.observers
+                                                 : board.members;
+        list.insert(list.end(), group.people.begin(), group.people.end());
+    }
     if (board.members.empty())
         sink.warning(origin, "the board has no members", "list them under 'members:'");
     return board;

@@ -50,6 +50,23 @@ template <typename Visit> void for_each_paper(std::vector<AgendaItem>& items, Vi
     }
 }
 
+bool item_restricted(const std::vector<AgendaItem>& items, const std::string& number) {
+    for (const auto& item : items)
+        if ((item.number == number && item.restricted) || item_restricted(item.sub_items, number))
+            return true;
+    return false;
+}
+
+// The minutes are one text for both audiences, so an interest declared in a restricted item
+// stays off them: the members see it on the meeting page.
+std::vector<Declaration> printable_declarations(const Meeting& meeting) {
+    std::vector<Declaration> declarations;
+    for (const auto& declaration : meeting.declarations)
+        if (declaration.item.empty() || !item_restricted(meeting.items, declaration.item))
+            declarations.push_back(declaration);
+    return declarations;
+}
+
 // Minutes print their actions, attendance and declarations from the same reading the site's
 // records use. Problems were reported when the site index was loaded.
 void present_minutes_record(const YAML::Node& front_matter, const SourceLocation& origin,
@@ -60,7 +77,7 @@ void present_minutes_record(const YAML::Node& front_matter, const SourceLocation
         present_minutes_actions(paper.body, *recorded);
         const Meeting* meeting = find_meeting(board, *recorded);
         if (meeting)
-            present_declarations(paper.body, meeting->declarations);
+            present_declarations(paper.body, printable_declarations(*meeting));
         bool same_paper =
             meeting && meeting->minutes && meeting->minutes->paper_source == paper.source_path;
         present_attendance(paper.body, same_paper ? meeting->minutes->attendance

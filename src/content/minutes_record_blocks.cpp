@@ -25,7 +25,8 @@ doc::Block labelled(const std::string& label, std::string text, const SourceLoca
     block.location = location;
     block.css_class = css_class;
     block.inlines.push_back(strong(label, location));
-    block.inlines.push_back(text_inline(" " + std::move(text), location));
+    if (!text.empty())
+        block.inlines.push_back(text_inline(" " + std::move(text), location));
     return block;
 }
 

@@ -54,6 +54,16 @@ const char* to_string(MeetingStatus status) {
     }
 }
 
+std::vector<MembershipGroup> membership_groups(const Board& board) {
+    std::vector<MembershipGroup> groups = board.groups;
+    if (groups.empty())
+        groups = {{"Members", "members", board.members},
+                  {"Advisers", "advisers", board.advisers},
+                  {"Observers", "observers", board.observers}};
+    std::erase_if(groups, [](const MembershipGroup& group) { return group.people.empty(); });
+    return groups;
+}
+
 const char* to_string(ItemKind kind) {
     switch (kind) {
     case ItemKind::verbal:

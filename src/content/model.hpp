@@ -212,6 +212,15 @@ struct PackSummary {
     std::vector<PackItemPages> items;
 };
 
+// A heading of the membership, named and ordered by the board ("LBBD advisers and observers").
+// `role` says how its people count: "members" vote and are absent when not listed in minutes;
+// "advisers" and "observers" attend.
+struct MembershipGroup {
+    std::string name;
+    std::string role = "members"; // members | advisers | observers
+    std::vector<Person> people;
+};
+
 struct Board {
     std::string slug;   // folder name: "csp"
     std::string folder; // "content/csp"
@@ -221,6 +230,7 @@ struct Board {
     std::vector<Person> members;
     std::vector<Person> advisers;
     std::vector<Person> observers;
+    std::vector<MembershipGroup> groups; // board.yaml `membership:`; empty when not given
     ContactOfficer contact;
     std::string venue;
     int start_minutes = -1;
@@ -231,6 +241,10 @@ struct Board {
     std::shared_ptr<const data::ForwardPlan> forward_plan;
     SourceLocation location;
 };
+
+// The membership as printed: the board's own groups, in its order, or else Members, Advisers
+// and Observers. Groups with nobody in them are left out.
+std::vector<MembershipGroup> membership_groups(const Board& board);
 
 struct Site {
     std::string source_root; // the folder holding site.yaml (a real path, for tools)

@@ -78,13 +78,13 @@ std::vector<doc::Block> membership_directive(const doc::Block& directive, const 
     const Board& board = context.board;
     const SourceLocation& where = directive.location;
     std::vector<doc::Block> blocks;
+    auto groups = membership_groups(board);
+    bool board_order = !body.IsMap() || !body["include"];
     for (const auto& part : read_parts(body, origin, context.sink)) {
-        if (part == "members" && !board.members.empty())
-            blocks.push_back(people_table(board.members, "Members", where));
-        if (part == "advisers" && !board.advisers.empty())
-            blocks.push_back(people_table(board.advisers, "Advisers", where));
-        if (part == "observers" && !board.observers.empty())
-            blocks.push_back(people_table(board.observers, "Observers", where));
+        // Without `include`, the groups come in the board's own order, as on the board page.
+        for (const auto& group : groups)
+            if (board_order ? part == "members" : group.role == part)
+                blocks.push_back(people_table(group.people, group.name, where));
         if (part == "declarations" && !context.meeting.declarations.empty())
             blocks.push_back(declarations_table(context.meeting.declarations, where));
     }

@@ -184,9 +184,8 @@ std::vector<layout::Page> compose_membership(const content::Board& board,
     writer.space(4);
     writer.paragraph(cell_text(board.name, FontStyle::regular, 10, style.muted));
     writer.space(12);
-    people_table(writer, "Members", board.members, style);
-    people_table(writer, "Advisers", board.advisers, style);
-    people_table(writer, "Observers", board.observers, style);
+    for (const auto& group : content::membership_groups(board))
+        people_table(writer, group.name, group.people, style);
     return std::move(writer.pages);
 }
 

@@ -75,7 +75,7 @@ void write_decisions_page(const SiteContext& context, const content::Board& boar
     }
     TemplateData page = object_data();
     page.set("board_name", board.name);
-    page.set("count", std::to_string(count));
+    page.set("count", std::to_string(count) + (count == 1 ? " decision" : " decisions"));
     page.set("has_decisions", count > 0);
     page.set("decisions", rows);
     page.set("meeting_options", meetings);

@@ -2,6 +2,7 @@
 
 #include "content/minutes_record_blocks.hpp"
 #include "core/text.hpp"
+#include "site/decisions_page.hpp"
 #include "site/site_paths.hpp"
 
 namespace bp::site {
@@ -133,6 +134,8 @@ TemplateData meeting_record_data(const SiteContext& context, const Board& board,
         decisions.push_back(entry);
     }
     data.set("has_decisions", !decisions.list_value().empty());
+    data.set("decisions_page_href",
+             has_decisions_page(board) ? TemplateData("../decisions.html") : TemplateData(false));
     data.set("decisions", decisions);
     return data;
 }

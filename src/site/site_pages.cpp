@@ -139,20 +139,14 @@ TemplateData people_data(const Board& board, const std::vector<content::Person>&
 
 TemplateData member_groups(const Board& board) {
     TemplateData list = list_data();
-    auto add = [&](const char* heading, const char* id,
-                   const std::vector<content::Person>& people) {
-        if (people.empty())
-            return;
+    for (const auto& members : content::membership_groups(board)) {
         TemplateData group = object_data();
-        group.set("heading", heading);
-        group.set("id", id);
-        group.set("people", people_data(board, people));
-        group.set("has_attendance", attendance_figure(board, people.front()).is_string());
+        group.set("heading", members.name);
+        group.set("id", slugify(members.name));
+        group.set("people", people_data(board, members.people));
+        group.set("has_attendance", attendance_figure(board, members.people.front()).is_string());
         list.push_back(group);
-    };
-    add("Members", "members", board.members);
-    add("Advisers", "advisers", board.advisers);
-    add("Observers", "observers", board.observers);
+    }
     return list;
 }
 

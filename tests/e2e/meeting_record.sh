@@ -42,9 +42,22 @@ golden minutes-links.html "$out/2024-06-11/2-minutes.html" "<dt>Minutes of</dt>"
 golden minute-with-action.html "$out/2024-06-11/2-minutes.html" 'id="3-town-centre-cameras-review"' 'id="4-date-of-next-meeting"'
 golden minutes-head.html "$out/2024-06-11/2-minutes.html" '<div class="paper-body">' 'id="1-welcome-and-apologies"'
 golden decisions.html "$out/decisions.html" "<tbody>" "</tbody>"
-golden board-attendance.html "$out/index.html" '<h2 id="members">' '<h2 id="advisers">'
-golden march-agenda.html "$out/2024-03-12/index.html" "<tbody>" "</tbody>"
-golden june-agenda.html "$out/2024-06-11/index.html" "<tbody>" "</tbody>"
+
+# The board page and the agendas belong to the theme's general layout, so they are checked for
+# what this record puts in them rather than byte for byte.
+board_page="$(tr -d '\n' <"$out/index.html")"
+for row in "Cllr Chidi Okoro</th>.*<td>2 of 2</td>" "Owen Trelawny</th>[^/]*</td><td>[^<]*</td><td>[^<]*</td><td>1 of 2</td>" \
+           "Gideon Farrant</th>[^/]*</td><td>[^<]*</td><td>[^<]*</td><td>1 of 2</td>" "Meetings attended"; do
+  check "the board page shows '$row'" grep -qE "$row" <<<"$board_page"
+done
+march_agenda="$(tr -d '\n' <"$out/2024-03-12/index.html")"
+check "the March agenda names both presenters" grep -qF ">Owen Trelawny and Ines Marlowe<" <<<"$march_agenda"
+check "the March agenda gives the next meeting from the content" grep -qF \
+  "Tuesday 11 June 2024, 10:00 am to 12:00 pm, Committee Room 1, Fenwick Town Hall" <<<"$march_agenda"
+june_agenda="$(tr -d '\n' <"$out/2024-06-11/index.html")"
+check "the June agenda marks the presentation" grep -qF ">Presentation<" <<<"$june_agenda"
+check "the June agenda marks the item to note" grep -qF ">To note<" <<<"$june_agenda"
+check "the June agenda names both presenters" grep -qF ">Maja Lindqvist and Gideon Farrant<" <<<"$june_agenda"
 
 # The pack prints the same record as the site, from the same blocks.
 pack_text="$(pdf_text "$out/2024-06-11/pack.pdf" | tr -s ' \n' ' ')"
@@ -56,7 +69,7 @@ for phrase in "Present: Cllr Chidi Okoro (Chair), Freya Lindqvist (Vice-chair), 
   check "the June pack prints '$phrase'" grep -qF "$phrase" <<<"$pack_text"
 done
 march_text="$(pdf_text "$out/2024-03-12/agenda.pdf" | tr -s ' \n' ' ')"
-check "the March agenda names both presenters" grep -qF "Owen Trelawny and Ines Marlowe" <<<"$march_text"
-check "the March agenda prints the next meeting from the content" \
+check "the March agenda PDF names both presenters" grep -qF "Owen Trelawny and Ines Marlowe" <<<"$march_text"
+check "the March agenda PDF prints the next meeting from the content" \
   grep -qF "Tuesday 11 June 2024, 10:00 am to 12:00 pm, Committee Room 1, Fenwick Town Hall" <<<"$march_text"
 finish

@@ -296,3 +296,96 @@ TEST_CASE("a declaration naming an item not on the agenda is a located error") {
     CHECK(diagnostics[0].message ==
           "the declaration by Tim Rowe names item 7, which is not on the agenda");
 }
+
+TEST_CASE("membership groups are named and ordered by the board") {
+    auto files = three_meetings();
+    files.add("content/b/board.yaml", "name: Board\nmembership:\n"
+                                      "  - group: LBBD advisers and observers\n    role: advisers\n"
+                                      "    people: [{ name: Tim Rowe }]\n"
+                                      "  - group: Statutory partners\n"
+                                      "    people: [{ name: Cllr Hamid Butt, role: Chair }]\n");
+    DiagnosticSink sink;
+    Site site = load_site_index(files, sink);
+    INFO(messages(sink));
+    CHECK(sink.error_count() == 0);
+    const Board& board = site.boards.at(0);
+    auto groups = membership_groups(board);
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[0].name == "LBBD advisers and observers");
+    CHECK(groups[1].name == "Statutory partners");
+    // The groups' roles decide who is a member: June's minutes list no Tim Rowe, who advises.
+    REQUIRE(board.members.size() == 1);
+    CHECK(board.members[0].name == "Cllr Hamid Butt");
+    REQUIRE(board.advisers.size() == 1);
+    CHECK(board.meetings.at(0).minutes->attendance.absent.empty());
+}
+
+TEST_CASE("board.yaml takes membership groups or the three lists, not both") {
+    auto files = three_meetings();
+    files.add("content/b/board.yaml", "name: Board\nmembers: [{ name: Tim Rowe }]\n"
+                                      "membership:\n  - { group: Partners, people: [] }\n");
+    DiagnosticSink sink;
+    load_site_index(files, sink);
+    REQUIRE(sink.error_count() == 1);
+    for (const auto& diagnostic : sink.sorted())
+        if (diagnostic.severity == Severity::error) {
+            CHECK(diagnostic.location.file == "content/b/board.yaml");
+            CHECK(diagnostic.location.line == 4);
+            CHECK(diagnostic.message.find("not both") != std::string::npos);
+        }
+}
+
+TEST_CASE("without groups, the membership is Members, Advisers and Observers") {
+    Board board = partnership();
+    auto groups = membership_groups(board);
+    REQUIRE(groups.size() == 2); // nobody observes
+    CHECK(groups[0].name == "Members");
+    CHECK(groups[0].people.size() == 5);
+    CHECK(groups[1].name == "Advisers");
+    CHECK(groups[1].role == "advisers");
+}
+
+namespace {
+
+std::string body_text(const std::vector<doc::Block>& blocks) {
+    std::string text;
+    for (const auto& block : blocks)
+        text += doc::plain_text(block.inlines) + "\n" + body_text(block.children);
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("the minutes print attendance and declarations, but not one about a restricted item") {
+    auto files = three_meetings();
+    files.add("content/b/2017-06-13/meeting.yaml",
+              "date: 2017-06-13\nstatus: held\n"
+              "declarations:\n  - { name: Tim Rowe, item: \"4\", interest: Trustee of a bidder }\n"
+              "  - { name: Cllr Hamid Butt, item: \"6\", interest: Lives on the estate }\n"
+              "items:\n  - { number: \"4\", title: Fund, kind: verbal }\n"
+              "  - { number: \"6\", title: Estate review, kind: verbal, restricted: true }\n");
+    DiagnosticSink sink;
+    Site site = load_site_index(files, sink);
+    Board& board = site.boards.at(0);
+    Meeting& september = board.meetings.at(1);
+    load_meeting_papers(files, site, board, september, sink);
+    INFO(messages(sink));
+    std::string text = body_text(september.items.at(0).papers.at(0).body.blocks);
+    CHECK(text.find("Present: Cllr Hamid Butt (Chair).") != std::string::npos);
+    CHECK(text.find("Absent: Tim Rowe.") != std::string::npos);
+    CHECK(text.find("Declaration of interest: Tim Rowe: Trustee of a bidder.") !=
+          std::string::npos);
+    CHECK(text.find("Lives on the estate") == std::string::npos);
+}
+
+TEST_CASE("minutes without a declarations minute list the declarations at their head") {
+    doc::Document body = parse("## 1. Welcome\n\nHello.\n");
+    present_declarations(body, {{"Tim Rowe", "", "Trustee of a bidder", {}}});
+    REQUIRE(body.blocks.size() == 4);
+    CHECK(doc::plain_text(body.blocks[0].inlines) == "Declarations of interest:");
+    CHECK(body.blocks[0].inlines.size() == 1);
+    REQUIRE(body.blocks[1].kind == doc::BlockKind::bullet_list);
+    CHECK(doc::plain_text(body.blocks[1].children[0].children[0].inlines) ==
+          "Tim Rowe: Trustee of a bidder");
+    CHECK(doc::plain_text(body.blocks[2].inlines) == "1. Welcome");
+}
