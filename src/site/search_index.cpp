@@ -110,12 +110,9 @@ std::string paper_plain_text(const content::Paper& paper) {
 }
 
 std::string search_text_path(const std::string& url) {
-    auto dot = url.rfind('.');
-    auto slash = url.rfind('/');
-    std::string stem = dot != std::string::npos && (slash == std::string::npos || dot > slash)
-                           ? url.substr(0, dot)
-                           : url;
-    return "search/index/text/" + stem + ".js";
+    // A PDF appendix keeps its ".pdf", so it never shares a name with a paper's page.
+    std::string name = url.ends_with(".html") ? url.substr(0, url.size() - 5) : url;
+    return "search/index/text/" + name + ".js";
 }
 
 void SearchIndex::add(SearchDocument document, OutputTree& output) {

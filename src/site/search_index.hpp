@@ -32,7 +32,8 @@ struct SearchDocument {
 // Plain text of a paper: block by block, table cells apart, charts by title and description.
 std::string paper_plain_text(const content::Paper& paper);
 
-// "search/index/text/csp/2017-09-12/7-performance-report.js" for that paper's page.
+// "search/index/text/csp/2017-09-12/7-performance-report.js" for that paper's page,
+// "…/8-minutes.pdf.js" for a PDF appendix.
 std::string search_text_path(const std::string& url);
 
 class SearchIndex {

@@ -133,6 +133,8 @@ TEST_CASE("the public index has no restricted paper; the members' index has it")
                    "boardpackSearch.receive(\"text\",\"csp/2017-09-12/7-performance.html\","
                    "\"Definition\\nEvery burglary counts."));
     CHECK(files.count("search/index/text/csp/2017-09-12/9-profile.js") == 0);
+    CHECK(site::search_text_path("csp/2017-09-12/8-minutes.pdf") ==
+          "search/index/text/csp/2017-09-12/8-minutes.pdf.js");
     CHECK(contains(meta, "\"date\":\"12 September 2017\""));
     CHECK_FALSE(contains(meta, "Problem profile\",\"kind\":\"paper"));
     const std::string& shard = files["search/index/terms-b.js"];

@@ -56,7 +56,7 @@
 
   // The same words the index was built from: letters and digits, apostrophes inside words.
   function words(text) {
-    var found = text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) || [];
+    var found = text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*/gu) || [];
     return found.filter(function (word) { return meta.stop_words.indexOf(word) < 0; });
   }
 
@@ -247,7 +247,7 @@
       var textFiles = results.slice(0, MAX_RESULTS).filter(function (result) {
         return meta.documents[result.doc].text;
       }).map(function (result) {
-        return "index/text/" + meta.documents[result.doc].url.replace(/\.[a-z]+$/, "") + ".js";
+        return "index/text/" + meta.documents[result.doc].url.replace(/\.html$/, "") + ".js";
       });
       loadAll(textFiles, function () {
         if (run !== runNumber) return;
