@@ -69,16 +69,8 @@ std::string agenda_text(const std::vector<content::AgendaItem>& items) {
     return text;
 }
 
-struct Posting {
-    int weight = 0;
-    std::vector<std::size_t> places; // offset, length pairs in the document's text
-};
-
-// stem → document number → posting
-using Postings = std::map<std::string, std::map<std::size_t, Posting>>;
-
-void add_words(const std::string& text, std::size_t document, int weight, bool keep_places,
-               const EnglishStemmer& stemmer, Postings& postings,
+void add_words(const std::string& text, int weight, bool keep_places, const EnglishStemmer& stemmer,
+               std::map<std::string, SearchIndex::Posting>& terms,
                std::map<std::string, std::string>& forms) {
     for (const auto& word : search_words(text)) {
         if (is_search_stop_word(word.text))
@@ -87,7 +79,7 @@ void add_words(const std::string& text, std::size_t document, int weight, bool k
         const std::string& stem =
             known != forms.end() ? known->second
                                  : forms.emplace(word.text, stemmer.stem(word.text)).first->second;
-        Posting& posting = postings[stem][document];
+        SearchIndex::Posting& posting = terms[stem];
         posting.weight += weight;
         if (keep_places && posting.places.size() < 2 * places_per_document) {
             posting.places.push_back(word.offset);
@@ -117,13 +109,34 @@ std::string paper_plain_text(const content::Paper& paper) {
     return text;
 }
 
-void SearchIndex::add(SearchDocument document) {
+std::string search_text_path(const std::string& url) {
+    // A PDF appendix keeps its ".pdf", so it never shares a name with a paper's page.
+    std::string name = url.ends_with(".html") ? url.substr(0, url.size() - 5) : url;
+    return "search/index/text/" + name + ".js";
+}
+
+void SearchIndex::add(SearchDocument document, OutputTree& output) {
+    // Words are stemmed and the text written now, so the index never holds the archive's text.
+    EnglishStemmer stemmer;
+    Indexed indexed;
+    std::map<std::string, std::string> forms;
+    add_words(document.title, title_weight, false, stemmer, indexed.terms, forms);
+    add_words(document.text, 1, true, stemmer, indexed.terms, forms);
+    if (!document.text.empty())
+        output.write(search_text_path(document.url),
+                     script_call("text", document.url, document.text));
+    indexed.has_text = !document.text.empty();
+    document.text.clear();
+    document.text.shrink_to_fit();
+    indexed.document = std::move(document);
     std::lock_guard lock(mutex_);
-    documents_.push_back(std::move(document));
+    forms_.merge(forms);
+    documents_.push_back(std::move(indexed));
 }
 
 void SearchIndex::add_meeting(const content::Board& board, const content::Meeting& meeting,
-                              content::Audience audience, int financial_year_start_month) {
+                              content::Audience audience, int financial_year_start_month,
+                              OutputTree& output) {
     SearchDocument base;
     base.board = board.short_name.empty() ? board.name : board.short_name;
     base.board_slug = board.slug;
@@ -140,7 +153,7 @@ void SearchIndex::add_meeting(const content::Board& board, const content::Meetin
         meeting.title.empty() ? board.name + ", " + meeting.date.medium_form() : meeting.title;
     agenda.kind = "meeting";
     agenda.text = agenda_text(meeting.items);
-    add(std::move(agenda));
+    add(std::move(agenda), output);
 
     for (const auto* item : flatten_items(meeting.items)) {
         if (item_withheld(*item, audience))
@@ -154,31 +167,27 @@ void SearchIndex::add_meeting(const content::Board& board, const content::Meetin
             document.text = paper->is_pdf ? std::string() : paper_plain_text(*paper);
             if (!paper->summary.empty())
                 document.text = paper->summary + "\n" + document.text;
-            add(std::move(document));
+            add(std::move(document), output);
         }
     }
 }
 
-std::vector<SearchDocument> SearchIndex::documents() const {
-    std::lock_guard lock(mutex_);
-    std::vector<SearchDocument> sorted = documents_;
-    std::sort(sorted.begin(), sorted.end(),
-              [](const auto& a, const auto& b) { return a.url < b.url; });
-    return sorted;
-}
-
 void SearchIndex::write(OutputTree& output) const {
-    std::vector<SearchDocument> documents = this->documents();
-    EnglishStemmer stemmer;
-    Postings postings;
-    std::map<std::string, std::string> forms; // word as written → stem
+    std::lock_guard lock(mutex_);
+    // Numbered in URL order, so the output repeats whatever order meetings were built in.
+    std::vector<const Indexed*> documents;
+    for (const auto& indexed : documents_)
+        documents.push_back(&indexed);
+    std::sort(documents.begin(), documents.end(),
+              [](auto* a, auto* b) { return a->document.url < b->document.url; });
+    std::map<std::string, std::map<std::size_t, const Posting*>> postings; // stem → number → hits
     json docs = json::array();
     std::map<std::string, std::string> boards; // slug → name
     std::set<std::string> years;
     for (std::size_t n = 0; n < documents.size(); ++n) {
-        const auto& document = documents[n];
-        add_words(document.title, n, title_weight, false, stemmer, postings, forms);
-        add_words(document.text, n, 1, true, stemmer, postings, forms);
+        const SearchDocument& document = documents[n]->document;
+        for (const auto& [stem, posting] : documents[n]->terms)
+            postings[stem][n] = &posting;
         docs.push_back({{"url", document.url},
                         {"title", document.title},
                         {"kind", document.kind},
@@ -186,12 +195,12 @@ void SearchIndex::write(OutputTree& output) const {
                         {"date", document.date},
                         {"iso", document.date_iso},
                         {"year", document.year},
-                        {"item", document.item}});
+                        {"item", document.item},
+                        {"text", documents[n]->has_text}});
         boards[document.board_slug] = document.board;
         years.insert(document.year);
-        output.write("search/index/text-" + std::to_string(n) + ".js",
-                     script_call("text", n, document.text));
     }
+    const auto& forms = forms_;
     std::map<std::string, json> shards;
     for (const auto& [form, stem] : forms) {
         json& shard = shards[search_shard_key(form)];
@@ -201,8 +210,8 @@ void SearchIndex::write(OutputTree& output) const {
     for (const auto& [stem, by_document] : postings) {
         json list = json::array();
         for (const auto& [document, posting] : by_document) {
-            json entry = {document, posting.weight};
-            for (std::size_t place : posting.places)
+            json entry = {document, posting->weight};
+            for (std::size_t place : posting->places)
                 entry.push_back(place);
             list.push_back(entry);
         }

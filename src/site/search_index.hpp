@@ -5,10 +5,11 @@
 //
 // search/index/meta.js      the documents' titles, boards, dates, items and links; filters
 // search/index/terms-X.js   one shard per first letter: word forms → stems → postings
-// search/index/text-N.js    one document's text, loaded only to show its excerpt
+// search/index/text/<page>.js  one document's text, loaded only to show its excerpt
 #include "content/model.hpp"
 #include "core/output_tree.hpp"
 
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -31,22 +32,39 @@ struct SearchDocument {
 // Plain text of a paper: block by block, table cells apart, charts by title and description.
 std::string paper_plain_text(const content::Paper& paper);
 
+// "search/index/text/csp/2017-09-12/7-performance-report.js" for that paper's page,
+// "…/8-minutes.pdf.js" for a PDF appendix.
+std::string search_text_path(const std::string& url);
+
 class SearchIndex {
   public:
-    // Thread-safe: meetings are written in parallel.
-    void add(SearchDocument document);
+    // Thread-safe: meetings are written in parallel. The document's words are stemmed and its
+    // text written to `output` at once; only its terms are kept, so memory follows the
+    // vocabulary rather than the archive's text.
+    void add(SearchDocument document, OutputTree& output);
     // Meetings that the audience may see: a document for the meeting (its agenda) and one per
     // visible paper. `meeting` has had the audience applied.
     void add_meeting(const content::Board& board, const content::Meeting& meeting,
-                     content::Audience audience, int financial_year_start_month);
-    // Writes search/index/*.js; documents are ordered by URL so the output repeats.
+                     content::Audience audience, int financial_year_start_month,
+                     OutputTree& output);
+    // Writes search/index/meta.js and the term shards; documents are numbered in URL order so
+    // the output repeats.
     void write(OutputTree& output) const;
 
-    std::vector<SearchDocument> documents() const;
+    struct Posting {
+        int weight = 0;
+        std::vector<std::size_t> places; // offset, length pairs in the document's text
+    };
 
   private:
+    struct Indexed {
+        SearchDocument document; // without its text
+        bool has_text = false;
+        std::map<std::string, Posting> terms; // stem → hits
+    };
     mutable std::mutex mutex_;
-    std::vector<SearchDocument> documents_;
+    std::vector<Indexed> documents_;
+    std::map<std::string, std::string> forms_; // word as written → stem
 };
 
 } // namespace bp::site

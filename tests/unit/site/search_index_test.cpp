@@ -50,20 +50,30 @@ content::Board board_with_meeting() {
     return board;
 }
 
-std::map<std::string, std::string> written(const site::SearchIndex& index,
-                                           const std::string& name) {
-    fs::path destination = fs::temp_directory_path() / ("bp-search-test-" + name);
-    OutputTree output(destination.string());
-    index.write(output);
-    std::map<std::string, std::string> files;
-    for (const auto& path : output.written()) {
-        std::ifstream in(output.staging_path(path), std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        files[path] = text.str();
+// Indexes meetings into a fresh output folder and hands back every file written.
+struct Indexed {
+    site::SearchIndex index;
+    OutputTree output;
+    explicit Indexed(const std::string& name)
+        : output((fs::temp_directory_path() / ("bp-search-test-" + name)).string()) {}
+
+    void add(const content::Board& board, const content::Meeting& meeting,
+             content::Audience audience) {
+        index.add_meeting(board, meeting, audience, 4, output);
     }
-    return files;
-}
+
+    std::map<std::string, std::string> files() {
+        index.write(output);
+        std::map<std::string, std::string> files;
+        for (const auto& path : output.written()) {
+            std::ifstream in(output.staging_path(path), std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            files[path] = text.str();
+        }
+        return files;
+    }
+};
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
@@ -108,15 +118,23 @@ TEST_CASE("the public index has no restricted paper; the members' index has it")
     content::Meeting public_meeting = board.meetings[0];
     public_meeting.items[1].withheld = true;
     public_meeting.items[1].papers.clear();
-    site::SearchIndex public_index;
-    public_index.add_meeting(board, public_meeting, content::Audience::public_audience, 4);
-    auto files = written(public_index, "public");
+    Indexed public_index("public");
+    public_index.add(board, public_meeting, content::Audience::public_audience);
+    auto files = public_index.files();
     REQUIRE(files.count("search/index/meta.js") == 1);
     const std::string& meta = files["search/index/meta.js"];
     CHECK(contains(meta, "boardpackSearch.receive(\"meta\",null,{"));
     CHECK(contains(meta, "\"title\":\"Performance report\""));
     CHECK(contains(meta, "\"item\":\"Item 7: Performance\""));
     CHECK(contains(meta, "\"year\":\"2017/18\""));
+    // Each document's text is a file of its own, named after its page.
+    REQUIRE(files.count("search/index/text/csp/2017-09-12/7-performance.js") == 1);
+    CHECK(contains(files["search/index/text/csp/2017-09-12/7-performance.js"],
+                   "boardpackSearch.receive(\"text\",\"csp/2017-09-12/7-performance.html\","
+                   "\"Definition\\nEvery burglary counts."));
+    CHECK(files.count("search/index/text/csp/2017-09-12/9-profile.js") == 0);
+    CHECK(site::search_text_path("csp/2017-09-12/8-minutes.pdf") ==
+          "search/index/text/csp/2017-09-12/8-minutes.pdf.js");
     CHECK(contains(meta, "\"date\":\"12 September 2017\""));
     CHECK_FALSE(contains(meta, "Problem profile\",\"kind\":\"paper"));
     const std::string& shard = files["search/index/terms-b.js"];
@@ -128,9 +146,9 @@ TEST_CASE("the public index has no restricted paper; the members' index has it")
         CHECK_MESSAGE(!contains(text, "tidewat"), path);
     }
 
-    site::SearchIndex members_index;
-    members_index.add_meeting(board, board.meetings[0], content::Audience::members, 4);
-    auto members = written(members_index, "members");
+    Indexed members_index("members");
+    members_index.add(board, board.meetings[0], content::Audience::members);
+    auto members = members_index.files();
     bool found = false;
     for (const auto& [path, text] : members)
         found = found || contains(text, "SECRET-BODY-TEXT");
@@ -143,10 +161,12 @@ TEST_CASE("the index repeats byte for byte whatever order meetings arrive in") {
     content::Meeting later = board.meetings[0];
     later.slug = "2017-12-12";
     later.date = {2017, 12, 12};
-    site::SearchIndex first, second;
-    first.add_meeting(board, board.meetings[0], content::Audience::members, 4);
-    first.add_meeting(board, later, content::Audience::members, 4);
-    second.add_meeting(board, later, content::Audience::members, 4);
-    second.add_meeting(board, board.meetings[0], content::Audience::members, 4);
-    CHECK(written(first, "order-1") == written(second, "order-2"));
+    Indexed first("order-1"), second("order-2");
+    first.add(board, board.meetings[0], content::Audience::members);
+    first.add(board, later, content::Audience::members);
+    second.add(board, later, content::Audience::members);
+    second.add(board, board.meetings[0], content::Audience::members);
+    auto first_files = first.files();
+    CHECK(first_files.size() > 5);
+    CHECK(first_files == second.files());
 }

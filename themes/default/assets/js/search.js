@@ -10,7 +10,7 @@
 
   var meta = null;
   var shards = {};   // key -> { forms, stems }
-  var texts = {};    // document number -> text
+  var texts = {};    // document address -> text
   var waiting = {};  // script address -> [callbacks]
   var form, queryBox, boardBox, yearBox, statusLine, resultList;
   var runNumber = 0;
@@ -56,7 +56,7 @@
 
   // The same words the index was built from: letters and digits, apostrophes inside words.
   function words(text) {
-    var found = text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) || [];
+    var found = text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*/gu) || [];
     return found.filter(function (word) { return meta.stop_words.indexOf(word) < 0; });
   }
 
@@ -202,7 +202,7 @@
       if (doc.item) parts.push(doc.item.slice(-(doc.title.length + 2)) === ": " + doc.title ? doc.item.split(":")[0] : doc.item);
       details.textContent = parts.join(" \u00b7 ");
       item.appendChild(details);
-      var text = excerpt(texts[result.doc], result.places);
+      var text = excerpt(texts[doc.url], result.places);
       if (text.childNodes.length) {
         var summary = document.createElement("p");
         summary.className = "search-result__excerpt";
@@ -244,7 +244,11 @@
       if (run !== runNumber) return;
       if (!ok) { failed(); return; }
       var results = rank(queryWords);
-      var textFiles = results.slice(0, MAX_RESULTS).map(function (result) { return "index/text-" + result.doc + ".js"; });
+      var textFiles = results.slice(0, MAX_RESULTS).filter(function (result) {
+        return meta.documents[result.doc].text;
+      }).map(function (result) {
+        return "index/text/" + meta.documents[result.doc].url.replace(/\.html$/, "") + ".js";
+      });
       loadAll(textFiles, function () {
         if (run !== runNumber) return;
         showResults(query, results);
