@@ -9,12 +9,12 @@ each copy gets the original's `data_date:`. With `--spread days` the copies move
 instead, so every copy of a meeting lands in the same quarter and the quarterly archive packs
 grow with the archive. Each site is built with `--jobs 2` and the table shows:
 
-  wall s        elapsed time of the whole build (including the Pagefind search index)
+  wall s        elapsed time of the whole build (the search index included)
   cpu s         user + system time of boardpack and its children
   cores used    cpu s / wall s (2.0 would be both cores busy all the time)
   boardpack MB  peak resident memory of the boardpack process itself (VmHWM)
   all MB        peak resident memory of the largest process in the tree (ru_maxrss of wait4,
-                which includes Pagefind)
+                which includes every process the build starts)
 
 usage: bench/archive_memory.py [--boardpack PATH] [--source DIR] [--sizes 4,16,48] [--runs N]
                                [--jobs N] [--spread years|days] [--keep DIR]

@@ -135,15 +135,14 @@ void SearchIndex::add(SearchDocument document, OutputTree& output) {
 }
 
 void SearchIndex::add_meeting(const content::Board& board, const content::Meeting& meeting,
-                              content::Audience audience, int financial_year_start_month,
+                              content::Audience audience, const data::FinancialCalendar& calendar,
                               OutputTree& output) {
     SearchDocument base;
     base.board = board.short_name.empty() ? board.name : board.short_name;
     base.board_slug = board.slug;
     base.date = meeting.date.medium_form();
     base.date_iso = meeting.date.iso();
-    base.year = financial_year_label(financial_year_start(meeting.date, financial_year_start_month),
-                                     financial_year_start_month);
+    base.year = calendar.year_label(calendar.year_of_date(meeting.date));
     std::string folder = meeting_dir(board, meeting);
 
     // The agenda's item titles are public even where an item is withheld.

@@ -8,6 +8,7 @@
 // search/index/text/<page>.js  one document's text, loaded only to show its excerpt
 #include "content/model.hpp"
 #include "core/output_tree.hpp"
+#include "data/financial_calendar.hpp"
 
 #include <map>
 #include <mutex>
@@ -45,7 +46,7 @@ class SearchIndex {
     // Meetings that the audience may see: a document for the meeting (its agenda) and one per
     // visible paper. `meeting` has had the audience applied.
     void add_meeting(const content::Board& board, const content::Meeting& meeting,
-                     content::Audience audience, int financial_year_start_month,
+                     content::Audience audience, const data::FinancialCalendar& calendar,
                      OutputTree& output);
     // Writes search/index/meta.js and the term shards; documents are numbered in URL order so
     // the output repeats.

@@ -41,7 +41,7 @@ void SiteBuilder::write_meeting(const content::Board& board, const content::Meet
                                 const content::PackSummary& pack, OutputTree& output) {
     write_meeting_pages(context_->pages, context_->source_files, board, meeting, pack, output);
     context_->search.add_meeting(board, meeting, context_->pages.audience,
-                                 context_->pages.site.config.financial_year_start_month, output);
+                                 context_->pages.site.config.calendar(), output);
 }
 
 void SiteBuilder::write_site_pages(OutputTree& output) {

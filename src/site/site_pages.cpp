@@ -369,17 +369,17 @@ void write_search_page(const SiteContext& context, OutputTree& output) {
     PageRequest request{"search", "search/index.html", "Search", {{"Home", "index.html"}}};
     TemplateData page = object_data();
     page.set("search_js", "../assets/js/search.js");
-    int start_month = context.site.config.financial_year_start_month;
+    data::FinancialCalendar calendar = context.site.config.calendar();
     TemplateData boards = list_data();
     std::set<int, std::greater<>> years;
     for (const auto& board : context.site.boards) {
         boards.push_back(link_data(board_label(board), board.slug));
         for (const auto& meeting : board.meetings)
-            years.insert(financial_year_start(meeting.date, start_month));
+            years.insert(calendar.year_of_date(meeting.date));
     }
     TemplateData year_options = list_data();
     for (int year : years) {
-        std::string label = financial_year_label(year, start_month);
+        std::string label = calendar.year_label(year);
         year_options.push_back(link_data(label, label));
     }
     page.set("boards", boards);
