@@ -15,6 +15,8 @@ debian_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev libcairo2-dev libqpdf-dev libharfbuzz-dev
   libcli11-dev doctest-dev libyaml-cpp-dev libkainjow-mustache-dev libcpp-httplib-dev
   poppler-utils qpdf
+  libfontconfig-dev libpng-dev libjpeg-dev librsvg2-dev
+  fonts-noto-core fonts-noto-cjk fonts-noto-extra fonts-symbola
 )
 test_packages=(chromium default-jre-headless python3 curl)
 

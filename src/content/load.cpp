@@ -3,6 +3,7 @@
 #include "content/action_log_builder.hpp"
 #include "content/directives.hpp"
 #include "content/front_matter.hpp"
+#include "content/image_check.hpp"
 #include "content/loader_parts.hpp"
 #include "content/minutes.hpp"
 #include "content/minutes_presentation.hpp"
@@ -55,6 +56,7 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     DiagnosticSink quiet; // the front matter was checked when the index was loaded
     read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
     paper.body = markdown::parse(front->body, front->body_origin, sink);
+    check_images(files, paper.source_path, paper.body, sink);
     if (paper.kind == "minutes") {
         if (auto recorded =
                 recorded_meeting_date(front->yaml, front->yaml_origin, board, meeting, quiet))

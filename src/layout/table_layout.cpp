@@ -1,6 +1,7 @@
 // GFM tables: content-sized columns, wrapped cells, a header row repeated on every page the
 // table spans, RAG cells filled with their status colour.
 #include "layout/block_layout.hpp"
+#include "layout/contrast.hpp"
 #include "layout/table_columns.hpp"
 
 #include <algorithm>
@@ -14,7 +15,6 @@ const Colour header_fill{0.87, 0.89, 0.91};
 const Colour zebra_fill{0.96, 0.965, 0.97};
 const Colour header_rule{0.35, 0.35, 0.35};
 const Colour row_rule{0.78, 0.78, 0.78};
-const Colour white{1, 1, 1};
 constexpr double padding_y = 3;
 
 struct Cell {
@@ -154,8 +154,9 @@ class TableSetter {
                 FlowStyle flow = cell_style_;
                 if (header || coloured)
                     flow.base.style = FontStyle::bold;
-                if (coloured) // white on the status colour, links and code included
-                    flow.base.colour = flow.link_colour = flow.muted_colour = white;
+                if (coloured) // readable on the status colour, links and code included
+                    flow.base.colour = flow.link_colour = flow.muted_colour =
+                        text_colour_on(rag_colour(from.rag, style_));
                 cell.flow = flow_inlines(from.content, flow, widths_);
             }
             row.cells.push_back(std::move(cell));
