@@ -35,6 +35,9 @@ ChartSpec base_spec(const Indicator& indicator, ChartKind kind, const std::strin
     spec.kind = kind;
     spec.id = indicator.id + "-" + suffix;
     spec.unit = indicator.unit_label();
+    // The y-axis always says what it counts: a count with no `measure` is a plain number.
+    if (spec.unit.empty())
+        spec.unit = "Number";
     spec.decimals = indicator.display_decimals();
     return spec;
 }

@@ -12,6 +12,9 @@ check "stress-scripts: check exits 0" test $? -eq 0
 
 pack="$WORK/out/board/2025-03-11/pack.pdf"
 check "stress-scripts: pack.pdf exists" test -s "$pack"
+# Fallback text and SVG drawings are as deterministic as the rest: same input, same bytes.
+"$BOARDPACK" build --source "$site" --out "$WORK/again" >/dev/null 2>&1
+check "stress-scripts: a second build gives the same pack" cmp "$pack" "$WORK/again/board/2025-03-11/pack.pdf"
 check "stress-scripts: qpdf --check" qpdf --check "$pack"
 text="$(pdftotext "$pack" - 2>"$WORK/pdftotext.txt")"
 if [ -s "$WORK/pdftotext.txt" ]; then fail "stress-scripts: pdftotext warns: $(head -c 200 "$WORK/pdftotext.txt")"; else pass; fi

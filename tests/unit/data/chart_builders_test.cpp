@@ -122,4 +122,12 @@ TEST_CASE("charts: a band-rated percentage shows its band by month; a count does
     ChartSpec counts = monthly_comparison_chart(vwi, FinancialCalendar(4), {2018, 1});
     CHECK_FALSE(counts.target_low);
     CHECK(counts.decimals == 0);
+    CHECK(counts.unit == "offences");
+    CHECK(spec.unit == "%");
+}
+
+TEST_CASE("charts: a count with no measure says 'Number' on its axis") {
+    Indicator calls = load("calls", "title: Calls\nunit: count\npolarity: lower-is-better\n",
+                           "period,value\n2017-04,12\n2017-05,15\n");
+    CHECK(monthly_comparison_chart(calls, FinancialCalendar(4), {2017, 5}).unit == "Number");
 }
