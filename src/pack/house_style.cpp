@@ -39,6 +39,15 @@ layout::TextStyle print_text_style(const content::SiteConfig& config) {
     return style;
 }
 
+chart::ChartStyle print_chart_style(double scale) {
+    chart::ChartStyle style;
+    double smallest = 9 / std::clamp(scale, 0.1, 1.0);
+    style.label_size = std::max(style.label_size, smallest);
+    style.value_size = std::max(style.value_size, smallest);
+    style.title_size = std::max(style.title_size, smallest + 1);
+    return style;
+}
+
 void place_logo(layout::Page& page, const content::Site& site, double right_margin) {
     if (site.config.logo.empty() || site.source_root.empty())
         return;

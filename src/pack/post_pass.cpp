@@ -4,6 +4,7 @@
 #include "core/image_file.hpp"
 #include "pack/fallback_fonts.hpp"
 #include "pack/haru_fonts.hpp"
+#include "pack/house_style.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -80,7 +81,9 @@ void place_charts(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& com
             placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
             continue;
         const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
-        QPDF& chart = sources.open_memory(chart::render_pdf(spec), spec.id + ".pdf");
+        double scale = spec.width_pt > 0 ? placement.width / spec.width_pt : 1;
+        QPDF& chart = sources.open_memory(chart::render_pdf(spec, print_chart_style(scale)),
+                                          spec.id + ".pdf");
         place_form(pdf, page, foreign_form(pdf, chart, 0),
                    pdf_rect(composed.page.height, placement.x, placement.y, placement.width,
                             placement.height),

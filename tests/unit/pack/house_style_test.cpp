@@ -72,3 +72,13 @@ TEST_CASE("a RAG cell prints in site.yaml's colour, its text readable on it") {
     CHECK(std::regex_search(content, std::regex(R"(0\.99\d* 0\.86\d* 0\.72\d* rg)")));
     CHECK(std::regex_search(content, std::regex(R"(0\.043\d* 0\.047\d* 0\.047\d* rg)")));
 }
+
+TEST_CASE("chart text prints at 9 pt or more once the chart is scaled into its box") {
+    for (double scale : {1.0, 0.94, 0.5}) {
+        chart::ChartStyle style = print_chart_style(scale);
+        CHECK(style.label_size * scale >= doctest::Approx(9));
+        CHECK(style.value_size * scale >= doctest::Approx(9));
+        CHECK(style.title_size * scale >= 9);
+    }
+    CHECK(print_chart_style(1.0).label_size == 9);
+}
