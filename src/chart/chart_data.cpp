@@ -47,7 +47,10 @@ ChartData clean_chart_data(const data::ChartSpec& spec) {
         chart.min_value = *std::min_element(present.begin(), present.end());
         chart.max_value = *std::max_element(present.begin(), present.end());
     }
-    chart.decimals = decimals_needed(present);
+    // Labels show figures as the indicator's tables do ("24.1", not "24.14").
+    chart.decimals = spec.decimals && *spec.decimals >= 0 && *spec.decimals <= 3
+                         ? *spec.decimals
+                         : decimals_needed(present);
     chart.whole_numbers = chart.decimals == 0;
     return chart;
 }

@@ -43,8 +43,10 @@ bool labels_fit(const Canvas& canvas, const ChartInput& input, const BarGeometry
     canvas.set_font(Weight::regular, canvas.style().value_size);
     for (std::size_t s = 0; s < geometry.bar_series; ++s) {
         for (const auto& value : input.data.series[s].values) {
+            // Neighbouring labels keep a visible space between them: "166166" reads as one
+            // number.
             if (value && canvas.text_width(format_number(*value, input.data.decimals)) >
-                             geometry.bar_width + geometry.gap + 1) {
+                             geometry.bar_width + geometry.gap - canvas.style().value_size * 0.3) {
                 return false;
             }
         }

@@ -42,6 +42,15 @@ struct RagColours {
     std::string blue = "#1d70b8";
 };
 
+// Type sizes for print (points), from site.yaml's `style:`; the RAG colours sit beside them.
+// The default body size stays at 10.5 pt while an indicator's one-page summary needs it to
+// fit its page; site.yaml may raise it.
+struct Typography {
+    double body_size = 10.5;
+    double leading = 1.35; // line height as a multiple of the size
+    double heading_sizes[3] = {18, 14, 12};
+};
+
 struct SiteConfig {
     std::string title;        // the site's name, shown in every page header
     std::string organisation; // the publishing organisation (PDF metadata, footer)
@@ -52,6 +61,7 @@ struct SiteConfig {
     PaperSize paper = PaperSize::a4;
     int financial_year_start_month = 4;
     RagColours rag;
+    Typography type;
     SourceLocation location;
 
     data::FinancialCalendar calendar() const {

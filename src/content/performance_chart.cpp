@@ -93,6 +93,14 @@ std::vector<doc::Block> chart_directive(const doc::Block& directive, const YAML:
                            .value_or(body["kind"] ? "" : "monthly");
     if (kind.empty())
         return {};
+    if (kind == "sparkline") {
+        // A sparkline has no axes, labels or scale: on paper, alone, it says nothing.
+        context.sink.warning(data::location_of(body["kind"], origin),
+                             "a sparkline on its own has no axes or figures, so it is drawn as "
+                             "a trend chart",
+                             "write 'kind: trend'; sparklines belong in tables beside figures");
+        kind = "trend";
+    }
     auto spec = kind == "categories" ? category_spec(body, origin, context)
                                      : single_spec(kind, body, origin, context);
     if (!spec)

@@ -1,7 +1,9 @@
 #include "content/loader_parts.hpp"
+#include "core/image_file.hpp"
 #include "core/rag.hpp"
 #include "data/yaml_source.hpp"
 
+#include <cstdio>
 #include <set>
 
 namespace bp::content {
@@ -38,6 +40,44 @@ void read_rag_colours(const YAML::Node& yaml, const SourceLocation& origin, RagC
         colour(rag_key(each), *rag_colour(rag, each));
 }
 
+// A number within the range print can use.
+void read_size(const YAML::Node& node, const char* key, double low, double high,
+               const SourceLocation& origin, DiagnosticSink& sink, double& target) {
+    auto value = data::read_number(node, key, origin, sink);
+    if (!value)
+        return;
+    if (*value >= low && *value <= high) {
+        target = *value;
+        return;
+    }
+    char range[80];
+    std::snprintf(range, sizeof range, "a number from %g to %g", low, high);
+    sink.error(data::location_of(node[key], origin),
+               std::string("style '") + key + "' must be " + range,
+               "body text under 9 pt is hard to read on paper");
+}
+
+void read_typography(const YAML::Node& yaml, const SourceLocation& origin, Typography& type,
+                     DiagnosticSink& sink) {
+    YAML::Node node = yaml["style"];
+    if (!node)
+        return;
+    if (!node.IsMap()) {
+        sink.error(data::location_of(node, origin), "'style' must be a map of type sizes",
+                   "for example: style: { body_size: 11, leading: 1.4 }");
+        return;
+    }
+    data::check_keys(node,
+                     {"body_size", "leading", "heading1_size", "heading2_size", "heading3_size"},
+                     origin, sink, "style");
+    // Nothing printed under 9 pt: smaller text is hard to read on paper.
+    read_size(node, "body_size", 9, 16, origin, sink, type.body_size);
+    read_size(node, "leading", 1.1, 2, origin, sink, type.leading);
+    read_size(node, "heading1_size", 9, 36, origin, sink, type.heading_sizes[0]);
+    read_size(node, "heading2_size", 9, 30, origin, sink, type.heading_sizes[1]);
+    read_size(node, "heading3_size", 9, 24, origin, sink, type.heading_sizes[2]);
+}
+
 } // namespace
 
 SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
@@ -49,7 +89,7 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
     const SourceLocation origin{"site.yaml", 1, 1};
     data::check_keys(*yaml,
                      {"title", "organisation", "base_url", "language", "theme", "logo", "paper",
-                      "financial_year_start", "rag"},
+                      "financial_year_start", "rag", "style"},
                      origin, sink, "site.yaml");
     config.title = data::read_string(*yaml, "title", origin, sink, true).value_or("");
     config.organisation = data::read_string(*yaml, "organisation", origin, sink, true).value_or("");
@@ -63,13 +103,21 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
         config.theme = "default";
     }
     config.logo = data::read_string(*yaml, "logo", origin, sink).value_or("");
-    if (!config.logo.empty() && files.outside(config.logo))
+    if (!config.logo.empty() && files.outside(config.logo)) {
         sink.error(data::location_of((*yaml)["logo"], origin),
                    "logo '" + config.logo + "' lies outside the site folder", outside_site_hint);
-    else if (!config.logo.empty() && !files.is_file(config.logo))
+    } else if (!config.logo.empty() && !files.is_file(config.logo)) {
         sink.error(data::location_of((*yaml)["logo"], origin),
                    "logo '" + config.logo + "' not found",
                    "give a path relative to the folder holding site.yaml");
+    } else if (!config.logo.empty()) {
+        std::string reason;
+        if (!verify_image(files.read(config.logo).value_or(""), reason))
+            sink.error(data::location_of((*yaml)["logo"], origin),
+                       "logo '" + config.logo + "' " + reason,
+                       "the logo is printed on every pack's front sheet: save it as PNG, JPEG "
+                       "or SVG");
+    }
     auto paper = data::read_choice(*yaml, "paper", {"a4", "letter"}, origin, sink);
     config.paper = paper == "letter" ? PaperSize::letter : PaperSize::a4;
     if (auto month = data::read_int(*yaml, "financial_year_start", origin, sink)) {
@@ -81,6 +129,7 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
                        "April, the UK financial year's start, is 4");
     }
     read_rag_colours(*yaml, origin, config.rag, sink);
+    read_typography(*yaml, origin, config.type, sink);
     return config;
 }
 

@@ -35,6 +35,10 @@ ChartSpec base_spec(const Indicator& indicator, ChartKind kind, const std::strin
     spec.kind = kind;
     spec.id = indicator.id + "-" + suffix;
     spec.unit = indicator.unit_label();
+    // The y-axis always says what it counts: a count with no `measure` is a plain number.
+    if (spec.unit.empty())
+        spec.unit = "Number";
+    spec.decimals = indicator.display_decimals();
     return spec;
 }
 
@@ -89,6 +93,10 @@ ChartSpec monthly_comparison_chart(const Indicator& indicator, const FinancialCa
     spec.description = with_peak(describe_change(indicator, ytd), indicator,
                                  highest(month_names, current), "month");
     spec.series = {std::move(last), std::move(current)};
+    // A rate or percentage rated against a band is judged month by month, so the band belongs
+    // on the chart; a count's target is for the year and would mislead beside monthly bars.
+    if (indicator.unit != Unit::count && indicator.target_low && indicator.target_high)
+        set_target(spec, indicator);
     return spec;
 }
 

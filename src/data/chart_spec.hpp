@@ -27,6 +27,7 @@ struct ChartSpec {
     bool show_title =
         false;        // the document usually captions the chart; draw the title only on request
     std::string unit; // "offences", "%", "per 1,000 population"
+    std::optional<int> decimals; // the figures' decimal places (the indicator's); else by value
     std::vector<std::string> categories; // x-axis labels: "Apr", "Q1", "Jan 2017", …
     std::vector<ChartSeries> series;     // the current period comes last
     std::optional<double> target_low;    // a target band or line (both equal for a line)

@@ -51,8 +51,8 @@ bool BlockLayouter::image_paragraph(const doc::Block& block, const BlockContext&
         path = std::filesystem::path(input_.image_root) / path;
     auto info = read_image_info(path.string());
     if (!info) {
-        warn(image->location, "cannot read image '" + image->url + "' as PNG or JPEG",
-             "check the path, relative to the paper; only PNG and JPEG images can be printed");
+        warn(image->location, "cannot read image '" + image->url + "' as PNG, JPEG or SVG",
+             "check the path, relative to the paper; PNG, JPEG and SVG images can be printed");
         muted_line("[" + alt + "]", context);
         return true;
     }

@@ -1,19 +1,22 @@
 #pragma once
-// Pixel sizes of PNG and JPEG files, read from their headers so no image library is needed.
+// Sizes of the images a paper places, read from their headers (see core/image_file.hpp).
+#include "core/image_file.hpp"
+
 #include <optional>
 #include <string>
 
 namespace bp::layout {
 
-enum class ImageFormat { png, jpeg };
+using ImageFormat = bp::ImageFormat;
 
 struct ImageInfo {
     ImageFormat format = ImageFormat::png;
-    int width = 0; // pixels
-    int height = 0;
+    double width = 0; // pixels
+    double height = 0;
 };
 
-// Nothing when the file cannot be read or is neither PNG nor JPEG.
+// Nothing when the file cannot be read or is not a PNG, JPEG or SVG image of a size the
+// pack can hold.
 std::optional<ImageInfo> read_image_info(const std::string& native_path);
 
 } // namespace bp::layout

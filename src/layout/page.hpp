@@ -58,7 +58,7 @@ struct ChartPlacement {
 
 struct ImagePlacement {
     double x = 0, y = 0, width = 0, height = 0;
-    std::string native_path; // PNG or JPEG
+    std::string native_path; // PNG or JPEG (painted) or SVG (placed as vectors afterwards)
 };
 
 // A heading or named point on a page: bookmarks and internal links resolve to these.

@@ -3,6 +3,7 @@
 // every page the table spans, RAG cells filled with their status colour.
 #include "layout/block_layout.hpp"
 #include "layout/break_points.hpp"
+#include "layout/contrast.hpp"
 #include "layout/table_columns.hpp"
 
 #include <algorithm>
@@ -17,7 +18,6 @@ const Colour header_fill{0.87, 0.89, 0.91};
 const Colour zebra_fill{0.96, 0.965, 0.97};
 const Colour header_rule{0.35, 0.35, 0.35};
 const Colour row_rule{0.78, 0.78, 0.78};
-const Colour white{1, 1, 1};
 constexpr double padding_y = 3;
 // A table too wide for the measure is set smaller, down to this fraction of its size, before
 // its words are cut.
@@ -205,8 +205,9 @@ class TableSetter {
                 FlowStyle flow = cell_style_;
                 if (header || coloured)
                     flow.base.style = FontStyle::bold;
-                if (coloured) // white on the status colour, links and code included
-                    flow.base.colour = flow.link_colour = flow.muted_colour = white;
+                if (coloured) // readable on the status colour, links and code included
+                    flow.base.colour = flow.link_colour = flow.muted_colour =
+                        text_colour_on(rag_colour(from.rag, style_));
                 cell.flow = flow_inlines(from.content, flow, widths_);
             }
             row.cells.push_back(std::move(cell));

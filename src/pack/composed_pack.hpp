@@ -4,6 +4,7 @@
 #include "data/chart_spec.hpp"
 #include "layout/page.hpp"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -51,9 +52,24 @@ struct ComposedPack {
     DocumentInfo info;
 };
 
+struct FallbackFace;
+
+// A piece of text set in an installed font other than the bundled faces: drawn with Cairo
+// and placed over the page by the post-pass.
+struct FallbackText {
+    double x = 0, baseline = 0, size = 10;
+    std::string text; // UTF-8
+    layout::Colour colour;
+    const FallbackFace* face = nullptr;
+};
+
 // Code points painted in each of the four faces; the ToUnicode maps are written from these.
+// Runs that hold characters the bundled faces lack are split first: libharu paints the
+// bundled pieces in the run's place, the post-pass draws the rest.
 struct UsedGlyphs {
     std::set<char32_t> by_style[4];
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<layout::TextRun>> bundled_pieces;
+    std::vector<std::vector<FallbackText>> fallback_texts; // by page
 };
 
 } // namespace bp::pack

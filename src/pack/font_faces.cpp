@@ -83,6 +83,7 @@ FontFaces::~FontFaces() = default;
 
 std::unique_ptr<FontFaces> FontFaces::open(const std::string& font_dir) {
     auto faces = std::unique_ptr<FontFaces>(new FontFaces());
+    faces->font_dir_ = font_dir;
     for (int style = 0; style < 4; ++style) {
         std::string path = font_dir + "/" + font_file_name(static_cast<layout::FontStyle>(style));
         hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());

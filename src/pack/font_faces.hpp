@@ -34,6 +34,7 @@ class FontFaces {
     FontFaces& operator=(const FontFaces&) = delete;
 
     bool can_draw(layout::FontStyle style, char32_t c) const;
+    const std::string& font_dir() const { return font_dir_; }
     // Writes each face cut down to the characters painted in it (the subsets keep every
     // retained glyph's metrics, so text measured on the full faces lays out the same).
     // Returns an empty folder path and sets `error` on failure.
@@ -42,6 +43,7 @@ class FontFaces {
   private:
     FontFaces() = default;
     struct Face;
+    std::string font_dir_;
     std::unique_ptr<Face> faces_[4];
 };
 

@@ -3,6 +3,7 @@
 #include "layout/page.hpp"
 
 #include <hpdf.h>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,8 @@ class HaruDocument {
     bool load_fonts(const std::string& font_dir);
     HPDF_Font font(layout::FontStyle style) const { return fonts_[static_cast<int>(style)]; }
     std::string save() const; // the document's bytes; empty on failure
+    // Images already embedded, by file path, so a picture used twice is stored once.
+    std::map<std::string, HPDF_Image> images;
 
   private:
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);

@@ -4,6 +4,7 @@
 #include "pack/font_faces.hpp"
 #include "pack/front_sheet.hpp"
 #include "pack/haru_fonts.hpp"
+#include "pack/house_style.hpp"
 #include "pack/missing_glyphs.hpp"
 #include "pack/pack.hpp"
 #include "pack/pack_json.hpp"
@@ -231,7 +232,7 @@ void add_report_pdfs(PackOutput& output, const PackPlan& plan, const DocumentInf
 
 std::string render(const ComposedPack& pack, const FontFaces& faces, const SourceLocation& location,
                    DiagnosticSink& sink) {
-    UsedGlyphs glyphs = collect_used_glyphs(pack);
+    UsedGlyphs glyphs = collect_used_glyphs(pack, faces);
     std::string error;
     std::string painted = paint_with_font_subsets(pack, faces, glyphs, error);
     if (painted.empty()) {
@@ -352,6 +353,8 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
                           meeting.date.medium_form()};
 
         ComposedPack pack = assemble_pack(plan, numbered, *measurer, geometry, footer);
+        if (!pack.pages.empty())
+            place_logo(pack.pages.front().page, site, geometry.margins.outer);
         check_front_characters(numbered, *faces, meeting.location, sink);
         pack.info = pack_info(site, board, meeting, audience, "meeting pack");
         output.pack_pdf = render(pack, *faces, meeting.location, sink);

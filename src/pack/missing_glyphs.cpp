@@ -1,5 +1,6 @@
 #include "pack/missing_glyphs.hpp"
 
+#include "pack/fallback_fonts.hpp"
 #include "pack/utf8.hpp"
 
 #include <cstdio>
@@ -34,8 +35,9 @@ std::set<char32_t> missing_characters(const std::vector<const layout::Page*>& pa
     std::set<char32_t> missing;
     for (const layout::Page* page : pages)
         for (const auto& run : page->texts)
-            for (char32_t c : decode_utf8(run.text))
-                if (c != U' ' && !faces.can_draw(run.style, c))
+            for (char32_t c : decode_utf8_all(run.text))
+                if (c != U' ' && !faces.can_draw(run.style, c) &&
+                    !FallbackFonts::for_this_thread().face_for(c))
                     missing.insert(c);
     return missing;
 }
@@ -59,9 +61,10 @@ void report_missing_characters(const std::set<char32_t>& missing, const std::str
                              " instead to silence this warning");
         else
             sink.warning(where,
-                         "the pack's font has no " + describe_character(c) +
+                         "no installed font has " + describe_character(c) +
                              ", so the pack shows an empty box in its place",
-                         "write it another way (for example in words)");
+                         "write it another way (for example in words), or install a font "
+                         "that has it");
     }
 }
 

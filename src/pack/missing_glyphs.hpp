@@ -11,7 +11,8 @@
 
 namespace bp::pack {
 
-// The characters painted on `pages` that their face lacks, in code point order.
+// The characters painted on `pages` that neither their face nor any installed font has, in
+// code point order.
 std::set<char32_t> missing_characters(const std::vector<const layout::Page*>& pages,
                                       const FontFaces& faces);
 

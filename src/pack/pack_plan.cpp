@@ -1,5 +1,7 @@
 #include "pack/pack_plan.hpp"
 
+#include "pack/house_style.hpp"
+
 namespace bp::pack {
 
 namespace {
@@ -17,6 +19,7 @@ void add_item(PackPlan& plan, const content::AgendaItem& item, int depth, int pa
 
 PackGeometry pack_geometry(const content::SiteConfig& config) {
     PackGeometry geometry;
+    geometry.text = print_text_style(config);
     if (config.paper == content::PaperSize::letter) {
         geometry.width = 612;
         geometry.height = 792;

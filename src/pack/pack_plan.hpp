@@ -1,6 +1,7 @@
 #pragma once
 // The pack before page numbers are known: each agenda item with the pages of its papers.
 #include "content/model.hpp"
+#include "layout/layout.hpp"
 #include "pack/composed_pack.hpp"
 #include "pack/sheet_writer.hpp"
 
@@ -14,6 +15,7 @@ struct PackGeometry {
     double width = 595.276;
     double height = 841.89;
     Margins margins;
+    layout::TextStyle text; // the house style's sizes and colours (see house_style.hpp)
 };
 
 PackGeometry pack_geometry(const content::SiteConfig& config);

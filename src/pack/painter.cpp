@@ -1,5 +1,8 @@
 #include "pack/painter.hpp"
 
+#include "pack/fallback_fonts.hpp"
+#include "pack/haru_images.hpp"
+#include "pack/text_measurer.hpp"
 #include "pack/utf8.hpp"
 
 #include <vector>
@@ -63,13 +66,10 @@ void add_uri_link(const Canvas& canvas, const layout::TextRun& run) {
         HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
 }
 
-void paint_text(const Canvas& canvas, const HaruDocument& document, const layout::TextRun& run,
-                UsedGlyphs& glyphs) {
+void paint_text(const Canvas& canvas, const HaruDocument& document, const layout::TextRun& run) {
     std::string text = printable_text(run.text);
     if (text.empty())
         return;
-    int style = static_cast<int>(run.style);
-    collect_code_points(text, glyphs.by_style[style]);
     set_fill(canvas.page, run.colour);
     HPDF_Page_BeginText(canvas.page);
     HPDF_Page_SetFontAndSize(canvas.page, document.font(run.style), run.size);
@@ -85,22 +85,18 @@ void paint_text(const Canvas& canvas, const HaruDocument& document, const layout
     add_uri_link(canvas, run);
 }
 
-void paint_image(const Canvas& canvas, const HaruDocument& document,
+void paint_image(const Canvas& canvas, HaruDocument& document,
                  const layout::ImagePlacement& placement) {
-    const std::string& path = placement.native_path;
-    bool jpeg = path.size() > 4 && (path.ends_with(".jpg") || path.ends_with(".jpeg") ||
-                                    path.ends_with(".JPG") || path.ends_with(".JPEG"));
-    HPDF_Image image = jpeg ? HPDF_LoadJpegImageFromFile(document.get(), path.c_str())
-                            : HPDF_LoadPngImageFromFile(document.get(), path.c_str());
+    HPDF_Image image = embed_image_file(document, placement.native_path);
     if (!image)
-        return;
+        return; // SVG images are placed by the post-pass; damaged ones were reported
     HPDF_Page_DrawImage(canvas.page, image, placement.x,
                         canvas.height - placement.y - placement.height, placement.width,
                         placement.height);
 }
 
-void paint_page(HPDF_Page page, const HaruDocument& document, const ComposedPage& composed,
-                UsedGlyphs& glyphs) {
+void paint_page(HPDF_Page page, HaruDocument& document, const ComposedPage& composed,
+                std::size_t page_index, const UsedGlyphs& glyphs) {
     const layout::Page& content = composed.page;
     HPDF_Page_SetWidth(page, content.width);
     HPDF_Page_SetHeight(page, content.height);
@@ -111,8 +107,15 @@ void paint_page(HPDF_Page page, const HaruDocument& document, const ComposedPage
         paint_line(canvas, rule.x1, rule.y1, rule.x2, rule.y2, rule.line_width, rule.colour);
     for (const auto& image : content.images)
         paint_image(canvas, document, image);
-    for (const auto& run : content.texts)
-        paint_text(canvas, document, run, glyphs);
+    for (std::size_t i = 0; i < content.texts.size(); ++i) {
+        auto split = glyphs.bundled_pieces.find({page_index, i});
+        if (split == glyphs.bundled_pieces.end()) {
+            paint_text(canvas, document, content.texts[i]);
+            continue;
+        }
+        for (const auto& piece : split->second)
+            paint_text(canvas, document, piece);
+    }
 }
 
 void add_page_links(const std::vector<HPDF_Page>& pages, const ComposedPack& pack) {
@@ -137,25 +140,61 @@ void add_page_links(const std::vector<HPDF_Page>& pages, const ComposedPack& pac
 
 } // namespace
 
-void paint_pages(HaruDocument& document, const ComposedPack& pack, UsedGlyphs& glyphs) {
+void paint_pages(HaruDocument& document, const ComposedPack& pack, const UsedGlyphs& glyphs) {
     std::vector<HPDF_Page> pages;
     pages.reserve(pack.pages.size());
     for (const ComposedPage& composed : pack.pages) {
         HPDF_Page page = HPDF_AddPage(document.get());
         if (!page)
             return;
-        paint_page(page, document, composed, glyphs);
+        paint_page(page, document, composed, pages.size(), glyphs);
         pages.push_back(page);
     }
     add_page_links(pages, pack);
 }
 
-UsedGlyphs collect_used_glyphs(const ComposedPack& pack) {
+UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces) {
     UsedGlyphs glyphs;
-    for (const ComposedPage& composed : pack.pages)
-        for (const auto& run : composed.page.texts)
-            collect_code_points(printable_text(run.text),
-                                glyphs.by_style[static_cast<int>(run.style)]);
+    glyphs.fallback_texts.resize(pack.pages.size());
+    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(faces.font_dir());
+    for (std::size_t p = 0; p < pack.pages.size(); ++p) {
+        const auto& texts = pack.pages[p].page.texts;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const layout::TextRun& run = texts[i];
+            auto& painted = glyphs.by_style[static_cast<int>(run.style)];
+            if (!measurer || !needs_fallback(run.text, run.style, faces)) {
+                collect_code_points(printable_text(run.text), painted);
+                continue;
+            }
+            auto bundled_width = [&](const std::string& text) {
+                return measurer->bundled_width(text, run.style, run.size);
+            };
+            auto& pieces = glyphs.bundled_pieces[{p, i}];
+            for (const TextPiece& piece :
+                 split_by_font(run.text, run.style, run.size, faces,
+                               FallbackFonts::for_this_thread(), bundled_width)) {
+                if (piece.fallback) {
+                    glyphs.fallback_texts[p].push_back(FallbackText{run.x + piece.x, run.baseline,
+                                                                    run.size, piece.text,
+                                                                    run.colour, piece.fallback});
+                    continue;
+                }
+                layout::TextRun part = run;
+                part.x = run.x + piece.x;
+                part.text = piece.text;
+                part.width = piece.width;
+                part.link.clear(); // the whole run's link is added once, below
+                part.underline = part.strike = false;
+                pieces.push_back(part);
+                collect_code_points(printable_text(piece.text), painted);
+            }
+            // An empty bundled piece carries the run's link and decorations.
+            layout::TextRun whole = run;
+            whole.text = " ";
+            pieces.push_back(whole);
+            painted.insert(U' ');
+        }
+    }
     return glyphs;
 }
 
@@ -169,8 +208,7 @@ std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& f
         error = "cannot load the font subsets: " + document.error_text();
         return {};
     }
-    UsedGlyphs painted;
-    paint_pages(document, pack, painted);
+    paint_pages(document, pack, glyphs);
     std::string bytes = document.save();
     if (bytes.empty())
         error = "the PDF writer failed: " + document.error_text();

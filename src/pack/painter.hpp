@@ -9,11 +9,12 @@
 namespace bp::pack {
 
 // Paints every page of `pack` into `document` (whose fonts are loaded) and adds the links
-// between pages. Records the characters painted in each face.
-void paint_pages(HaruDocument& document, const ComposedPack& pack, UsedGlyphs& glyphs);
+// between pages; runs split by collect_used_glyphs are painted as their bundled pieces.
+void paint_pages(HaruDocument& document, const ComposedPack& pack, const UsedGlyphs& glyphs);
 
-// The characters `pack` paints in each face, as libharu will be given them.
-UsedGlyphs collect_used_glyphs(const ComposedPack& pack);
+// The characters `pack` paints in each face, as libharu will be given them, with the runs
+// that need other installed fonts split into pieces.
+UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces);
 
 // Paints `pack` in a new document whose faces are cut down to `glyphs`, the characters it
 // paints. Returns libharu's bytes, or empty bytes and the reason in `error`.

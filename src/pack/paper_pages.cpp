@@ -116,8 +116,7 @@ PaperPages compose_markdown_paper(const content::Paper& paper, const content::Ag
     input.charts = &paper.charts;
     std::string folder = paper.source_path.substr(0, paper.source_path.find_last_of('/') + 1);
     input.image_root = source_root + "/" + folder;
-    std::vector<layout::Page> body =
-        lay_out(input, page_geometry, layout::TextStyle{}, measurer, block);
+    std::vector<layout::Page> body = lay_out(input, page_geometry, geometry.text, measurer, block);
     if (body.empty())
         body.push_back(layout::Page{width, height, paper.landscape});
 

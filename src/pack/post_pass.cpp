@@ -1,16 +1,21 @@
 #include "pack/post_pass.hpp"
 
 #include "chart/render.hpp"
+#include "core/image_file.hpp"
+#include "pack/fallback_fonts.hpp"
 #include "pack/haru_fonts.hpp"
+#include "pack/house_style.hpp"
 
 #include <cstdio>
 #include <exception>
+#include <fstream>
 #include <map>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 #include <qpdf/QUtil.hh>
+#include <sstream>
 
 namespace bp::pack {
 
@@ -76,12 +81,52 @@ void place_charts(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& com
             placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
             continue;
         const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
-        QPDF& chart = sources.open_memory(chart::render_pdf(spec), spec.id + ".pdf");
+        double scale = spec.width_pt > 0 ? placement.width / spec.width_pt : 1;
+        QPDF& chart = sources.open_memory(chart::render_pdf(spec, print_chart_style(scale)),
+                                          spec.id + ".pdf");
         place_form(pdf, page, foreign_form(pdf, chart, 0),
                    pdf_rect(composed.page.height, placement.x, placement.y, placement.width,
                             placement.height),
                    false);
     }
+}
+
+std::string read_file(const std::string& native_path) {
+    std::ifstream file(native_path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+// SVG images are drawn by librsvg into a PDF page of their placed size and placed as vectors;
+// painted PNG and JPEG images are already on the page.
+void place_svg_images(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& composed,
+                      ForeignSources& sources) {
+    for (const auto& placement : composed.page.images) {
+        std::string bytes = read_file(placement.native_path);
+        std::string error;
+        auto header = read_image_header(bytes, error);
+        if (!header || header->format != ImageFormat::svg)
+            continue;
+        std::string drawing = svg_as_pdf(bytes, placement.width, placement.height);
+        if (drawing.empty())
+            continue;
+        QPDF& source = sources.open_memory(std::move(drawing), placement.native_path);
+        place_form(pdf, page, foreign_form(pdf, source, 0),
+                   pdf_rect(composed.page.height, placement.x, placement.y, placement.width,
+                            placement.height),
+                   false);
+    }
+}
+
+void place_fallback_texts(QPDF& pdf, QPDFPageObjectHelper& page, const layout::Page& frame,
+                          const std::vector<FallbackText>& texts, ForeignSources& sources) {
+    std::string drawing = draw_fallback_texts(texts, frame.width, frame.height);
+    if (drawing.empty())
+        return;
+    QPDF& source = sources.open_memory(std::move(drawing), "text.pdf");
+    place_form(pdf, page, foreign_form(pdf, source, 0),
+               pdf_rect(frame.height, 0, 0, frame.width, frame.height), false);
 }
 
 // The appendix page sits inside the band between the stamp and the footer.
@@ -224,12 +269,17 @@ void simplify_flate_filters(QPDF& pdf) {
     }
 }
 
-void place_foreign_content(QPDF& pdf, const ComposedPack& pack, ForeignSources& sources) {
+void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs& glyphs,
+                           ForeignSources& sources) {
     auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
     std::map<std::string, QPDF*> opened;
     for (std::size_t i = 0; i < pages.size() && i < pack.pages.size(); ++i) {
         place_appendix(pdf, pages[i], pack.pages[i], sources, opened);
         place_charts(pdf, pages[i], pack.pages[i], sources);
+        place_svg_images(pdf, pages[i], pack.pages[i], sources);
+        if (i < glyphs.fallback_texts.size())
+            place_fallback_texts(pdf, pages[i], pack.pages[i].page, glyphs.fallback_texts[i],
+                                 sources);
     }
 }
 
@@ -341,7 +391,7 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         ForeignSources sources;
         repair_to_unicode(pdf, glyphs);
         simplify_flate_filters(pdf);
-        place_foreign_content(pdf, pack, sources);
+        place_foreign_content(pdf, pack, glyphs, sources);
         write_outline(pdf, pack.outline);
         write_page_labels(pdf, {{0, "", true, 1}});
         write_info(pdf, pack.info);

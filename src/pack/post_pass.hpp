@@ -32,7 +32,9 @@ void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs);
 // compressed: it would inflate and deflate every such stream on each pass of the writer.
 void simplify_flate_filters(QPDF& pdf);
 // Places charts and appendix pages on the pages libharu painted. Throws on unreadable input.
-void place_foreign_content(QPDF& pdf, const ComposedPack& pack, ForeignSources& sources);
+// Text in fonts other than the bundled faces (`glyphs.fallback_texts`) is drawn over its page.
+void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs& glyphs,
+                           ForeignSources& sources);
 void write_outline(QPDF& pdf, const std::vector<OutlineEntry>& entries);
 void write_page_labels(QPDF& pdf, const std::vector<PageLabelRange>& ranges);
 void write_info(QPDF& pdf, const DocumentInfo& info);

@@ -190,7 +190,7 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
             blank.page = blank_page(*measurer, geometry.width, geometry.height);
             front.pages.push_back(std::move(blank));
         }
-        UsedGlyphs glyphs = collect_used_glyphs(front);
+        UsedGlyphs glyphs = collect_used_glyphs(front, *faces);
         std::string error;
         std::string painted = paint_with_font_subsets(front, *faces, glyphs, error);
         if (painted.empty()) {

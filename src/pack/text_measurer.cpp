@@ -1,5 +1,6 @@
 #include "pack/text_measurer.hpp"
 
+#include "pack/fallback_fonts.hpp"
 #include "pack/utf8.hpp"
 
 #include <map>
@@ -10,6 +11,7 @@ std::unique_ptr<HaruTextMeasurer> HaruTextMeasurer::open(const std::string& font
     auto measurer = std::unique_ptr<HaruTextMeasurer>(new HaruTextMeasurer());
     if (!measurer->document_.load_fonts(font_dir))
         return nullptr;
+    measurer->faces_ = FontFaces::for_this_thread(font_dir);
     return measurer;
 }
 
@@ -23,6 +25,16 @@ const HaruTextMeasurer* HaruTextMeasurer::for_this_thread(const std::string& fon
 
 double HaruTextMeasurer::width(const std::string& utf8, layout::FontStyle style,
                                double size) const {
+    if (!faces_ || !needs_fallback(utf8, style, *faces_))
+        return bundled_width(utf8, style, size);
+    auto pieces =
+        split_by_font(utf8, style, size, *faces_, FallbackFonts::for_this_thread(),
+                      [&](const std::string& text) { return bundled_width(text, style, size); });
+    return pieces.empty() ? 0 : pieces.back().x + pieces.back().width;
+}
+
+double HaruTextMeasurer::bundled_width(const std::string& utf8, layout::FontStyle style,
+                                       double size) const {
     if (utf8.empty())
         return 0;
     std::string text = printable_text(utf8);

@@ -1,6 +1,7 @@
 #pragma once
 // Text measurement on the fonts the pack embeds, so line breaks match what is painted.
 #include "layout/page.hpp"
+#include "pack/font_faces.hpp"
 #include "pack/haru_fonts.hpp"
 
 #include <memory>
@@ -17,12 +18,16 @@ class HaruTextMeasurer : public layout::TextMeasurer {
     // decoder keeps state, so a measurer is never shared between threads.)
     static const HaruTextMeasurer* for_this_thread(const std::string& font_dir);
 
+    // Characters the bundled faces lack are measured in the installed font that will draw them.
     double width(const std::string& utf8, layout::FontStyle style, double size) const override;
+    // The width in the bundled face alone, as libharu paints it.
+    double bundled_width(const std::string& utf8, layout::FontStyle style, double size) const;
     double ascent(layout::FontStyle style) const override;
     double descent(layout::FontStyle style) const override;
 
   private:
     HaruDocument document_;
+    const FontFaces* faces_ = nullptr;
 };
 
 } // namespace bp::pack

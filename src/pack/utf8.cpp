@@ -5,8 +5,8 @@ namespace bp::pack {
 namespace {
 constexpr char32_t replacement = 0xFFFD;
 
-char32_t displayable(char32_t c) {
-    if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF))
+char32_t displayable(char32_t c, bool all_planes) {
+    if ((c > 0xFFFF && !all_planes) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
         return replacement;
     if (c < 0x20 || c == 0x7F)
         return U' ';
@@ -23,7 +23,8 @@ char32_t substitute_character(char32_t c) {
     }
 }
 
-std::u32string decode_utf8(std::string_view text) {
+namespace {
+std::u32string decode(std::string_view text, bool all_planes) {
     std::u32string out;
     out.reserve(text.size());
     std::size_t i = 0;
@@ -54,10 +55,20 @@ std::u32string decode_utf8(std::string_view text) {
             ++i;
             continue;
         }
-        out.push_back(displayable(c));
+        out.push_back(displayable(c, all_planes));
         i += extra + 1;
     }
     return out;
+}
+
+} // namespace
+
+std::u32string decode_utf8(std::string_view text) {
+    return decode(text, false);
+}
+
+std::u32string decode_utf8_all(std::string_view text) {
+    return decode(text, true);
 }
 
 std::string encode_utf8(std::u32string_view text) {

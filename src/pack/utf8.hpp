@@ -11,6 +11,8 @@ namespace bp::pack {
 // control characters become spaces.
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
+// As decode_utf8, but characters beyond U+FFFF are kept (for fonts other than libharu's).
+std::u32string decode_utf8_all(std::string_view text);
 // The text with every character libharu cannot encode replaced, as above, and characters
 // the faces lack replaced by their substitutes.
 std::string printable_text(std::string_view text);

@@ -1,6 +1,7 @@
 #include "chart/chart_data.hpp"
 #include "chart/numbers.hpp"
 #include "chart/target.hpp"
+#include "core/text.hpp"
 #include "sample_specs.hpp"
 
 #include <doctest/doctest.h>
@@ -74,4 +75,16 @@ TEST_CASE("targets: one end makes a line, reversed ends are ordered, junk is ign
     CHECK(chart::target_label(*band, 0) == "Target 50\u201360");
     spec.target_low = std::numeric_limits<double>::quiet_NaN();
     CHECK(chart::target_of(spec)->is_line());
+}
+
+TEST_CASE("data labels take the indicator's decimal places when the spec gives them") {
+    data::ChartSpec spec;
+    spec.categories = {"Q1", "Q2"};
+    spec.series = {{"2017/18", values({24.14, 19.5})}};
+    CHECK(chart::clean_chart_data(spec).decimals == 2); // worked out from the figures
+    spec.decimals = 1;
+    CHECK(chart::clean_chart_data(spec).decimals == 1);
+    spec.decimals = 0;
+    CHECK(chart::clean_chart_data(spec).decimals == 0);
+    CHECK(format_number(24.14, 1) == "24.1");
 }

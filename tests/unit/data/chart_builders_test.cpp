@@ -109,3 +109,25 @@ TEST_CASE("charts: sparkline of the last twelve months") {
     CHECK(spec.description == "Violence with injury from February 2017 to January 2018; latest "
                               "142; highest May 2017 (206).");
 }
+
+TEST_CASE("charts: a band-rated percentage shows its band by month; a count does not") {
+    Indicator marac = load("marac", fixtures::marac_yaml, fixtures::marac_csv);
+    ChartSpec spec = monthly_comparison_chart(marac, FinancialCalendar(4), {2018, 1});
+    REQUIRE(spec.target_low);
+    REQUIRE(spec.target_high);
+    CHECK(*spec.target_low == 28);
+    CHECK(*spec.target_high == 40);
+    CHECK(spec.decimals == marac.display_decimals());
+    Indicator vwi = load("violence-with-injury", fixtures::violence_yaml, fixtures::violence_csv);
+    ChartSpec counts = monthly_comparison_chart(vwi, FinancialCalendar(4), {2018, 1});
+    CHECK_FALSE(counts.target_low);
+    CHECK(counts.decimals == 0);
+    CHECK(counts.unit == "offences");
+    CHECK(spec.unit == "%");
+}
+
+TEST_CASE("charts: a count with no measure says 'Number' on its axis") {
+    Indicator calls = load("calls", "title: Calls\nunit: count\npolarity: lower-is-better\n",
+                           "period,value\n2017-04,12\n2017-05,15\n");
+    CHECK(monthly_comparison_chart(calls, FinancialCalendar(4), {2017, 5}).unit == "Number");
+}

@@ -1,3 +1,4 @@
+#include "../image_samples.hpp"
 #include "layout_test_support.hpp"
 
 #include <cstdio>
@@ -257,20 +258,10 @@ TEST_CASE("charts are scaled to the measure, and to the page when they are too t
 TEST_CASE("images take their size from the PNG or JPEG header") {
     auto folder = std::filesystem::temp_directory_path() / "bp-layout-images";
     std::filesystem::create_directories(folder);
-    {
-        // PNG: signature, IHDR chunk length and type, then width 800 and height 400.
-        const unsigned char png[] = {0x89, 'P', 'N',  'G',  0x0D, 0x0A, 0x1A, 0x0A, 0,    0,
-                                     0,    13,  'I',  'H',  'D',  'R',  0,    0,    0x03, 0x20,
-                                     0,    0,   0x01, 0x90, 8,    2,    0,    0,    0};
-        std::ofstream(folder / "wide.png", std::ios::binary)
-            .write(reinterpret_cast<const char*>(png), sizeof png);
-        // JPEG: SOI, an APP0 segment to skip, then SOF0 with height 50 and width 100.
-        const unsigned char jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 6,    'J', 'F',
-                                      'I',  'F',  0xFF, 0xC0, 0, 11,   8,   0,
-                                      50,   0,    100,  1,    1, 0x11, 0};
-        std::ofstream(folder / "small.jpg", std::ios::binary)
-            .write(reinterpret_cast<const char*>(jpeg), sizeof jpeg);
-    }
+    std::ofstream(folder / "wide.png", std::ios::binary)
+        << bp::samples::png_bytes(800, 400, PNG_COLOR_TYPE_RGB, 8);
+    std::ofstream(folder / "small.jpg", std::ios::binary)
+        << bp::samples::jpeg_bytes(100, 50, JCS_RGB);
     auto image = [](const std::string& url) {
         doc::Inline item;
         item.kind = doc::InlineKind::image;

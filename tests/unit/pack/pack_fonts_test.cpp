@@ -93,32 +93,57 @@ TEST_CASE("the faces report which characters they cannot draw") {
     CHECK_FALSE(faces->can_draw(layout::FontStyle::regular, U'−'));
 }
 
-TEST_CASE("a character the font lacks is reported where it was written") {
+TEST_CASE("a character no installed font has is reported where it was written") {
+    // U+0378 is unassigned: no font draws it.
     auto fixture = one_paper_meeting(
-        "missing-glyphs", "Arrests rose → 12 this quarter.\nThe balance stands at −4,500.");
+        "missing-glyphs", "Arrests rose \u0378 12 this quarter.\nThe balance stands at −4,500.");
     DiagnosticSink sink;
     PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
                                            content::Audience::public_audience, resources(), sink);
     REQUIRE(output.summary.built);
 
-    auto arrows = warnings_naming(sink, "U+2192 (→)");
-    REQUIRE(arrows.size() == 1);
-    CHECK(arrows[0].location.file == "content/csp/2017-09-12/chairs-report.md");
-    CHECK(arrows[0].location.line == 4);
-    CHECK(arrows[0].location.column == 14);
-    CHECK(arrows[0].message.find("empty box") != std::string::npos);
+    auto unassigned = warnings_naming(sink, "U+0378");
+    REQUIRE(unassigned.size() == 1);
+    CHECK(unassigned[0].location.file == "content/csp/2017-09-12/chairs-report.md");
+    CHECK(unassigned[0].location.line == 4);
+    CHECK(unassigned[0].location.column == 14);
+    CHECK(unassigned[0].message.find("no installed font") != std::string::npos);
 
-    auto minus = warnings_naming(sink, "U+2212 (−)");
-    REQUIRE(minus.size() == 1);
-    CHECK(minus[0].location.line == 5);
-    CHECK(minus[0].location.column == 23);
-    CHECK(minus[0].message.find("printed as U+2013 (–)") != std::string::npos);
-
-    // The minus sign is printed as an en dash, which the reader's text extraction shows.
+    // The minus sign is set in an installed font that has it, so nothing is reported and
+    // the reader's text extraction shows the real character.
+    CHECK(warnings_naming(sink, "U+2212").empty());
     std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
     std::string text = run_command("pdftotext '" + path + "' -").output;
-    CHECK(text.find("–4,500") != std::string::npos);
-    CHECK(text.find("−4,500") == std::string::npos);
+    CHECK(text.find("−4,500") != std::string::npos);
+}
+
+TEST_CASE("characters of other scripts and symbols are set in installed fonts") {
+    const std::string line =
+        "Target ≥ 85% ≤ 90% → ✓ ✗ ★ 🙂 done. Dydd da, zażółć gęślą. "
+        "اردو زبان میں خلاصہ. 董事会 会议 记录. সভার কার্যবিবরণী.";
+    auto fixture = one_paper_meeting("fallback-fonts", line);
+    DiagnosticSink sink;
+    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
+                                           content::Audience::public_audience, resources(), sink);
+    REQUIRE(output.summary.built);
+    for (const auto& diagnostic : sink.sorted())
+        CHECK_MESSAGE(diagnostic.message.find("font") == std::string::npos, diagnostic.message);
+    std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
+    CHECK(run_command("qpdf --check '" + path + "'").status == 0);
+
+    std::string fonts = run_command("pdffonts '" + path + "'").output;
+    CHECK(fonts.find("NotoSansArabic") != std::string::npos);
+    CHECK(fonts.find("NotoSansBengali") != std::string::npos);
+    CHECK(fonts.find("CJK") != std::string::npos);
+    CHECK(fonts.find(" no  ") == std::string::npos); // every font embedded
+
+    std::string text = run_command("pdftotext '" + path + "' -").output;
+    for (const char* piece : {"≥ 85%", "≤ 90%", "→", "✓", "✗", "★", "🙂", "Dydd da",
+                              "zażółć gęślą", "董事会", "记录", "সভার", "কার্যবিবরণী"})
+        CHECK_MESSAGE(text.find(piece) != std::string::npos, piece);
+    // Right-to-left words come out in reading order, letter by letter.
+    CHECK_MESSAGE(
+        (text.find("اردو") != std::string::npos || text.find("خلاصہ") != std::string::npos), text);
 }
 
 TEST_CASE("a paper's contents entries show the pack page of each heading") {
