@@ -93,7 +93,7 @@ class LineBuilder {
             return;
         }
         if (!placed_.empty() && word.width <= measure_ + tolerance &&
-            !(worth_filling(measure_ - x_ - space_width) && has_break_points(word))) {
+            !(worth_filling(measure_ - x_ - space_width, word) && has_break_points(word))) {
             finish_line(); // the usual case: the word moves down whole
             for (const auto& segment : word.segments)
                 place(segment);
@@ -103,7 +103,7 @@ class LineBuilder {
         std::size_t start = 0;
         if (!placed_.empty()) {
             double room = measure_ - x_ - space_width;
-            if (worth_filling(room)) {
+            if (worth_filling(room, word)) {
                 Cut cut = last_cut_within(units, 0, room);
                 if (cut.end > 0) {
                     if (space)
@@ -129,7 +129,12 @@ class LineBuilder {
         place_units(units, start, {units.size(), false});
     }
 
-    bool worth_filling(double room) const {
+    // Bold words (headers, side headings) that fit a line of their own are not hyphenated to
+    // fill the one before: "Lead of-ficer" reads worse than a short line.
+    bool worth_filling(double room, const Token& word) const {
+        FontStyle style = flow_.looks[word.segments.front().look].style;
+        if (style == FontStyle::bold || style == FontStyle::bold_italic)
+            return false;
         return measure_ < narrow_measure || room >= measure_ * short_line_fraction;
     }
 
