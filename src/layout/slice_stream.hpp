@@ -12,16 +12,7 @@ class SliceStream {
   public:
     // Space between blocks collapses: the larger request wins, as with CSS margins.
     void space(double amount) { pending_space_ = std::max(pending_space_, amount); }
-    // A heading (or anything else) kept with what follows goes over to the new page with it.
-    void page_break() {
-        std::size_t first = slices_.size();
-        while (first > 0 && slices_[first - 1].keep_with_next)
-            --first;
-        if (first < slices_.size())
-            slices_[first].break_before = true;
-        else
-            pending_break_ = true;
-    }
+    void page_break() { pending_break_ = true; }
 
     Slice& emit(Slice slice) {
         slice.space_before = pending_space_;

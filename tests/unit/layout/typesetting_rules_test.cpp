@@ -227,21 +227,6 @@ TEST_CASE("width moves to the column that sets the rows' height, never below a f
     CHECK(tight[1] == doctest::Approx(180));
 }
 
-TEST_CASE("a heading before a forced page break goes over with what follows it") {
-    doc::Document document;
-    document.blocks.push_back(paragraph("Intro."));
-    document.blocks.push_back(heading(2, "Summaries", "summaries"));
-    doc::Block page_break;
-    page_break.kind = doc::BlockKind::page_break;
-    document.blocks.push_back(page_break);
-    document.blocks.push_back(paragraph("First summary."));
-    auto pages = lay(document, small_page(400));
-    REQUIRE(pages.size() == 2);
-    CHECK(find_text(pages[0], "Summaries") == nullptr);
-    CHECK(find_text(pages[1], "Summaries") != nullptr);
-    CHECK(find_text(pages[1], "First summary.") != nullptr);
-}
-
 TEST_CASE("bold words that fit a line of their own are not hyphenated to fill a line") {
     static FixedMeasurer measurer;
     WidthCache widths(measurer);
