@@ -1,11 +1,13 @@
 #include "layout/break_points.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <hyphen.h>
 #include <linebreak.h>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 namespace bp::layout {
 
@@ -16,6 +18,15 @@ namespace {
 constexpr int left_hyphen_min = 2;
 constexpr int right_hyphen_min = 3;
 constexpr std::size_t shortest_hyphenated_word = 5;
+constexpr std::size_t most_remembered_words = 50000;
+
+// Lets the cache be searched with a string_view, without building a string per look-up.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+        return std::hash<std::string_view>{}(text);
+    }
+};
 
 struct DictionaryDeleter {
     void operator()(HyphenDict* dictionary) const { hnj_hyphen_free(dictionary); }
@@ -116,10 +127,16 @@ void add_hyphenation(std::string_view word, std::vector<BreakPoint>& points) {
 
 } // namespace
 
-std::vector<BreakPoint> word_break_points(std::string_view word) {
-    std::vector<BreakPoint> points;
+const std::vector<BreakPoint>& word_break_points(std::string_view word) {
+    static const std::vector<BreakPoint> none;
     if (word.size() < 2)
-        return points;
+        return none;
+    // The same words recur through a pack; each thread remembers the ones it has broken.
+    thread_local std::unordered_map<std::string, std::vector<BreakPoint>, TextHash, std::equal_to<>>
+        known;
+    if (auto found = known.find(word); found != known.end())
+        return found->second;
+    std::vector<BreakPoint> points;
     en_gb_patterns(); // also readies libunibreak
     add_unicode_breaks(word, points);
     if (is_address(word))
@@ -133,7 +150,9 @@ std::vector<BreakPoint> word_break_points(std::string_view word) {
         std::unique(points.begin(), points.end(),
                     [](const BreakPoint& a, const BreakPoint& b) { return a.offset == b.offset; }),
         points.end());
-    return points;
+    if (known.size() > most_remembered_words)
+        known.clear();
+    return known.emplace(std::string(word), std::move(points)).first->second;
 }
 
 } // namespace bp::layout

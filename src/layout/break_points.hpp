@@ -17,6 +17,7 @@ struct BreakPoint {
 // Break points inside one word (text without spaces), in order. Web addresses, e-mail
 // addresses and paths break only after their separators (dots and slashes included): a
 // hyphen added there would change them.
-std::vector<BreakPoint> word_break_points(std::string_view word);
+// The points are remembered per thread; the reference holds until the thread's next call.
+const std::vector<BreakPoint>& word_break_points(std::string_view word);
 
 } // namespace bp::layout

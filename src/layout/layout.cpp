@@ -44,7 +44,9 @@ bool is_short_spill(const std::vector<Page>& pages, const PageGeometry& geometry
 std::vector<Page> lay_out(const LayoutInput& input, const PageGeometry& geometry,
                           const TextStyle& style, const TextMeasurer& measurer,
                           double first_page_top_offset) {
-    WidthCache widths(measurer);
+    WidthCache own_widths(measurer);
+    bool shared = input.widths && &input.widths->measurer() == &measurer;
+    WidthCache& widths = shared ? *input.widths : own_widths;
     BlockLayouter layouter(input, style, widths, text_height(geometry));
     if (input.document)
         layouter.lay_out_document(*input.document, text_measure(geometry));

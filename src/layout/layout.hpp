@@ -2,6 +2,7 @@
 // Document model -> pages of positioned boxes.
 #include "data/chart_spec.hpp"
 #include "layout/page.hpp"
+#include "layout/width_cache.hpp"
 #include "markdown/document.hpp"
 
 #include <string>
@@ -43,6 +44,8 @@ struct LayoutInput {
     const std::vector<data::ChartSpec>* charts = nullptr; // sizes for chart boxes
     std::string image_root;                // real folder that relative image paths resolve against
     DiagnosticSink* diagnostics = nullptr; // warnings (missing images, bad chart indexes)
+    // Widths measured with the same measurer by earlier documents; a new cache when null.
+    WidthCache* widths = nullptr;
 };
 
 // Lays the document out on as many pages as it needs. `first_page_top_offset` reserves space

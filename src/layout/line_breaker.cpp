@@ -92,11 +92,18 @@ class LineBuilder {
                 place(segment);
             return;
         }
+        if (!placed_.empty() && word.width <= measure_ + tolerance &&
+            !(worth_filling(measure_ - x_ - space_width, word) && has_break_points(word))) {
+            finish_line(); // the usual case: the word moves down whole
+            for (const auto& segment : word.segments)
+                place(segment);
+            return;
+        }
         std::vector<Unit> units = units_of(word);
         std::size_t start = 0;
         if (!placed_.empty()) {
             double room = measure_ - x_ - space_width;
-            if (worth_filling(room)) {
+            if (worth_filling(room, word)) {
                 Cut cut = last_cut_within(units, 0, room);
                 if (cut.end > 0) {
                     if (space)
@@ -122,15 +129,30 @@ class LineBuilder {
         place_units(units, start, {units.size(), false});
     }
 
-    bool worth_filling(double room) const {
+    // Bold words (headers, side headings) that fit a line of their own are not hyphenated to
+    // fill the one before: "Lead of-ficer" reads worse than a short line.
+    bool worth_filling(double room, const Token& word) const {
+        FontStyle style = flow_.looks[word.segments.front().look].style;
+        if (style == FontStyle::bold || style == FontStyle::bold_italic)
+            return false;
         return measure_ < narrow_measure || room >= measure_ * short_line_fraction;
     }
 
-    std::vector<Unit> units_of(const Token& word) {
+    static std::string text_of(const Token& word) {
         std::string text;
         for (const auto& segment : word.segments)
             text += segment.text;
-        std::vector<BreakPoint> points = word_break_points(text);
+        return text;
+    }
+
+    bool has_break_points(const Token& word) const {
+        if (word.segments.size() == 1)
+            return !word_break_points(word.segments.front().text).empty();
+        return !word_break_points(text_of(word)).empty();
+    }
+
+    std::vector<Unit> units_of(const Token& word) {
+        std::vector<BreakPoint> points = word_break_points(text_of(word)); // a copy: code drops
         if (flow_.verbatim)
             std::erase_if(points, [](const BreakPoint& point) { return point.hyphen; });
         std::vector<Unit> units;

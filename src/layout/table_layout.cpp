@@ -38,6 +38,10 @@ struct Row {
 // browser's min-content), and between those and its hyphenation points (hyphen included).
 void add_word_need(const Token& word, const InlineFlow& flow, WidthCache& widths,
                    ColumnNeed& need) {
+    // No piece of a word is wider than the word: one no wider than the column's floor so far
+    // changes nothing, and most words are.
+    if (word.width <= need.floor())
+        return;
     double whole = word.width, hyphenated = word.width;
     if (word.segments.size() == 1) {
         const Segment& segment = word.segments.front();
@@ -72,8 +76,10 @@ void add_word_need(const Token& word, const InlineFlow& flow, WidthCache& widths
     need.hyphenated = std::max(need.hyphenated, std::min(hyphenated, whole));
 }
 
-ColumnNeed need_of(const InlineFlow& flow, WidthCache& widths) {
-    ColumnNeed need;
+// `known`: what the column needs already (without padding), so that short words are skipped.
+ColumnNeed need_of(const InlineFlow& flow, WidthCache& widths, ColumnNeed known) {
+    ColumnNeed need = known;
+    need.natural = 0;
     double line = 0;
     for (const auto& token : flow.tokens) {
         if (token.kind == TokenKind::line_break) {
@@ -137,7 +143,9 @@ class TableSetter {
         for (const auto& row : rows) {
             cell_text_.emplace_back();
             for (std::size_t c = 0; c < columns_; ++c) {
-                ColumnNeed need = need_of(row.cells[c].flow, widths_);
+                ColumnNeed known{std::max(needs[c].minimum - 2 * padding_x_, 0.0), 0,
+                                 std::max(needs[c].floor() - 2 * padding_x_, 0.0)};
+                ColumnNeed need = need_of(row.cells[c].flow, widths_, known);
                 cell_text_.back().push_back(need.natural);
                 needs[c].minimum = std::max(needs[c].minimum, need.minimum + 2 * padding_x_);
                 needs[c].natural = std::max(needs[c].natural, need.natural + 2 * padding_x_);

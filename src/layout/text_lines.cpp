@@ -9,6 +9,11 @@ namespace bp::layout {
 std::vector<std::string> wrap_text(const TextMeasurer& measurer, const std::string& text,
                                    FontStyle style, double size, double width) {
     WidthCache widths(measurer);
+    return wrap_text(widths, text, style, size, width);
+}
+
+std::vector<std::string> wrap_text(WidthCache& widths, const std::string& text, FontStyle style,
+                                   double size, double width) {
     Look look;
     look.style = style;
     look.size = size;

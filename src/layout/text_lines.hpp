@@ -3,6 +3,7 @@
 // sets itself (front sheet, membership, contents, title blocks, stamps), so a break or a
 // hyphen falls in the same place wherever the text is set.
 #include "layout/page.hpp"
+#include "layout/width_cache.hpp"
 
 #include <string>
 #include <vector>
@@ -10,6 +11,8 @@
 namespace bp::layout {
 
 // The lines of `text` in one face and size within `width`; empty for blank text.
+std::vector<std::string> wrap_text(WidthCache& widths, const std::string& text, FontStyle style,
+                                   double size, double width);
 std::vector<std::string> wrap_text(const TextMeasurer& measurer, const std::string& text,
                                    FontStyle style, double size, double width);
 

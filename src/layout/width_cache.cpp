@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 namespace bp::layout {
 
@@ -21,8 +22,22 @@ double WidthCache::width(std::string_view text, FontStyle style, double size) {
     // A measurer that fails on odd input must not poison the line breaker with NaN.
     if (!std::isfinite(measured) || measured < 0)
         measured = 0;
+    // Kept across a thread's papers, the cache is bounded so a long build cannot grow it without
+    // end.
+    if (widths_.size() >= most_remembered)
+        widths_.clear();
     widths_.emplace(key_, measured);
     return measured;
+}
+
+WidthCache& thread_widths(const TextMeasurer& measurer) {
+    thread_local const TextMeasurer* owner = nullptr;
+    thread_local std::unique_ptr<WidthCache> widths;
+    if (!widths || owner != &measurer) {
+        widths = std::make_unique<WidthCache>(measurer);
+        owner = &measurer;
+    }
+    return *widths;
 }
 
 } // namespace bp::layout

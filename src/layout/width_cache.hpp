@@ -17,10 +17,17 @@ class WidthCache {
     double ascent(FontStyle style) const { return measurer_.ascent(style); }
     double descent(FontStyle style) const { return measurer_.descent(style); }
 
+    const TextMeasurer& measurer() const { return measurer_; }
+
   private:
+    static constexpr std::size_t most_remembered = 200000;
     const TextMeasurer& measurer_;
     std::unordered_map<std::string, double> widths_;
     std::string key_; // reused to avoid an allocation per lookup
 };
+
+// One cache per thread for the measurer the thread uses: the same words recur in every paper
+// and page a thread sets. A different measurer starts a fresh cache.
+WidthCache& thread_widths(const TextMeasurer& measurer);
 
 } // namespace bp::layout

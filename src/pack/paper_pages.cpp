@@ -114,6 +114,7 @@ PaperPages compose_markdown_paper(const content::Paper& paper, const content::Ag
     layout::LayoutInput input;
     input.document = &paper.body;
     input.charts = &paper.charts;
+    input.widths = &layout::thread_widths(measurer);
     std::string folder = paper.source_path.substr(0, paper.source_path.find_last_of('/') + 1);
     input.image_root = source_root + "/" + folder;
     std::vector<layout::Page> body = lay_out(input, page_geometry, geometry.text, measurer, block);

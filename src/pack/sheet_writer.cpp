@@ -37,8 +37,8 @@ layout::TextRun make_run(const layout::TextMeasurer& measurer, double x, double 
 
 SheetWriter::SheetWriter(const layout::TextMeasurer& measurer, double page_width,
                          double page_height, Margins margins, int first_page_number)
-    : measurer_(measurer), page_width_(page_width), page_height_(page_height), margins_(margins),
-      first_page_number_(first_page_number) {
+    : measurer_(measurer), widths_(layout::thread_widths(measurer)), page_width_(page_width),
+      page_height_(page_height), margins_(margins), first_page_number_(first_page_number) {
     new_page();
 }
 
@@ -72,7 +72,7 @@ void SheetWriter::keep(double points) {
 void SheetWriter::paragraph(const TextSpec& spec) {
     y_ += spec.space_before;
     double width = content_width() - spec.indent;
-    for (const std::string& line : wrap_text(measurer_, spec.text, spec.style, spec.size, width)) {
+    for (const std::string& line : wrap_text(widths_, spec.text, spec.style, spec.size, width)) {
         keep(line_height(spec.size));
         double baseline = y_ + spec.size * measurer_.ascent(spec.style);
         double x = left() + spec.indent;
@@ -96,8 +96,8 @@ void SheetWriter::rule(double line_width, layout::Colour colour) {
 
 void SheetWriter::label_value(const std::string& label, const std::string& value,
                               double label_width, double size) {
-    auto lines = wrap_text(measurer_, value, layout::FontStyle::regular, size,
-                           content_width() - label_width);
+    auto lines =
+        wrap_text(widths_, value, layout::FontStyle::regular, size, content_width() - label_width);
     keep(line_height(size) * std::max<std::size_t>(1, lines.size()));
     double baseline = y_ + size * measurer_.ascent(layout::FontStyle::bold);
     pages.back().texts.push_back(make_run(measurer_, left(), baseline, label,
@@ -113,7 +113,7 @@ void SheetWriter::label_value(const std::string& label, const std::string& value
 double SheetWriter::cell_height(const CellSpec& cell, double width) const {
     double height = 0;
     for (const TextSpec& spec : cell) {
-        auto lines = wrap_text(measurer_, spec.text, spec.style, spec.size,
+        auto lines = wrap_text(widths_, spec.text, spec.style, spec.size,
                                width - 2 * cell_padding_x - spec.indent);
         height += spec.space_before + lines.size() * line_height(spec.size);
     }
@@ -126,7 +126,7 @@ void SheetWriter::draw_cell(const CellSpec& cell, double x, double y, double wid
         top += spec.space_before;
         double inner = width - 2 * cell_padding_x - spec.indent;
         for (const std::string& line :
-             wrap_text(measurer_, spec.text, spec.style, spec.size, inner)) {
+             wrap_text(widths_, spec.text, spec.style, spec.size, inner)) {
             double run_x = x + cell_padding_x + spec.indent;
             if (spec.align_right)
                 run_x = x + width - cell_padding_x - measurer_.width(line, spec.style, spec.size);

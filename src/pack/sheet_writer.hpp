@@ -3,6 +3,7 @@
 // and ruled tables that continue on new pages with their header repeated. Lines are broken by
 // the layout stage's line breaker (layout/text_lines.hpp), as in the papers.
 #include "layout/page.hpp"
+#include "layout/width_cache.hpp"
 
 #include <string>
 #include <vector>
@@ -81,6 +82,7 @@ class SheetWriter {
     double draw_row(const std::vector<double>& widths, const RowSpec& row, bool header,
                     const SheetStyle& style);
     const layout::TextMeasurer& measurer_;
+    layout::WidthCache& widths_; // line breaking measures the same words again and again
     double page_width_, page_height_;
     Margins margins_;
     int first_page_number_;

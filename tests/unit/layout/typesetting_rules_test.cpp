@@ -226,3 +226,16 @@ TEST_CASE("width moves to the column that sets the rows' height, never below a f
     CHECK(tight[0] == doctest::Approx(20));
     CHECK(tight[1] == doctest::Approx(180));
 }
+
+TEST_CASE("bold words that fit a line of their own are not hyphenated to fill a line") {
+    static FixedMeasurer measurer;
+    WidthCache widths(measurer);
+    Look bold;
+    bold.size = 10;
+    bold.style = FontStyle::bold; // 6 pt a character: 13 characters in 80 pt
+    std::vector<std::string> lines;
+    for (const auto& line :
+         break_lines(flow_text("Lead safeguarding", bold, widths), 80, {10, 1.2}, widths))
+        lines.push_back(line_text(line));
+    CHECK(lines == std::vector<std::string>{"Lead", "safeguarding"});
+}
