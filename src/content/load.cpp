@@ -5,7 +5,6 @@
 #include "content/decisions.hpp"
 #include "content/directives.hpp"
 #include "content/front_matter.hpp"
-#include "content/image_check.hpp"
 #include "content/loader_parts.hpp"
 #include "content/minutes.hpp"
 #include "content/minutes_presentation.hpp"
@@ -108,7 +107,6 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
         return;
     }
     paper.body = markdown::parse(front->body, front->body_origin, sink, directive_parse_options());
-    check_images(files, paper.source_path, paper.body, sink);
     if (paper.kind == "minutes")
         present_minutes_record(front->yaml, front->yaml_origin, board, meeting, paper);
     else

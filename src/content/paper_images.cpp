@@ -1,5 +1,6 @@
 #include "content/paper_images.hpp"
 
+#include "core/image_file.hpp"
 #include "core/text.hpp"
 
 #include <filesystem>
@@ -58,6 +59,19 @@ struct ImageCollector {
         }
     }
 
+    // Decoded now, so `check` and `build` report a damaged image alike, at its Markdown line.
+    bool decodable(const doc::Inline& item, const std::string& bytes) {
+        std::string reason;
+        if (verify_image(bytes, reason))
+            return true;
+        bool too_large = reason.find("pixels a side") != std::string::npos;
+        sink.error(item.location, "image '" + item.url + "' " + reason,
+                   too_large ? "scale it down: 2,500 pixels across is plenty for a printed page"
+                             : "save it again as PNG, JPEG or SVG (for example with an image "
+                               "editor's 'export') and build again");
+        return false;
+    }
+
     void image(const doc::Inline& item) {
         if (is_remote_image(item.url))
             return;
@@ -67,11 +81,15 @@ struct ImageCollector {
                        outside_site_hint);
             return;
         }
-        if (!files.is_file(path)) {
-            sink.error(item.location, "image '" + item.url + "' not found",
+        auto bytes = files.is_file(path) ? files.read(path) : std::nullopt;
+        if (!bytes) {
+            sink.error(item.location,
+                       "image '" + item.url + "' does not exist (looked for " + path + ")",
                        "image paths are relative to the paper's folder, e.g. ![Map](map.png)");
             return;
         }
+        if (!decodable(item, *bytes))
+            return;
         paper.images.push_back({item.url, path});
     }
 };

@@ -16,8 +16,9 @@ bool is_remote_image(const std::string& url);
 // percent-escapes decoded; empty for remote images.
 std::string image_site_path(const std::string& paper_folder, const std::string& url);
 
-// Reports every local image of `paper` that lies outside the site or does not exist, located
-// at the image, and records the others in paper.images.
+// Reports every local image of `paper` that lies outside the site, does not exist or cannot be
+// decoded (damaged, truncated, too large, not an image), located at the image, and records the
+// others in paper.images.
 void collect_paper_images(const FileSystem& files, Paper& paper, DiagnosticSink& sink);
 
 } // namespace bp::content

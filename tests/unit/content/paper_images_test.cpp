@@ -1,3 +1,4 @@
+#include "../image_samples.hpp"
 #include "content/load.hpp"
 #include "content/paper_images.hpp"
 #include "site_fixture.hpp"
@@ -30,7 +31,7 @@ TEST_CASE("image paths resolve against the paper's folder and may not leave the 
 
 TEST_CASE("a paper's images outside the site or missing are located errors") {
     auto files = small_site();
-    files.add("content/csp/2017-09-12/map.png", "\x89PNG");
+    files.add("content/csp/2017-09-12/map.png", samples::png_bytes(4, 4, PNG_COLOR_TYPE_RGB, 8));
     files.add(
         "content/csp/2017-09-12/02-report.md",
         "---\ntitle: The report\n---\n![Map](map.png)\n\n![Accounts](/etc/passwd)\n\n"
@@ -45,7 +46,8 @@ TEST_CASE("a paper's images outside the site or missing are located errors") {
               "outside the site folder",
               "content/csp/2017-09-12/02-report.md:8: image '../../../../x.png' "
               "lies outside the site folder",
-              "content/csp/2017-09-12/02-report.md:10: image 'gone.png' not found"});
+              "content/csp/2017-09-12/02-report.md:10: image 'gone.png' does not exist (looked "
+              "for content/csp/2017-09-12/gone.png)"});
     const auto& paper = meeting.items[1].papers[0];
     REQUIRE(paper.images.size() == 1);
     CHECK(paper.images[0].site_path == "content/csp/2017-09-12/map.png");

@@ -1,6 +1,6 @@
 #include "../image_samples.hpp"
-#include "content/image_check.hpp"
 #include "content/load.hpp"
+#include "content/paper_images.hpp"
 #include "site_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -25,11 +25,9 @@ std::vector<Diagnostic> load_report(MemoryFileSystem& files, const std::string& 
 } // namespace
 
 TEST_CASE("image paths resolve beside the paper") {
-    CHECK(image_source_path("content/b/2017/02-r.md", "map.png") == "content/b/2017/map.png");
-    CHECK(image_source_path("content/b/2017/02-r.md", "./img/../map.png") ==
-          "content/b/2017/map.png");
-    CHECK(image_source_path("content/b/2017/02-r.md", "../shared/logo.svg") ==
-          "content/b/shared/logo.svg");
+    CHECK(image_site_path("content/b/2017", "map.png") == "content/b/2017/map.png");
+    CHECK(image_site_path("content/b/2017", "./img/../map.png") == "content/b/2017/map.png");
+    CHECK(image_site_path("content/b/2017", "../shared/logo.svg") == "content/b/shared/logo.svg");
     CHECK(is_remote_image("https://example.org/a.png"));
     CHECK_FALSE(is_remote_image("images/a.png"));
 }
