@@ -41,9 +41,15 @@ seed csv 00 $(find "$root/tests/fixtures" "$root/content" -name '*.csv' -size -6
 seed csv 01 $(find "$root/tests/fixtures" "$root/content" -path '*indicators*' -name '*.csv' -size -64k)
 seed csv 02 $(find "$root/tests/fixtures" "$root/content" -name actions.csv)
 
+logs="$build/fuzz-logs"
+mkdir -p "$logs"
+status=0
 for harness in "${harnesses[@]}"; do
-  echo "== fuzz_$harness: $seconds s"
+  echo "== fuzz_$harness: $seconds s (log: $logs/$harness.log)"
   "$build/fuzz_$harness" "$corpus/$harness" -max_total_time="$seconds" -timeout=20 \
     -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$artifacts/$harness-" \
-    -print_final_stats=1 2>&1 | grep -E "^#[0-9]+.*(DONE|INITED)|stat::number_of_executed_units|cov:|ERROR|SUMMARY|Test unit written" | tail -6
+    -print_final_stats=1 >"$logs/$harness.log" 2>&1 || status=1
+  grep -E "^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|^==[0-9]+==ERROR|^SUMMARY|Test unit written" \
+    "$logs/$harness.log" | tail -5
 done
+exit $status
