@@ -49,7 +49,7 @@ for harness in "${harnesses[@]}"; do
   "$build/fuzz_$harness" "$corpus/$harness" -max_total_time="$seconds" -timeout=20 \
     -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$artifacts/$harness-" \
     -print_final_stats=1 >"$logs/$harness.log" 2>&1 || status=1
-  grep -E "^#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|^==[0-9]+==ERROR|^SUMMARY|Test unit written" \
+  grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|^==[0-9]+==ERROR|^SUMMARY|Test unit written" \
     "$logs/$harness.log" | tail -5
 done
 exit $status
