@@ -46,7 +46,7 @@ void SiteBuilder::write_meeting(const content::Board& board, const content::Meet
 
 void SiteBuilder::write_site_pages(OutputTree& output) {
     const SiteContext& pages = context_->pages;
-    for (const auto& [path, bytes] : context_->theme.assets())
+    for (const auto& [path, bytes] : context_->theme.assets(pages.sink))
         output.write("assets/" + path, bytes);
     if (!pages.logo_file.empty()) {
         const auto& config = pages.site.config;

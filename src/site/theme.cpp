@@ -68,8 +68,8 @@ void list_recursive(const FileSystem& files, const std::string& root, const std:
         std::string full = join_path(root, child);
         if (files.is_directory(full))
             list_recursive(files, root, child, into);
-        else if (files.is_file(full))
-            into[child] = {&files, full};
+        else if (files.is_file(full) || files.outside(full))
+            into[child] = {&files, full}; // a link elsewhere is reported when it is read
     }
 }
 
@@ -177,7 +177,7 @@ std::string Theme::render(const std::string& name, const TemplateData& data,
     return out;
 }
 
-std::map<std::string, std::string> Theme::assets() const {
+std::map<std::string, std::string> Theme::assets(DiagnosticSink& sink) const {
     std::map<std::string, std::pair<const FileSystem*, std::string>> sources;
     list_recursive(*defaults_, "assets", "", sources);
     if (source_files_.is_directory(join_path(override_root_, "assets")))
@@ -187,6 +187,10 @@ std::map<std::string, std::string> Theme::assets() const {
         auto bytes = source.first->read(source.second);
         if (bytes)
             out[path] = std::move(*bytes);
+        else if (source.first->outside(source.second))
+            sink.error({source.second, 0, 0},
+                       "the theme asset is a link to a file outside the site folder",
+                       outside_site_hint);
     }
     return out;
 }

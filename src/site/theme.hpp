@@ -37,8 +37,9 @@ class Theme {
     const std::map<std::string, ThemeFile>& partials() const { return partials_; }
 
     // Asset files (paths relative to the theme's assets/ folder) with their bytes; a site's file
-    // replaces the default's of the same path.
-    std::map<std::string, std::string> assets() const;
+    // replaces the default's of the same path. A site's asset that is a link to a file outside
+    // the site folder is reported to `sink` and left out.
+    std::map<std::string, std::string> assets(DiagnosticSink& sink) const;
 
   private:
     void load_folder(const std::string& folder, std::map<std::string, ThemeFile>& into,
