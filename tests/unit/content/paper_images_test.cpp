@@ -31,7 +31,8 @@ TEST_CASE("image paths resolve against the paper's folder and may not leave the 
 
 TEST_CASE("a paper's images outside the site or missing are located errors") {
     auto files = small_site();
-    files.add("content/csp/2017-09-12/map.png", samples::png_bytes(4, 4, PNG_COLOR_TYPE_RGB, 8));
+    files.add("content/csp/2017-09-12/map.png",
+              bp::samples::png_bytes(4, 4, PNG_COLOR_TYPE_RGB, 8));
     files.add(
         "content/csp/2017-09-12/02-report.md",
         "---\ntitle: The report\n---\n![Map](map.png)\n\n![Accounts](/etc/passwd)\n\n"
