@@ -59,7 +59,7 @@ struct Indexed {
 
     void add(const content::Board& board, const content::Meeting& meeting,
              content::Audience audience) {
-        index.add_meeting(board, meeting, audience, 4, output);
+        index.add_meeting(board, meeting, audience, data::FinancialCalendar(4), output);
     }
 
     std::map<std::string, std::string> files() {
