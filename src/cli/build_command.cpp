@@ -154,6 +154,7 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         return stats;
     }
     stats.committed = true;
+    stats.base_url = site.config.base_url;
     stats.meetings = meetings.size();
     stats.packs = totals.packs;
     stats.packs_reused = totals.reused;

@@ -33,6 +33,7 @@ struct BuildStats {
     int packs_reused = 0;
     int pages = 0;
     std::map<std::string, content::PackSummary> summaries; // by "board/meeting"
+    std::string base_url; // from site.yaml, so the preview can serve under its path
 };
 
 // Builds into a staging folder and swaps it in only when there were no errors.

@@ -93,7 +93,12 @@ PreviewServer::PreviewServer(std::string site_root)
         return httplib::Server::HandlerResponse::Handled;
     });
     server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-        ServedPath served = resolve_served_path(site_root_, req.path);
+        // Under the base path first, as the published site is; then the path as it stands, so
+        // a folder that happens to share the base path's name is still reachable at "/".
+        ServedPath served =
+            resolve_served_path(site_root_, path_within_site(req.path, base_path()));
+        if (served.status == 404)
+            served = resolve_served_path(site_root_, req.path);
         if (served.status == 403) {
             res.status = 403;
             res.set_content("Forbidden", "text/plain");
@@ -143,6 +148,16 @@ void PreviewServer::publish_success() {
     std::lock_guard lock(mutex_);
     ++version_;
     errors_.clear();
+}
+
+void PreviewServer::set_base_path(const std::string& base_path) {
+    std::lock_guard lock(mutex_);
+    base_path_ = base_path;
+}
+
+std::string PreviewServer::base_path() const {
+    std::lock_guard lock(mutex_);
+    return base_path_;
 }
 
 void PreviewServer::publish_failure(const std::string& diagnostics) {

@@ -23,9 +23,13 @@ class PreviewServer {
     // A successful build bumps the version (pages reload); a failed one shows its messages.
     void publish_success();
     void publish_failure(const std::string& diagnostics);
+    // The path of site.yaml's base_url ("/boards/"): the site is served there as well as at
+    // "/", so links that start from that path (as the 404 page's do) work in the preview.
+    void set_base_path(const std::string& base_path);
 
   private:
     std::string status_json() const;
+    std::string base_path() const;
     std::string site_root_;
     std::string bound_address_ = "127.0.0.1";
     std::unique_ptr<httplib::Server> server_;
@@ -33,6 +37,7 @@ class PreviewServer {
     mutable std::mutex mutex_;
     int version_ = 0;
     std::string errors_;
+    std::string base_path_ = "/";
 };
 
 // The script added to every served page: polls the status and reloads or shows an overlay.

@@ -7,6 +7,7 @@
 #include "cli/source_watcher.hpp"
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "site/site_paths.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -71,6 +72,7 @@ void rebuild(const BuildOptions& options, PreviewServer& server,
     report_diagnostics(sink, text);
     std::cerr << text.str();
     if (stats.committed) {
+        server.set_base_path(site::site_root_path(stats.base_url));
         server.publish_success();
         summaries = stats.summaries;
         std::cerr << "Rebuilt " << stats.meetings

@@ -57,6 +57,19 @@ ServedPath resolve_served_path(const fs::path& site_root, const std::string& url
     return {200, real};
 }
 
+std::string path_within_site(const std::string& url_path, const std::string& base_path) {
+    if (base_path.empty() || base_path == "/")
+        return url_path;
+    // "/boards" without its slash is the home page too, but "/boardsX" is not under "/boards/".
+    std::string bare =
+        base_path.back() == '/' ? base_path.substr(0, base_path.size() - 1) : base_path;
+    if (url_path == bare)
+        return "/";
+    if (starts_with(url_path, bare + "/"))
+        return url_path.substr(bare.size());
+    return url_path;
+}
+
 bool is_loopback_address(const std::string& address) {
     if (address == "localhost" || address == "::1" || address == "[::1]")
         return true;

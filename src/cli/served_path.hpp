@@ -16,6 +16,11 @@ struct ServedPath {
 // path is never joined to the root as a whole, so "//etc/passwd" cannot replace the root.
 ServedPath resolve_served_path(const std::filesystem::path& site_root, const std::string& url_path);
 
+// The request path with the site's base path ("/boards/") taken off the front, so
+// "/boards/a.html" and "/a.html" name the same file; other paths are returned unchanged. The
+// result still goes through resolve_served_path, which alone decides what may be served.
+std::string path_within_site(const std::string& url_path, const std::string& base_path);
+
 // True for names of the loopback interface ("localhost", "127.0.0.1", "[::1]") and for
 // `bound_address`, with or without a port. Other names could reach the preview through DNS
 // rebinding from a page on another origin.

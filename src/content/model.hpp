@@ -4,6 +4,7 @@
 // meeting while that meeting is built, so memory stays bounded by the largest meeting.
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
+#include "core/time_zone.hpp"
 #include "data/chart_spec.hpp"
 #include "data/financial_calendar.hpp"
 #include "markdown/document.hpp"
@@ -56,6 +57,7 @@ struct SiteConfig {
     std::string organisation; // the publishing organisation (PDF metadata, footer)
     std::string base_url;     // absolute URL of the published site, for feeds and sitemaps
     std::string language = "en-GB";
+    std::string time_zone = default_time_zone; // meeting times' zone, named in calendars
     std::string theme = "default";
     std::string logo; // path relative to the source root, or empty
     PaperSize paper = PaperSize::a4;

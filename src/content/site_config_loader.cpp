@@ -1,6 +1,7 @@
 #include "content/loader_parts.hpp"
 #include "core/image_file.hpp"
 #include "core/rag.hpp"
+#include "core/time_zone.hpp"
 #include "data/yaml_source.hpp"
 
 #include <cstdio>
@@ -78,6 +79,21 @@ void read_typography(const YAML::Node& yaml, const SourceLocation& origin, Typog
     read_size(node, "heading3_size", 9, 24, origin, sink, type.heading_sizes[2]);
 }
 
+// Calendars must describe the zone they name, so only zones whose rules are known are taken.
+void read_time_zone(const YAML::Node& yaml, const SourceLocation& origin, SiteConfig& config,
+                    DiagnosticSink& sink) {
+    auto zone = data::read_string(yaml, "timezone", origin, sink);
+    if (!zone)
+        return;
+    if (is_known_time_zone(*zone)) {
+        config.time_zone = *zone;
+        return;
+    }
+    sink.error(data::location_of(yaml["timezone"], origin),
+               "timezone '" + *zone + "' is not one whose rules boardpack can write in calendars",
+               "name one of " + known_time_zones() + ", or leave the key out for Europe/London");
+}
+
 } // namespace
 
 SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
@@ -89,7 +105,7 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
     const SourceLocation origin{"site.yaml", 1, 1};
     data::check_keys(*yaml,
                      {"title", "organisation", "base_url", "language", "theme", "logo", "paper",
-                      "financial_year_start", "rag", "style"},
+                      "financial_year_start", "rag", "style", "timezone"},
                      origin, sink, "site.yaml");
     config.title = data::read_string(*yaml, "title", origin, sink, true).value_or("");
     config.organisation = data::read_string(*yaml, "organisation", origin, sink, true).value_or("");
@@ -128,6 +144,7 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
                        "financial_year_start must be a month number from 1 to 12",
                        "April, the UK financial year's start, is 4");
     }
+    read_time_zone(*yaml, origin, config, sink);
     read_rag_colours(*yaml, origin, config.rag, sink);
     read_typography(*yaml, origin, config.type, sink);
     return config;

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "site/board_records.hpp"
+#include "site/count_phrase.hpp"
 #include "site/site_paths.hpp"
 
 #include <set>
@@ -134,7 +135,7 @@ void write_action_tracker(const SiteContext& context, const content::Board& boar
     TemplateData page = object_data();
     page.set("board_name", board.name);
     page.set("as_at", as_at.medium_form());
-    page.set("count", std::to_string(count));
+    page.set("count", count_phrase(count, "action", "actions"));
     page.set("has_actions", count > 0);
     page.set("actions", rows);
     page.set("status_options", options(statuses, false));

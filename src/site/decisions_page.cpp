@@ -1,5 +1,6 @@
 #include "site/decisions_page.hpp"
 
+#include "site/count_phrase.hpp"
 #include "site/meeting_record.hpp"
 #include "site/site_paths.hpp"
 
@@ -75,7 +76,7 @@ void write_decisions_page(const SiteContext& context, const content::Board& boar
     }
     TemplateData page = object_data();
     page.set("board_name", board.name);
-    page.set("count", std::to_string(count) + (count == 1 ? " decision" : " decisions"));
+    page.set("count", count_phrase(count, "decision", "decisions"));
     page.set("has_decisions", count > 0);
     page.set("decisions", rows);
     page.set("meeting_options", meetings);

@@ -116,12 +116,13 @@ void add_line(std::string& out, const std::string& line) {
     out += ics_fold(line) + "\r\n";
 }
 
-void add_event(std::string& out, const CalendarEvent& event, const std::string& dtstamp) {
+void add_event(std::string& out, const CalendarEvent& event, const std::string& dtstamp,
+               const std::string& time_zone) {
     add_line(out, "BEGIN:VEVENT");
     add_line(out, "UID:" + event.uid);
     add_line(out, "DTSTAMP:" + dtstamp);
     if (event.start_minutes >= 0) {
-        std::string zone = std::string(";TZID=") + calendar_time_zone + ":";
+        std::string zone = ";TZID=" + time_zone + ":";
         add_line(out, "DTSTART" + zone + ics_local_time(event.date, event.start_minutes));
         int end =
             event.end_minutes > event.start_minutes ? event.end_minutes : event.start_minutes + 120;
@@ -143,22 +144,10 @@ void add_event(std::string& out, const CalendarEvent& event, const std::string& 
     add_line(out, "END:VEVENT");
 }
 
-// Europe/London since 1996: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
-// last Sunday of October.
-void add_time_zone(std::string& out) {
-    for (const char* line :
-         {"BEGIN:VTIMEZONE", "TZID:Europe/London", "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000",
-          "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19810329T010000",
-          "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT", "BEGIN:STANDARD",
-          "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19961027T020000",
-          "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"})
-        add_line(out, line);
-}
-
 } // namespace
 
 std::string ics_calendar(const std::string& name, const std::string& dtstamp,
-                         const std::vector<CalendarEvent>& events) {
+                         const std::vector<CalendarEvent>& events, const std::string& time_zone) {
     std::string out;
     add_line(out, "BEGIN:VCALENDAR");
     add_line(out, "VERSION:2.0");
@@ -166,10 +155,11 @@ std::string ics_calendar(const std::string& name, const std::string& dtstamp,
     add_line(out, "CALSCALE:GREGORIAN");
     add_line(out, "METHOD:PUBLISH");
     add_line(out, "X-WR-CALNAME:" + ics_escape(name));
-    add_line(out, std::string("X-WR-TIMEZONE:") + calendar_time_zone);
-    add_time_zone(out);
+    add_line(out, "X-WR-TIMEZONE:" + time_zone);
+    for (const auto& line : vtimezone_lines(time_zone))
+        add_line(out, line);
     for (const auto& event : events)
-        add_event(out, event, dtstamp);
+        add_event(out, event, dtstamp, time_zone);
     add_line(out, "END:VCALENDAR");
     return out;
 }

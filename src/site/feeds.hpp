@@ -2,6 +2,7 @@
 // Machine-readable views of the site: an Atom feed of papers, iCalendar files of meetings and a
 // sitemap. Each takes plain entries so it can be checked on its own.
 #include "core/date.hpp"
+#include "core/time_zone.hpp"
 
 #include <string>
 #include <vector>
@@ -42,15 +43,12 @@ struct CalendarEvent {
     bool tentative = false; // a meeting the forward plan expects, not yet on the calendar
 };
 
-// The zone meeting times are given in. UK boards meet on UK time, so calendars say so: without
-// a zone Outlook and Google move every meeting by the reader's offset.
-inline constexpr const char* calendar_time_zone = "Europe/London";
-
 // RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped. `dtstamp` is
-// "YYYYMMDDTHHMMSSZ"; times carry TZID=Europe/London and the calendar holds its VTIMEZONE
-// (GMT, and BST from the last Sunday of March to the last Sunday of October).
+// "YYYYMMDDTHHMMSSZ"; times carry TZID=`time_zone` (site.yaml's `timezone`, one that
+// core/time_zone knows) and the calendar holds its VTIMEZONE.
 std::string ics_calendar(const std::string& name, const std::string& dtstamp,
-                         const std::vector<CalendarEvent>& events);
+                         const std::vector<CalendarEvent>& events,
+                         const std::string& time_zone = default_time_zone);
 std::string ics_escape(const std::string& text);
 // Folds one content line (without its CRLF) into lines of at most 75 octets, never inside a
 // UTF-8 sequence.

@@ -504,7 +504,8 @@ void write_calendars(const SiteContext& context, OutputTree& output) {
             }
         std::stable_sort(events.begin(), events.end(),
                          [](const auto& a, const auto& b) { return a.date < b.date; });
-        output.write(board_dir(board) + "/calendar.ics", ics_calendar(board.name, stamp, events));
+        output.write(board_dir(board) + "/calendar.ics",
+                     ics_calendar(board.name, stamp, events, context.site.config.time_zone));
     }
 }
 

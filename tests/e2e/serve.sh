@@ -21,6 +21,21 @@ check "the home page is served" bash -c "curl -sf '$url/' | grep -q '<html'"
 check "served pages carry the reload script" bash -c "curl -sf '$url/' | grep -q '__boardpack/status'"
 check "a missing page gives 404" bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' '$url/no-such-page.html')\" = 404"
 check "paths cannot climb out of the site" bash -c "curl -s -o /dev/null -w '%{http_code}' --path-as-is '$url/../../etc/passwd' | grep -qx '403\|404'"
+# The fixture's base_url is https://intranet.fenwick.example/papers/: the preview serves the
+# site under /papers/ too, so the 404 page's links (which start from that path) lead somewhere.
+code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+check "the home page is served under the base path" bash -c "curl -sf '$url/papers/' | grep -q '<h1'"
+check "the base path without its slash is the home page" test "$(code "$url/papers")" = 200
+check "a meeting page is served under the base path" test "$(code "$url/papers/board/2024-09-10/index.html")" = 200
+check "a missing page under the base path gives 404" test "$(code "$url/papers/no-such-page.html")" = 404
+check "a look-alike of the base path is not stripped" test "$(code "$url/papersboard/2024-09-10/index.html")" = 404
+check "paths under the base path cannot climb out of the site" bash -c "curl -s -o /dev/null -w '%{http_code}' --path-as-is '$url/papers/../../etc/passwd' | grep -qx '403\|404'"
+check "a foreign Host is refused under the base path" test "$(code -H 'Host: evil.example' "$url/papers/")" = 403
+links="$(curl -s "$url/no-such-page.html" | grep -o 'href="/papers/[^"]*"' | sed 's/^href="//; s/"$//' | sort -u)"
+check "the 404 page links from the base path" test -n "$links"
+for link in $links; do
+  check "the 404 page's link $link is served" test "$(code "$url$link")" = 200
+done
 first_version="$(version)"
 
 paper="$site/content/board/2024-05-14/02-plan-update.md"

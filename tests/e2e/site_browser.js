@@ -84,8 +84,18 @@ async function checkLayout(page, name, width) {
     const hiddenCharts = document.querySelectorAll(".chart-drawing").length &&
       ![...document.querySelectorAll(".chart")].every((figure) =>
         [...figure.querySelectorAll(".chart-drawing")].some((drawing) => drawing.getBoundingClientRect().width > 0));
-    return { scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, wide: wide.slice(-4), charts, sparklines, hiddenCharts };
+    // Record tables restack on a phone: a row's cells stand one under another, each labelled.
+    const unstacked = innerWidth < 480 ? [...document.querySelectorAll(".action-tracker, .decisions-table")]
+      .filter((table) => {
+        const row = table.tBodies[0] && table.tBodies[0].rows[0];
+        const shown = row ? [...row.cells].filter((cell) => cell.getBoundingClientRect().width > 0) : [];
+        const tops = shown.map((cell) => Math.round(cell.getBoundingClientRect().top));
+        return new Set(tops).size < tops.length;
+      })
+      .map((table) => table.className) : [];
+    return { scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, wide: wide.slice(-4), charts, sparklines, hiddenCharts, unstacked };
   });
+  check(result.unstacked.length === 0, `${name} at ${width}px: ${result.unstacked.join(", ")} does not restack`);
   check(result.scrollWidth <= result.clientWidth,
         `${name} at ${width}px scrolls sideways (${result.scrollWidth} > ${result.clientWidth}): ${result.wide.join(", ")}`);
   for (const chart of result.charts) {

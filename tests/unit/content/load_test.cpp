@@ -45,6 +45,18 @@ TEST_CASE("the site index holds boards, meetings in date order, items and paper 
     CHECK(meeting.items[3].sub_items.at(0).papers.at(0).slug == "youth");
 }
 
+TEST_CASE("site.yaml's timezone names the zone of meeting times, Europe/London by default") {
+    auto files = small_site();
+    DiagnosticSink sink;
+    CHECK(load_site_index(files, sink).config.time_zone == "Europe/London");
+    files.add("site.yaml",
+              "title: Test Papers\norganisation: Test Council\ntimezone: Europe/Dublin\n");
+    DiagnosticSink dublin_sink;
+    Site dublin = load_site_index(files, dublin_sink);
+    CHECK_MESSAGE(!dublin_sink.has_errors(), all_messages(dublin_sink));
+    CHECK(dublin.config.time_zone == "Europe/Dublin");
+}
+
 TEST_CASE("the public audience sees a restricted item's title and nothing else") {
     auto files = small_site();
     DiagnosticSink sink;
@@ -121,6 +133,18 @@ TEST_CASE("loader errors are located and carry hints") {
         load_site_index(files, sink);
         CHECK(all_messages(sink).find("site.yaml:") == 0);
         CHECK(all_messages(sink).find("error: malformed YAML") != std::string::npos);
+    }
+    SUBCASE("a time zone whose rules calendars cannot carry") {
+        auto files = small_site();
+        files.add("site.yaml", "title: Test Papers\norganisation: Test Council\n"
+                               "timezone: America/New_York\n");
+        DiagnosticSink sink;
+        Site site = load_site_index(files, sink);
+        std::string messages = all_messages(sink);
+        CHECK(messages.find("site.yaml:3:11: error: timezone 'America/New_York' is not one whose "
+                            "rules boardpack can write in calendars") == 0);
+        CHECK(messages.find("hint: name one of Europe/London, Europe/Dublin") != std::string::npos);
+        CHECK(site.config.time_zone == "Europe/London");
     }
     SUBCASE("duplicate item numbers and a folder that does not match the date") {
         auto files = small_site();

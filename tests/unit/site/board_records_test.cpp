@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 using namespace bp;
@@ -143,9 +144,12 @@ struct RecordsSite {
     std::map<std::string, std::string> files;
     DiagnosticSink sink;
 
-    RecordsSite(content::Audience audience, const std::string& name) {
+    RecordsSite(content::Audience audience, const std::string& name,
+                const std::function<void(content::Site&)>& adjust = {}) {
         MemoryFileSystem source;
         content::Site site = records_site();
+        if (adjust)
+            adjust(site);
         OutputTree output((fs::temp_directory_path() / ("bp-site-records-" + name)).string());
         site::SiteBuilder builder(site, audience, source, BOARDPACK_SOURCE_ROOT, sink);
         for (const auto& meeting : site.boards[0].meetings)
@@ -261,6 +265,19 @@ TEST_CASE("the action tracker lists every action with its lead, due date and sta
     CHECK(has(html, "<option value=\"Open\">Open</option>"));
     CHECK(has(html,
               "<p class=\"filters__count\" id=\"action-count\" role=\"status\">2 actions.</p>"));
+}
+
+TEST_CASE("the action tracker counts a single action in the singular") {
+    RecordsSite built(content::Audience::public_audience, "one-action", [](content::Site& site) {
+        auto log = std::make_shared<data::ActionLog>(*site.boards[0].actions);
+        log->actions.resize(1);
+        site.boards[0].actions = log;
+    });
+    const std::string& html = built.page("csp/actions.html");
+    CHECK(has(html, "2017-06-13/1"));
+    CHECK(
+        has(html, "<p class=\"filters__count\" id=\"action-count\" role=\"status\">1 action.</p>"));
+    CHECK_FALSE(has(html, "1 actions."));
 }
 
 TEST_CASE("an action from restricted minutes appears only in the members' edition") {

@@ -71,6 +71,22 @@ TEST_CASE("Atom entries come newest first whatever order they are given in") {
     CHECK(oldest != std::string::npos);
 }
 
+TEST_CASE("a calendar in another zone names it and carries that zone's rules") {
+    site::CalendarEvent held;
+    held.uid = "held@example";
+    held.date = {2017, 6, 13};
+    held.start_minutes = 10 * 60;
+    held.summary = "Board";
+    std::string ics =
+        site::ics_calendar("CSP", site::ics_timestamp(1500000000), {held}, "Europe/Paris");
+    CHECK(ics.find("X-WR-TIMEZONE:Europe/Paris\r\n") != std::string::npos);
+    CHECK(ics.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n") != std::string::npos);
+    CHECK(ics.find("TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n") !=
+          std::string::npos);
+    CHECK(ics.find("DTSTART;TZID=Europe/Paris:20170613T100000\r\n") != std::string::npos);
+    CHECK(ics.find("Europe/London") == std::string::npos);
+}
+
 TEST_CASE("calendar times carry Europe/London with its VTIMEZONE; planned meetings are tentative") {
     site::CalendarEvent held;
     held.uid = "held@example";

@@ -112,6 +112,11 @@ TEST_CASE("the meeting page shows attendance, declarations and decisions linked 
     const std::string& decisions = files["csp/decisions.html"];
     CHECK(contains(decisions, "It was agreed that the report be noted."));
     CHECK(contains(decisions, ">1 decision.</p>"));
+    // On a phone the table restacks: each cell names its column.
+    CHECK(contains(decisions, "<table class=\"decisions-table table--stack\""));
+    CHECK(contains(decisions, "<td data-label=\"Decision\">It was agreed"));
+    CHECK(contains(decisions, "<td data-label=\"Meeting\"><a href=\"2017-06-13/index.html\">"));
+    CHECK(contains(decisions, "<td data-label=\"Minutes\"><a href="));
     CHECK_FALSE(contains(decisions, "HIDDEN-DECISION"));
     const std::string& minutes = files["csp/2017-09-12/3-minutes.html"];
     CHECK(

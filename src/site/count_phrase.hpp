@@ -1,0 +1,15 @@
+#pragma once
+// How a page states how many rows it lists, so every count on the site reads the same way.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bp::site {
+
+// "1 decision", "0 decisions", "12 actions": the singular only for exactly one.
+inline std::string count_phrase(std::size_t count, std::string_view singular,
+                                std::string_view plural) {
+    return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
+}
+
+} // namespace bp::site
