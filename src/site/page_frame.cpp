@@ -5,6 +5,7 @@
 #include "site/site_paths.hpp"
 
 #include <cctype>
+#include <charconv>
 
 namespace bp::site {
 namespace {
@@ -17,6 +18,18 @@ std::string css_colour(const std::string& value, const std::string& fallback) {
             c != '%' && c != ' ')
             return fallback;
     return value;
+}
+
+// A ratio with at most four decimals, written the same way whatever the locale.
+std::string css_number(double value) {
+    char buffer[32];
+    auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 4);
+    std::string text(buffer, result.ptr);
+    while (text.back() == '0')
+        text.pop_back();
+    if (text.back() == '.')
+        text.pop_back();
+    return text;
 }
 
 TemplateData breadcrumb_data(const std::vector<Crumb>& crumbs, const std::string& current,
@@ -57,7 +70,7 @@ void set_shared(const SiteContext& context, const PageRequest& request, Template
     page.set("head_title", request.title == config.title
                                ? config.title
                                : request.title + " \xE2\x80\x93 " + config.title);
-    page.set("rag_style", rag_style(config.rag));
+    page.set("house_style", rag_style(config.rag) + type_style(config.type));
     page.set("logo_src", context.logo_file.empty() ? TemplateData(false)
                                                    : TemplateData(root + context.logo_file));
     page.set("nav_boards", navigation(context.site, request.path, root));
@@ -81,6 +94,16 @@ std::string rag_style(const content::RagColours& colours) {
     for (Rag rag : coloured_rags)
         style += std::string(rag == coloured_rags[0] ? "" : ";") + "--rag-" + rag_key(rag) + ":" +
                  css_colour(*rag_colour(colours, rag), *rag_colour(defaults, rag));
+    return style + "}";
+}
+
+std::string type_style(const content::Typography& type) {
+    const content::Typography defaults;
+    std::string style = ":root{--body-scale:" + css_number(type.body_size / defaults.body_size) +
+                        ";--leading-scale:" + css_number(type.leading / defaults.leading);
+    for (int level = 0; level < 3; ++level)
+        style += ";--h" + std::to_string(level + 1) +
+                 "-scale:" + css_number(type.heading_sizes[level] / defaults.heading_sizes[level]);
     return style + "}";
 }
 

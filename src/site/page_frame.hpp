@@ -43,4 +43,11 @@ void write_page(const SiteContext& context, const PageRequest& request, Template
 // value is dropped so site.yaml cannot inject CSS.
 std::string rag_style(const content::RagColours& colours);
 
+// site.yaml's type sizes (print points) as CSS scale factors, so one `style:` moves the pack and
+// the site together. Points do not carry over to a screen, whose body text must follow the
+// reader's browser setting: the theme keeps its own rem sizes for the default print sizes and
+// multiplies each by the same ratio as the print size, screen = theme size × (site.yaml size /
+// default size). With the defaults every factor is 1 and the theme looks as designed.
+std::string type_style(const content::Typography& type);
+
 } // namespace bp::site
