@@ -363,8 +363,8 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
         int agenda_pages = static_cast<int>(numbered.front.pages.size());
         std::string error;
         output.agenda_pdf =
-            extract_leading_pages(output.pack_pdf, agenda_pages, {{"Agenda", 0, 0, {}}},
-                                  pack_info(site, board, meeting, audience, "agenda"), error);
+            extract_pages(output.pack_pdf, 1, agenda_pages, {{"Agenda", 0, 0, {}}},
+                          pack_info(site, board, meeting, audience, "agenda"), error);
         if (output.agenda_pdf.empty())
             sink.error(meeting.location, "cannot write the agenda PDF: " + error);
 

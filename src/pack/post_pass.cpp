@@ -356,9 +356,9 @@ std::string write_linearised(QPDF& pdf) {
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
-std::string extract_leading_pages(const std::string& finished, int count,
-                                  const std::vector<OutlineEntry>& outline,
-                                  const DocumentInfo& info, std::string& error) {
+std::string extract_pages(const std::string& finished, int first, int last,
+                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
+                          std::string& error) {
     try {
         QPDF source;
         source.setSuppressWarnings(true);
@@ -367,13 +367,18 @@ std::string extract_leading_pages(const std::string& finished, int count,
         extract.emptyPDF();
         QPDFPageDocumentHelper pages(extract);
         auto source_pages = QPDFPageDocumentHelper(source).getAllPages();
-        for (int i = 0; i < count && i < static_cast<int>(source_pages.size()); ++i) {
-            // Links point into the rest of the pack; copying them would copy their targets.
+        int count = static_cast<int>(source_pages.size());
+        if (first < 1 || last < first || last > count) {
+            error = "pages " + std::to_string(first) + "-" + std::to_string(last) +
+                    " are outside the pack's " + std::to_string(count) + " pages";
+            return {};
+        }
+        for (int i = first - 1; i < last; ++i) {
             source_pages[i].getObjectHandle().removeKey("/Annots");
             pages.addPage(source_pages[i], false);
         }
         write_outline(extract, outline);
-        write_page_labels(extract, {{0, "", true, 1}});
+        write_page_labels(extract, {{0, "", true, first}});
         write_info(extract, info);
         return write_linearised(extract);
     } catch (const std::exception& failure) {

@@ -45,11 +45,14 @@ std::string write_linearised(QPDF& pdf);
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
                        const UsedGlyphs& glyphs, std::string& error);
 
-// The first `count` pages of a finished PDF as a PDF of their own, without links. The fonts
-// come along already compressed, which is much cheaper than painting the pages again.
-std::string extract_leading_pages(const std::string& finished, int count,
-                                  const std::vector<OutlineEntry>& outline,
-                                  const DocumentInfo& info, std::string& error);
+// Pages `first`..`last` (1-based, inclusive) of a finished pack as a PDF of their own. Page
+// labels keep the pack's numbers, so page 1 of the extract is labelled `first`. Links are
+// dropped: they point into the rest of the pack. The fonts come along already compressed, which
+// is much cheaper than painting the pages again (the agenda PDF is the pack's first pages). Returns
+// "" and sets `error` on failure.
+std::string extract_pages(const std::string& finished, int first, int last,
+                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
+                          std::string& error);
 
 // A well-formed ToUnicode CMap for a font whose character codes are Unicode code points.
 std::string to_unicode_cmap(const std::set<char32_t>& code_points);

@@ -3,43 +3,10 @@
 #include "core/text.hpp"
 #include "pack/post_pass.hpp"
 
-#include <qpdf/QPDFPageDocumentHelper.hh>
-
 namespace bp::pack {
 
 std::string report_pdf_name(const std::string& item_number) {
     return "pack-item-" + slugify(item_number) + ".pdf";
-}
-
-std::string extract_pages(const std::string& finished, int first, int last,
-                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error) {
-    try {
-        QPDF source;
-        source.setSuppressWarnings(true);
-        source.processMemoryFile("pack.pdf", finished.data(), finished.size());
-        QPDF extract;
-        extract.emptyPDF();
-        QPDFPageDocumentHelper pages(extract);
-        auto source_pages = QPDFPageDocumentHelper(source).getAllPages();
-        int count = static_cast<int>(source_pages.size());
-        if (first < 1 || last < first || last > count) {
-            error = "pages " + std::to_string(first) + "-" + std::to_string(last) +
-                    " are outside the pack's " + std::to_string(count) + " pages";
-            return {};
-        }
-        for (int i = first - 1; i < last; ++i) {
-            source_pages[i].getObjectHandle().removeKey("/Annots");
-            pages.addPage(source_pages[i], false);
-        }
-        write_outline(extract, outline);
-        write_page_labels(extract, {{0, "", true, first}});
-        write_info(extract, info);
-        return write_linearised(extract);
-    } catch (const std::exception& failure) {
-        error = failure.what();
-        return {};
-    }
 }
 
 std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& plan,

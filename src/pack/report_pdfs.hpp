@@ -19,13 +19,6 @@ struct ReportPdf {
 // "pack-item-5a.pdf"
 std::string report_pdf_name(const std::string& item_number);
 
-// Pages `first`..`last` (1-based, inclusive) of a finished pack as a PDF of their own. Page
-// labels keep the pack's numbers, so page 1 of the extract is labelled `first`. Links are
-// dropped: they point into the rest of the pack. Returns "" and sets `error` on failure.
-std::string extract_pages(const std::string& finished, int first, int last,
-                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error);
-
 // One PDF per item that has papers and pages in the pack. `info` is the pack's; each report's
 // title names its item.
 std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& plan,
