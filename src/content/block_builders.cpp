@@ -29,6 +29,14 @@ doc::Inline text_inline(std::string text, const SourceLocation& location) {
     return out;
 }
 
+doc::Inline strong_inline(std::string text, const SourceLocation& location) {
+    doc::Inline run;
+    run.kind = doc::InlineKind::strong;
+    run.location = location;
+    run.children.push_back(text_inline(std::move(text), location));
+    return run;
+}
+
 doc::TableCell text_cell(std::string text, const SourceLocation& location) {
     doc::TableCell cell;
     if (!text.empty())

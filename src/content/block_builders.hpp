@@ -16,6 +16,8 @@ bool check_body(const YAML::Node& body, const std::set<std::string>& keys,
                 const SourceLocation& origin, DiagnosticSink& sink, std::string_view directive);
 
 doc::Inline text_inline(std::string text, const SourceLocation& location);
+// Bold text: "Present:" at the head of an attendance line.
+doc::Inline strong_inline(std::string text, const SourceLocation& location);
 doc::TableCell text_cell(std::string text, const SourceLocation& location);
 doc::TableCell inlines_cell(doc::Inlines content);
 doc::Block paragraph(std::string text, const SourceLocation& location);

@@ -10,21 +10,13 @@ namespace bp::content {
 
 namespace {
 
-doc::Inline strong(std::string text, const SourceLocation& location) {
-    doc::Inline run;
-    run.kind = doc::InlineKind::strong;
-    run.location = location;
-    run.children.push_back(text_inline(std::move(text), location));
-    return run;
-}
-
 doc::Block labelled(const std::string& label, std::string text, const SourceLocation& location,
                     const std::string& css_class) {
     doc::Block block;
     block.kind = doc::BlockKind::paragraph;
     block.location = location;
     block.css_class = css_class;
-    block.inlines.push_back(strong(label, location));
+    block.inlines.push_back(strong_inline(label, location));
     if (!text.empty())
         block.inlines.push_back(text_inline(" " + std::move(text), location));
     return block;
