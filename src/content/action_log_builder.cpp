@@ -7,7 +7,7 @@
 #include "data/action_csv.hpp"
 #include "markdown/parse.hpp"
 
-#include <map>
+#include <unordered_map>
 
 namespace bp::content {
 
@@ -21,11 +21,11 @@ struct MinutesPaper {
 void add_minutes_papers(const std::vector<AgendaItem>& items, bool restricted_above,
                         std::vector<MinutesPaper>& papers) {
     for (const auto& item : items) {
-        bool restricted = restricted_above || item.restricted;
+        // Sub-items of a members-only item are withheld with it, so their minutes are too.
+        bool restricted = restricted_above || item_members_only(item);
         for (const auto& paper : item.papers)
             if (paper.kind == "minutes" && !paper.is_pdf)
-                papers.push_back(
-                    {&paper, restricted || paper_members_only(paper) || item_members_only(item)});
+                papers.push_back({&paper, restricted || paper_members_only(paper)});
         add_minutes_papers(item.sub_items, restricted, papers);
     }
 }
@@ -59,7 +59,7 @@ std::string describe(const SourceLocation& location) {
 std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files, const Board& board,
                                                         DiagnosticSink& sink) {
     auto log = std::make_shared<data::ActionLog>();
-    std::map<std::string, std::size_t> by_id;
+    std::unordered_map<std::string, std::size_t> by_id;
     for (const auto& meeting : board.meetings) {
         std::vector<MinutesPaper> papers;
         add_minutes_papers(meeting.items, false, papers);
@@ -79,7 +79,7 @@ std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files,
     }
     std::string csv_path = join_path(board.folder, "actions.csv");
     if (auto text = files.read(csv_path)) {
-        for (const auto& row : data::parse_actions_csv(*text, csv_path, sink)) {
+        for (auto& row : data::parse_actions_csv(*text, csv_path, sink)) {
             auto found = by_id.find(row.action.id);
             if (found != by_id.end()) {
                 data::merge_action_row(log->actions[found->second], row);
@@ -88,7 +88,7 @@ std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files,
             if (!row.has_errors)
                 data::validate_action(row.action, sink);
             by_id.emplace(row.action.id, log->actions.size());
-            log->actions.push_back(row.action);
+            log->actions.push_back(std::move(row.action));
         }
     }
     log->sort();

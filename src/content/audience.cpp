@@ -1,6 +1,7 @@
 #include "content/audience.hpp"
 
 #include "data/actions.hpp"
+#include "data/forward_plan.hpp"
 
 #include <algorithm>
 
@@ -19,18 +20,77 @@ void withhold(AgendaItem& item) {
 
 void apply_public_audience(std::vector<AgendaItem>& items) {
     for (auto& item : items) {
-        if (item.restricted || item.withheld) {
+        // An item whose papers are all restricted is withheld like a restricted one: its
+        // sub-items are parts of the same business and their titles say as much as the papers.
+        if (item_members_only(item)) {
             withhold(item);
             continue;
-        }
-        if (item_members_only(item)) {
-            // Every paper is restricted but the item is not: its sub-items may be public.
-            item.withheld = true;
-            item.description.clear();
         }
         std::erase_if(item.papers, paper_members_only);
         apply_public_audience(item.sub_items);
     }
+}
+
+const AgendaItem* item_numbered(const std::vector<AgendaItem>& items, const std::string& number) {
+    for (const auto& item : items) {
+        if (item.number == number)
+            return &item;
+        if (const AgendaItem* found = item_numbered(item.sub_items, number))
+            return found;
+    }
+    return nullptr;
+}
+
+// Whether the minutes recording a meeting survived the gate: their item is not withheld and
+// the paper itself is still on it.
+bool minutes_public(const Board& board, const MinutesRecord& record) {
+    for (const auto& holder : board.meetings) {
+        if (holder.slug != record.holder)
+            continue;
+        const AgendaItem* item = item_numbered(holder.items, record.holder_item);
+        if (!item || item->withheld)
+            return false;
+        return std::any_of(item->papers.begin(), item->papers.end(), [&](const Paper& paper) {
+            return paper.source_path == record.paper_source;
+        });
+    }
+    return false;
+}
+
+// What minutes record is drawn from them: minutes the public may not read keep only the fact
+// that they exist and whether they are approved; a decision about a withheld item goes with
+// it. (Declarations stay: the minutes print them alike for both editions, and the pages leave
+// out those about withheld items.)
+void apply_public_audience(Board& board) {
+    for (auto& meeting : board.meetings) {
+        auto withheld = [&](const std::string& number) {
+            const AgendaItem* item = item_numbered(meeting.items, number);
+            return item && item->withheld;
+        };
+        if (!meeting.minutes)
+            continue;
+        MinutesRecord& record = *meeting.minutes;
+        if (!minutes_public(board, record)) {
+            record.attendance = {};
+            record.decisions.clear();
+            continue;
+        }
+        std::erase_if(record.decisions,
+                      [&](const Decision& decision) { return withheld(decision.item); });
+    }
+}
+
+// A restricted planned report keeps its title, as a restricted agenda item does; who leads it
+// and the notes about it are for members only.
+std::shared_ptr<const data::ForwardPlan> public_forward_plan(const data::ForwardPlan& plan) {
+    auto filtered = std::make_shared<data::ForwardPlan>(plan);
+    for (auto& meeting : filtered->meetings)
+        for (auto& report : meeting.reports)
+            if (report.restricted) {
+                report.lead.clear();
+                report.notes.clear();
+            }
+    return filtered;
 }
 
 std::shared_ptr<const data::ActionLog> public_actions(const data::ActionLog& log) {
@@ -70,8 +130,11 @@ void apply_audience(Site& site, Audience audience) {
     for (auto& board : site.boards) {
         for (auto& meeting : board.meetings)
             apply_audience(meeting, audience);
+        apply_public_audience(board);
         if (board.actions)
             board.actions = public_actions(*board.actions);
+        if (board.forward_plan)
+            board.forward_plan = public_forward_plan(*board.forward_plan);
     }
 }
 

@@ -21,8 +21,10 @@ bool withheld_from(const AgendaItem& item, Audience audience);
 // description, presenter and sub-items; restricted papers are dropped. Idempotent.
 void apply_audience(Meeting& meeting, Audience audience);
 
-// Applies the audience to every meeting and every board's action log (actions raised in
-// restricted minutes are dropped for the public).
+// Applies the audience to every meeting; to the minutes records (minutes the public may not
+// read lose their attendance and decisions, and decisions about withheld items are dropped); to
+// every board's action log (actions raised in restricted minutes are dropped for the public) and
+// forward plan (restricted reports lose their lead and notes).
 void apply_audience(Site& site, Audience audience);
 
 } // namespace bp::content

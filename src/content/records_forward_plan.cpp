@@ -90,7 +90,7 @@ std::string purpose_text(const std::string& purpose) {
 doc::Block meeting_table(const data::PlannedMeeting& planned, const SourceLocation& where) {
     std::vector<doc::TableRow> rows;
     for (const auto& report : planned.reports) {
-        std::string notes = report.notes;
+        std::string notes = data::printed_notes(report);
         if (report.standing)
             notes = notes.empty() ? "Standing item" : "Standing item. " + notes;
         doc::TableRow row;

@@ -15,7 +15,7 @@ std::optional<PlannedReport> read_report(const YAML::Node& node, const SourceLoc
                    "write { title: …, purpose: …, lead: … }");
         return std::nullopt;
     }
-    check_keys(node, {"title", "purpose", "lead", "notes", "standing"}, origin, sink,
+    check_keys(node, {"title", "purpose", "lead", "notes", "standing", "restricted"}, origin, sink,
                "a planned report");
     PlannedReport report;
     report.location = location_of(node, origin);
@@ -29,6 +29,7 @@ std::optional<PlannedReport> read_report(const YAML::Node& node, const SourceLoc
     report.lead = read_string(node, "lead", origin, sink).value_or("");
     report.notes = read_string(node, "notes", origin, sink).value_or("");
     report.standing = read_bool(node, "standing", origin, sink).value_or(false);
+    report.restricted = read_bool(node, "restricted", origin, sink).value_or(false);
     return report;
 }
 
@@ -60,6 +61,12 @@ std::optional<PlannedMeeting> read_meeting(const YAML::Node& node, const SourceL
 }
 
 } // namespace
+
+std::string printed_notes(const PlannedReport& report) {
+    if (!report.restricted)
+        return report.notes;
+    return report.notes.empty() ? "Not for publication." : "Not for publication. " + report.notes;
+}
 
 std::vector<const PlannedMeeting*> ForwardPlan::after(Date date) const {
     std::vector<const PlannedMeeting*> out;

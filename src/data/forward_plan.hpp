@@ -15,9 +15,13 @@ struct PlannedReport {
     std::string purpose; // "decision", "information", "discussion" or empty
     std::string lead;
     std::string notes;
-    bool standing = false; // on every agenda
+    bool standing = false;   // on every agenda
+    bool restricted = false; // not for publication: the public see its title only
     SourceLocation location;
 };
+
+// The notes as printed: "Not for publication." before them for a restricted report.
+std::string printed_notes(const PlannedReport& report);
 
 struct PlannedMeeting {
     Date date;

@@ -5,7 +5,10 @@
 #include "site/count_phrase.hpp"
 #include "site/site_paths.hpp"
 
+#include <algorithm>
 #include <set>
+#include <span>
+#include <unordered_map>
 
 namespace bp::site {
 namespace {
@@ -18,19 +21,34 @@ struct MinutesPaper {
     const content::Paper* paper = nullptr;
 };
 
-// The minutes paper an action was written in, found by the file its location names.
-MinutesPaper minutes_of(const content::Board& board, const Action& action) {
-    const std::string& file = action.location.file;
-    if (file.empty())
+// The board's papers by source path, so finding the minutes that raised an action costs one
+// look-up rather than a walk over every agenda: a log of 100,000 actions stays linear.
+class MinutesIndex {
+  public:
+    explicit MinutesIndex(const content::Board& board) {
+        for (const auto& meeting : board.meetings)
+            for (const auto* item : flatten_items(meeting.items))
+                for (const auto& paper : item->papers)
+                    if (!paper.source_path.empty())
+                        by_path_.emplace(paper.source_path, MinutesPaper{&meeting, item, &paper});
+    }
+
+    // The paper an action's location names: the same path, or a path ending in it.
+    MinutesPaper find(const std::string& file) const {
+        if (file.empty() || by_path_.empty())
+            return {};
+        if (auto found = by_path_.find(file); found != by_path_.end())
+            return found->second;
+        for (std::size_t slash = file.find('/'); slash != std::string::npos;
+             slash = file.find('/', slash + 1))
+            if (auto found = by_path_.find(file.substr(slash + 1)); found != by_path_.end())
+                return found->second;
         return {};
-    for (const auto& meeting : board.meetings)
-        for (const auto* item : flatten_items(meeting.items))
-            for (const auto& paper : item->papers)
-                if (!paper.source_path.empty() &&
-                    (file == paper.source_path || ends_with(file, "/" + paper.source_path)))
-                    return {&meeting, item, &paper};
-    return {};
-}
+    }
+
+  private:
+    std::unordered_map<std::string, MinutesPaper> by_path_;
+};
 
 bool paper_visible(const MinutesPaper& minutes, content::Audience audience) {
     if (item_withheld(*minutes.item, audience))
@@ -53,9 +71,8 @@ std::string capitalised(std::string text) {
 
 // Where the tracker links "raised at": the minutes page when the reader may open it, else the
 // meeting page, else nothing.
-std::string raised_href(const content::Board& board, const Action& action,
-                        content::Audience audience) {
-    MinutesPaper minutes = minutes_of(board, action);
+std::string raised_href(const content::Board& board, const MinutesPaper& minutes,
+                        const Action& action, content::Audience audience) {
     if (minutes.paper && !minutes.paper->is_pdf && paper_visible(minutes, audience))
         return minutes.meeting->slug + "/" + paper_file(*minutes.item, *minutes.paper);
     if (const auto* meeting = meeting_on(board, action.raised))
@@ -63,8 +80,8 @@ std::string raised_href(const content::Board& board, const Action& action,
     return {};
 }
 
-TemplateData action_row(const content::Board& board, const Action& action, Date as_at,
-                        content::Audience audience) {
+TemplateData action_row(const content::Board& board, const MinutesPaper& minutes,
+                        const Action& action, Date as_at, content::Audience audience) {
     Rag rag = data::rag_as_at(action, as_at);
     TemplateData row = object_data();
     row.set("id", action.id);
@@ -73,7 +90,7 @@ TemplateData action_row(const content::Board& board, const Action& action, Date 
     row.set("others", text_data(action.others));
     row.set("raised", action.raised.medium_form());
     row.set("raised_iso", action.raised.iso());
-    row.set("raised_href", text_data(raised_href(board, action, audience)));
+    row.set("raised_href", text_data(raised_href(board, minutes, action, audience)));
     row.set("due", text_data(optional_date(action.due)));
     // The filter matches what the reader sees, so "Overdue" and "Due soon" can be picked.
     row.set("status_value", action_status_text(action, as_at));
@@ -105,29 +122,83 @@ std::string action_status_text(const Action& action, Date date) {
 }
 
 bool action_visible(const content::Board& board, const Action& action, content::Audience audience) {
-    MinutesPaper minutes = minutes_of(board, action);
+    MinutesPaper minutes = MinutesIndex(board).find(action.location.file);
     return !minutes.paper || paper_visible(minutes, audience);
 }
 
-void write_action_tracker(const SiteContext& context, const content::Board& board,
-                          OutputTree& output) {
-    if (!has_action_tracker(board))
-        return;
-    Date as_at = latest_held_date(board).value_or(Date{1970, 1, 1});
-    TemplateData rows = list_data();
-    std::set<std::string> statuses, leads;
-    std::vector<std::pair<std::string, std::string>> raised; // iso, label; by date
-    std::size_t count = 0;
+namespace {
+
+// A tracker page lists at most this many actions, so a log of any length loads and filters
+// quickly on a phone, and the site is written one page at a time in bounded memory.
+constexpr std::size_t actions_per_page = 500;
+
+struct TrackerRow {
+    const Action* action;
+    MinutesPaper minutes;
+};
+
+// The actions the audience may see. A log longer than one page lists the actions still open
+// first, in the log's order, then the closed ones, latest raised first: the pages a reader
+// opens first hold what the board is still working on.
+std::vector<TrackerRow> tracker_rows(const content::Board& board, Date as_at,
+                                     content::Audience audience) {
+    MinutesIndex index(board);
+    std::vector<TrackerRow> rows;
     for (const auto& action : board.actions->actions) {
-        if (!action_visible(board, action, context.audience))
-            continue;
-        rows.push_back(action_row(board, action, as_at, context.audience));
+        MinutesPaper minutes = index.find(action.location.file);
+        if (!minutes.paper || paper_visible(minutes, audience))
+            rows.push_back({&action, minutes});
+    }
+    if (rows.size() > actions_per_page) {
+        auto closed = std::stable_partition(rows.begin(), rows.end(), [&](const TrackerRow& row) {
+            return !data::is_closed_as_at(*row.action, as_at);
+        });
+        std::reverse(closed, rows.end());
+    }
+    return rows;
+}
+
+std::string tracker_page_path(const content::Board& board, std::size_t page) {
+    if (page == 1)
+        return action_tracker_path(board);
+    return board_dir(board) + "/actions-" + std::to_string(page) + ".html";
+}
+
+// Links between the pages of a long tracker, relative to the board folder.
+TemplateData paging_data(const content::Board& board, std::size_t page, std::size_t pages,
+                         std::size_t first, std::size_t last, std::size_t total) {
+    if (pages == 1)
+        return TemplateData(false);
+    auto file = [&](std::size_t number) {
+        std::string path = tracker_page_path(board, number);
+        return path.substr(path.rfind('/') + 1);
+    };
+    TemplateData paging = object_data();
+    paging.set("summary", "Page " + std::to_string(page) + " of " + std::to_string(pages) +
+                              ": actions " + format_number(static_cast<double>(first)) + " to " +
+                              format_number(static_cast<double>(last)) + " of " +
+                              format_number(static_cast<double>(total)) +
+                              ", open actions first, then closed ones, latest raised first.");
+    paging.set("previous", page > 1 ? link_data("Page " + std::to_string(page - 1), file(page - 1))
+                                    : TemplateData(false));
+    paging.set("next", page < pages ? link_data("Page " + std::to_string(page + 1), file(page + 1))
+                                    : TemplateData(false));
+    return paging;
+}
+
+void write_tracker_page(const SiteContext& context, const content::Board& board, Date as_at,
+                        std::span<const TrackerRow> rows, TemplateData paging,
+                        const std::string& path, OutputTree& output) {
+    TemplateData list = list_data();
+    std::set<std::string> statuses, leads;
+    std::set<std::pair<std::string, std::string>> raised; // iso, label: by date
+    for (const auto& row : rows) {
+        const Action& action = *row.action;
+        list.push_back(action_row(board, row.minutes, action, as_at, context.audience));
         statuses.insert(action_status_text(action, as_at));
         if (!action.lead.empty())
             leads.insert(action.lead);
-        if (raised.empty() || raised.back().first != action.raised.iso())
-            raised.push_back({action.raised.iso(), action.raised.medium_form()});
-        ++count;
+        raised.insert({action.raised.iso(), action.raised.medium_form()});
     }
     TemplateData raised_options = list_data();
     for (const auto& [iso, label] : raised)
@@ -135,19 +206,40 @@ void write_action_tracker(const SiteContext& context, const content::Board& boar
     TemplateData page = object_data();
     page.set("board_name", board.name);
     page.set("as_at", as_at.medium_form());
-    page.set("count", count_phrase(count, "action", "actions"));
-    page.set("has_actions", count > 0);
-    page.set("actions", rows);
+    page.set("count", count_phrase(rows.size(), "action", "actions"));
+    page.set("has_actions", !rows.empty());
+    page.set("actions", list);
+    page.set("paging", paging);
     page.set("status_options", options(statuses, false));
     page.set("lead_options", options(leads, false));
     page.set("raised_options", raised_options);
     std::string label = board.short_name.empty() ? board.name : board.short_name;
     write_page(context,
                {"actions",
-                action_tracker_path(board),
+                path,
                 "Action tracker",
                 {{"Home", "index.html"}, {label, board_dir(board) + "/index.html"}}},
                page, output);
+}
+
+} // namespace
+
+void write_action_tracker(const SiteContext& context, const content::Board& board,
+                          OutputTree& output) {
+    if (!has_action_tracker(board))
+        return;
+    Date as_at = latest_held_date(board).value_or(Date{1970, 1, 1});
+    std::vector<TrackerRow> rows = tracker_rows(board, as_at, context.audience);
+    std::size_t pages =
+        std::max<std::size_t>(1, (rows.size() + actions_per_page - 1) / actions_per_page);
+    for (std::size_t page = 1; page <= pages; ++page) {
+        std::size_t first = (page - 1) * actions_per_page;
+        std::size_t last = std::min(rows.size(), first + actions_per_page);
+        std::span<const TrackerRow> shown(rows.data() + first, last - first);
+        write_tracker_page(context, board, as_at, shown,
+                           paging_data(board, page, pages, first + 1, last, rows.size()),
+                           tracker_page_path(board, page), output);
+    }
 }
 
 } // namespace bp::site

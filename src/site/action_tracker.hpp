@@ -1,7 +1,7 @@
 #pragma once
 // The board's action tracker: every action raised at its meetings, with status as at the latest
-// held meeting, as one plain table that filter controls (status, lead, meeting) narrow when
-// JavaScript runs.
+// held meeting, as a plain table that filter controls (status, lead, meeting) narrow when
+// JavaScript runs. A long log is split into pages of a few hundred actions, open ones first.
 #include "data/actions.hpp"
 #include "site/page_frame.hpp"
 
@@ -18,7 +18,7 @@ std::string action_status_text(const data::Action& action, Date date);
 bool action_visible(const content::Board& board, const data::Action& action,
                     content::Audience audience);
 
-// <board>/actions.html, when the board has actions.
+// <board>/actions.html (and actions-2.html, … for a long log), when the board has actions.
 void write_action_tracker(const SiteContext& context, const content::Board& board,
                           OutputTree& output);
 

@@ -24,7 +24,7 @@ TemplateData report_rows(const data::PlannedMeeting& planned) {
         row.set("title", report.title);
         row.set("purpose", text_data(purpose_words(report.purpose)));
         row.set("lead", text_data(report.lead));
-        row.set("notes", text_data(report.notes));
+        row.set("notes", text_data(data::printed_notes(report)));
         row.set("standing", report.standing ? "Yes" : "No");
         rows.push_back(row);
     }

@@ -6,6 +6,7 @@
 #include "data/indicator_calculations.hpp"
 #include "site/board_records.hpp"
 #include "site/chart_figure.hpp"
+#include "site/count_phrase.hpp"
 #include "site/site_paths.hpp"
 
 #include <charconv>
@@ -181,8 +182,7 @@ void write_indicator_page(const SiteContext& context, const content::Board& boar
     page.set("has_charts", last.has_value());
     page.set("charts", last ? charts_data(indicator, calendar, *last) : list_data());
     page.set("csv_href", csv_name);
-    page.set("csv_detail", "CSV, " + std::to_string(indicator.observations.size()) +
-                               (indicator.observations.size() == 1 ? " row" : " rows"));
+    page.set("csv_detail", "CSV, " + count_phrase(indicator.observations.size(), "row", "rows"));
     TemplateData history = rag_history(board, indicator, calendar);
     page.set("has_history", !history.list_value().empty());
     page.set("history", history);

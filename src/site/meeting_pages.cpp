@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "data/indicators.hpp"
 #include "site/board_records.hpp"
+#include "site/count_phrase.hpp"
 #include "site/html_renderer.hpp"
 #include "site/meeting_record.hpp"
 #include "site/report_downloads.hpp"
@@ -61,7 +62,7 @@ std::string no_paper_label(const AgendaItem& item) {
 }
 
 std::string minutes_phrase(int minutes) {
-    return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+    return count_phrase(static_cast<std::size_t>(minutes), "minute", "minutes");
 }
 
 TemplateData paper_link(const AgendaItem& item, const Paper& paper) {
@@ -124,7 +125,7 @@ class AgendaWriter {
 };
 
 std::string plural_pages(int pages) {
-    return std::to_string(pages) + (pages == 1 ? " page" : " pages");
+    return count_phrase(static_cast<std::size_t>(pages), "page", "pages");
 }
 
 TemplateData download(const std::string& label, const std::string& href,

@@ -2,6 +2,7 @@
 
 #include "data/forward_plan.hpp"
 #include "site/board_records.hpp"
+#include "site/count_phrase.hpp"
 #include "site/site_paths.hpp"
 
 #include <algorithm>
@@ -82,10 +83,10 @@ TemplateData month_weeks(int year, int month, const std::vector<const CalendarEn
             cell.set("href", first && !first->href.empty()
                                  ? TemplateData("#meeting-" + first->date.iso())
                                  : TemplateData(false));
-            cell.set(
-                "meeting_label",
-                first ? TemplateData(count == 1 ? "1 meeting" : std::to_string(count) + " meetings")
-                      : TemplateData(false));
+            cell.set("meeting_label",
+                     first ? TemplateData(count_phrase(static_cast<std::size_t>(count), "meeting",
+                                                       "meetings"))
+                           : TemplateData(false));
             week.push_back(cell);
         }
         TemplateData row = object_data();

@@ -36,6 +36,27 @@ TEST_CASE("a forward plan lists meetings by date with their reports") {
     CHECK(plan.on(*parse_date("2018-03-13")) == &plan.meetings[1]);
 }
 
+TEST_CASE("a restricted planned report says so in its printed notes") {
+    DiagnosticSink sink;
+    auto plan = parse_forward_plan("meetings:\n"
+                                   "  - date: 2018-03-13\n"
+                                   "    reports:\n"
+                                   "      - { title: Tenancy case, notes: Two households, "
+                                   "restricted: true }\n"
+                                   "      - { title: Exempt contract, restricted: true }\n"
+                                   "      - { title: Chair's report, notes: Verbal }\n",
+                                   "content/csp/forward-plan.yaml", sink);
+    CHECK(sink.error_count() == 0);
+    REQUIRE(plan.meetings.size() == 1);
+    const auto& reports = plan.meetings[0].reports;
+    REQUIRE(reports.size() == 3);
+    CHECK(reports[0].restricted);
+    CHECK(printed_notes(reports[0]) == "Not for publication. Two households");
+    CHECK(printed_notes(reports[1]) == "Not for publication.");
+    CHECK_FALSE(reports[2].restricted);
+    CHECK(printed_notes(reports[2]) == "Verbal");
+}
+
 TEST_CASE("forward plan mistakes are located") {
     DiagnosticSink sink;
     auto plan = parse_forward_plan("meetings:\n"

@@ -263,8 +263,8 @@ TEST_CASE("the action tracker lists every action with its lead, due date and sta
     CHECK(has(html, "<label for=\"filter-lead\">Lead</label>"));
     CHECK(has(html, "<option value=\"Dele Adams\">Dele Adams</option>"));
     CHECK(has(html, "<option value=\"Open\">Open</option>"));
-    CHECK(has(html,
-              "<p class=\"filters__count\" id=\"action-count\" role=\"status\">2 actions.</p>"));
+    CHECK(has(html, "<p class=\"filters__count\" id=\"action-count\" role=\"status\" "
+                    "data-singular=\"action\" data-plural=\"actions\">2 actions.</p>"));
 }
 
 TEST_CASE("the action tracker counts a single action in the singular") {
@@ -275,8 +275,8 @@ TEST_CASE("the action tracker counts a single action in the singular") {
     });
     const std::string& html = built.page("csp/actions.html");
     CHECK(has(html, "2017-06-13/1"));
-    CHECK(
-        has(html, "<p class=\"filters__count\" id=\"action-count\" role=\"status\">1 action.</p>"));
+    CHECK(has(html, "<p class=\"filters__count\" id=\"action-count\" role=\"status\" "
+                    "data-singular=\"action\" data-plural=\"actions\">1 action.</p>"));
     CHECK_FALSE(has(html, "1 actions."));
 }
 
@@ -288,7 +288,7 @@ TEST_CASE("an action from restricted minutes appears only in the members' editio
     }
     RecordsSite members(content::Audience::members, "actions-members");
     CHECK(has(members.page("csp/actions.html"), "CLOSED-SESSION-ACTION"));
-    CHECK(has(members.page("csp/actions.html"), "role=\"status\">3 actions.</p>"));
+    CHECK(has(members.page("csp/actions.html"), "data-plural=\"actions\">3 actions.</p>"));
 }
 
 TEST_CASE("the forward plan shows meetings after the latest held, linking those that exist") {

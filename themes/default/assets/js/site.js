@@ -15,6 +15,21 @@
     });
   });
 
+  // "1 action", "0 actions", "12,345 actions": the singular only for exactly one, as the pages
+  // themselves count (site/count_phrase.hpp).
+  function grouped(count) {
+    return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+  function countPhrase(count, singular, plural) {
+    return grouped(count) + " " + (count === 1 ? singular : plural);
+  }
+
+  // "Showing all 12 actions.", "Showing 1 action.", "Showing 3 of 12 actions."
+  function shownPhrase(shown, total, singular, plural) {
+    if (shown !== total) return "Showing " + grouped(shown) + " of " + countPhrase(total, singular, plural) + ".";
+    return "Showing " + (total === 1 ? "" : "all ") + countPhrase(total, singular, plural) + ".";
+  }
+
   // The action tracker and decisions page: the table lists every row; the filters only hide rows.
   function startFilters() {
     var form = document.getElementById("action-filters");
@@ -34,10 +49,8 @@
         row.hidden = !match;
         if (match) shown++;
       }
-      var noun = count.getAttribute("data-noun") || "actions";
-      count.textContent = shown === rows.length
-        ? "Showing all " + rows.length + " " + noun + "."
-        : "Showing " + shown + " of " + rows.length + " " + noun + ".";
+      count.textContent = shownPhrase(shown, rows.length, count.dataset.singular || "action",
+                                      count.dataset.plural || "actions");
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     var reset = document.getElementById("filter-reset");
