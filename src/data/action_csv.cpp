@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 namespace bp::data {
 
@@ -42,6 +43,18 @@ std::map<std::string, std::size_t> read_header(const std::vector<CsvCell>& heade
         columns[name] = i;
     }
     return columns;
+}
+
+// Column name → index from the header, or nothing (reported) when there is no 'id' column.
+std::optional<std::map<std::string, std::size_t>> read_columns(const std::vector<CsvCell>& header,
+                                                               DiagnosticSink& sink) {
+    auto columns = read_header(header, sink);
+    if (columns.count("id"))
+        return columns;
+    sink.error(header.front().location, "actions.csv has no 'id' column",
+               "the first line should be: "
+               "id,raised,action,lead,others,start,due,status,update,completed");
+    return std::nullopt;
 }
 
 class RowReader {
@@ -185,30 +198,32 @@ std::vector<ActionUpdate> parse_action_updates(std::string_view cell,
 std::vector<ActionCsvRow> parse_actions_csv(std::string_view text, const std::string& file,
                                             DiagnosticSink& sink) {
     std::vector<ActionCsvRow> rows;
-    CsvTable table = read_csv(text, file, sink);
-    if (table.header.empty())
-        return rows;
-    auto columns = read_header(table.header, sink);
-    if (!columns.count("id")) {
-        sink.error(table.header.front().location, "actions.csv has no 'id' column",
-                   "the first line should be: "
-                   "id,raised,action,lead,others,start,due,status,update,completed");
-        return rows;
-    }
-    std::set<std::string> seen;
-    for (const CsvRow& record : table.rows) {
-        auto row = read_row(record, columns, sink);
-        if (!row)
-            continue;
-        if (!seen.insert(row->action.id).second) {
-            sink.error(row->action.location,
-                       "action '" + row->action.id + "' appears twice in actions.csv",
-                       "give each action its own id, or put both updates in one row's 'update' "
-                       "cell, each on a line starting with its date");
-            continue;
-        }
-        rows.push_back(std::move(*row));
-    }
+    // Rows are read one at a time, so a log of 100,000 actions is never held as cells too.
+    bool header_read = false;
+    std::optional<std::map<std::string, std::size_t>> columns;
+    std::unordered_set<std::string> seen;
+    auto header =
+        read_csv_rows(text, file, sink, [&](const std::vector<CsvCell>& header, CsvRow&& record) {
+            if (!header_read) {
+                columns = read_columns(header, sink);
+                header_read = true;
+            }
+            if (!columns)
+                return;
+            auto row = read_row(record, *columns, sink);
+            if (!row)
+                return;
+            if (!seen.insert(row->action.id).second) {
+                sink.error(row->action.location,
+                           "action '" + row->action.id + "' appears twice in actions.csv",
+                           "give each action its own id, or put both updates in one row's "
+                           "'update' cell, each on a line starting with its date");
+                return;
+            }
+            rows.push_back(std::move(*row));
+        });
+    if (!header_read && !header.empty())
+        read_columns(header, sink); // a header without rows still has its mistakes reported
     return rows;
 }
 

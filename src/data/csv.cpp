@@ -168,9 +168,9 @@ std::string CsvTable::text(const CsvRow& row, std::string_view column_name) cons
     return found ? trim(found->text) : std::string();
 }
 
-CsvTable read_csv(std::string_view text, const std::string& file, DiagnosticSink& sink) {
-    CsvTable table;
-    table.file = file;
+std::vector<CsvCell> read_csv_rows(std::string_view text, const std::string& file,
+                                   DiagnosticSink& sink, const CsvRowTaker& take) {
+    std::vector<CsvCell> header;
     Cursor cursor(without_bom(text), file);
     bool have_header = false;
     while (!cursor.done()) {
@@ -180,16 +180,25 @@ CsvTable read_csv(std::string_view text, const std::string& file, DiagnosticSink
         if (!have_header) {
             for (auto& cell : row.cells)
                 cell.text = trim(cell.text);
-            table.header = std::move(row.cells);
+            header = std::move(row.cells);
             have_header = true;
             continue;
         }
-        if (row.cells.size() != table.header.size()) {
-            report_ragged(row, table.header.size(), sink, file);
+        if (row.cells.size() != header.size()) {
+            report_ragged(row, header.size(), sink, file);
             continue;
         }
-        table.rows.push_back({std::move(row.cells), row.line});
+        take(header, {std::move(row.cells), row.line});
     }
+    return header;
+}
+
+CsvTable read_csv(std::string_view text, const std::string& file, DiagnosticSink& sink) {
+    CsvTable table;
+    table.file = file;
+    table.header = read_csv_rows(text, file, sink, [&](const std::vector<CsvCell>&, CsvRow&& row) {
+        table.rows.push_back(std::move(row));
+    });
     return table;
 }
 

@@ -4,6 +4,7 @@
 // its content can point at it.
 #include "core/diagnostics.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,5 +40,12 @@ struct CsvTable {
 // A row with the wrong number of fields, an unclosed quote or text after a closing quote is
 // reported as `file:line:col: error` and the row is left out; the rest is still read.
 CsvTable read_csv(std::string_view text, const std::string& file, DiagnosticSink& sink);
+
+// The same reading, handing each row to `take` with the header as it is read rather than
+// keeping the table: a file of 100,000 rows need not be held twice. Returns the header (empty
+// when there is none).
+using CsvRowTaker = std::function<void(const std::vector<CsvCell>& header, CsvRow&& row)>;
+std::vector<CsvCell> read_csv_rows(std::string_view text, const std::string& file,
+                                   DiagnosticSink& sink, const CsvRowTaker& take);
 
 } // namespace bp::data

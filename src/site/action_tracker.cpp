@@ -186,10 +186,19 @@ TemplateData paging_data(const content::Board& board, std::size_t page, std::siz
     return paging;
 }
 
+// The list held under `key` in `object`, to fill in place: the template data's set and
+// push_back copy their argument, and a page of hundreds of rows should be built only once.
+std::vector<TemplateData>& list_in(TemplateData& object, const std::string& key) {
+    object.set(key, list_data());
+    return const_cast<std::vector<TemplateData>&>(object.get(key)->list_value());
+}
+
 void write_tracker_page(const SiteContext& context, const content::Board& board, Date as_at,
                         std::span<const TrackerRow> rows, TemplateData paging,
                         const std::string& path, OutputTree& output) {
-    TemplateData list = list_data();
+    TemplateData page = object_data();
+    std::vector<TemplateData>& list = list_in(page, "actions");
+    list.reserve(rows.size());
     std::set<std::string> statuses, leads;
     std::set<std::pair<std::string, std::string>> raised; // iso, label: by date
     for (const auto& row : rows) {
@@ -203,12 +212,10 @@ void write_tracker_page(const SiteContext& context, const content::Board& board,
     TemplateData raised_options = list_data();
     for (const auto& [iso, label] : raised)
         raised_options.push_back(link_data(label, iso));
-    TemplateData page = object_data();
     page.set("board_name", board.name);
     page.set("as_at", as_at.medium_form());
     page.set("count", count_phrase(rows.size(), "action", "actions"));
     page.set("has_actions", !rows.empty());
-    page.set("actions", list);
     page.set("paging", paging);
     page.set("status_options", options(statuses, false));
     page.set("lead_options", options(leads, false));
@@ -219,7 +226,7 @@ void write_tracker_page(const SiteContext& context, const content::Board& board,
                 path,
                 "Action tracker",
                 {{"Home", "index.html"}, {label, board_dir(board) + "/index.html"}}},
-               page, output);
+               std::move(page), output);
 }
 
 } // namespace

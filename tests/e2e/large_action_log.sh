@@ -36,7 +36,7 @@ check "the site builds (exit $status)" test "$status" -eq 0
 check "the build warns about nothing" bash -c '! grep -q "warning\|error" "$1"' _ "$WORK/build.log"
 rss_mb=$(($(tail -1 "$WORK/rss") / 1024))
 echo "peak memory: ${rss_mb} MB"
-check "the build stays under 400 MB of memory (used ${rss_mb} MB)" test "$rss_mb" -lt 400
+check "the build stays under 300 MB of memory (used ${rss_mb} MB)" test "$rss_mb" -lt 300
 
 python3 - "$out/board" "$rows" >"$WORK/pages.txt" <<'PY'
 import glob, os, re, sys

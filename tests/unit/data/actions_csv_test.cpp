@@ -152,4 +152,11 @@ TEST_CASE("odd CSV text never crashes and always reports") {
     DiagnosticSink missing_id;
     parse_actions_csv("action,lead\nDo it,Jo\n", "a.csv", missing_id);
     CHECK(missing_id.sorted().at(0).message == "actions.csv has no 'id' column");
+    // Rows are read as they come; a header with no rows under it is still checked, once.
+    DiagnosticSink header_only;
+    parse_actions_csv("action,lead,statu\n", "a.csv", header_only);
+    std::string reported;
+    for (const auto& found : header_only.sorted())
+        reported += found.message + "\n";
+    CHECK(reported == "actions.csv has no 'id' column\nunknown column 'statu' in actions.csv\n");
 }
