@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 using namespace bp;
 using namespace bp::layout;
@@ -256,7 +257,8 @@ TEST_CASE("charts are scaled to the measure, and to the page when they are too t
 }
 
 TEST_CASE("images take their size from the PNG or JPEG header") {
-    auto folder = std::filesystem::temp_directory_path() / "bp-layout-images";
+    auto folder =
+        std::filesystem::temp_directory_path() / ("bp-layout-images-" + std::to_string(getpid()));
     std::filesystem::create_directories(folder);
     std::ofstream(folder / "wide.png", std::ios::binary)
         << bp::samples::png_bytes(800, 400, PNG_COLOR_TYPE_RGB, 8);

@@ -5,13 +5,20 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 using namespace bp::layout;
 
 namespace {
 
+// ctest runs each case as its own process, in parallel: each gets a folder of its own.
+std::filesystem::path scratch_folder() {
+    return std::filesystem::temp_directory_path() /
+           ("bp-layout-image-size-" + std::to_string(getpid()));
+}
+
 std::string write_file(const std::string& name, const std::string& bytes) {
-    auto folder = std::filesystem::temp_directory_path() / "bp-layout-image-size";
+    auto folder = scratch_folder();
     std::filesystem::create_directories(folder);
     auto path = (folder / name).string();
     std::ofstream(path, std::ios::binary) << bytes;
@@ -53,5 +60,5 @@ TEST_CASE("broken, truncated or foreign files give no size rather than a hang") 
     CHECK_FALSE(read_image_info(write_file("loop.jpg", std::string("\xFF\xD8\xFF\xE0\0\x02", 6) +
                                                            std::string(100, '\xFF'))));
     CHECK_FALSE(read_image_info("/nonexistent/folder/image.png"));
-    std::filesystem::remove_all(std::filesystem::temp_directory_path() / "bp-layout-image-size");
+    std::filesystem::remove_all(scratch_folder());
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace bp;
 
@@ -16,7 +17,8 @@ std::string home_page(const content::SiteConfig& config, DiagnosticSink& sink) {
     content::Site site;
     site.config = config;
     MemoryFileSystem source;
-    auto destination = std::filesystem::temp_directory_path() / "bp-house-style-test";
+    auto destination = std::filesystem::temp_directory_path() /
+                       ("bp-house-style-test-" + std::to_string(getpid()));
     OutputTree output(destination.string());
     site::SiteBuilder builder(site, content::Audience::public_audience, source,
                               BOARDPACK_SOURCE_ROOT, sink);
