@@ -177,4 +177,19 @@ pages="$(pdf_pages "$SUPPLEMENT")"
 check "the meeting page lists the supplementary pack with its pages" \
   grep -qE "href=\"supplementary-1.pdf\">Supplementary pack 1</a> <span class=\"downloads__detail\">[^<]*$pages pages" "$MEETING_PAGE"
 
+# --- the public edition's figures.json holds no figure of a restricted paper ---
+RESTRICTED="$SITE/content/board/2024-09-10"
+sed -i 's/^status: scheduled$/status: scheduled\ndata_date: 2024-03-31/' "$RESTRICTED/meeting.yaml"
+printf '\nIncidents in March: {{ asb-incidents.latest.value }}.\n' >> "$RESTRICTED/02-night-time-review.md"
+"$BOARDPACK" build --source "$SITE" --out "$WORK/public2" >/dev/null 2>"$WORK/err"
+check "the public build with a restricted figure succeeds" test $? -eq 0
+"$BOARDPACK" build --source "$SITE" --out "$WORK/members2" --audience members >/dev/null 2>"$WORK/err"
+check "the members' build with a restricted figure succeeds" test $? -eq 0
+check "the members' figures.json has the restricted paper's figure (March 2024, revised above to 205)" \
+  test "$(json_value "$WORK/members2/board/2024-09-10/figures.json" "[f['value'] for f in data['figures'] if f['figure']=='asb-incidents.latest'][0]")" = "205.0"
+check "the public figures.json has none of it" \
+  test "$(json_value "$WORK/public2/board/2024-09-10/figures.json" "len(data['figures'])")" = "0"
+check "the public figures.json says the meeting is unpublished" \
+  test "$(json_value "$WORK/public2/board/2024-09-10/figures.json" "data['published']")" = "None"
+
 finish
