@@ -261,3 +261,75 @@ TEST_CASE("a pack view keeps the main pack or one supplementary pack") {
     CHECK(one.items[1].number == "2");
     CHECK(supplementary_numbers(meeting) == std::vector<int>{1, 2});
 }
+
+TEST_CASE("a meeting's inputs are its meeting.yaml, papers, images and the indicators used") {
+    MemoryFileSystem files;
+    files.add("content/csp/2017-09-12/meeting.yaml", "date: 2017-09-12\n");
+    files.add("content/csp/2017-09-12/02-report.md", "report");
+    files.add("content/csp/2017-09-12/map.png", "png bytes");
+    files.add("content/csp/indicators/burglary.yaml", "title: Burglary\n");
+    files.add("content/csp/indicators/burglary.csv", "period,value\n");
+    Board board;
+    auto set = std::make_shared<data::IndicatorSet>();
+    data::Indicator burglary;
+    burglary.id = "burglary";
+    burglary.location = {"content/csp/indicators/burglary.yaml", 1, 1};
+    burglary.figures_file = "content/csp/indicators/burglary.csv";
+    set->indicators = {burglary};
+    board.indicators = set;
+    Meeting meeting;
+    meeting.folder = "content/csp/2017-09-12";
+    AgendaItem item;
+    Paper paper;
+    paper.source_path = "content/csp/2017-09-12/02-report.md";
+    paper.images = {{"map.png", "content/csp/2017-09-12/map.png"}};
+    item.papers = {paper};
+    meeting.items = {item};
+
+    auto inputs = meeting_inputs(files, meeting, board, {"burglary"});
+    REQUIRE(inputs.size() == 5);
+    CHECK(inputs[0].file == "content/csp/2017-09-12/02-report.md");
+    CHECK(inputs[0].sha256 == sha256_hex("report"));
+    CHECK(inputs[1].file == "content/csp/2017-09-12/map.png");
+    CHECK(inputs[2].file == "content/csp/2017-09-12/meeting.yaml");
+    CHECK(inputs[3].file == "content/csp/indicators/burglary.csv");
+    CHECK(inputs[4].file == "content/csp/indicators/burglary.yaml");
+
+    // A changed image of a published paper is an error; with a republication it is not.
+    auto record = std::make_shared<PublishRecord>();
+    record->date = "2017-09-05";
+    record->inputs = inputs;
+    meeting.published = record;
+    DiagnosticSink unchanged;
+    check_published_images(files, meeting, unchanged);
+    CHECK_FALSE(unchanged.has_errors());
+    files.add("content/csp/2017-09-12/map.png", "other png bytes");
+    DiagnosticSink changed;
+    check_published_images(files, meeting, changed);
+    REQUIRE(changed.error_count() == 1);
+    CHECK(changed.sorted()[0].message == "image 'map.png' of paper '02-report.md' has changed "
+                                         "since the meeting was published on 2017-09-05");
+    meeting.republications = {{2, {2017, 9, 8}, "New map", {}}};
+    DiagnosticSink republished;
+    check_published_images(files, meeting, republished);
+    CHECK_FALSE(republished.has_errors());
+}
+
+TEST_CASE("a meeting is found by <board>/<date>, with a hint when it is not there") {
+    MemoryFileSystem files = small_site();
+    DiagnosticSink sink;
+    Site site = load_site_index(files, sink);
+    REQUIRE_FALSE(sink.has_errors());
+    FoundMeeting found = find_meeting(site, "csp/2017-09-12", sink);
+    REQUIRE(found.meeting);
+    CHECK(found.meeting->slug == "2017-09-12");
+    CHECK(found.board->slug == "csp");
+    CHECK_FALSE(find_meeting(site, "csp/2017-09-1", sink).meeting);
+    CHECK_FALSE(find_meeting(site, "cps/2017-09-12", sink).meeting);
+    auto diagnostics = sink.sorted();
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(format_diagnostic(diagnostics[0]) ==
+          "content/cps/2017-09-12: error: there is no board 'cps'\n  hint: did you mean 'csp'?");
+    CHECK(diagnostics[1].message == "board 'csp' has no meeting '2017-09-1'");
+    CHECK(diagnostics[1].hint == "did you mean csp/2017-09-12?");
+}
