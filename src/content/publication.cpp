@@ -115,6 +115,13 @@ bool differs(const std::optional<double>& a, const std::optional<double>& b) {
     return a && std::fabs(*a - *b) > 1e-9 * std::max(1.0, std::fabs(*a));
 }
 
+std::string joined(const std::vector<std::string>& parts) {
+    std::string text;
+    for (const auto& part : parts)
+        text += (text.empty() ? "" : "; ") + part;
+    return text;
+}
+
 std::string shown(const data::Indicator& indicator, const std::optional<double>& value) {
     return value ? data::format_value(indicator, *value) : "none";
 }
@@ -256,7 +263,7 @@ void warn_revised_figures(const Meeting& meeting, const Board& board, const Site
     if (!meeting.published || !board.indicators)
         return;
     const PublishRecord& record = *meeting.published;
-    std::vector<std::string> revised;
+    std::vector<std::string> revised, rerated;
     for (const auto& [id, series] : record.series) {
         const data::Indicator* live = board.indicators->find(id);
         if (!live)
@@ -276,13 +283,24 @@ void warn_revised_figures(const Meeting& meeting, const Board& board, const Site
             else if (differs(then->last_year, now.last_year))
                 revised.push_back(now.key() + " last year " + shown(*live, then->last_year) +
                                   " published, " + shown(*live, now.last_year) + " now");
+            else if (then->rag != now.rag)
+                rerated.push_back(now.key() + " rated " + then->rag + " when published, " +
+                                  now.rag + " now");
         }
     }
+    // Same figures, another rating: an indicator's definition (target, tolerance) has
+    // changed, and the pack rates the published figures by the definition as it is now.
+    if (!rerated.empty())
+        sink.warning(record.location,
+                     "an indicator's definition has changed since publication, so the pack "
+                     "rates the published figures differently: " +
+                         joined(rerated),
+                     "restore the definition as it was published, or declare a republication "
+                     "and run '" +
+                         publish_command(meeting) + "'");
     if (revised.empty())
         return;
-    std::string list;
-    for (const auto& figure : revised)
-        list += (list.empty() ? "" : "; ") + figure;
+    std::string list = joined(revised);
     sink.warning(record.location,
                  "the data have been revised since publication; the pack and pages keep the "
                  "published figures: " +

@@ -177,6 +177,16 @@ pages="$(pdf_pages "$SUPPLEMENT")"
 check "the meeting page lists the supplementary pack with its pages" \
   grep -qE "href=\"supplementary-1.pdf\">Supplementary pack 1</a> <span class=\"downloads__detail\">[^<]*$pages pages" "$MEETING_PAGE"
 
+# --- a changed definition re-rates the published figures: the build says so ---
+DEFINITION="$SITE/content/board/indicators/asb-incidents.yaml"
+cp "$DEFINITION" "$WORK/definition.yaml"
+sed -i 's/^tolerance: 2$/tolerance: 0/' "$DEFINITION"
+build
+# 2,560 against 2,583 is a 0.9% fall: Amber within 2%, Green with no tolerance.
+check "a changed definition names the re-rated figure" \
+  grep -q "warning: an indicator's definition has changed since publication, so the pack rates the published figures differently: asb-incidents.fytd rated Amber when published, Green now" "$WORK/build.err"
+cp "$WORK/definition.yaml" "$DEFINITION"
+
 # --- the public edition's figures.json holds no figure of a restricted paper ---
 RESTRICTED="$SITE/content/board/2024-09-10"
 sed -i 's/^status: scheduled$/status: scheduled\ndata_date: 2024-03-31/' "$RESTRICTED/meeting.yaml"
