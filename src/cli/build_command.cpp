@@ -1,11 +1,13 @@
 #include "cli/build_command.hpp"
 
 #include "cli/diagnostics_report.hpp"
+#include "cli/figures_json.hpp"
 #include "cli/meeting_jobs.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
 #include "cli/quarter_packs.hpp"
 #include "content/load.hpp"
+#include "content/publication.hpp"
 #include "core/data_dir.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
@@ -50,12 +52,19 @@ std::optional<content::PackSummary> reuse_packs(const std::optional<PackReuse>& 
             !std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" +
                                               item.report_file))
             return std::nullopt;
+    for (const auto& supplement : summary->second.supplements)
+        if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" +
+                                              supplement.file))
+            return std::nullopt;
     for (const char* name : pack_files)
         out.copy_file(folder + "/" + name, reuse->previous_out + "/" + folder + "/" + name);
     for (const auto& item : summary->second.items)
         if (!item.report_file.empty())
             out.copy_file(folder + "/" + item.report_file,
                           reuse->previous_out + "/" + folder + "/" + item.report_file);
+    for (const auto& supplement : summary->second.supplements)
+        out.copy_file(folder + "/" + supplement.file,
+                      reuse->previous_out + "/" + folder + "/" + supplement.file);
     return summary->second;
 }
 
@@ -77,8 +86,10 @@ struct MeetingBuild {
     void operator()(const MeetingRef& ref) {
         content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
         content::apply_audience(meeting, audience);
-        content::load_meeting_papers(files, site, *ref.board, meeting, sink);
+        content::FigureBook figures;
+        content::load_meeting_papers(files, site, *ref.board, meeting, sink, &figures);
         std::string folder = meeting_folder(ref);
+        out.write(folder + "/figures.json", figures_json(meeting, figures.entries()));
         auto summary = reuse_packs(reuse, folder, out);
         bool reused = summary.has_value();
         if (!summary)
@@ -93,6 +104,25 @@ struct MeetingBuild {
 
     content::PackSummary write_packs(const content::Meeting& meeting, const content::Board& board,
                                      const std::string& folder) {
+        std::vector<int> supplements = content::supplementary_numbers(meeting);
+        if (supplements.empty())
+            return write_main_pack(meeting, board, folder);
+        // The main pack leaves out what came after publication, so it stays as published.
+        content::PackSummary summary =
+            write_main_pack(content::pack_view(meeting, 0), board, folder);
+        for (int number : supplements) {
+            auto packs = pack::build_meeting_pack(site, board, content::pack_view(meeting, number),
+                                                  audience, fonts, sink);
+            std::string file = "supplementary-" + std::to_string(number) + ".pdf";
+            out.write(folder + "/" + file, packs.pack_pdf);
+            summary.supplements.push_back(
+                {number, file, packs.summary.pages, packs.pack_pdf.size()});
+        }
+        return summary;
+    }
+
+    content::PackSummary write_main_pack(const content::Meeting& meeting,
+                                         const content::Board& board, const std::string& folder) {
         auto packs = pack::build_meeting_pack(site, board, meeting, audience, fonts, sink);
         out.write(folder + "/pack.pdf", packs.pack_pdf);
         out.write(folder + "/agenda.pdf", packs.agenda_pdf);

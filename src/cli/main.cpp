@@ -1,6 +1,7 @@
 // boardpack: board papers and data in, an intranet site and print-ready PDF packs out.
 #include "cli/build_command.hpp"
 #include "cli/new_command.hpp"
+#include "cli/publish_command.hpp"
 #include "cli/serve_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -13,6 +14,7 @@ constexpr const char* examples = R"(Examples:
   boardpack build --audience members       include restricted items (members' build)
   boardpack build --source site --out out  build another folder
   boardpack check                          report every problem, write nothing
+  boardpack publish csp/2017-09-12         freeze a meeting's papers and figures
   boardpack new my-board                   start a new site
   boardpack serve --port 8080              preview with rebuild on change)";
 
@@ -45,6 +47,13 @@ int main(int argc, char** argv) {
     auto* check_cmd = app.add_subcommand("check", "Check the site for errors; write nothing");
     check_cmd->add_option("--source", check_source, "Site folder")->capture_default_str();
 
+    bp::cli::PublishOptions publish;
+    auto* publish_cmd = app.add_subcommand(
+        "publish", "Freeze a meeting: record its inputs' digests and figures in published.yaml");
+    publish_cmd->add_option("--source", publish.source, "Site folder")->capture_default_str();
+    publish_cmd->add_option("meeting", publish.meeting, "The meeting, as <board>/<YYYY-MM-DD>")
+        ->required();
+
     std::string new_directory;
     auto* new_cmd = app.add_subcommand("new", "Create a small working site in a new folder");
     new_cmd->add_option("directory", new_directory, "Folder to create")->required();
@@ -75,6 +84,8 @@ int main(int argc, char** argv) {
         return bp::cli::run_check(check_source);
     if (*new_cmd)
         return bp::cli::run_new(new_directory);
+    if (*publish_cmd)
+        return bp::cli::run_publish(publish);
     if (*serve_cmd) {
         serve.audience = parse_audience(audience);
         return bp::cli::run_serve(serve);

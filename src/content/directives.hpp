@@ -1,6 +1,7 @@
 #pragma once
 // Directives bring data into prose: fenced blocks (```chart, ```scorecard, …) become ordinary
 // blocks, and {{ values }} become text, computed as at the meeting's data date.
+#include "content/figure_book.hpp"
 #include "content/model.hpp"
 #include "markdown/parse.hpp"
 
@@ -19,6 +20,7 @@ struct DirectiveContext {
     const Meeting& meeting;
     Paper& paper; // handlers append chart specs to paper.charts
     DiagnosticSink& sink;
+    FigureBook* figures = nullptr; // the meeting's figures: recorded, or answered as published
 };
 
 // body is the directive's parsed YAML (a null node when the body is empty); body_origin is

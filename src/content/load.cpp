@@ -11,6 +11,7 @@
 #include "content/minutes_record.hpp"
 #include "content/minutes_record_blocks.hpp"
 #include "content/paper_images.hpp"
+#include "content/publication.hpp"
 #include "core/date.hpp"
 #include "data/forward_plan.hpp"
 #include "data/indicators.hpp"
@@ -88,7 +89,8 @@ void present_minutes_record(const YAML::Node& front_matter, const SourceLocation
 }
 
 void load_paper_body(const FileSystem& files, const Site& site, const Board& board,
-                     const Meeting& meeting, Paper& paper, DiagnosticSink& sink) {
+                     const Meeting& meeting, Paper& paper, FigureBook& figures,
+                     DiagnosticSink& sink) {
     if (paper.is_pdf || paper.body_loaded)
         return;
     auto text = files.read(paper.source_path);
@@ -112,7 +114,7 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     else
         warn_resolutions_outside_minutes(paper.body, sink);
     paper.charts.clear();
-    DirectiveContext context{site, board, meeting, paper, sink};
+    DirectiveContext context{site, board, meeting, paper, sink, &figures};
     expand_directives(context);
     collect_paper_images(files, paper, sink);
     paper.body_loaded = true;
@@ -157,10 +159,17 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
 }
 
 void load_meeting_papers(const FileSystem& files, const Site& site, const Board& board,
-                         Meeting& meeting, DiagnosticSink& sink) {
+                         Meeting& meeting, DiagnosticSink& sink, FigureBook* figures) {
+    FigureBook own;
+    FigureBook& book = figures ? *figures : own;
+    // A published meeting prints the figures it was published with.
+    if (meeting.published)
+        book.freeze(meeting.published->series);
     for_each_paper(meeting.items, [&](Paper& paper) {
-        load_paper_body(files, site, board, meeting, paper, sink);
+        load_paper_body(files, site, board, meeting, paper, book, sink);
     });
+    check_published_images(files, meeting, sink);
+    warn_revised_figures(meeting, board, site.config, sink);
 }
 
 void release_meeting_papers(Meeting& meeting) {

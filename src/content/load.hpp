@@ -1,6 +1,7 @@
 #pragma once
 // Reading a site from its source folder.
 #include "content/audience.hpp"
+#include "content/figure_book.hpp"
 #include "content/model.hpp"
 #include "core/filesystem.hpp"
 
@@ -11,9 +12,11 @@ namespace bp::content {
 Site load_site_index(const FileSystem& files, DiagnosticSink& sink);
 
 // Parses the bodies of one meeting's papers, resolving directives and {{ values }} against
-// the board's data as at the meeting's data date.
+// the board's data as at the meeting's data date — for a published meeting, against the
+// figures it was published with (and warns about figures revised since). `figures`, when
+// given, receives every figure the papers resolved.
 void load_meeting_papers(const FileSystem& files, const Site& site, const Board& board,
-                         Meeting& meeting, DiagnosticSink& sink);
+                         Meeting& meeting, DiagnosticSink& sink, FigureBook* figures = nullptr);
 
 // Frees the paper bodies of a meeting once it has been written.
 void release_meeting_papers(Meeting& meeting);

@@ -1,4 +1,5 @@
 #include "content/loader_parts.hpp"
+#include "content/publication.hpp"
 #include "content/records_declarations.hpp"
 #include "core/text.hpp"
 #include "data/forward_plan.hpp"
@@ -13,7 +14,7 @@ namespace {
 
 const std::set<std::string> item_keys = {
     "number",     "title",  "presenter", "presenters", "description", "minutes", "purpose",
-    "restricted", "verbal", "kind",      "paper",      "papers",      "items"};
+    "restricted", "verbal", "kind",      "paper",      "papers",      "items",   "supplementary"};
 
 const std::vector<std::string> item_kinds = {"paper", "verbal", "presentation", "note",
                                              "next-meeting"};
@@ -42,7 +43,8 @@ std::optional<Paper> read_paper_entry(const YAML::Node& entry, MeetingContext& c
     SourceLocation where = data::location_of(entry, context.origin);
     std::string file, title;
     if (entry.IsMap()) {
-        data::check_keys(entry, {"file", "title"}, context.origin, context.sink, "a paper entry");
+        data::check_keys(entry, {"file", "title", "supplementary"}, context.origin, context.sink,
+                         "a paper entry");
         file = data::read_string(entry, "file", context.origin, context.sink, true).value_or("");
         title = data::read_string(entry, "title", context.origin, context.sink).value_or("");
     } else if (entry.IsScalar()) {
@@ -71,6 +73,8 @@ std::optional<Paper> read_paper_entry(const YAML::Node& entry, MeetingContext& c
     auto paper = load_paper_header(context.files, path, where, context.sink);
     if (paper && !title.empty())
         paper->title = title;
+    if (paper)
+        paper->supplementary = read_supplementary(entry, context.origin, context.sink);
     return paper;
 }
 
@@ -151,6 +155,18 @@ std::string joined_names(const std::vector<std::string>& names) {
 
 std::vector<AgendaItem> read_items(const YAML::Node& list, MeetingContext& context);
 
+// Everything under a supplementary item goes out in its supplementary pack.
+void inherit_supplementary(AgendaItem& item) {
+    if (item.supplementary == 0)
+        return;
+    for (auto& paper : item.papers)
+        paper.supplementary = std::max(paper.supplementary, item.supplementary);
+    for (auto& sub : item.sub_items) {
+        sub.supplementary = std::max(sub.supplementary, item.supplementary);
+        inherit_supplementary(sub);
+    }
+}
+
 AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
     const SourceLocation& origin = context.origin;
     AgendaItem item;
@@ -178,6 +194,8 @@ AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
     if (item.restricted)
         for (auto& sub : item.sub_items)
             sub.restricted = true;
+    item.supplementary = read_supplementary(node, origin, context.sink);
+    inherit_supplementary(item);
     return item;
 }
 
@@ -285,10 +303,10 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
     if (!yaml)
         return std::nullopt;
     const SourceLocation origin{path, 1, 1};
-    data::check_keys(
-        *yaml,
-        {"date", "start", "end", "venue", "status", "data_date", "title", "items", "declarations"},
-        origin, sink, "meeting.yaml");
+    data::check_keys(*yaml,
+                     {"date", "start", "end", "venue", "status", "data_date", "title", "items",
+                      "declarations", "republished"},
+                     origin, sink, "meeting.yaml");
     auto date = data::read_date(*yaml, "date", origin, sink, true);
     if (!date)
         return std::nullopt;
@@ -327,6 +345,9 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
                        "give the number of the item the interest concerns, as the agenda "
                        "numbers it");
     warn_unlisted_papers(meeting, context.named_files, files, sink);
+    if (YAML::Node republished = (*yaml)["republished"])
+        meeting.republications = read_republications(republished, origin, sink);
+    attach_publication(files, meeting, sink);
     return meeting;
 }
 

@@ -106,6 +106,9 @@ struct Paper {
     bool is_pdf = false;     // an external PDF appendix, merged into the pack as it is
     std::string native_path; // a real file path for PDF appendices
     SourceLocation location; // the paper's front matter (or the agenda line naming a PDF)
+    // Added after publication: goes out in supplementary pack N (meeting.yaml
+    // `supplementary: N` on the paper's entry or its item); 0 for the main pack.
+    int supplementary = 0;
 
     // Loaded per meeting by load_meeting_papers(); empty in the site index.
     bool body_loaded = false;
@@ -136,6 +139,7 @@ struct AgendaItem {
     bool withheld = false;   // set by apply_audience: restricted content removed
     std::vector<Paper> papers;
     std::vector<AgendaItem> sub_items;
+    int supplementary = 0; // added after publication, in supplementary pack N (0: main pack)
     SourceLocation location;
 };
 
@@ -189,6 +193,17 @@ struct MinutesRecord {
     std::string approved_at; // slug of the meeting that approved them; empty while draft
 };
 
+// A published meeting's papers issued again (meeting.yaml `republished:`), listed on the
+// meeting page.
+struct Republication {
+    int version = 0; // 2 for the first republication
+    Date date;
+    std::string reason;
+    SourceLocation location;
+};
+
+struct PublishRecord; // content/publish_record.hpp
+
 struct Meeting {
     std::string slug;   // "2017-09-12"
     std::string folder; // "content/csp/2017-09-12"
@@ -202,6 +217,11 @@ struct Meeting {
     std::vector<AgendaItem> items;
     std::vector<Declaration> declarations;
     std::optional<MinutesRecord> minutes; // set when minutes recording this meeting exist
+    // Publication: the record `boardpack publish` wrote beside meeting.yaml (null while the
+    // meeting is unpublished), and the republications meeting.yaml declares, oldest first.
+    std::shared_ptr<const PublishRecord> published;
+    std::vector<Republication> republications;
+    int supplementary = 0; // in a supplementary pack's view of the meeting: which one
     SourceLocation location;
 };
 
@@ -215,6 +235,14 @@ struct PackItemPages {
     std::size_t report_bytes = 0;
 };
 
+// A supplementary pack beside pack.pdf: supplementary-N.pdf.
+struct SupplementaryPack {
+    int number = 0;
+    std::string file;
+    int pages = 0;
+    std::size_t bytes = 0;
+};
+
 struct PackSummary {
     bool built = false;
     int pages = 0;
@@ -222,6 +250,7 @@ struct PackSummary {
     int agenda_pages = 0;
     std::size_t agenda_bytes = 0;
     std::vector<PackItemPages> items;
+    std::vector<SupplementaryPack> supplements;
 };
 
 // A heading of the membership, named and ordered by the board ("LBBD advisers and observers").

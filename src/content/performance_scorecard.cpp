@@ -26,7 +26,7 @@ std::vector<Entry> chosen_indicators(const YAML::Node& body, const SourceLocatio
         // Without a list, every indicator the board has, in id order.
         if (context.board.indicators)
             for (const auto& indicator : context.board.indicators->indicators)
-                out.push_back({&indicator, fallback});
+                out.push_back({&use_indicator(indicator, context), fallback});
         return out;
     }
     if (!list.IsSequence()) {

@@ -13,7 +13,7 @@ const data::Indicator* find_indicator(std::string_view id, const SourceLocation&
     const data::IndicatorSet* set = context.board.indicators.get();
     if (set) {
         if (const data::Indicator* found = set->find(id))
-            return found;
+            return &use_indicator(*found, context);
     }
     std::string folder = context.board.folder + "/indicators";
     std::string message = "unknown indicator '" + std::string(id) + "'";
@@ -31,11 +31,18 @@ const data::Indicator* find_indicator(std::string_view id, const SourceLocation&
     return nullptr;
 }
 
+const data::Indicator& use_indicator(const data::Indicator& indicator, DirectiveContext& context) {
+    return context.figures ? context.figures->use(indicator) : indicator;
+}
+
 std::optional<data::IndicatorFigures> figures_for(const data::Indicator& indicator,
                                                   const SourceLocation& where,
                                                   DirectiveContext& context) {
-    return data::figures_as_at(indicator, calendar_of(context), context.meeting.data_date, where,
-                               context.sink);
+    auto figures = data::figures_as_at(indicator, calendar_of(context), context.meeting.data_date,
+                                       where, context.sink);
+    if (figures && context.figures)
+        context.figures->record(indicator, *figures, calendar_of(context));
+    return figures;
 }
 
 doc::Block place_chart(data::ChartSpec spec, std::string caption, const SourceLocation& location,

@@ -22,7 +22,12 @@ data::FinancialCalendar calendar_of(const DirectiveContext& context);
 const data::Indicator* find_indicator(std::string_view id, const SourceLocation& where,
                                       DirectiveContext& context);
 
-// Figures as at the meeting's data date; reports missing data at `where`.
+// The indicator as the meeting sees it (as published, for a published meeting). Every
+// directive and value takes its indicators through here or find_indicator.
+const data::Indicator& use_indicator(const data::Indicator& indicator, DirectiveContext& context);
+
+// Figures as at the meeting's data date, noted in the meeting's figure book; reports missing
+// data at `where`.
 std::optional<data::IndicatorFigures> figures_for(const data::Indicator& indicator,
                                                   const SourceLocation& where,
                                                   DirectiveContext& context);

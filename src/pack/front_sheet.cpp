@@ -159,7 +159,11 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
                                    layout::Colour{0.7, 0.1, 0.05}));
     }
     writer.space(22);
-    writer.paragraph(cell_text("Agenda", FontStyle::bold, 15, style.accent));
+    // A supplementary pack's agenda lists only the late items, under their own numbers.
+    std::string agenda = meeting.supplementary > 0
+                             ? "Supplementary agenda " + std::to_string(meeting.supplementary)
+                             : "Agenda";
+    writer.paragraph(cell_text(agenda, FontStyle::bold, 15, style.accent));
     writer.space(6);
 
     std::vector<RowSpec> rows;

@@ -356,7 +356,10 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
         if (!pack.pages.empty())
             place_logo(pack.pages.front().page, site, geometry.margins.outer);
         check_front_characters(numbered, *faces, meeting.location, sink);
-        pack.info = pack_info(site, board, meeting, audience, "meeting pack");
+        pack.info = pack_info(site, board, meeting, audience,
+                              meeting.supplementary > 0
+                                  ? "supplementary pack " + std::to_string(meeting.supplementary)
+                                  : "meeting pack");
         output.pack_pdf = render(pack, *faces, meeting.location, sink);
         if (output.pack_pdf.empty())
             return output;

@@ -1,6 +1,7 @@
 #include "site/meeting_pages.hpp"
 
 #include "content/paper_images.hpp"
+#include "content/publish_record.hpp"
 #include "core/text.hpp"
 #include "data/indicators.hpp"
 #include "site/board_records.hpp"
@@ -34,10 +35,19 @@ const content::PackItemPages* pages_for(const content::PackSummary& pack,
     return nullptr;
 }
 
-TemplateData pack_pages_data(const content::PackSummary& pack, const std::string& number) {
-    const auto* pages = pages_for(pack, number);
+// A late item's pages are in its supplementary pack.
+TemplateData supplement_link(const content::PackSummary& pack, const AgendaItem& item) {
+    for (const auto& supplement : pack.supplements)
+        if (supplement.number == item.supplementary)
+            return link_data("supplementary pack " + std::to_string(supplement.number),
+                             supplement.file);
+    return false;
+}
+
+TemplateData pack_pages_data(const content::PackSummary& pack, const AgendaItem& item) {
+    const auto* pages = pages_for(pack, item.number);
     if (!pages)
-        return false;
+        return supplement_link(pack, item);
     std::string range = pages->last_page > pages->first_page
                             ? "pages " + std::to_string(pages->first_page) + "\xE2\x80\x93" +
                                   std::to_string(pages->last_page)
@@ -110,8 +120,7 @@ class AgendaWriter {
             papers.push_back(paper_link(item, *paper));
         data.set("has_papers", !papers.list_value().empty());
         data.set("papers", papers);
-        data.set("pack_pages",
-                 withheld ? TemplateData(false) : pack_pages_data(pack_, item.number));
+        data.set("pack_pages", withheld ? TemplateData(false) : pack_pages_data(pack_, item));
         // Sub-items share their parent's time: the parent's minutes cover them, or they add up.
         data.set("sub_items", withheld ? list_data() : items(item.sub_items, true));
         if (start >= 0)
@@ -143,6 +152,12 @@ TemplateData downloads_data(const content::PackSummary& pack, content::Audience 
         download("Full meeting pack", "pack.pdf", download_detail(pack.pack_bytes, pack.pages)));
     list.push_back(
         download("Agenda", "agenda.pdf", download_detail(pack.agenda_bytes, pack.agenda_pages)));
+    for (const auto& supplement : pack.supplements)
+        list.push_back(download("Supplementary pack " + std::to_string(supplement.number),
+                                supplement.file,
+                                download_detail(supplement.bytes, supplement.pages)));
+    // Every figure the papers quote, with how it was worked out (this edition's papers only).
+    list.push_back(download("Figures quoted in the papers", "figures.json", "JSON"));
     // pack.json is for members' own tools; the public page lists only what people read.
     if (audience == content::Audience::members)
         list.push_back(download("Pack contents for other tools", "pack.json", "JSON"));
@@ -228,7 +243,7 @@ TemplateData paper_data(const content::Board& board, const content::Meeting& mee
     bool own_contents = body.html.find("class=\"contents") != std::string::npos;
     data.set("has_contents", !own_contents && contents.list_value().size() >= 3);
     data.set("contents", contents);
-    data.set("pack_pages", pack_pages_data(pack, slot.item->number));
+    data.set("pack_pages", pack_pages_data(pack, *slot.item));
     data.set("report_pdf", report_download(pack, slot.item->number));
     data.set("meeting_title", meeting.title);
     data.set("meeting_href", "index.html");
@@ -300,15 +315,35 @@ void copy_paper_images(const SiteContext& context, const FileSystem& source_file
     }
 }
 
-// The newest date any of the meeting's papers carries: when its record last changed, as far as
-// the content tells. (A history of republications needs publish records beside the meeting.)
+// The newest date any of the meeting's papers or republications carries: when its record last
+// changed, as far as the content tells.
 TemplateData papers_last_updated(const content::Meeting& meeting, content::Audience audience) {
     std::optional<Date> latest;
     for (const auto* item : flatten_items(meeting.items))
         for (const auto* paper : visible_papers(*item, audience))
             if (paper->date && (!latest || *paper->date > *latest))
                 latest = paper->date;
+    for (const auto& republication : meeting.republications)
+        if (!latest || republication.date > *latest)
+            latest = republication.date;
     return latest ? TemplateData(latest->medium_form()) : TemplateData(false);
+}
+
+// "12 Sep 2017 (version 1)" once the meeting is published, and each republication after it.
+void set_publication(TemplateData& data, const content::Meeting& meeting) {
+    TemplateData history = list_data();
+    for (const auto& republication : meeting.republications) {
+        TemplateData entry = object_data();
+        entry.set("version", std::to_string(republication.version));
+        entry.set("date", republication.date.medium_form());
+        entry.set("reason", republication.reason);
+        history.push_back(entry);
+    }
+    data.set("has_republications", !meeting.republications.empty());
+    data.set("republications", history);
+    auto published = meeting.published ? parse_date(meeting.published->date) : std::nullopt;
+    data.set("published", published ? TemplateData(published->medium_form() + " (version 1)")
+                                    : TemplateData(false));
 }
 
 TemplateData meeting_data(const SiteContext& context, const content::Board& board,
@@ -324,6 +359,7 @@ TemplateData meeting_data(const SiteContext& context, const content::Board& boar
                                                     : TemplateData(false));
     data.set("items", AgendaWriter(context, meeting, pack).items(meeting.items, false));
     data.set("last_updated", papers_last_updated(meeting, context.audience));
+    set_publication(data, meeting);
     data.set("has_items", !meeting.items.empty());
     TemplateData downloads = downloads_data(pack, context.audience);
     data.set("has_downloads", !downloads.list_value().empty());

@@ -1,0 +1,107 @@
+#include "content/figure_book.hpp"
+
+#include "data/rag.hpp"
+
+namespace bp::content {
+
+namespace {
+
+std::vector<FigureInput> inputs_of(const data::Indicator& indicator,
+                                   const data::MonthRange& range) {
+    std::vector<FigureInput> inputs;
+    for (const auto& observation : indicator.observations)
+        if (range.contains(observation.period))
+            inputs.push_back({observation.period.iso(), observation.value, observation.numerator,
+                              observation.denominator});
+    return inputs;
+}
+
+FigureEntry entry_of(const data::Indicator& indicator, const data::Comparison& comparison,
+                     const std::string& measure, const std::string& basis) {
+    FigureEntry entry;
+    entry.indicator = indicator.id;
+    entry.title = indicator.title;
+    entry.measure = measure;
+    entry.basis = basis;
+    entry.unit = data::to_string(indicator.unit);
+    entry.period = comparison.period.label();
+    entry.last_year_period = comparison.last_year_period.label();
+    entry.value = comparison.value;
+    entry.last_year = comparison.last_year;
+    entry.change = comparison.change();
+    entry.change_pct = comparison.change_pct();
+    entry.direction = data::direction_word(comparison.direction());
+    entry.inputs = inputs_of(indicator, comparison.period);
+    entry.last_year_inputs = inputs_of(indicator, comparison.last_year_period);
+    return entry;
+}
+
+} // namespace
+
+std::vector<FigureEntry> figure_entries(const data::Indicator& indicator,
+                                        const data::IndicatorFigures& figures,
+                                        const data::FinancialCalendar& calendar) {
+    bool quarterly = indicator.frequency == data::Frequency::quarterly;
+    std::vector<FigureEntry> entries;
+    FigureEntry ytd = entry_of(indicator, figures.year_to_date, "fytd",
+                               "financial year to date against the same period last year");
+    data::RagRating rating = data::rate(indicator, figures.year_to_date);
+    ytd.rag = data::rag_label(rating.status);
+    ytd.rag_reason = rating.reason;
+    entries.push_back(std::move(ytd));
+    entries.push_back(entry_of(indicator, figures.latest, "latest",
+                               quarterly ? "latest quarter against the same quarter last year"
+                                         : "latest month against the same month last year"));
+    for (int q = 0; q < 4; ++q)
+        if (figures.quarters[q])
+            entries.push_back(entry_of(indicator, *figures.quarters[q], "q" + std::to_string(q + 1),
+                                       "quarter " + std::to_string(q + 1) + " (" +
+                                           calendar.quarter_months(q + 1) +
+                                           ") against the same quarter last year"));
+    entries.push_back(entry_of(indicator, figures.rolling_twelve_months, "rolling12",
+                               "twelve months to the latest month against the twelve before"));
+    return entries;
+}
+
+void FigureBook::freeze(const FrozenSeries& series) {
+    for (const auto& [id, observations] : series)
+        frozen_[id] = observations;
+    frozen_copies_.clear();
+}
+
+const data::Indicator& FigureBook::use(const data::Indicator& live) {
+    auto published = frozen_.find(live.id);
+    if (published == frozen_.end())
+        return live;
+    auto copy = frozen_copies_.find(live.id);
+    if (copy == frozen_copies_.end()) {
+        data::Indicator frozen = live;
+        frozen.observations = published->second;
+        copy = frozen_copies_.emplace(live.id, std::move(frozen)).first;
+    }
+    return copy->second;
+}
+
+void FigureBook::record(const data::Indicator& indicator, const data::IndicatorFigures& figures,
+                        const data::FinancialCalendar& calendar) {
+    if (entries_.count(indicator.id))
+        return;
+    entries_[indicator.id] = figure_entries(indicator, figures, calendar);
+    std::vector<data::Observation>& kept = series_[indicator.id];
+    for (const auto& observation : indicator.observations)
+        if (observation.period <= figures.data_month)
+            kept.push_back(observation);
+}
+
+std::vector<FigureEntry> FigureBook::entries() const {
+    std::vector<FigureEntry> all;
+    for (const auto& [id, entries] : entries_)
+        all.insert(all.end(), entries.begin(), entries.end());
+    return all;
+}
+
+FrozenSeries FigureBook::series() const {
+    return series_;
+}
+
+} // namespace bp::content
