@@ -357,6 +357,7 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
             place_logo(pack.pages.front().page, site, geometry.margins.outer);
         check_front_characters(numbered, *faces, meeting.location, sink);
         pack.info = pack_info(site, board, meeting, audience, "meeting pack");
+        pack.linearise = site.config.linearise_pdfs;
         output.pack_pdf = render(pack, *faces, meeting.location, sink);
         if (output.pack_pdf.empty())
             return output;
