@@ -25,6 +25,7 @@
 #include <sys/resource.h>
 #include <thread>
 #include <time.h>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -72,21 +73,42 @@ double cpu_ms() {
     return now.tv_sec * 1e3 + now.tv_nsec / 1e6 + ms(children.ru_utime) + ms(children.ru_stime);
 }
 
-Timing time_runs(int runs, const std::function<void()>& work) {
+struct Samples {
     std::vector<double> wall, cpu;
-    for (int run = 0; run < runs; ++run) {
+    void take(const std::function<void()>& work) {
         auto started = Clock::now();
         double cpu_started = cpu_ms();
         work();
         cpu.push_back(cpu_ms() - cpu_started);
         wall.push_back(elapsed_ms(started));
     }
-    Timing timing;
-    timing.runs = runs;
-    timing.median_ms = median(wall);
-    timing.min_ms = wall.empty() ? 0 : *std::min_element(wall.begin(), wall.end());
-    timing.median_cpu_ms = median(cpu);
-    return timing;
+    Timing timing() const {
+        Timing timing;
+        timing.runs = static_cast<int>(wall.size());
+        timing.median_ms = median(wall);
+        timing.min_ms = wall.empty() ? 0 : *std::min_element(wall.begin(), wall.end());
+        timing.median_cpu_ms = median(cpu);
+        return timing;
+    }
+};
+
+Timing time_runs(int runs, const std::function<void()>& work) {
+    Samples samples;
+    for (int run = 0; run < runs; ++run)
+        samples.take(work);
+    return samples.timing();
+}
+
+// Two ways of doing the same work, run in turns so that a change in the machine's load falls
+// on both alike.
+std::pair<Timing, Timing> time_alternately(int runs, const std::function<void()>& first,
+                                           const std::function<void()>& second) {
+    Samples a, b;
+    for (int run = 0; run < runs; ++run) {
+        a.take(first);
+        b.take(second);
+    }
+    return {a.timing(), b.timing()};
 }
 
 Options parse_options(int argc, char** argv) {
@@ -162,11 +184,11 @@ bool load_example(Example& example) {
 }
 
 content::PackSummary build_pack(const Example& example, const content::Meeting& meeting,
-                                std::string* pdf = nullptr) {
+                                std::string* pdf = nullptr, const content::Site* site = nullptr) {
     DiagnosticSink sink;
     auto output =
-        pack::build_meeting_pack(example.site, *example.board, meeting, content::Audience::members,
-                                 {pack::bundled_font_dir()}, sink);
+        pack::build_meeting_pack(site ? *site : example.site, *example.board, meeting,
+                                 content::Audience::members, {pack::bundled_font_dir()}, sink);
     if (sink.has_errors())
         print_diagnostics(sink);
     if (pdf)
@@ -364,7 +386,13 @@ int main(int argc, char** argv) {
         std::cerr << "bench_pack: the pack was not built\n";
         return 1;
     }
-    Timing pack_timing = time_runs(options.runs, [&] { build_pack(example, meeting); });
+    // The same pack written without linearisation (site.yaml `linearise_pdfs: false`).
+    content::Site not_linearised = example.site;
+    not_linearised.config.linearise_pdfs = false;
+    build_pack(example, meeting, nullptr, &not_linearised);
+    auto [pack_timing, flat_timing] = time_alternately(
+        options.runs, [&] { build_pack(example, meeting); },
+        [&] { build_pack(example, meeting, nullptr, &not_linearised); });
 
     fs::path folder = work_folder(options);
     std::ofstream(folder / "boardpack.pdf", std::ios::binary) << pdf;
@@ -383,6 +411,7 @@ int main(int argc, char** argv) {
         std::printf("  files:   %s\n\n", folder.c_str());
     print_header();
     print_row("boardpack build_meeting_pack", pack_timing, summary.pages);
+    print_row("  without linearisation", flat_timing, summary.pages);
 
     bool ran_weasyprint = false;
     WeasyResult weasy;
@@ -398,11 +427,12 @@ int main(int argc, char** argv) {
         ran_weasyprint = true;
     }
 
-    auto verdict = [&](double ms) { return ms <= 100 * summary.pages / 70.0 ? "met" : "NOT met"; };
-    std::printf("\n  target: <= 100 ms for a 70-page pack: %s by wall time (median %.1f ms), %s by "
-                "CPU time (median %.1f ms), %d pages\n",
-                verdict(pack_timing.median_ms), pack_timing.median_ms,
-                verdict(pack_timing.median_cpu_ms), pack_timing.median_cpu_ms, summary.pages);
+    auto verdict = [&](double ms) { return ms <= 60 * summary.pages / 70.0 ? "met" : "NOT met"; };
+    std::printf("\n  target: <= 60 ms CPU for a 70-page pack: %s (median %.1f ms CPU, %.1f ms "
+                "wall), %d pages; without linearisation %s (median %.1f ms CPU)\n",
+                verdict(pack_timing.median_cpu_ms), pack_timing.median_cpu_ms,
+                pack_timing.median_ms, summary.pages, verdict(flat_timing.median_cpu_ms),
+                flat_timing.median_cpu_ms);
     if (ran_weasyprint && pack_timing.median_ms > 0 && pack_timing.median_cpu_ms > 0)
         std::printf("  boardpack : WeasyPrint = 1 : %.1f by wall time, 1 : %.1f by CPU time "
                     "(1 : %.1f by CPU time without WeasyPrint's start-up)\n",

@@ -168,13 +168,24 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         sink, totals, options.reuse};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
-    run_meeting_jobs(meetings, job_count(options.jobs), [&](const MeetingRef& ref) {
-        guarded(sink, ref.meeting->folder, [&] { build(ref); });
-        progress.step(meeting_folder(ref));
-    });
+    // A quarter's archive pack is written as soon as its last meeting's pack is, by whichever
+    // thread is free, so the archive packs are no single-threaded tail after the meetings.
+    QuarterCountdown quarters(site);
+    WorkQueue queue(job_count(options.jobs));
+    for (const MeetingRef& ref : meetings)
+        queue.push_back([&, ref] {
+            guarded(sink, ref.meeting->folder, [&] { build(ref); });
+            progress.step(meeting_folder(ref));
+            if (const QuarterPackJob* quarter = quarters.meeting_done(ref.meeting))
+                queue.push_front([&, quarter] {
+                    if (!sink.has_errors())
+                        guarded(sink, options.out, [&] {
+                            write_quarter_pack(site, *quarter, build.fonts, out, sink);
+                        });
+                });
+        });
+    queue.run();
     progress.finish();
-    if (!sink.has_errors())
-        guarded(sink, options.out, [&] { write_quarter_packs(site, build.fonts, out, sink); });
     guarded(sink, options.out, [&] { site_builder.write_site_pages(out); });
     if (sink.has_errors())
         return stats;

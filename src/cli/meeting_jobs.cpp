@@ -1,6 +1,6 @@
 #include "cli/meeting_jobs.hpp"
 
-#include <atomic>
+#include <algorithm>
 #include <thread>
 
 namespace bp::cli {
@@ -20,23 +20,65 @@ unsigned job_count(unsigned requested) {
     return cores > 0 ? cores : 1;
 }
 
-void run_meeting_jobs(const std::vector<MeetingRef>& meetings, unsigned jobs,
-                      const std::function<void(const MeetingRef&)>& job) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < meetings.size(); i = next++)
-            job(meetings[i]);
-    };
-    unsigned threads = std::min<unsigned>(jobs, static_cast<unsigned>(meetings.size()));
-    if (threads <= 1) {
-        worker();
+void WorkQueue::push_back(std::function<void()> job) {
+    {
+        std::lock_guard lock(mutex_);
+        jobs_.push_back(std::move(job));
+    }
+    changed_.notify_one();
+}
+
+void WorkQueue::push_front(std::function<void()> job) {
+    {
+        std::lock_guard lock(mutex_);
+        jobs_.push_front(std::move(job));
+    }
+    changed_.notify_one();
+}
+
+void WorkQueue::work() {
+    for (;;) {
+        std::function<void()> job;
+        {
+            std::unique_lock lock(mutex_);
+            // An idle thread waits while another job runs: that job may still add work.
+            changed_.wait(lock, [&] { return !jobs_.empty() || running_ == 0; });
+            if (jobs_.empty()) {
+                changed_.notify_all(); // nothing queued and nothing running: all done
+                return;
+            }
+            job = std::move(jobs_.front());
+            jobs_.pop_front();
+            ++running_;
+        }
+        job();
+        {
+            std::lock_guard lock(mutex_);
+            --running_;
+        }
+        changed_.notify_all();
+    }
+}
+
+void WorkQueue::run() {
+    if (threads_ == 1) {
+        work();
         return;
     }
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back(worker);
+    for (unsigned t = 0; t < threads_; ++t)
+        pool.emplace_back([this] { work(); });
     for (auto& thread : pool)
         thread.join();
+}
+
+void run_meeting_jobs(const std::vector<MeetingRef>& meetings, unsigned jobs,
+                      const std::function<void(const MeetingRef&)>& job) {
+    auto most = static_cast<unsigned>(std::max<std::size_t>(meetings.size(), 1));
+    WorkQueue queue(std::min(jobs, most));
+    for (const MeetingRef& ref : meetings)
+        queue.push_back([&job, ref] { job(ref); });
+    queue.run();
 }
 
 } // namespace bp::cli

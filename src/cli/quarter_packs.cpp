@@ -2,16 +2,13 @@
 
 #include "site/site_paths.hpp"
 
-#include <filesystem>
 #include <fstream>
-#include <map>
+#include <optional>
 #include <sstream>
 
 namespace bp::cli {
 
 namespace {
-
-using QuarterKey = std::pair<int, int>; // financial year start, quarter
 
 std::optional<std::string> read_staged(const OutputTree& out, const std::string& path) {
     std::ifstream in(out.staging_path(path), std::ios::binary);
@@ -22,41 +19,68 @@ std::optional<std::string> read_staged(const OutputTree& out, const std::string&
     return buffer.str();
 }
 
-std::map<QuarterKey, std::vector<const content::Meeting*>>
-meetings_by_quarter(const content::Board& board, const data::FinancialCalendar& calendar) {
-    std::map<QuarterKey, std::vector<const content::Meeting*>> quarters;
-    for (const auto& meeting : board.meetings) {
-        if (meeting.status == content::MeetingStatus::cancelled)
-            continue;
-        QuarterKey key{calendar.year_of_date(meeting.date), calendar.quarter_of_date(meeting.date)};
-        quarters[key].push_back(&meeting);
+} // namespace
+
+std::vector<QuarterPackJob> quarter_pack_jobs(const content::Site& site) {
+    data::FinancialCalendar calendar = site.config.calendar();
+    std::vector<QuarterPackJob> jobs;
+    for (const auto& board : site.boards) {
+        std::map<std::pair<int, int>, QuarterPackJob> quarters; // (year, quarter), in order
+        for (const auto& meeting : board.meetings) {
+            if (meeting.status == content::MeetingStatus::cancelled)
+                continue;
+            int year = calendar.year_of_date(meeting.date);
+            int quarter = calendar.quarter_of_date(meeting.date);
+            QuarterPackJob& job = quarters[{year, quarter}];
+            job.board = &board;
+            job.year = year;
+            job.quarter = quarter;
+            job.meetings.push_back(&meeting);
+        }
+        for (auto& [key, job] : quarters)
+            jobs.push_back(std::move(job));
     }
-    return quarters;
+    return jobs;
 }
 
-} // namespace
+void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
+                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink) {
+    data::FinancialCalendar calendar = site.config.calendar();
+    std::vector<pack::ArchivedMeetingPack> packs;
+    for (const auto* meeting : job.meetings) {
+        auto bytes = read_staged(out, job.board->slug + "/" + meeting->slug + "/pack.pdf");
+        if (bytes)
+            packs.push_back({meeting, std::move(*bytes)});
+    }
+    if (packs.empty())
+        return;
+    std::string label =
+        "Quarter " + std::to_string(job.quarter) + ", " + calendar.year_label(job.year);
+    std::string pdf = pack::build_quarter_pack(site, *job.board, label, packs, fonts, sink);
+    if (!pdf.empty())
+        out.write(site::quarter_pack_path(job.board->slug, job.year, job.quarter, calendar), pdf);
+}
 
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
                          OutputTree& out, DiagnosticSink& sink) {
-    data::FinancialCalendar calendar = site.config.calendar();
-    for (const auto& board : site.boards) {
-        for (const auto& [key, meetings] : meetings_by_quarter(board, calendar)) {
-            std::vector<pack::ArchivedMeetingPack> packs;
-            for (const auto* meeting : meetings) {
-                auto bytes = read_staged(out, board.slug + "/" + meeting->slug + "/pack.pdf");
-                if (bytes)
-                    packs.push_back({meeting, std::move(*bytes)});
-            }
-            if (packs.empty())
-                continue;
-            std::string label =
-                "Quarter " + std::to_string(key.second) + ", " + calendar.year_label(key.first);
-            std::string pdf = pack::build_quarter_pack(site, board, label, packs, fonts, sink);
-            if (!pdf.empty())
-                out.write(site::quarter_pack_path(board.slug, key.first, key.second, calendar),
-                          pdf);
-        }
+    for (const QuarterPackJob& job : quarter_pack_jobs(site))
+        write_quarter_pack(site, job, fonts, out, sink);
+}
+
+QuarterCountdown::QuarterCountdown(const content::Site& site) : jobs_(quarter_pack_jobs(site)) {
+    for (std::size_t i = 0; i < jobs_.size(); ++i) {
+        outstanding_.push_back(jobs_[i].meetings.size());
+        for (const auto* meeting : jobs_[i].meetings)
+            quarter_of_[meeting] = i;
     }
+}
+
+const QuarterPackJob* QuarterCountdown::meeting_done(const content::Meeting* meeting) {
+    auto found = quarter_of_.find(meeting);
+    if (found == quarter_of_.end())
+        return nullptr;
+    std::lock_guard lock(mutex_);
+    return --outstanding_[found->second] == 0 ? &jobs_[found->second] : nullptr;
 }
 
 } // namespace bp::cli

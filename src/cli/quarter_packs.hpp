@@ -5,11 +5,46 @@
 #include "core/output_tree.hpp"
 #include "pack/pack.hpp"
 
+#include <map>
+#include <mutex>
+#include <vector>
+
 namespace bp::cli {
 
-// Reads each meeting's pack back from the staging folder one quarter at a time, so only one
-// quarter's packs are in memory at once. Meetings without a pack (cancelled) are skipped.
+// One archive pack: a board's financial quarter and the meetings whose packs it bundles
+// (cancelled meetings have no pack and are left out).
+struct QuarterPackJob {
+    const content::Board* board = nullptr;
+    int year = 0; // the financial year's first calendar year
+    int quarter = 0;
+    std::vector<const content::Meeting*> meetings;
+};
+
+std::vector<QuarterPackJob> quarter_pack_jobs(const content::Site& site);
+
+// Reads the quarter's packs back from the staging folder (only this quarter's packs are in
+// memory at once) and writes the archive pack. Meetings without a staged pack are skipped.
+void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
+                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink);
+
+// Every quarter's archive pack, one after another.
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
                          OutputTree& out, DiagnosticSink& sink);
+
+// Counts down each quarter's meetings as they are built, so that its archive pack can be
+// written as soon as the last of them is. Safe to call from several threads.
+class QuarterCountdown {
+  public:
+    explicit QuarterCountdown(const content::Site& site);
+    // The quarter whose last outstanding meeting `meeting` was, or null.
+    const QuarterPackJob* meeting_done(const content::Meeting* meeting);
+    const std::vector<QuarterPackJob>& jobs() const { return jobs_; }
+
+  private:
+    std::vector<QuarterPackJob> jobs_;
+    std::map<const content::Meeting*, std::size_t> quarter_of_;
+    std::vector<std::size_t> outstanding_;
+    std::mutex mutex_;
+};
 
 } // namespace bp::cli

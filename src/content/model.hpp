@@ -61,6 +61,7 @@ struct SiteConfig {
     std::string theme = "default";
     std::string logo; // path relative to the source root, or empty
     PaperSize paper = PaperSize::a4;
+    bool linearise_pdfs = true; // PDFs written for "fast web view" (costs a second pass)
     int financial_year_start_month = 4;
     RagColours rag;
     Typography type;

@@ -105,7 +105,7 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
     const SourceLocation origin{"site.yaml", 1, 1};
     data::check_keys(*yaml,
                      {"title", "organisation", "base_url", "language", "theme", "logo", "paper",
-                      "financial_year_start", "rag", "style", "timezone"},
+                      "financial_year_start", "rag", "style", "timezone", "linearise_pdfs"},
                      origin, sink, "site.yaml");
     config.title = data::read_string(*yaml, "title", origin, sink, true).value_or("");
     config.organisation = data::read_string(*yaml, "organisation", origin, sink, true).value_or("");
@@ -145,6 +145,8 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
                        "April, the UK financial year's start, is 4");
     }
     read_time_zone(*yaml, origin, config, sink);
+    config.linearise_pdfs =
+        data::read_bool(*yaml, "linearise_pdfs", origin, sink).value_or(config.linearise_pdfs);
     read_rag_colours(*yaml, origin, config.rag, sink);
     read_typography(*yaml, origin, config.type, sink);
     return config;

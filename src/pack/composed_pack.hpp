@@ -50,6 +50,7 @@ struct ComposedPack {
     std::vector<ComposedPage> pages;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
+    bool linearise = true; // "fast web view" (site.yaml `linearise_pdfs`)
 };
 
 struct FallbackFace;

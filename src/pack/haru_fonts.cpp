@@ -42,9 +42,9 @@ HaruDocument::HaruDocument() {
     if (doc_) {
         HPDF_UseUTFEncodings(doc_);
         HPDF_SetCurrentEncoder(doc_, "UTF-8");
-        // Every stream leaves libharu compressed: qpdf passes Flate streams through, while one
-        // left plain would be compressed again on each of the linearising writer's passes.
-        HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+        // Streams leave libharu plain: the post-pass compresses each once, at a faster level
+        // than the zlib default libharu would use (compress_plain_streams in post_pass.hpp).
+        HPDF_SetCompressionMode(doc_, HPDF_COMP_NONE);
     }
 }
 

@@ -360,6 +360,7 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
                               meeting.supplementary > 0
                                   ? "supplementary pack " + std::to_string(meeting.supplementary)
                                   : "meeting pack");
+        pack.linearise = site.config.linearise_pdfs;
         output.pack_pdf = render(pack, *faces, meeting.location, sink);
         if (output.pack_pdf.empty())
             return output;

@@ -10,6 +10,8 @@
 #include <exception>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -185,6 +187,13 @@ OutlineRun add_outline_level(QPDF& pdf, QPDFObjectHandle parent,
     return run;
 }
 
+// The embedded faces are most of every pack's bytes; the fastest zlib level costs a tenth more
+// size and saves about a third of the build time. qpdf's level is one setting for the process.
+void use_deflate_level() {
+    static std::once_flag set;
+    std::call_once(set, [] { Pl_Flate::setCompressionLevel(1); });
+}
+
 std::string pdf_date(const std::string& iso) {
     std::string digits;
     for (char c : iso)
@@ -269,6 +278,22 @@ void simplify_flate_filters(QPDF& pdf) {
     }
 }
 
+void compress_plain_streams(QPDF& pdf) {
+    use_deflate_level();
+    for (QPDFObjectHandle object : pdf.getAllObjects()) {
+        if (!object.isStream() || object.getDict().hasKey("/Filter"))
+            continue;
+        auto plain = object.getRawStreamData();
+        Pl_Buffer compressed("compressed");
+        Pl_Flate deflate("deflate", &compressed, Pl_Flate::a_deflate);
+        deflate.write(plain->getBuffer(), plain->getSize());
+        deflate.finish();
+        object.replaceStreamData(compressed.getBufferSharedPointer(),
+                                 QPDFObjectHandle::newName("/FlateDecode"),
+                                 QPDFObjectHandle::newNull());
+    }
+}
+
 void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs& glyphs,
                            ForeignSources& sources) {
     auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
@@ -341,14 +366,12 @@ void write_info(QPDF& pdf, const DocumentInfo& info) {
                                  QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
 }
 
-std::string write_linearised(QPDF& pdf) {
-    // The embedded faces are most of every pack's bytes; the fastest zlib level costs a tenth
-    // more size and saves about a third of the build time. Every writer sets the same level.
-    Pl_Flate::setCompressionLevel(1);
+std::string write_pdf(QPDF& pdf, bool linearise) {
+    use_deflate_level();
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setDeterministicID(true);
-    writer.setLinearization(true);
+    writer.setLinearization(linearise);
     writer.setCompressStreams(true);
     writer.setObjectStreamMode(qpdf_o_generate);
     writer.write();
@@ -356,31 +379,46 @@ std::string write_linearised(QPDF& pdf) {
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
-std::string extract_pages(const std::string& finished, int first, int last,
-                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error) {
+PageExtractor::PageExtractor(const std::string& finished) {
+    source_.setSuppressWarnings(true);
+    source_.processMemoryFile("pack.pdf", finished.data(), finished.size());
+    linearised_ = source_.isLinearized();
+    pages_ = QPDFPageDocumentHelper(source_).getAllPages();
+    // Every extract drops the links, so they are dropped once here.
+    for (auto& page : pages_)
+        page.getObjectHandle().removeKey("/Annots");
+}
+
+std::string PageExtractor::extract(int first, int last, const std::vector<OutlineEntry>& outline,
+                                   const DocumentInfo& info, std::string& error) {
     try {
-        QPDF source;
-        source.setSuppressWarnings(true);
-        source.processMemoryFile("pack.pdf", finished.data(), finished.size());
-        QPDF extract;
-        extract.emptyPDF();
-        QPDFPageDocumentHelper pages(extract);
-        auto source_pages = QPDFPageDocumentHelper(source).getAllPages();
-        int count = static_cast<int>(source_pages.size());
+        int count = page_count();
         if (first < 1 || last < first || last > count) {
             error = "pages " + std::to_string(first) + "-" + std::to_string(last) +
                     " are outside the pack's " + std::to_string(count) + " pages";
             return {};
         }
-        for (int i = first - 1; i < last; ++i) {
-            source_pages[i].getObjectHandle().removeKey("/Annots");
-            pages.addPage(source_pages[i], false);
-        }
+        QPDF extract;
+        extract.emptyPDF();
+        QPDFPageDocumentHelper pages(extract);
+        for (int i = first - 1; i < last; ++i)
+            pages.addPage(pages_[i], false);
         write_outline(extract, outline);
         write_page_labels(extract, {{0, "", true, first}});
         write_info(extract, info);
-        return write_linearised(extract);
+        return write_pdf(extract, linearised_);
+    } catch (const std::exception& failure) {
+        error = failure.what();
+        return {};
+    }
+}
+
+std::string extract_pages(const std::string& finished, int first, int last,
+                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
+                          std::string& error) {
+    try {
+        PageExtractor extractor(finished);
+        return extractor.extract(first, last, outline, info, error);
     } catch (const std::exception& failure) {
         error = failure.what();
         return {};
@@ -397,10 +435,11 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         repair_to_unicode(pdf, glyphs);
         simplify_flate_filters(pdf);
         place_foreign_content(pdf, pack, glyphs, sources);
+        compress_plain_streams(pdf);
         write_outline(pdf, pack.outline);
         write_page_labels(pdf, {{0, "", true, 1}});
         write_info(pdf, pack.info);
-        return write_linearised(pdf);
+        return write_pdf(pdf, pack.linearise);
     } catch (const std::exception& failure) {
         error = failure.what();
         return {};

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs);
 // libharu writes "/Filter [/FlateDecode]", which qpdf does not recognise as already
 // compressed: it would inflate and deflate every such stream on each pass of the writer.
 void simplify_flate_filters(QPDF& pdf);
+// Deflates every stream that has no filter, once, at the level every writer uses. libharu
+// would deflate at zlib's default level (it has no setting), and the linearising writer
+// compresses a plain stream in each of its two passes; a stream compressed here is copied
+// through by the writer, and by every extract and archive pack made from this one.
+void compress_plain_streams(QPDF& pdf);
 // Places charts and appendix pages on the pages libharu painted. Throws on unreadable input.
 // Text in fonts other than the bundled faces (`glyphs.fallback_texts`) is drawn over its page.
 void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs& glyphs,
@@ -38,18 +44,40 @@ void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs
 void write_outline(QPDF& pdf, const std::vector<OutlineEntry>& entries);
 void write_page_labels(QPDF& pdf, const std::vector<PageLabelRange>& ranges);
 void write_info(QPDF& pdf, const DocumentInfo& info);
-std::string write_linearised(QPDF& pdf);
+// The document's bytes, repeatable from run to run. Linearised ("fast web view") when asked:
+// a browser can then show the first pages before the rest has arrived, at the price of a
+// second pass over the whole file (see bench/README.md for what that costs).
+std::string write_pdf(QPDF& pdf, bool linearise);
 
-// The whole pass for a pack that libharu painted. Returns empty bytes and sets `error` when
-// qpdf rejects something.
+// The whole pass for a pack that libharu painted, linearised when `pack.linearise` says so.
+// Returns empty bytes and sets `error` when qpdf rejects something.
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
                        const UsedGlyphs& glyphs, std::string& error);
 
-// Pages `first`..`last` (1-based, inclusive) of a finished pack as a PDF of their own. Page
-// labels keep the pack's numbers, so page 1 of the extract is labelled `first`. Links are
-// dropped: they point into the rest of the pack. The fonts come along already compressed, which
-// is much cheaper than painting the pages again (the agenda PDF is the pack's first pages). Returns
-// "" and sets `error` on failure.
+// Cuts page ranges out of a finished pack as PDFs of their own. The pack is read once for all
+// of them: reading it (its object streams inflated, its page tree walked) costs about as much
+// as writing an extract. Page labels keep the pack's numbers, so page 1 of an extract is
+// labelled `first`. Links are dropped: they point into the rest of the pack. The fonts come
+// along already compressed, which is much cheaper than painting the pages again (the agenda PDF
+// is the pack's first pages). An extract is linearised when the pack is.
+class PageExtractor {
+  public:
+    // `finished` must outlive the extractor. Throws when qpdf cannot read it.
+    explicit PageExtractor(const std::string& finished);
+    PageExtractor(const PageExtractor&) = delete;
+    PageExtractor& operator=(const PageExtractor&) = delete;
+    int page_count() const { return static_cast<int>(pages_.size()); }
+    // Pages `first`..`last` (1-based, inclusive). Returns "" and sets `error` on failure.
+    std::string extract(int first, int last, const std::vector<OutlineEntry>& outline,
+                        const DocumentInfo& info, std::string& error);
+
+  private:
+    QPDF source_;
+    std::vector<QPDFPageObjectHelper> pages_;
+    bool linearised_ = true;
+};
+
+// One range cut from a finished pack (see PageExtractor). Returns "" and sets `error` on failure.
 std::string extract_pages(const std::string& finished, int first, int last,
                           const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
                           std::string& error);

@@ -202,6 +202,7 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
         archive.setSuppressWarnings(true);
         archive.processMemoryFile("archive.pdf", painted.data(), painted.size());
         repair_to_unicode(archive, glyphs);
+        compress_plain_streams(archive);
         QPDFPageDocumentHelper archive_pages(archive);
         std::vector<QPDFPageObjectHelper> spare_blanks;
         {
@@ -237,7 +238,7 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
         info.keywords = board.short_name + ", board packs, archive";
         info.date_iso = entries.back().meeting->date.iso();
         write_info(archive, info);
-        return write_linearised(archive);
+        return write_pdf(archive, site.config.linearise_pdfs);
     } catch (const std::exception& failure) {
         sink.error(board.location,
                    "cannot build the quarterly pack: " + std::string(failure.what()));
