@@ -37,13 +37,14 @@ meetings_by_quarter(const content::Board& board, const data::FinancialCalendar& 
 } // namespace
 
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
-                         OutputTree& out, DiagnosticSink& sink) {
+                         OutputTree& out, DiagnosticSink& sink, content::Audience audience) {
     data::FinancialCalendar calendar = site.config.calendar();
     for (const auto& board : site.boards) {
         for (const auto& [key, meetings] : meetings_by_quarter(board, calendar)) {
             std::vector<pack::ArchivedMeetingPack> packs;
             for (const auto* meeting : meetings) {
-                auto bytes = read_staged(out, board.slug + "/" + meeting->slug + "/pack.pdf");
+                auto bytes = read_staged(out, board.slug + "/" + meeting->slug + "/" +
+                                                  pack::pack_file_name(audience));
                 if (bytes)
                     packs.push_back({meeting, std::move(*bytes)});
             }

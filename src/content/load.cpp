@@ -4,8 +4,10 @@
 #include "content/attendance.hpp"
 #include "content/decisions.hpp"
 #include "content/directives.hpp"
+#include "content/exempt.hpp"
 #include "content/front_matter.hpp"
 #include "content/loader_parts.hpp"
+#include "content/markings.hpp"
 #include "content/minutes.hpp"
 #include "content/minutes_presentation.hpp"
 #include "content/minutes_record.hpp"
@@ -145,6 +147,9 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
         if (!board)
             continue;
         load_meetings(files, *board, sink);
+        resolve_markings(site.config, *board, sink); // before the action log reads the audience
+        for (auto& meeting : board->meetings)
+            group_part_two(meeting);
         attach_minutes_records(files, *board, sink);
         load_board_data(files, site.config, *board, sink);
         describe_next_meetings(*board, sink);
@@ -160,6 +165,15 @@ void load_meeting_papers(const FileSystem& files, const Site& site, const Board&
                          Meeting& meeting, DiagnosticSink& sink) {
     for_each_paper(meeting.items, [&](Paper& paper) {
         load_paper_body(files, site, board, meeting, paper, sink);
+    });
+}
+
+void load_meeting_papers(const FileSystem& files, const Site& site, const Board& board,
+                         Meeting& meeting, DiagnosticSink& sink,
+                         const std::function<bool(const Paper&)>& which) {
+    for_each_paper(meeting.items, [&](Paper& paper) {
+        if (which(paper))
+            load_paper_body(files, site, board, meeting, paper, sink);
     });
 }
 

@@ -358,7 +358,7 @@ std::string write_linearised(QPDF& pdf) {
 
 std::string extract_pages(const std::string& finished, int first, int last,
                           const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error) {
+                          std::string& error, int first_label) {
     try {
         QPDF source;
         source.setSuppressWarnings(true);
@@ -378,13 +378,23 @@ std::string extract_pages(const std::string& finished, int first, int last,
             pages.addPage(source_pages[i], false);
         }
         write_outline(extract, outline);
-        write_page_labels(extract, {{0, "", true, first}});
+        write_page_labels(extract, {{0, "", true, first_label > 0 ? first_label : first}});
         write_info(extract, info);
         return write_linearised(extract);
     } catch (const std::exception& failure) {
         error = failure.what();
         return {};
     }
+}
+
+std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers) {
+    if (numbers.empty())
+        return {{0, "", true, 1}};
+    std::vector<PageLabelRange> ranges;
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+        if (i == 0 || numbers[i] != numbers[i - 1] + 1)
+            ranges.push_back({static_cast<int>(i), "", true, numbers[i]});
+    return ranges;
 }
 
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
@@ -398,7 +408,7 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         simplify_flate_filters(pdf);
         place_foreign_content(pdf, pack, glyphs, sources);
         write_outline(pdf, pack.outline);
-        write_page_labels(pdf, {{0, "", true, 1}});
+        write_page_labels(pdf, label_ranges(pack.page_numbers));
         write_info(pdf, pack.info);
         return write_linearised(pdf);
     } catch (const std::exception& failure) {

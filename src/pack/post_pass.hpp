@@ -40,19 +40,24 @@ void write_page_labels(QPDF& pdf, const std::vector<PageLabelRange>& ranges);
 void write_info(QPDF& pdf, const DocumentInfo& info);
 std::string write_linearised(QPDF& pdf);
 
+// Page label ranges for pages numbered `numbers` (one per page): a new range wherever the
+// numbers jump. Empty `numbers` give 1, 2, 3 ….
+std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers);
+
 // The whole pass for a pack that libharu painted. Returns empty bytes and sets `error` when
 // qpdf rejects something.
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
                        const UsedGlyphs& glyphs, std::string& error);
 
 // Pages `first`..`last` (1-based, inclusive) of a finished pack as a PDF of their own. Page
-// labels keep the pack's numbers, so page 1 of the extract is labelled `first`. Links are
+// labels keep the pack's numbers, so page 1 of the extract is labelled `first` (or
+// `first_label`, when given: the printed number, where it differs). Links are
 // dropped: they point into the rest of the pack. The fonts come along already compressed, which
 // is much cheaper than painting the pages again (the agenda PDF is the pack's first pages). Returns
 // "" and sets `error` on failure.
 std::string extract_pages(const std::string& finished, int first, int last,
                           const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error);
+                          std::string& error, int first_label = 0);
 
 // A well-formed ToUnicode CMap for a font whose character codes are Unicode code points.
 std::string to_unicode_cmap(const std::set<char32_t>& code_points);
