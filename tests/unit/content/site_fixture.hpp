@@ -21,9 +21,8 @@ inline bp::MemoryFileSystem small_site() {
         "    paper: 03-profile.md\n"
         "  - number: \"4\"\n    title: Sub-groups\n    items:\n"
         "      - number: 4a\n        title: Youth\n        paper: 04a-youth.md\n");
-    files.add(
-        "content/csp/2017-09-12/02-report.md",
-        "---\ntitle: The report\nauthor: Ann Lee\nsecurity: unprotected\n---\n# Heading\n\nText.\n");
+    files.add("content/csp/2017-09-12/02-report.md",
+              "---\ntitle: The report\nauthor: Ann Lee\n---\n# Heading\n\nText.\n");
     files.add("content/csp/2017-09-12/03-profile.md",
               "---\ntitle: Problem profile\nsecurity: restricted\n---\nSecret words.\n");
     files.add("content/csp/2017-09-12/04a-youth.md", "---\ntitle: Youth report\n---\nBody.\n");
