@@ -34,17 +34,18 @@ struct BuildTotals {
     std::map<std::string, content::PackSummary> summaries;
 };
 
-const char* const pack_files[] = {"pack.pdf", "agenda.pdf", "pack.json"};
-
 // Copies a meeting's packs from the previous build when the change did not touch the meeting.
 std::optional<content::PackSummary> reuse_packs(const std::optional<PackReuse>& reuse,
-                                                const std::string& folder, OutputTree& out) {
+                                                const std::string& folder, OutputTree& out,
+                                                content::Audience audience) {
+    const std::string pack_files[] = {pack::pack_file_name(audience),
+                                      pack::agenda_file_name(audience), "pack.json"};
     if (!reuse || reuse->rebuild.count(folder))
         return std::nullopt;
     auto summary = reuse->summaries.find(folder);
     if (summary == reuse->summaries.end())
         return std::nullopt;
-    for (const char* name : pack_files)
+    for (const auto& name : pack_files)
         if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" + name))
             return std::nullopt;
     for (const auto& item : summary->second.items)
@@ -56,7 +57,7 @@ std::optional<content::PackSummary> reuse_packs(const std::optional<PackReuse>& 
         if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" +
                                               supplement.file))
             return std::nullopt;
-    for (const char* name : pack_files)
+    for (const auto& name : pack_files)
         out.copy_file(folder + "/" + name, reuse->previous_out + "/" + folder + "/" + name);
     for (const auto& item : summary->second.items)
         if (!item.report_file.empty())
@@ -82,6 +83,9 @@ struct MeetingBuild {
     DiagnosticSink& sink;
     BuildTotals& totals;
     const std::optional<PackReuse>& reuse;
+    // The meetings as the members see them, found by folder: the public edition counts the
+    // pages of what it withholds, so both editions number their pages alike.
+    const std::map<std::string, MeetingRef>& members_meetings;
 
     void operator()(const MeetingRef& ref) {
         content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
@@ -90,10 +94,10 @@ struct MeetingBuild {
         content::load_meeting_papers(files, site, *ref.board, meeting, sink, &figures);
         std::string folder = meeting_folder(ref);
         out.write(folder + "/figures.json", figures_json(meeting, figures.entries()));
-        auto summary = reuse_packs(reuse, folder, out);
+        auto summary = reuse_packs(reuse, folder, out, audience);
         bool reused = summary.has_value();
         if (!summary)
-            summary = write_packs(meeting, *ref.board, folder);
+            summary = write_packs(meeting, *ref.board, folder, members_view(meeting));
         site_builder.write_meeting(*ref.board, meeting, *summary, out);
         std::lock_guard lock(totals.mutex);
         ++totals.packs;
@@ -102,18 +106,36 @@ struct MeetingBuild {
         totals.summaries[folder] = *summary;
     }
 
+    // The members' meeting with the papers the public may not see loaded (their problems are
+    // the members' build's to report); none when the public see everything.
+    std::optional<content::Meeting> members_view(const content::Meeting& shown) {
+        auto found = members_meetings.find(shown.folder);
+        if (audience == content::Audience::members || found == members_meetings.end() ||
+            !content::withholds_anything(found->second.meeting->items))
+            return std::nullopt;
+        content::Meeting members = *found->second.meeting;
+        DiagnosticSink quiet;
+        content::load_meeting_papers(files, site, *found->second.board, members, quiet,
+                                     [&](const content::Paper& paper) {
+                                         return !content::has_paper(shown.items, paper.source_path);
+                                     });
+        return members;
+    }
+
     content::PackSummary write_packs(const content::Meeting& meeting, const content::Board& board,
-                                     const std::string& folder) {
+                                     const std::string& folder,
+                                     const std::optional<content::Meeting>& members) {
         std::vector<int> supplements = content::supplementary_numbers(meeting);
         if (supplements.empty())
-            return write_main_pack(meeting, board, folder);
+            return write_main_pack(meeting, board, folder, members);
         // The main pack leaves out what came after publication, so it stays as published.
-        content::PackSummary summary =
-            write_main_pack(content::pack_view(meeting, 0), board, folder);
+        content::PackSummary summary = write_main_pack(content::pack_view(meeting, 0), board,
+                                                       folder, members_part(members, 0));
         for (int number : supplements) {
+            auto part = members_part(members, number);
             auto packs = pack::build_meeting_pack(site, board, content::pack_view(meeting, number),
-                                                  audience, fonts, sink);
-            std::string file = "supplementary-" + std::to_string(number) + ".pdf";
+                                                  audience, fonts, sink, part ? &*part : nullptr);
+            std::string file = pack::supplementary_file_name(number, audience);
             out.write(folder + "/" + file, packs.pack_pdf);
             summary.supplements.push_back(
                 {number, file, packs.summary.pages, packs.pack_pdf.size()});
@@ -121,11 +143,21 @@ struct MeetingBuild {
         return summary;
     }
 
+    // The members' view of one part of the meeting (0 the main pack, N supplement N).
+    static std::optional<content::Meeting>
+    members_part(const std::optional<content::Meeting>& members, int number) {
+        if (!members)
+            return std::nullopt;
+        return content::pack_view(*members, number);
+    }
+
     content::PackSummary write_main_pack(const content::Meeting& meeting,
-                                         const content::Board& board, const std::string& folder) {
-        auto packs = pack::build_meeting_pack(site, board, meeting, audience, fonts, sink);
-        out.write(folder + "/pack.pdf", packs.pack_pdf);
-        out.write(folder + "/agenda.pdf", packs.agenda_pdf);
+                                         const content::Board& board, const std::string& folder,
+                                         const std::optional<content::Meeting>& members) {
+        auto packs = pack::build_meeting_pack(site, board, meeting, audience, fonts, sink,
+                                              members ? &*members : nullptr);
+        out.write(folder + "/" + packs.pack_file, packs.pack_pdf);
+        out.write(folder + "/" + packs.agenda_file, packs.agenda_pdf);
         out.write(folder + "/pack.json", packs.pack_json);
         for (const auto& [file, pdf] : packs.report_pdfs)
             out.write(folder + "/" + file, pdf);
@@ -150,6 +182,15 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     site.source_root = options.source;
     if (sink.has_errors())
         return stats;
+    // The meetings as the members see them, for the public packs' page numbers.
+    std::vector<content::Board> members_boards;
+    std::map<std::string, MeetingRef> members_meetings;
+    if (options.audience == content::Audience::public_audience) {
+        members_boards = site.boards;
+        for (const auto& board : members_boards)
+            for (const auto& meeting : board.meetings)
+                members_meetings[meeting.folder] = {&board, &meeting};
+    }
     // The one audience gate: every page, pack, feed and index below sees the filtered site.
     content::apply_audience(site, options.audience);
     std::optional<OutputTree> staged;
@@ -163,9 +204,16 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     OutputTree& out = *staged;
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
-    MeetingBuild build{
-        site, files,  options.audience, {data_dir() + "/assets/fonts"}, site_builder, out,
-        sink, totals, options.reuse};
+    MeetingBuild build{site,
+                       files,
+                       options.audience,
+                       {data_dir() + "/assets/fonts"},
+                       site_builder,
+                       out,
+                       sink,
+                       totals,
+                       options.reuse,
+                       members_meetings};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
     // A quarter's archive pack is written as soon as its last meeting's pack is, by whichever
@@ -180,7 +228,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
                 queue.push_front([&, quarter] {
                     if (!sink.has_errors())
                         guarded(sink, options.out, [&] {
-                            write_quarter_pack(site, *quarter, build.fonts, out, sink);
+                            write_quarter_pack(site, *quarter, build.fonts, out, sink,
+                                               options.audience);
                         });
                 });
         });
@@ -224,8 +273,9 @@ int run_build(const BuildOptions& options) {
         std::printf("Built %zu meetings (%d packs, %d pages) for the %s audience in %.2f s.\n",
                     stats.meetings, stats.packs, stats.pages, content::to_string(options.audience),
                     seconds);
-        std::printf("Open %s/index.html in a browser; packs are in %s/<board>/<date>/pack.pdf\n",
-                    options.out.c_str(), options.out.c_str());
+        std::printf("Open %s/index.html in a browser; packs are in %s/<board>/<date>/%s\n",
+                    options.out.c_str(), options.out.c_str(),
+                    pack::pack_file_name(options.audience).c_str());
     }
     return 0;
 }

@@ -44,11 +44,13 @@ std::vector<QuarterPackJob> quarter_pack_jobs(const content::Site& site) {
 }
 
 void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
-                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink) {
+                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink,
+                        content::Audience audience) {
     data::FinancialCalendar calendar = site.config.calendar();
     std::vector<pack::ArchivedMeetingPack> packs;
     for (const auto* meeting : job.meetings) {
-        auto bytes = read_staged(out, job.board->slug + "/" + meeting->slug + "/pack.pdf");
+        auto bytes = read_staged(out, job.board->slug + "/" + meeting->slug + "/" +
+                                          pack::pack_file_name(audience));
         if (bytes)
             packs.push_back({meeting, std::move(*bytes)});
     }
@@ -62,9 +64,9 @@ void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
 }
 
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
-                         OutputTree& out, DiagnosticSink& sink) {
+                         OutputTree& out, DiagnosticSink& sink, content::Audience audience) {
     for (const QuarterPackJob& job : quarter_pack_jobs(site))
-        write_quarter_pack(site, job, fonts, out, sink);
+        write_quarter_pack(site, job, fonts, out, sink, audience);
 }
 
 QuarterCountdown::QuarterCountdown(const content::Site& site) : jobs_(quarter_pack_jobs(site)) {

@@ -25,11 +25,12 @@ std::vector<QuarterPackJob> quarter_pack_jobs(const content::Site& site);
 // Reads the quarter's packs back from the staging folder (only this quarter's packs are in
 // memory at once) and writes the archive pack. Meetings without a staged pack are skipped.
 void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
-                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink);
+                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink,
+                        content::Audience audience);
 
 // Every quarter's archive pack, one after another.
 void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
-                         OutputTree& out, DiagnosticSink& sink);
+                         OutputTree& out, DiagnosticSink& sink, content::Audience audience);
 
 // Counts down each quarter's meetings as they are built, so that its archive pack can be
 // written as soon as the last of them is. Safe to call from several threads.

@@ -1,5 +1,6 @@
 #include "content/audience.hpp"
 
+#include "content/exempt.hpp"
 #include "data/actions.hpp"
 #include "data/forward_plan.hpp"
 
@@ -23,6 +24,8 @@ void apply_public_audience(std::vector<AgendaItem>& items) {
         // An item whose papers are all restricted is withheld like a restricted one: its
         // sub-items are parts of the same business and their titles say as much as the papers.
         if (item_members_only(item)) {
+            // The public are told why: the item's own ground, else its papers'.
+            item.exempt = item_ground(item);
             withhold(item);
             continue;
         }
@@ -104,7 +107,29 @@ std::shared_ptr<const data::ActionLog> public_actions(const data::ActionLog& log
 } // namespace
 
 bool paper_members_only(const Paper& paper) {
-    return paper.security == Security::restricted;
+    return paper.security == Security::restricted || !paper.marking_public || paper.exempt.given();
+}
+
+bool has_paper(const std::vector<AgendaItem>& items, const std::string& source_path) {
+    for (const auto& item : items) {
+        for (const auto& paper : item.papers)
+            if (paper.source_path == source_path)
+                return true;
+        if (has_paper(item.sub_items, source_path))
+            return true;
+    }
+    return false;
+}
+
+bool withholds_anything(const std::vector<AgendaItem>& items) {
+    for (const auto& item : items) {
+        if (item_members_only(item) || withholds_anything(item.sub_items))
+            return true;
+        for (const auto& paper : item.papers)
+            if (paper_members_only(paper))
+                return true;
+    }
+    return false;
 }
 
 bool item_members_only(const AgendaItem& item) {

@@ -7,8 +7,15 @@
 
 namespace bp::content {
 
-// A restricted paper: its protective marking keeps it from the public.
+// A restricted paper: `security: restricted`, an `exempt:` ground, or a protective marking
+// the public may not see keeps it from the public.
 bool paper_members_only(const Paper& paper);
+
+// Whether any of the items or their sub-items has the paper read from `source_path`.
+bool has_paper(const std::vector<AgendaItem>& items, const std::string& source_path);
+
+// Whether the public see less of these items than the members do.
+bool withholds_anything(const std::vector<AgendaItem>& items);
 
 // An item the public see only by number and title: marked restricted, or every paper it has
 // is restricted.

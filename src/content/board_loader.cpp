@@ -118,7 +118,7 @@ std::optional<Board> load_board(const FileSystem& files, const std::string& fold
     const SourceLocation origin{path, 1, 1};
     data::check_keys(*yaml,
                      {"name", "short_name", "purpose", "venue", "start", "end", "contact",
-                      "members", "advisers", "observers", "membership"},
+                      "members", "advisers", "observers", "membership", "part_two"},
                      origin, sink, "board.yaml");
     Board board;
     board.slug = file_name(folder);
@@ -128,6 +128,7 @@ std::optional<Board> load_board(const FileSystem& files, const std::string& fold
     board.short_name = data::read_string(*yaml, "short_name", origin, sink).value_or(board.name);
     board.purpose = trim(data::read_string(*yaml, "purpose", origin, sink).value_or(""));
     board.venue = data::read_string(*yaml, "venue", origin, sink).value_or("");
+    board.part_two = data::read_bool(*yaml, "part_two", origin, sink).value_or(false);
     board.start_minutes = read_time(*yaml, "start", origin, sink, -1);
     board.end_minutes = read_time(*yaml, "end", origin, sink, -1);
     board.contact = read_contact(*yaml, origin, sink);

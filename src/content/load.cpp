@@ -4,8 +4,10 @@
 #include "content/attendance.hpp"
 #include "content/decisions.hpp"
 #include "content/directives.hpp"
+#include "content/exempt.hpp"
 #include "content/front_matter.hpp"
 #include "content/loader_parts.hpp"
+#include "content/markings.hpp"
 #include "content/minutes.hpp"
 #include "content/minutes_presentation.hpp"
 #include "content/minutes_record.hpp"
@@ -147,6 +149,9 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
         if (!board)
             continue;
         load_meetings(files, *board, sink);
+        resolve_markings(site.config, *board, sink); // before the action log reads the audience
+        for (auto& meeting : board->meetings)
+            group_part_two(meeting);
         attach_minutes_records(files, *board, sink);
         load_board_data(files, site.config, *board, sink);
         describe_next_meetings(*board, sink);
@@ -170,6 +175,18 @@ void load_meeting_papers(const FileSystem& files, const Site& site, const Board&
     });
     check_published_images(files, meeting, sink);
     warn_revised_figures(meeting, board, site.config, sink);
+}
+
+void load_meeting_papers(const FileSystem& files, const Site& site, const Board& board,
+                         Meeting& meeting, DiagnosticSink& sink,
+                         const std::function<bool(const Paper&)>& which) {
+    FigureBook book;
+    if (meeting.published)
+        book.freeze(meeting.published->series);
+    for_each_paper(meeting.items, [&](Paper& paper) {
+        if (which(paper))
+            load_paper_body(files, site, board, meeting, paper, book, sink);
+    });
 }
 
 void release_meeting_papers(Meeting& meeting) {

@@ -5,6 +5,8 @@
 #include "content/model.hpp"
 #include "core/filesystem.hpp"
 
+#include <functional>
+
 namespace bp::content {
 
 // Reads site.yaml, every board, every meeting.yaml and every paper's front matter and data
@@ -17,6 +19,10 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink);
 // given, receives every figure the papers resolved.
 void load_meeting_papers(const FileSystem& files, const Site& site, const Board& board,
                          Meeting& meeting, DiagnosticSink& sink, FigureBook* figures = nullptr);
+// The same for the papers `which` accepts only.
+void load_meeting_papers(const FileSystem& files, const Site& site, const Board& board,
+                         Meeting& meeting, DiagnosticSink& sink,
+                         const std::function<bool(const Paper&)>& which);
 
 // Frees the paper bodies of a meeting once it has been written.
 void release_meeting_papers(Meeting& meeting);

@@ -1,3 +1,4 @@
+#include "content/exempt.hpp"
 #include "content/loader_parts.hpp"
 #include "content/publication.hpp"
 #include "content/records_declarations.hpp"
@@ -14,7 +15,8 @@ namespace {
 
 const std::set<std::string> item_keys = {
     "number",     "title",  "presenter", "presenters", "description", "minutes", "purpose",
-    "restricted", "verbal", "kind",      "paper",      "papers",      "items",   "supplementary"};
+    "restricted", "verbal", "kind",      "paper",      "papers",      "items",   "exempt",
+    "supplementary"};
 
 const std::vector<std::string> item_kinds = {"paper", "verbal", "presentation", "note",
                                              "next-meeting"};
@@ -181,6 +183,8 @@ AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
     item.minutes = data::read_int(node, "minutes", origin, context.sink).value_or(0);
     item.purpose = read_purpose(node, origin, context.sink);
     item.restricted = data::read_bool(node, "restricted", origin, context.sink).value_or(false);
+    item.exempt = read_exempt(node, origin, context.sink);
+    item.restricted = item.restricted || item.exempt.given(); // exempt information is withheld
     item.kind = read_kind(node, origin, context.sink);
     item.papers = read_papers(node, context);
     if (item.kind == ItemKind::verbal && !item.papers.empty())
@@ -192,8 +196,11 @@ AgendaItem read_item(const YAML::Node& node, MeetingContext& context) {
     if (YAML::Node children = node["items"])
         item.sub_items = read_items(children, context);
     if (item.restricted)
-        for (auto& sub : item.sub_items)
+        for (auto& sub : item.sub_items) {
             sub.restricted = true;
+            if (!sub.exempt.given())
+                sub.exempt = item.exempt;
+        }
     item.supplementary = read_supplementary(node, origin, context.sink);
     inherit_supplementary(item);
     return item;
@@ -305,7 +312,7 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
     const SourceLocation origin{path, 1, 1};
     data::check_keys(*yaml,
                      {"date", "start", "end", "venue", "status", "data_date", "title", "items",
-                      "declarations", "republished"},
+                      "declarations", "republished", "part_two"},
                      origin, sink, "meeting.yaml");
     auto date = data::read_date(*yaml, "date", origin, sink, true);
     if (!date)
@@ -328,6 +335,7 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
     meeting.end_minutes = read_time_of_day(*yaml, "end", origin, sink, board.end_minutes);
     meeting.venue = data::read_string(*yaml, "venue", origin, sink).value_or(board.venue);
     meeting.status = read_status(*yaml, origin, sink);
+    meeting.part_two = data::read_bool(*yaml, "part_two", origin, sink).value_or(board.part_two);
     if (YAML::Node declarations = (*yaml)["declarations"])
         meeting.declarations = read_declarations(declarations, origin, sink);
     MeetingContext context{files, folder, origin, sink};

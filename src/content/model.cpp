@@ -7,14 +7,7 @@ const char* to_string(Audience audience) {
 }
 
 const char* to_string(Security security) {
-    switch (security) {
-    case Security::protected_marking:
-        return "protected";
-    case Security::restricted:
-        return "restricted";
-    default:
-        return "unprotected";
-    }
+    return security == Security::restricted ? "restricted" : "unprotected";
 }
 
 const char* to_string(Purpose purpose) {

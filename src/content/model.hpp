@@ -24,13 +24,13 @@ struct ForwardPlan;
 namespace bp::content {
 
 enum class Audience { public_audience, members };
-enum class Security { unprotected, protected_marking, restricted };
+enum class Security { unprotected, restricted };
 enum class Purpose { none, decision, information, discussion };
 enum class PaperSize { a4, letter };
 enum class MeetingStatus { scheduled, held, cancelled };
 
 const char* to_string(Audience audience);    // "public", "members"
-const char* to_string(Security security);    // "unprotected", "protected", "restricted"
+const char* to_string(Security security);    // "unprotected", "restricted"
 const char* to_string(Purpose purpose);      // "", "decision", "information", "discussion"
 const char* purpose_phrase(Purpose purpose); // "For decision", …
 const char* to_string(MeetingStatus status);
@@ -52,6 +52,22 @@ struct Typography {
     double heading_sizes[3] = {18, 14, 12};
 };
 
+// A protective marking the site uses (site.yaml `markings:`), and whether the public may see
+// papers that carry it.
+struct Marking {
+    std::string label; // "OFFICIAL-SENSITIVE", printed as written
+    bool public_may_see = true;
+};
+
+// Why material is kept from the public: a paragraph of Part 1 of Schedule 12A to the Local
+// Government Act 1972, or the board's own words (`exempt: { paragraph: 3 }`,
+// `exempt: { reason: "…" }`). See exempt.hpp for the wording.
+struct ExemptGround {
+    int paragraph = 0;  // 1–7; 0 when the ground is given in words
+    std::string reason; // free text, when not a paragraph
+    bool given() const { return paragraph > 0 || !reason.empty(); }
+};
+
 struct SiteConfig {
     std::string title;        // the site's name, shown in every page header
     std::string organisation; // the publishing organisation (PDF metadata, footer)
@@ -65,6 +81,7 @@ struct SiteConfig {
     int financial_year_start_month = 4;
     RagColours rag;
     Typography type;
+    std::vector<Marking> markings; // in the order site.yaml lists them
     SourceLocation location;
 
     data::FinancialCalendar calendar() const {
@@ -103,6 +120,10 @@ struct Paper {
     std::string kind = "report"; // report, minutes, cover-report, chairs-report, …
     std::optional<Date> date;
     Security security = Security::unprotected;
+    std::string marking;             // protective marking label from site.yaml; empty when none
+    bool marking_public = true;      // whether the public may see a paper with this marking
+    SourceLocation marking_location; // where `marking:` was written, for errors
+    ExemptGround exempt;             // `exempt:` in the front matter: the paper is members-only
     bool landscape = false;
     bool is_pdf = false;     // an external PDF appendix, merged into the pack as it is
     std::string native_path; // a real file path for PDF appendices
@@ -136,6 +157,8 @@ struct AgendaItem {
     int minutes = 0;         // time allowed; 0 when not given
     Purpose purpose = Purpose::none;
     bool restricted = false; // the whole item is for members only
+    ExemptGround exempt;     // the ground for excluding the public; implies `restricted`
+    bool part_two = false;   // taken in Part 2, after the press and public are excluded
     bool verbal = false;     // no paper to print: the kind's label on the agenda
     bool withheld = false;   // set by apply_audience: restricted content removed
     std::vector<Paper> papers;
@@ -217,6 +240,9 @@ struct Meeting {
     MeetingStatus status = MeetingStatus::scheduled;
     std::vector<AgendaItem> items;
     std::vector<Declaration> declarations;
+    // Exempt items gather at the end of the agenda under the exclusion resolution ("Part 2"):
+    // meeting.yaml `part_two:`, else board.yaml's.
+    bool part_two = false;
     std::optional<MinutesRecord> minutes; // set when minutes recording this meeting exist
     // Publication: the record `boardpack publish` wrote beside meeting.yaml (null while the
     // meeting is unpublished), and the republications meeting.yaml declares, oldest first.
@@ -234,9 +260,13 @@ struct PackItemPages {
     // The item's pages as a PDF of their own, beside the pack; empty when there is none.
     std::string report_file;
     std::size_t report_bytes = 0;
+    // The PDF page showing first_page (1-based): the public edition prints one page for a
+    // withheld item, so after one its PDF pages run behind the printed numbers.
+    int first_sheet = 0;
 };
 
-// A supplementary pack beside pack.pdf: supplementary-N.pdf.
+// A supplementary pack beside pack.pdf: supplementary-N.pdf (supplementary-members-N.pdf in
+// the members' edition).
 struct SupplementaryPack {
     int number = 0;
     std::string file;
@@ -246,7 +276,9 @@ struct SupplementaryPack {
 
 struct PackSummary {
     bool built = false;
-    int pages = 0;
+    std::string pack_file = "pack.pdf";     // "pack-members.pdf" in the members' edition
+    std::string agenda_file = "agenda.pdf"; // "agenda-members.pdf" in the members' edition
+    int pages = 0;                          // pages in the PDF
     std::size_t pack_bytes = 0;
     int agenda_pages = 0;
     std::size_t agenda_bytes = 0;
@@ -277,6 +309,7 @@ struct Board {
     std::string venue;
     int start_minutes = -1;
     int end_minutes = -1;
+    bool part_two = false;         // board.yaml `part_two:`, the default for its meetings
     std::vector<Meeting> meetings; // sorted by date
     std::shared_ptr<const data::IndicatorSet> indicators;
     std::shared_ptr<const data::ActionLog> actions;

@@ -1,3 +1,4 @@
+#include "content/exempt.hpp"
 #include "content/front_matter.hpp"
 #include "content/loader_parts.hpp"
 #include "core/text.hpp"
@@ -10,9 +11,9 @@ namespace bp::content {
 namespace {
 
 const std::set<std::string> front_matter_keys = {
-    "title",       "author", "job_title",  "contact", "date",      "security",
-    "orientation", "kind",   "summary",    "present", "apologies", "in_attendance",
-    "records",     "absent", "minutes_by", "approves"};
+    "title",       "author", "job_title",  "contact",  "date",      "security",
+    "orientation", "kind",   "summary",    "present",  "apologies", "in_attendance",
+    "records",     "absent", "minutes_by", "approves", "marking",   "exempt"};
 
 const std::vector<std::string> paper_kinds = {"report",        "cover-report",      "minutes",
                                               "chairs-report", "action-plan",       "forward-plan",
@@ -21,8 +22,13 @@ const std::vector<std::string> paper_kinds = {"report",        "cover-report",  
 Security read_security(const YAML::Node& yaml, const SourceLocation& origin, DiagnosticSink& sink) {
     auto text = data::read_choice(yaml, "security", {"unprotected", "protected", "restricted"},
                                   origin, sink);
+    // "protected" once printed a made-up marking and still published the paper.
     if (text == "protected")
-        return Security::protected_marking;
+        sink.error(data::location_of(yaml["security"], origin),
+                   "'security: protected' is no longer a marking",
+                   "give the paper a protective marking listed in site.yaml, e.g. 'marking: "
+                   "OFFICIAL-SENSITIVE' with 'markings: [{label: OFFICIAL-SENSITIVE, public: "
+                   "false}]' in site.yaml; or 'security: restricted' for members only");
     if (text == "restricted")
         return Security::restricted;
     return Security::unprotected;
@@ -71,6 +77,10 @@ void read_paper_front_matter(const YAML::Node& yaml, const SourceLocation& origi
     paper.summary = trim(data::read_string(yaml, "summary", origin, sink).value_or(""));
     paper.date = data::read_date(yaml, "date", origin, sink);
     paper.security = read_security(yaml, origin, sink);
+    paper.marking = trim(data::read_string(yaml, "marking", origin, sink).value_or(""));
+    if (yaml["marking"])
+        paper.marking_location = data::location_of(yaml["marking"], origin);
+    paper.exempt = read_exempt(yaml, origin, sink);
     auto orientation =
         data::read_choice(yaml, "orientation", {"portrait", "landscape"}, origin, sink);
     paper.landscape = orientation == "landscape";

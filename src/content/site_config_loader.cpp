@@ -1,4 +1,5 @@
 #include "content/loader_parts.hpp"
+#include "content/markings.hpp"
 #include "core/image_file.hpp"
 #include "core/rag.hpp"
 #include "core/time_zone.hpp"
@@ -105,7 +106,8 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
     const SourceLocation origin{"site.yaml", 1, 1};
     data::check_keys(*yaml,
                      {"title", "organisation", "base_url", "language", "theme", "logo", "paper",
-                      "financial_year_start", "rag", "style", "timezone", "linearise_pdfs"},
+                      "financial_year_start", "rag", "style", "timezone", "linearise_pdfs",
+                      "markings"},
                      origin, sink, "site.yaml");
     config.title = data::read_string(*yaml, "title", origin, sink, true).value_or("");
     config.organisation = data::read_string(*yaml, "organisation", origin, sink, true).value_or("");
@@ -149,6 +151,7 @@ SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink) {
         data::read_bool(*yaml, "linearise_pdfs", origin, sink).value_or(config.linearise_pdfs);
     read_rag_colours(*yaml, origin, config.rag, sink);
     read_typography(*yaml, origin, config.type, sink);
+    config.markings = read_markings(*yaml, origin, sink);
     return config;
 }
 

@@ -48,6 +48,8 @@ struct DocumentInfo {
 
 struct ComposedPack {
     std::vector<ComposedPage> pages;
+    // The number printed on each page, which becomes its PDF page label. Empty: 1, 2, 3 …
+    std::vector<int> page_numbers;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
     bool linearise = true; // "fast web view" (site.yaml `linearise_pdfs`)

@@ -1,5 +1,7 @@
 #include "pack/front_sheet.hpp"
 
+#include "content/audience.hpp"
+#include "content/exempt.hpp"
 #include "core/date.hpp"
 
 namespace bp::pack {
@@ -19,17 +21,40 @@ TextSpec cell_text(std::string text, FontStyle style, double size, layout::Colou
     return spec;
 }
 
-RowSpec agenda_row(const ItemPlan& row, const SheetStyle& style) {
+const layout::Colour restriction_red{0.62, 0.08, 0.05};
+
+// The heading and resolution that open Part 2, above the first exempt item's title.
+void add_part_two_heading(CellSpec& what, const SheetStyle& style) {
+    what.push_back(cell_text(content::part_two_heading, FontStyle::bold, 11, style.accent));
+    TextSpec resolution = cell_text(content::part_two_resolution, FontStyle::italic, 9, style.text);
+    resolution.space_before = 2;
+    what.push_back(resolution);
+    TextSpec gap = cell_text("", FontStyle::regular, 4, style.text);
+    what.push_back(gap);
+}
+
+// Why the public may not see the item, in the words the law gives.
+TextSpec ground_text(const content::AgendaItem& item, double indent) {
+    TextSpec ground = cell_text(content::exempt_statement(content::item_ground(item)),
+                                FontStyle::bold_italic, 8.5, restriction_red, indent);
+    ground.space_before = 1;
+    return ground;
+}
+
+RowSpec agenda_row(const ItemPlan& row, bool opens_part_two, const SheetStyle& style) {
     const content::AgendaItem& item = *row.item;
     double indent = row.depth * 14.0;
     RowSpec spec;
     spec.cells.push_back({cell_text(item.number, FontStyle::bold, 10, style.text, indent)});
-    CellSpec what{cell_text(item.title, FontStyle::bold, 10, style.text, indent)};
+    CellSpec what;
+    if (opens_part_two)
+        add_part_two_heading(what, style);
+    what.push_back(cell_text(item.title, FontStyle::bold, 10, style.text, indent));
     if (item.withheld) {
-        what.push_back(cell_text(page_range_text(row), FontStyle::italic, 9, style.muted, indent));
+        what.push_back(ground_text(item, indent));
         spec.cells.push_back(what);
         spec.cells.push_back({});
-        spec.cells.push_back({});
+        spec.cells.push_back({cell_text(page_range_text(row), FontStyle::regular, 9, style.text)});
         return spec;
     }
     std::string presenter = item.presenter.empty() ? "" : "Presented by " + item.presenter;
@@ -42,12 +67,12 @@ RowSpec agenda_row(const ItemPlan& row, const SheetStyle& style) {
         byline += (byline.empty() ? "" : " · ") + purpose;
     if (!byline.empty())
         what.push_back(cell_text(byline, FontStyle::regular, 8.5, style.muted, indent));
-    if (item.restricted) {
-        TextSpec note = cell_text("Restricted: for members only", FontStyle::bold_italic, 8.5,
-                                  layout::Colour{0.62, 0.08, 0.05}, indent);
-        note.space_before = 1;
-        what.push_back(note);
-    }
+    if (content::item_members_only(item))
+        what.push_back(ground_text(item, indent));
+    for (const PaperPages& paper : row.papers)
+        if (!paper.appendix_label.empty())
+            what.push_back(
+                cell_text(paper.appendix_label, FontStyle::regular, 8.5, style.text, indent + 8));
     if (!item.description.empty()) {
         TextSpec description =
             cell_text(item.description, FontStyle::regular, 9, style.text, indent);
@@ -108,8 +133,8 @@ std::string contact_text(const content::ContactOfficer& contact) {
 } // namespace
 
 std::string page_range_text(const ItemPlan& row) {
-    if (row.item->withheld)
-        return "Restricted — not for publication";
+    if (row.item->withheld && row.first_page == 0)
+        return "Not for publication";
     if (row.first_page > 0 && row.last_page > row.first_page)
         return "Pages " + std::to_string(row.first_page) + " – " + std::to_string(row.last_page);
     if (row.first_page > 0)
@@ -167,8 +192,12 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
     writer.space(6);
 
     std::vector<RowSpec> rows;
-    for (const ItemPlan& row : plan.items)
-        rows.push_back(agenda_row(row, style));
+    bool in_part_two = false;
+    for (const ItemPlan& row : plan.items) {
+        bool opens_part_two = row.parent < 0 && row.item->part_two && !in_part_two;
+        in_part_two = in_part_two || opens_part_two;
+        rows.push_back(agenda_row(row, opens_part_two, style));
+    }
     FrontSheet sheet;
     TextSpec continued = cell_text("Agenda (continued)", FontStyle::bold, 15, style.accent);
     sheet.rows = writer.table({0.08, 0.60, 0.14, 0.18},

@@ -23,7 +23,7 @@ std::vector<layout::Page> compose_membership(const content::Board& board,
                                              const layout::TextMeasurer& measurer,
                                              const PackGeometry& geometry, int first_page_number);
 
-// "Pages 11 – 46", "Page 73", "Verbal", "Restricted — not for publication" or "".
+// "Pages 11 – 46", "Page 73", "Verbal", "Not for publication" (withheld, no pages) or "".
 std::string page_range_text(const ItemPlan& row);
 // "2:00 pm – 4:00 pm"; just the start when there is no end; empty when neither is set.
 std::string time_span(int start_minutes, int end_minutes);

@@ -1,6 +1,9 @@
+#include "content/audience.hpp"
+#include "content/exempt.hpp"
 #include "core/data_dir.hpp"
 #include "core/date.hpp"
 #include "pack/contents_numbers.hpp"
+#include "pack/edition_plan.hpp"
 #include "pack/font_faces.hpp"
 #include "pack/front_sheet.hpp"
 #include "pack/haru_fonts.hpp"
@@ -17,6 +20,7 @@
 
 #include <exception>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -70,47 +74,73 @@ void compose_papers(PackPlan& plan, const content::Site& site, const layout::Tex
             check_characters(pages, site, faces, sink);
             row.papers.push_back(std::move(pages));
         }
+        label_appendices(row);
     }
 }
 
-// Gives every paper a right-hand first page; returns the pack's page count.
-int number_items(PackPlan& plan, int first_paper_page) {
-    int next = first_paper_page;
-    for (ItemPlan& row : plan.items) {
-        row.first_page = row.last_page = 0;
-        for (const PaperPages& paper : row.papers) {
-            if (next % 2 == 0)
-                ++next;
-            if (row.first_page == 0)
-                row.first_page = next;
-            next += static_cast<int>(paper.pages.size());
-            row.last_page = next - 1;
-        }
+// What sets one edition apart: who it is for, and the other edition's agenda, whose length
+// the page numbers must allow for.
+struct Edition {
+    content::Audience audience = content::Audience::public_audience;
+    // The members' meeting and its page counts, when building the public edition.
+    const content::Meeting* members_meeting = nullptr;
+    std::optional<PackPlan> members_plan;
+    // The public view of the meeting and its plan, when building the members' edition.
+    std::optional<content::Meeting> public_meeting;
+    std::optional<PackPlan> public_plan;
+};
+
+// Gives the public plan the members' page counts of what it may not print.
+void prepare_edition(Edition& edition, PackPlan& plan, const content::Site& site,
+                     const content::Meeting& meeting, const layout::TextMeasurer& measurer,
+                     const PackGeometry& geometry) {
+    if (edition.audience == content::Audience::members) {
+        edition.public_meeting = meeting;
+        content::apply_audience(*edition.public_meeting, content::Audience::public_audience);
+        // Counted from the members' pages, which hold every page the public see.
+        edition.public_plan =
+            counted_plan(*edition.public_meeting, plan,
+                         [](const content::Paper&, const content::AgendaItem&) { return 0; });
+        return;
     }
-    // A parent without papers of its own spans its sub-items' pages.
-    for (int i = static_cast<int>(plan.items.size()) - 1; i >= 0; --i) {
-        const ItemPlan& row = plan.items[i];
-        if (row.parent < 0 || row.first_page == 0)
-            continue;
-        ItemPlan& parent = plan.items[row.parent];
-        if (!parent.papers.empty())
-            continue;
-        if (parent.first_page == 0 || row.first_page < parent.first_page)
-            parent.first_page = row.first_page;
-        parent.last_page = std::max(parent.last_page, row.last_page);
-    }
-    return next - 1;
+    if (!edition.members_meeting)
+        return;
+    auto count = [&](const content::Paper& paper, const content::AgendaItem& item) {
+        if (!paper.is_pdf && !paper.body_loaded)
+            return 0;
+        DiagnosticSink quiet; // the members' build reports the paper's problems
+        return static_cast<int>(
+            compose_paper(paper, item, site.source_root, measurer, geometry, quiet).pages.size());
+    };
+    edition.members_plan = counted_plan(*edition.members_meeting, plan, count);
+    fold_in_withheld(plan, *edition.members_plan);
 }
 
-std::string marking_for(const content::Paper& paper) {
-    switch (paper.security) {
-    case content::Security::protected_marking:
-        return "OFFICIAL – PROTECTED";
-    case content::Security::restricted:
-        return "RESTRICTED";
-    default:
-        return "";
+// Numbers the plan, with ranges the members' pack gives where it has them.
+int number_edition(Edition& edition, PackPlan& plan, int first_paper_page) {
+    int last = number_items(plan, first_paper_page);
+    if (edition.members_plan) {
+        last = std::max(last, number_items(*edition.members_plan, first_paper_page));
+        copy_page_ranges(*edition.members_plan, plan);
     }
+    if (edition.public_plan)
+        copy_page_ranges(plan, *edition.public_plan);
+    return last;
+}
+
+// How many pages the other edition's agenda takes, once numbered.
+int other_front_pages(const Edition& edition, const content::Site& site,
+                      const content::Board& board, const layout::TextMeasurer& measurer,
+                      const PackGeometry& geometry) {
+    if (edition.members_plan)
+        return static_cast<int>(compose_front_sheet(site, board, *edition.members_meeting,
+                                                    *edition.members_plan, measurer, geometry)
+                                    .pages.size());
+    if (edition.public_plan)
+        return static_cast<int>(compose_front_sheet(site, board, *edition.public_meeting,
+                                                    *edition.public_plan, measurer, geometry)
+                                    .pages.size());
+    return 0;
 }
 
 struct Assembly {
@@ -118,12 +148,14 @@ struct Assembly {
     const PackGeometry& geometry;
     FooterText footer;
     ComposedPack pack;
+    int next = 1; // the page number the next page takes
 
-    int next_number() const { return static_cast<int>(pack.pages.size()) + 1; }
+    int sheets() const { return static_cast<int>(pack.pages.size()); }
 
     void add(ComposedPage page, bool backed_footer) {
-        add_footer(page.page, measurer, geometry.margins, footer, next_number(), backed_footer);
+        add_footer(page.page, measurer, geometry.margins, footer, next, backed_footer);
         pack.pages.push_back(std::move(page));
+        pack.page_numbers.push_back(next++);
     }
 
     void add_plain(layout::Page page) {
@@ -132,9 +164,24 @@ struct Assembly {
         add(std::move(composed), false);
     }
 
-    void pad_to_right_hand(double width, double height) {
-        if (next_number() % 2 == 0)
-            add_plain(blank_page(measurer, width, height));
+    // Moves on to page `number`. A page of the wrong hand gets a blank page before it; numbers
+    // skipped over were taken by withheld pages.
+    void move_to(int number) {
+        if (number <= next)
+            return;
+        if ((number - next) % 2 == 1) {
+            next = number - 1;
+            add_plain(blank_page(measurer, geometry.width, geometry.height));
+        }
+        next = number;
+    }
+
+    // The PDF page (0-based) that carries page `number`, or the next one that does.
+    int sheet_of(int number) const {
+        for (std::size_t i = 0; i < pack.page_numbers.size(); ++i)
+            if (pack.page_numbers[i] >= number)
+                return static_cast<int>(i);
+        return std::max(0, sheets() - 1);
     }
 };
 
@@ -145,36 +192,117 @@ void shift_outline(std::vector<OutlineEntry>& entries, int offset) {
     }
 }
 
-void add_paper(Assembly& assembly, const ItemPlan& row, const PaperPages& paper,
-               OutlineEntry& item_entry, bool several_papers) {
-    const ComposedPage& first = paper.pages.front();
-    assembly.pad_to_right_hand(first.page.width, first.page.height);
-    int first_index = static_cast<int>(assembly.pack.pages.size());
-    std::string stamp = "Agenda Item " + row.item->number;
-    std::string marking = marking_for(*paper.paper);
-    std::vector<ComposedPage> pages = paper.pages;
-    if (!paper.paper->is_pdf)
-        number_contents_entries(pages, contents_targets(paper.paper->body), first_index + 1,
-                                assembly.measurer, assembly.geometry.margins);
+// A paper laid out to open on a right-hand page that follows on to a left-hand one: swap
+// every page's margins.
+void mirror_pages(std::vector<ComposedPage>& pages, const Margins& margins) {
+    double mirror = margins.outer - margins.inner;
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        ComposedPage page = std::move(pages[p]);
+        double dx = p % 2 == 0 ? mirror : -mirror;
+        shift_page(pages[p].page, dx);
+        for (auto& link : pages[p].links)
+            link.x += dx;
+    }
+}
+
+// The members' edition marks every page of what the public may not see.
+std::string restriction_line(const Edition& edition, const content::AgendaItem& item,
+                             const content::Paper& paper) {
+    if (edition.audience != content::Audience::members)
+        return "";
+    if (content::item_members_only(item))
+        return content::not_for_publication_line(content::item_ground(item));
+    if (content::paper_members_only(paper))
+        return content::not_for_publication_line(content::withholding_ground(item, &paper));
+    return "";
+}
+
+void add_paper(Assembly& assembly, const Edition& edition, const ItemPlan& row,
+               const PaperPages& paper, OutlineEntry& item_entry, bool several_papers) {
+    assembly.move_to(paper.first_page);
+    int first_index = assembly.sheets();
+    std::string stamp = "Agenda Item " + row.item->number;
+    const std::string& marking = paper.paper->marking; // as site.yaml spells it
+    std::string restriction = restriction_line(edition, *row.item, *paper.paper);
+    std::vector<ComposedPage> pages = paper.pages;
+    if (!paper.paper->is_pdf) {
+        if (paper.first_page % 2 == 0)
+            mirror_pages(pages, assembly.geometry.margins);
+        number_contents_entries(pages, contents_targets(paper.paper->body), paper.first_page,
+                                assembly.measurer, assembly.geometry.margins);
+    }
+    for (ComposedPage& page : pages) {
         bool appendix = !page.appendix.native_path.empty();
         for (auto& link : page.links)
             link.target_page += first_index;
         if (!marking.empty())
             add_protective_marking(page.page, assembly.measurer, marking);
-        if (p == 0 || appendix)
-            add_item_stamp(page.page, assembly.measurer, assembly.geometry.margins, stamp,
-                           assembly.next_number());
+        if (!restriction.empty())
+            add_restriction_lines(page.page, assembly.measurer, assembly.geometry.margins,
+                                  restriction, assembly.next, appendix);
+        add_item_stamp(page.page, assembly.measurer, assembly.geometry.margins, stamp,
+                       assembly.next);
+        if (!paper.appendix_label.empty())
+            add_appendix_label(page.page, assembly.measurer, assembly.geometry.margins,
+                               paper.appendix_label, assembly.next);
         assembly.add(std::move(page), appendix);
     }
     std::vector<OutlineEntry> headings = paper.headings;
     shift_outline(headings, first_index);
-    if (several_papers) {
-        item_entry.children.push_back({paper.title, first_index, 0, std::move(headings)});
+    std::string title = paper.appendix_label.empty() ? paper.title : paper.appendix_label;
+    if (several_papers || !paper.appendix_label.empty()) {
+        item_entry.children.push_back({title, first_index, 0, std::move(headings)});
     } else {
         for (auto& heading : headings)
             item_entry.children.push_back(std::move(heading));
+    }
+}
+
+std::string pages_phrase(int first, int last) {
+    return first == last
+               ? "Page " + std::to_string(first)
+               : "Pages " + std::to_string(first) + " \xE2\x80\x93 " + std::to_string(last);
+}
+
+// One page in place of papers[from, to) of the row, all withheld.
+void add_withheld(Assembly& assembly, const ItemPlan& row, std::size_t from, std::size_t to) {
+    const PaperPages& first = row.papers[from];
+    const PaperPages& last = row.papers[to - 1];
+    int last_page = last.first_page + last.page_count() - 1;
+    assembly.move_to(first.first_page);
+    std::string heading = "Agenda Item " + row.item->number + ": " + row.item->title;
+    std::string pages = pages_phrase(first.first_page, last_page) +
+                        " of the members\xE2\x80\x99 pack " +
+                        (first.first_page == last_page ? "is" : "are") + " not published.";
+    ComposedPage page;
+    page.page = withheld_page(assembly.measurer, assembly.geometry.width, assembly.geometry.height,
+                              assembly.geometry.margins, heading, pages,
+                              content::exempt_statement(first.withheld_ground), assembly.next);
+    add_item_stamp(page.page, assembly.measurer, assembly.geometry.margins,
+                   "Agenda Item " + row.item->number, assembly.next);
+    assembly.add(std::move(page), false);
+    // Numbers resume after the withheld pages, on a page of the same hand as in the members'
+    // pack: a blank page takes the last withheld number when the hands differ.
+    assembly.move_to(last_page + 1);
+}
+
+void add_row(Assembly& assembly, const Edition& edition, ItemPlan& row, OutlineEntry& entry) {
+    int first_sheet = assembly.sheets();
+    for (std::size_t i = 0; i < row.papers.size();) {
+        if (!row.papers[i].withheld()) {
+            add_paper(assembly, edition, row, row.papers[i], entry, row.papers.size() > 1);
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < row.papers.size() && row.papers[end].withheld())
+            ++end;
+        add_withheld(assembly, row, i, end);
+        i = end;
+    }
+    if (assembly.sheets() > first_sheet) {
+        // A blank page added to reach a right-hand page belongs before the item.
+        row.first_sheet = assembly.sheet_of(row.first_page) + 1;
+        row.last_sheet = assembly.sheets();
     }
 }
 
@@ -182,8 +310,9 @@ std::string item_outline_title(const content::AgendaItem& item) {
     return item.number + ". " + item.title;
 }
 
-void add_front_links(ComposedPack& pack, const FrontSheet& sheet, const PackPlan& plan,
+void add_front_links(Assembly& assembly, const FrontSheet& sheet, const PackPlan& plan,
                      const PackGeometry& geometry) {
+    ComposedPack& pack = assembly.pack;
     for (std::size_t i = 0; i < plan.items.size() && i < sheet.rows.size(); ++i) {
         const ItemPlan& row = plan.items[i];
         const PlacedRow& placed = sheet.rows[i];
@@ -192,7 +321,7 @@ void add_front_links(ComposedPack& pack, const FrontSheet& sheet, const PackPlan
         double left = left_margin(geometry.margins, placed.page + 1);
         double width = geometry.width - left - right_margin(geometry.margins, placed.page + 1);
         pack.pages[placed.page].links.push_back(
-            {left, placed.y, width, placed.height, row.first_page - 1});
+            {left, placed.y, width, placed.height, assembly.sheet_of(row.first_page)});
     }
 }
 
@@ -201,6 +330,8 @@ DocumentInfo pack_info(const content::Site& site, const content::Board& board,
                        const std::string& what) {
     DocumentInfo info;
     info.title = board.name + " – " + meeting.date.medium_form() + " – " + what;
+    if (audience == content::Audience::members)
+        info.title += " (members\xE2\x80\x99 edition)";
     info.author = site.config.organisation;
     info.subject = "Agenda and papers for the meeting of the " + board.name + " on " +
                    meeting.date.long_form();
@@ -213,9 +344,10 @@ DocumentInfo pack_info(const content::Site& site, const content::Board& board,
 
 // Each report's pages as a PDF of its own, listed in the summary for the site.
 void add_report_pdfs(PackOutput& output, const PackPlan& plan, const DocumentInfo& info,
-                     const SourceLocation& location, DiagnosticSink& sink) {
+                     content::Audience audience, const SourceLocation& location,
+                     DiagnosticSink& sink) {
     std::string error;
-    auto reports = report_pdfs(output.pack_pdf, plan, info, error);
+    auto reports = report_pdfs(output.pack_pdf, plan, info, audience, error);
     if (!error.empty()) {
         sink.error(location, "cannot write the PDF of each report: " + error);
         return;
@@ -248,14 +380,16 @@ std::string render(const ComposedPack& pack, const FontFaces& faces, const Sourc
 
 struct Numbered {
     FrontSheet front;
+    int front_pages = 0; // pages before the membership: the longer edition's agenda
     std::vector<layout::Page> membership;
-    int pages = 0;
+    int pages = 0; // the members' pack's page count
 };
 
-// The front sheet lists page numbers that depend on its own length: repeat until it settles.
-Numbered number_pack(PackPlan& plan, const content::Site& site, const content::Board& board,
-                     const content::Meeting& meeting, const layout::TextMeasurer& measurer,
-                     const PackGeometry& geometry) {
+// The front sheet lists page numbers that depend on its own length, and on the other
+// edition's: repeat until they settle.
+Numbered number_pack(PackPlan& plan, Edition& edition, const content::Site& site,
+                     const content::Board& board, const content::Meeting& meeting,
+                     const layout::TextMeasurer& measurer, const PackGeometry& geometry) {
     Numbered result;
     int front_pages = 1;
     bool has_members =
@@ -265,14 +399,15 @@ Numbered number_pack(PackPlan& plan, const content::Site& site, const content::B
         if (has_members)
             result.membership = compose_membership(board, measurer, geometry, front_pages + 1);
         int first = front_pages + static_cast<int>(result.membership.size()) + 1;
-        result.pages = number_items(plan, first);
+        result.pages = std::max(number_edition(edition, plan, first), first - 1);
         result.front = compose_front_sheet(site, board, meeting, plan, measurer, geometry);
-        if (static_cast<int>(result.front.pages.size()) == front_pages)
+        int needed = std::max(static_cast<int>(result.front.pages.size()),
+                              other_front_pages(edition, site, board, measurer, geometry));
+        result.front_pages = needed;
+        if (needed == front_pages)
             break;
-        front_pages = static_cast<int>(result.front.pages.size());
+        front_pages = needed;
     }
-    result.pages = std::max(result.pages,
-                            static_cast<int>(result.front.pages.size() + result.membership.size()));
     return result;
 }
 
@@ -287,27 +422,29 @@ void check_front_characters(const Numbered& numbered, const FontFaces& faces,
     report_missing_characters(missing_characters(painted, faces), {}, meeting, sink);
 }
 
-ComposedPack assemble_pack(const PackPlan& plan, const Numbered& numbered,
+ComposedPack assemble_pack(PackPlan& plan, const Edition& edition, const Numbered& numbered,
                            const layout::TextMeasurer& measurer, const PackGeometry& geometry,
                            const FooterText& footer) {
     Assembly assembly{measurer, geometry, footer, {}};
     for (const auto& page : numbered.front.pages)
         assembly.add_plain(page);
+    // The other edition's agenda may run a page longer; the numbers after it agree.
+    while (assembly.next <= numbered.front_pages)
+        assembly.add_plain(blank_page(measurer, geometry.width, geometry.height));
     assembly.pack.outline.push_back({"Agenda", 0, 0, {}});
     if (!numbered.membership.empty())
-        assembly.pack.outline.push_back(
-            {"Membership", static_cast<int>(assembly.pack.pages.size()), 0, {}});
+        assembly.pack.outline.push_back({"Membership", assembly.sheets(), 0, {}});
     for (const auto& page : numbered.membership)
         assembly.add_plain(page);
 
     std::vector<OutlineEntry> entries(plan.items.size());
     for (std::size_t i = 0; i < plan.items.size(); ++i) {
-        const ItemPlan& row = plan.items[i];
+        ItemPlan& row = plan.items[i];
         entries[i].title = item_outline_title(*row.item);
-        entries[i].page = row.first_page - 1;
-        for (const PaperPages& paper : row.papers)
-            add_paper(assembly, row, paper, entries[i], row.papers.size() > 1);
+        add_row(assembly, edition, row, entries[i]);
     }
+    for (std::size_t i = 0; i < plan.items.size(); ++i)
+        entries[i].page = assembly.sheet_of(plan.items[i].first_page);
     // Sub-items nest under their parents, after the parent's own headings. Walking backwards
     // attaches the deepest entries first and keeps agenda order by inserting at one place.
     std::vector<std::size_t> own_children(entries.size());
@@ -323,8 +460,15 @@ ComposedPack assemble_pack(const PackPlan& plan, const Numbered& numbered,
     for (std::size_t i = 0; i < plan.items.size(); ++i)
         if (plan.items[i].parent < 0 && plan.items[i].first_page > 0)
             assembly.pack.outline.push_back(std::move(entries[i]));
-    add_front_links(assembly.pack, numbered.front, plan, geometry);
+    add_front_links(assembly, numbered.front, plan, geometry);
     return std::move(assembly.pack);
+}
+
+std::string members_banner(const content::Meeting& meeting) {
+    std::string banner = "MEMBERS\xE2\x80\x99 EDITION";
+    if (content::withholds_anything(meeting.items))
+        banner += " \xC2\xB7 NOT FOR PUBLICATION";
+    return banner;
 }
 
 } // namespace
@@ -333,10 +477,26 @@ std::string bundled_font_dir() {
     return data_dir() + "/assets/fonts";
 }
 
+std::string pack_file_name(content::Audience audience) {
+    return audience == content::Audience::members ? "pack-members.pdf" : "pack.pdf";
+}
+
+std::string agenda_file_name(content::Audience audience) {
+    return audience == content::Audience::members ? "agenda-members.pdf" : "agenda.pdf";
+}
+
+std::string supplementary_file_name(int number, content::Audience audience) {
+    std::string edition = audience == content::Audience::members ? "members-" : "";
+    return "supplementary-" + edition + std::to_string(number) + ".pdf";
+}
+
 PackOutput build_meeting_pack(const content::Site& site, const content::Board& board,
                               const content::Meeting& meeting, content::Audience audience,
-                              const PackResources& resources, DiagnosticSink& sink) {
+                              const PackResources& resources, DiagnosticSink& sink,
+                              const content::Meeting* members_meeting) {
     PackOutput output;
+    output.pack_file = pack_file_name(audience);
+    output.agenda_file = agenda_file_name(audience);
     const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(resources.font_dir);
     const FontFaces* faces = FontFaces::for_this_thread(resources.font_dir);
     if (!measurer || !faces) {
@@ -348,13 +508,21 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
         PackGeometry geometry = pack_geometry(site.config);
         PackPlan plan = plan_items(meeting);
         compose_papers(plan, site, *measurer, *faces, geometry, sink);
-        Numbered numbered = number_pack(plan, site, board, meeting, *measurer, geometry);
+        Edition edition;
+        edition.audience = audience;
+        edition.members_meeting = members_meeting;
+        prepare_edition(edition, plan, site, meeting, *measurer, geometry);
+        Numbered numbered = number_pack(plan, edition, site, board, meeting, *measurer, geometry);
         FooterText footer{board.short_name.empty() ? board.name : board.short_name,
                           meeting.date.medium_form()};
 
-        ComposedPack pack = assemble_pack(plan, numbered, *measurer, geometry, footer);
-        if (!pack.pages.empty())
+        ComposedPack pack = assemble_pack(plan, edition, numbered, *measurer, geometry, footer);
+        if (!pack.pages.empty()) {
             place_logo(pack.pages.front().page, site, geometry.margins.outer);
+            if (audience == content::Audience::members)
+                add_members_banner(pack.pages.front().page, *measurer, geometry.margins,
+                                   members_banner(meeting));
+        }
         check_front_characters(numbered, *faces, meeting.location, sink);
         pack.info = pack_info(site, board, meeting, audience,
                               meeting.supplementary > 0
@@ -372,16 +540,19 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
         if (output.agenda_pdf.empty())
             sink.error(meeting.location, "cannot write the agenda PDF: " + error);
 
-        int pages = static_cast<int>(pack.pages.size());
-        output.pack_json = pack_json(plan, pages);
+        // Both editions count the members' pages.
+        output.pack_json = pack_json(plan, numbered.pages);
         output.summary.built = !output.agenda_pdf.empty();
-        output.summary.pages = pages;
+        output.summary.pages = static_cast<int>(pack.pages.size());
+        output.summary.pack_file = output.pack_file;
+        output.summary.agenda_file = output.agenda_file;
         output.summary.pack_bytes = output.pack_pdf.size();
         output.summary.agenda_pages = agenda_pages;
         output.summary.agenda_bytes = output.agenda_pdf.size();
         for (const ItemPlan& row : plan.items)
-            output.summary.items.push_back({row.item->number, row.first_page, row.last_page});
-        add_report_pdfs(output, plan, pack.info, meeting.location, sink);
+            output.summary.items.push_back(
+                {row.item->number, row.first_page, row.last_page, "", 0, row.first_sheet});
+        add_report_pdfs(output, plan, pack.info, audience, meeting.location, sink);
     } catch (const std::exception& failure) {
         sink.error(meeting.location,
                    "cannot build the meeting pack: " + std::string(failure.what()));

@@ -15,19 +15,32 @@ struct PackResources {
     std::string font_dir; // real folder holding the four Noto Sans TTFs
 };
 
+// The members' edition has files of its own, so it is never mistaken for the public one:
+// "pack.pdf" / "pack-members.pdf", "agenda.pdf" / "agenda-members.pdf",
+// "supplementary-N.pdf" / "supplementary-members-N.pdf".
+std::string pack_file_name(content::Audience audience);
+std::string agenda_file_name(content::Audience audience);
+std::string supplementary_file_name(int number, content::Audience audience);
+
 struct PackOutput {
-    std::string pack_pdf;   // empty when the pack could not be built
-    std::string agenda_pdf; // the front sheet alone
-    std::string pack_json;  // {"pages": N, "items": [...]}
+    std::string pack_file;   // pack_file_name(audience)
+    std::string agenda_file; // agenda_file_name(audience)
+    std::string pack_pdf;    // empty when the pack could not be built
+    std::string agenda_pdf;  // the front sheet alone
+    std::string pack_json;   // {"pages": N, "items": [...]}
     // Each item's pages as a PDF of its own: file name (beside pack.pdf) → bytes.
     std::vector<std::pair<std::string, std::string>> report_pdfs;
     content::PackSummary summary;
 };
 
-// The meeting must already have had its audience applied and its papers loaded.
+// The meeting must already have had its audience applied and its papers loaded. The public
+// edition numbers its pages as the members' does when given `members_meeting` (the meeting
+// before the audience was applied, with the papers the public may not see loaded): each
+// withheld item's pages are then replaced by one page, and PDF page labels keep the numbers.
 PackOutput build_meeting_pack(const content::Site& site, const content::Board& board,
                               const content::Meeting& meeting, content::Audience audience,
-                              const PackResources& resources, DiagnosticSink& sink);
+                              const PackResources& resources, DiagnosticSink& sink,
+                              const content::Meeting* members_meeting = nullptr);
 
 // One meeting's finished pack, as it goes into a quarterly archive pack.
 struct ArchivedMeetingPack {

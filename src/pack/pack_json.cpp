@@ -1,5 +1,7 @@
 #include "pack/pack_json.hpp"
 
+#include "content/audience.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace bp::pack {
@@ -13,7 +15,7 @@ std::string pack_json(const PackPlan& plan, int pages) {
                          {"title", item.title},
                          {"first_page", row.first_page},
                          {"last_page", row.last_page},
-                         {"restricted", item.restricted || item.withheld},
+                         {"restricted", content::item_members_only(item)},
                          {"verbal", item.verbal}});
     }
     nlohmann::ordered_json manifest = {{"pages", pages}, {"items", std::move(items)}};

@@ -1,5 +1,7 @@
 #include "pack/page_furniture.hpp"
 
+#include <utility>
+
 namespace bp::pack {
 
 const char* const blank_page_sentence = "This page is intentionally left blank";
@@ -75,6 +77,114 @@ void add_protective_marking(layout::Page& page, const layout::TextMeasurer& meas
     add_backing(page, x - 6, 14, width + 12, 16);
     page.texts.push_back(make_run(measurer, x, 26, marking, FontStyle::bold, size,
                                   layout::Colour{0.62, 0.08, 0.05}));
+}
+
+namespace {
+const layout::Colour restriction_red{0.62, 0.08, 0.05};
+
+// The largest size from `size` down to 6 pt at which `text` fits `width`; below that the text
+// is cut with an ellipsis.
+std::pair<std::string, double> fitted(const layout::TextMeasurer& measurer, std::string text,
+                                      FontStyle style, double size, double width) {
+    while (size > 6 && measurer.width(text, style, size) > width)
+        size -= 0.5;
+    if (measurer.width(text, style, size) <= width)
+        return {text, size};
+    const std::string ellipsis = "\xE2\x80\xA6";
+    while (!text.empty() && measurer.width(text + ellipsis, style, size) > width) {
+        text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+            text.pop_back(); // never cut a character in two
+        if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0xC0)
+            text.pop_back();
+    }
+    return {text + ellipsis, size};
+}
+
+void centred_line(layout::Page& page, const layout::TextMeasurer& measurer, double left,
+                  double right, double baseline, const std::string& line, bool backed) {
+    auto [text, size] = fitted(measurer, line, FontStyle::bold, 8, right - left);
+    double width = measurer.width(text, FontStyle::bold, size);
+    double x = left + (right - left - width) / 2;
+    if (backed)
+        add_backing(page, x - 4, baseline - size - 2, width + 8, size + 6);
+    page.texts.push_back(
+        make_run(measurer, x, baseline, text, FontStyle::bold, size, restriction_red));
+}
+} // namespace
+
+void add_appendix_label(layout::Page& page, const layout::TextMeasurer& measurer,
+                        const Margins& margins, const std::string& label, int page_number) {
+    SheetStyle style;
+    double right = page.width - right_margin(margins, page_number);
+    double room = (right - left_margin(margins, page_number)) * 0.75;
+    auto [text, size] = fitted(measurer, label, FontStyle::bold, 9, room);
+    double width = measurer.width(text, FontStyle::bold, size);
+    double baseline = 64;
+    add_backing(page, right - width - 4, baseline - size - 1, width + 8, size + 5);
+    page.texts.push_back(
+        make_run(measurer, right - width, baseline, text, FontStyle::bold, size, style.accent));
+}
+
+void add_restriction_lines(layout::Page& page, const layout::TextMeasurer& measurer,
+                           const Margins& margins, const std::string& line, int page_number,
+                           bool backed) {
+    double left = left_margin(margins, page_number);
+    double right = page.width - right_margin(margins, page_number);
+    centred_line(page, measurer, left, right, 18, line, backed);
+    centred_line(page, measurer, left, right, page.height - 16, line, backed);
+}
+
+void add_members_banner(layout::Page& page, const layout::TextMeasurer& measurer,
+                        const Margins& margins, const std::string& text) {
+    double left = left_margin(margins, 1);
+    double size = 11;
+    double width = measurer.width(text, FontStyle::bold, size) + 24;
+    layout::Rectangle band;
+    band.x = left;
+    band.y = 22;
+    band.width = width;
+    band.height = 26;
+    band.fill = restriction_red;
+    page.rectangles.push_back(band);
+    page.texts.push_back(make_run(measurer, left + 12, band.y + band.height / 2 + size * 0.36, text,
+                                  FontStyle::bold, size, layout::Colour{1, 1, 1}));
+}
+
+layout::Page withheld_page(const layout::TextMeasurer& measurer, double width, double height,
+                           const Margins& margins, const std::string& item_heading,
+                           const std::string& pages, const std::string& ground, int page_number) {
+    SheetStyle style;
+    SheetWriter writer(measurer, width, height, margins, page_number);
+    writer.space(120);
+    TextSpec heading;
+    heading.text = item_heading;
+    heading.style = FontStyle::bold;
+    heading.size = 16;
+    heading.colour = style.accent;
+    writer.paragraph(heading);
+    writer.space(10);
+    TextSpec withheld;
+    withheld.text = pages;
+    withheld.size = 11;
+    withheld.colour = style.text;
+    writer.paragraph(withheld);
+    writer.space(8);
+    TextSpec why;
+    why.text = ground;
+    why.style = FontStyle::bold;
+    why.size = 11;
+    why.colour = restriction_red;
+    writer.paragraph(why);
+    writer.space(14);
+    TextSpec note;
+    note.text = "This edition keeps the page numbers of the members\xE2\x80\x99 pack, so "
+                "everyone at the meeting finds a paper on the same page.";
+    note.style = FontStyle::italic;
+    note.size = 9.5;
+    note.colour = style.muted;
+    writer.paragraph(note);
+    return std::move(writer.pages.front());
 }
 
 layout::Page blank_page(const layout::TextMeasurer& measurer, double width, double height) {

@@ -390,7 +390,8 @@ PageExtractor::PageExtractor(const std::string& finished) {
 }
 
 std::string PageExtractor::extract(int first, int last, const std::vector<OutlineEntry>& outline,
-                                   const DocumentInfo& info, std::string& error) {
+                                   const DocumentInfo& info, std::string& error,
+                                   int first_label) {
     try {
         int count = page_count();
         if (first < 1 || last < first || last > count) {
@@ -404,7 +405,7 @@ std::string PageExtractor::extract(int first, int last, const std::vector<Outlin
         for (int i = first - 1; i < last; ++i)
             pages.addPage(pages_[i], false);
         write_outline(extract, outline);
-        write_page_labels(extract, {{0, "", true, first}});
+        write_page_labels(extract, {{0, "", true, first_label > 0 ? first_label : first}});
         write_info(extract, info);
         return write_pdf(extract, linearised_);
     } catch (const std::exception& failure) {
@@ -415,14 +416,24 @@ std::string PageExtractor::extract(int first, int last, const std::vector<Outlin
 
 std::string extract_pages(const std::string& finished, int first, int last,
                           const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error) {
+                          std::string& error, int first_label) {
     try {
         PageExtractor extractor(finished);
-        return extractor.extract(first, last, outline, info, error);
+        return extractor.extract(first, last, outline, info, error, first_label);
     } catch (const std::exception& failure) {
         error = failure.what();
         return {};
     }
+}
+
+std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers) {
+    if (numbers.empty())
+        return {{0, "", true, 1}};
+    std::vector<PageLabelRange> ranges;
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+        if (i == 0 || numbers[i] != numbers[i - 1] + 1)
+            ranges.push_back({static_cast<int>(i), "", true, numbers[i]});
+    return ranges;
 }
 
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
@@ -437,7 +448,7 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         place_foreign_content(pdf, pack, glyphs, sources);
         compress_plain_streams(pdf);
         write_outline(pdf, pack.outline);
-        write_page_labels(pdf, {{0, "", true, 1}});
+        write_page_labels(pdf, label_ranges(pack.page_numbers));
         write_info(pdf, pack.info);
         return write_pdf(pdf, pack.linearise);
     } catch (const std::exception& failure) {

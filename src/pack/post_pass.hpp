@@ -49,6 +49,10 @@ void write_info(QPDF& pdf, const DocumentInfo& info);
 // second pass over the whole file (see bench/README.md for what that costs).
 std::string write_pdf(QPDF& pdf, bool linearise);
 
+// Page label ranges for pages numbered `numbers` (one per page): a new range wherever the
+// numbers jump. Empty `numbers` give 1, 2, 3 ….
+std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers);
+
 // The whole pass for a pack that libharu painted, linearised when `pack.linearise` says so.
 // Returns empty bytes and sets `error` when qpdf rejects something.
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
@@ -57,7 +61,8 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
 // Cuts page ranges out of a finished pack as PDFs of their own. The pack is read once for all
 // of them: reading it (its object streams inflated, its page tree walked) costs about as much
 // as writing an extract. Page labels keep the pack's numbers, so page 1 of an extract is
-// labelled `first`. Links are dropped: they point into the rest of the pack. The fonts come
+// labelled `first` (or `first_label`, when given: the printed number, where it differs).
+// Links are dropped: they point into the rest of the pack. The fonts come
 // along already compressed, which is much cheaper than painting the pages again (the agenda PDF
 // is the pack's first pages). An extract is linearised when the pack is.
 class PageExtractor {
@@ -69,7 +74,7 @@ class PageExtractor {
     int page_count() const { return static_cast<int>(pages_.size()); }
     // Pages `first`..`last` (1-based, inclusive). Returns "" and sets `error` on failure.
     std::string extract(int first, int last, const std::vector<OutlineEntry>& outline,
-                        const DocumentInfo& info, std::string& error);
+                        const DocumentInfo& info, std::string& error, int first_label = 0);
 
   private:
     QPDF source_;
@@ -80,7 +85,7 @@ class PageExtractor {
 // One range cut from a finished pack (see PageExtractor). Returns "" and sets `error` on failure.
 std::string extract_pages(const std::string& finished, int first, int last,
                           const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error);
+                          std::string& error, int first_label = 0);
 
 // A well-formed ToUnicode CMap for a font whose character codes are Unicode code points.
 std::string to_unicode_cmap(const std::set<char32_t>& code_points);

@@ -3,21 +3,27 @@
 #include "core/text.hpp"
 #include "pack/post_pass.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 
 namespace bp::pack {
 
-std::string report_pdf_name(const std::string& item_number) {
-    return "pack-item-" + slugify(item_number) + ".pdf";
+std::string report_pdf_name(const std::string& item_number, content::Audience audience) {
+    std::string edition = audience == content::Audience::members ? "members-" : "";
+    return "pack-" + edition + "item-" + slugify(item_number) + ".pdf";
 }
 
 std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& plan,
-                                   const DocumentInfo& info, std::string& error) {
+                                   const DocumentInfo& info, content::Audience audience,
+                                   std::string& error) {
     std::vector<ReportPdf> reports;
     std::optional<PageExtractor> extractor; // the pack is read once, for the first report
     for (const ItemPlan& row : plan.items) {
-        if (row.papers.empty() || row.first_page <= 0 || row.last_page < row.first_page)
+        // A withheld item has no report of its own: its one page says so in the pack.
+        bool printed = std::any_of(row.papers.begin(), row.papers.end(),
+                                   [](const PaperPages& paper) { return !paper.withheld(); });
+        if (!printed || row.first_sheet <= 0 || row.last_sheet < row.first_sheet)
             continue;
         std::string title = "Item " + row.item->number + ": " + row.item->title;
         DocumentInfo report_info = info;
@@ -29,12 +35,12 @@ std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& 
             error = failure.what();
             return {};
         }
-        std::string pdf = extractor->extract(row.first_page, row.last_page, {{title, 0, 0, {}}},
-                                             report_info, error);
+        std::string pdf = extractor->extract(row.first_sheet, row.last_sheet, {{title, 0, 0, {}}},
+                                             report_info, error, row.first_page);
         if (pdf.empty())
             return {};
-        reports.push_back({row.item->number, report_pdf_name(row.item->number), std::move(pdf),
-                           row.last_page - row.first_page + 1});
+        reports.push_back({row.item->number, report_pdf_name(row.item->number, audience),
+                           std::move(pdf), row.last_sheet - row.first_sheet + 1});
     }
     return reports;
 }

@@ -11,17 +11,19 @@ namespace bp::pack {
 
 struct ReportPdf {
     std::string item_number;
-    std::string file_name; // "pack-item-7.pdf", beside pack.pdf
+    std::string file_name; // "pack-item-7.pdf" ("pack-members-item-7.pdf"), beside the pack
     std::string pdf;
     int pages = 0;
 };
 
-// "pack-item-5a.pdf"
-std::string report_pdf_name(const std::string& item_number);
+// "pack-item-5a.pdf"; "pack-members-item-5a.pdf" in the members' edition
+std::string report_pdf_name(const std::string& item_number,
+                            content::Audience audience = content::Audience::public_audience);
 
 // One PDF per item that has papers and pages in the pack. `info` is the pack's; each report's
 // title names its item.
 std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& plan,
-                                   const DocumentInfo& info, std::string& error);
+                                   const DocumentInfo& info, content::Audience audience,
+                                   std::string& error);
 
 } // namespace bp::pack

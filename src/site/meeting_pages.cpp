@@ -1,5 +1,7 @@
 #include "site/meeting_pages.hpp"
 
+#include "content/audience.hpp"
+#include "content/exempt.hpp"
 #include "content/paper_images.hpp"
 #include "content/publish_record.hpp"
 #include "core/text.hpp"
@@ -52,7 +54,9 @@ TemplateData pack_pages_data(const content::PackSummary& pack, const AgendaItem&
                             ? "pages " + std::to_string(pages->first_page) + "\xE2\x80\x93" +
                                   std::to_string(pages->last_page)
                             : "page " + std::to_string(pages->first_page);
-    return link_data(range, "pack.pdf#page=" + std::to_string(pages->first_page));
+    // #page= counts PDF pages, which run behind the printed numbers after a withheld item.
+    int sheet = pages->first_sheet > 0 ? pages->first_sheet : pages->first_page;
+    return link_data(range, pack.pack_file + "#page=" + std::to_string(sheet));
 }
 
 std::string purpose_text(const AgendaItem& item) {
@@ -106,6 +110,13 @@ class AgendaWriter {
         data.set("is_sub", sub);
         data.set("withheld", withheld);
         data.set("members_only", !withheld && item.restricted);
+        // The ground is public: both editions say why the item is kept from the public.
+        bool exempt = withheld || content::item_members_only(item);
+        data.set("ground", exempt ? text_data(content::exempt_statement(content::item_ground(item)))
+                                  : TemplateData(false));
+        bool opens_part_two = !sub && item.part_two && !part_two_started_;
+        part_two_started_ = part_two_started_ || opens_part_two;
+        data.set("part_two", opens_part_two ? part_two_data() : TemplateData(false));
         // The public see a withheld item's number and title and nothing else.
         data.set("presenter", withheld ? TemplateData(false) : text_data(item.presenter));
         data.set("purpose", withheld ? TemplateData(false) : text_data(purpose_text(item)));
@@ -131,6 +142,14 @@ class AgendaWriter {
     const SiteContext& context_;
     const content::PackSummary& pack_;
     int clock_;
+    bool part_two_started_ = false;
+
+    static TemplateData part_two_data() {
+        TemplateData data = object_data();
+        data.set("heading", content::part_two_heading);
+        data.set("resolution", content::part_two_resolution);
+        return data;
+    }
 };
 
 std::string plural_pages(int pages) {
@@ -148,10 +167,10 @@ TemplateData downloads_data(const content::PackSummary& pack, content::Audience 
     TemplateData list = list_data();
     if (!pack.built)
         return list;
-    list.push_back(
-        download("Full meeting pack", "pack.pdf", download_detail(pack.pack_bytes, pack.pages)));
-    list.push_back(
-        download("Agenda", "agenda.pdf", download_detail(pack.agenda_bytes, pack.agenda_pages)));
+    list.push_back(download("Full meeting pack", pack.pack_file,
+                            download_detail(pack.pack_bytes, pack.pages)));
+    list.push_back(download("Agenda", pack.agenda_file,
+                            download_detail(pack.agenda_bytes, pack.agenda_pages)));
     for (const auto& supplement : pack.supplements)
         list.push_back(download("Supplementary pack " + std::to_string(supplement.number),
                                 supplement.file,
@@ -232,7 +251,8 @@ TemplateData paper_data(const content::Board& board, const content::Meeting& mee
                                  ? TemplateData("mailto:" + paper.contact)
                                  : TemplateData(false));
     data.set("date", paper.date ? text_data(paper.date->medium_form()) : TemplateData(false));
-    data.set("security", security_label(paper.security));
+    // A protective marking from site.yaml is shown as written; otherwise the old wording.
+    data.set("security", paper.marking.empty() ? security_label(paper.security) : paper.marking);
     data.set("security_class", content::to_string(paper.security));
     data.set("summary", text_data(paper.summary));
     data.set("item_number", slot.item->number);

@@ -110,14 +110,7 @@ std::string status_label(content::MeetingStatus status) {
 }
 
 std::string security_label(content::Security security) {
-    switch (security) {
-    case content::Security::protected_marking:
-        return "Protected";
-    case content::Security::restricted:
-        return "Restricted";
-    default:
-        return "Unprotected";
-    }
+    return security == content::Security::restricted ? "Restricted" : "Unprotected";
 }
 
 std::string quarter_pack_path(const std::string& board_slug, int financial_year, int quarter,

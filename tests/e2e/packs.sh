@@ -2,10 +2,12 @@
 # text, page ranges and what each audience may see.
 source "$(dirname "$0")/lib.sh"
 
-check_pack() { # folder-with-pack.pdf label
-  local dir="$1" label="$2" pack="$1/pack.pdf"
-  check "$label: pack.pdf exists" test -s "$pack"
-  check "$label: agenda.pdf exists" test -s "$dir/agenda.pdf"
+check_pack() { # pack.pdf-or-pack-members.pdf label
+  local pack="$1" label="$2" dir; dir="$(dirname "$1")"
+  local agenda="$dir/agenda.pdf"
+  [ "$(basename "$pack")" = pack-members.pdf ] && agenda="$dir/agenda-members.pdf"
+  check "$label: $(basename "$pack") exists" test -s "$pack"
+  check "$label: $(basename "$agenda") exists" test -s "$agenda"
   local qpdf_out; qpdf_out="$(qpdf --check "$pack" 2>&1)"
   if [ $? -eq 0 ] && ! grep -qi warning <<<"$qpdf_out"; then pass; else fail "$label: qpdf --check: $qpdf_out"; fi
   check "$label: linearised" bash -c "qpdf --check-linearization '$pack' | grep -q 'no linearization errors'"
@@ -23,16 +25,18 @@ build_both() { # source name
 build_both "$ROOT" example
 build_both "$ROOT/tests/fixtures/valid-minimal" minimal
 for out in "$WORK"/example-public "$WORK"/example-members "$WORK"/minimal-public "$WORK"/minimal-members; do
-  for pack in "$out"/*/*/pack.pdf; do
+  name=pack.pdf
+  [[ "$out" == *-members ]] && name=pack-members.pdf
+  for pack in "$out"/*/*/"$name"; do
     [ -e "$pack" ] || { fail "$(basename "$out"): no packs"; continue; }
-    check_pack "$(dirname "$pack")" "$(basename "$out")/${pack#$out/}"
+    check_pack "$pack" "$(basename "$out")/${pack#$out/}"
   done
 done
 
 # Indicator one-page summaries: each holds its whole summary, down to the actions, on one page;
 # charts are vector drawings, never raster images.
 summaries=0
-for pack in "$WORK"/example-members/csp/*/pack.pdf; do
+for pack in "$WORK"/example-members/csp/*/pack-members.pdf; do
   pages="$(pdf_pages "$pack")"
   for page in $(seq 1 "$pages"); do
     text="$(pdftotext -f "$page" -l "$page" "$pack" - 2>/dev/null)"
@@ -84,5 +88,5 @@ search_everything() { # folder word
 }
 if search_everything "$WORK/minimal-public" Lanternfish; then fail "restricted text leaked into the public build"; else pass; fi
 check "restricted text is in the members' build" search_everything "$WORK/minimal-members" Lanternfish
-check "the public agenda marks the item restricted" bash -c "pdftotext '$WORK/minimal-public/board/2024-09-10/agenda.pdf' - | grep -q 'Restricted'"
+check "the public agenda marks the item not for publication" bash -c "pdftotext '$WORK/minimal-public/board/2024-09-10/agenda.pdf' - | grep -q 'Not for publication'"
 finish

@@ -19,11 +19,11 @@ rm -rf "$FAILURES"
 
 # name, pack, page: front sheet, membership, a paper's first page, a table page, landscape.
 pages=(
-  "example-front $WORK/example/csp/2018-03-13/pack.pdf 1"
-  "example-membership $WORK/example/csp/2018-03-13/pack.pdf 2"
-  "example-minutes $WORK/example/csp/2018-03-13/pack.pdf 5"
-  "example-action-plan $WORK/example/csp/2018-03-13/pack.pdf 7"
-  "example-performance $WORK/example/csp/2018-03-13/pack.pdf 9"
+  "example-front $WORK/example/csp/2018-03-13/pack-members.pdf 1"
+  "example-membership $WORK/example/csp/2018-03-13/pack-members.pdf 2"
+  "example-minutes $WORK/example/csp/2018-03-13/pack-members.pdf 5"
+  "example-action-plan $WORK/example/csp/2018-03-13/pack-members.pdf 7"
+  "example-performance $WORK/example/csp/2018-03-13/pack-members.pdf 9"
   "stress-front $WORK/stress/board/2025-06-10/pack.pdf 1"
   "stress-register $WORK/stress/board/2025-06-10/pack.pdf 3"
   "stress-register-continued $WORK/stress/board/2025-06-10/pack.pdf 4"

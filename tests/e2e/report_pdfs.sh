@@ -28,8 +28,10 @@ for json in "$out"/*/*/pack.json; do
     check "$label: qpdf --check passes" qpdf --check "$file"
     check "$label: has $((last - first + 1)) pages" test "$(pdf_pages "$file")" -eq $((last - first + 1))
     check "$label: every font is embedded" bash -c "pdffonts '$file' | awk 'NR > 2 && \$5 != \"yes\" {bad = 1} END {exit bad}'"
+    # PDF pages run behind the printed numbers after a withheld item's one page.
+    sheet="$(python3 "$ROOT/tests/e2e/page_labels.py" "$dir/pack.pdf" "$first")"
     check "$label: the same text as pages $first-$last of the pack" \
-      cmp -s <(pdftotext -f "$first" -l "$last" -layout "$dir/pack.pdf" -) <(pdftotext -layout "$file" -)
+      cmp -s <(pdftotext -f "$sheet" -l "$((sheet + last - first))" -layout "$dir/pack.pdf" -) <(pdftotext -layout "$file" -)
     check "$label: stamped 'Agenda Item $number'" bash -c "pdftotext -l 1 '$file' - | grep -q 'Agenda Item $number'"
     check "$label: the first page is labelled $first, as in the pack" bash -c \
       "qpdf --json --json-key=pagelabels '$file' | grep -q '\"/St\": $first'"

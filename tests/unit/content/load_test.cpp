@@ -40,7 +40,8 @@ TEST_CASE("the site index holds boards, meetings in date order, items and paper 
     const Paper& paper = meeting.items[1].papers[0];
     CHECK(paper.title == "The report");
     CHECK(paper.slug == "report");
-    CHECK(paper.security == Security::protected_marking);
+    CHECK(paper.security == Security::unprotected);
+    CHECK(paper.marking.empty());
     CHECK_FALSE(paper.body_loaded);
     CHECK(meeting.items[3].sub_items.at(0).papers.at(0).slug == "youth");
 }

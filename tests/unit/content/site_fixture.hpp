@@ -4,7 +4,9 @@
 
 inline bp::MemoryFileSystem small_site() {
     bp::MemoryFileSystem files;
-    files.add("site.yaml", "title: Test Papers\norganisation: Test Council\n");
+    files.add("site.yaml", "title: Test Papers\norganisation: Test Council\n"
+                           "markings:\n  - { label: OFFICIAL, public: true }\n"
+                           "  - { label: OFFICIAL-SENSITIVE, public: false }\n");
     files.add(
         "content/csp/board.yaml",
         "name: Community Safety Board\nvenue: Room 1\nstart: \"14:00\"\nend: \"16:00\"\n"
@@ -19,9 +21,8 @@ inline bp::MemoryFileSystem small_site() {
         "    paper: 03-profile.md\n"
         "  - number: \"4\"\n    title: Sub-groups\n    items:\n"
         "      - number: 4a\n        title: Youth\n        paper: 04a-youth.md\n");
-    files.add(
-        "content/csp/2017-09-12/02-report.md",
-        "---\ntitle: The report\nauthor: Ann Lee\nsecurity: protected\n---\n# Heading\n\nText.\n");
+    files.add("content/csp/2017-09-12/02-report.md",
+              "---\ntitle: The report\nauthor: Ann Lee\n---\n# Heading\n\nText.\n");
     files.add("content/csp/2017-09-12/03-profile.md",
               "---\ntitle: Problem profile\nsecurity: restricted\n---\nSecret words.\n");
     files.add("content/csp/2017-09-12/04a-youth.md", "---\ntitle: Youth report\n---\nBody.\n");

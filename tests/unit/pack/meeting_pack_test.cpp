@@ -68,7 +68,7 @@ TEST_CASE("a meeting pack numbers its items and starts each on a right-hand page
         CHECK(page_text(built->pack_path, item.first_page)
                   .find(std::string("Agenda Item ") + number) != std::string::npos);
     }
-    // Item 3 is a report and a three-page appendix, which starts on a right-hand page too.
+    // Item 3 is a report and a three-page appendix, which follows on within the item.
     const auto& performance = item_pages(output, "3");
     CHECK(performance.last_page - performance.first_page + 1 >= 4);
     std::string last = page_text(built->pack_path, performance.last_page);
@@ -86,7 +86,7 @@ TEST_CASE("the front sheet shows the computed ranges, verbal and restricted item
     CHECK(front.find("Harbourside Community Safety Partnership") != std::string::npos);
     CHECK(front.find("Tuesday 12 September 2017, 2:00 pm – 4:00 pm") != std::string::npos);
     CHECK(front.find("Verbal") != std::string::npos);
-    CHECK(front.find("Restricted — not for publication") != std::string::npos);
+    CHECK(front.find("Not for publication") != std::string::npos);
     for (const char* number : {"2", "3", "5b"}) {
         const auto& item = item_pages(output, number);
         std::string range = item.last_page > item.first_page
@@ -98,8 +98,7 @@ TEST_CASE("the front sheet shows the computed ranges, verbal and restricted item
     }
     // The agenda-only PDF is the front sheet alone.
     CHECK(pdf_pages(built->agenda_path) == output.summary.agenda_pages);
-    CHECK(page_text(built->agenda_path, 1).find("Restricted — not for publication") !=
-          std::string::npos);
+    CHECK(page_text(built->agenda_path, 1).find("Not for publication") != std::string::npos);
     CHECK(page_text(built->pack_path, 2).find("Membership") != std::string::npos);
     CHECK(page_text(built->pack_path, 2).find("Cllr Margaret O’Neill (Chair)") !=
           std::string::npos);
@@ -177,10 +176,10 @@ TEST_CASE("the pack is a clean, linearised PDF with embedded fonts, bookmarks an
     CHECK(outline.find("Serious violence") == std::string::npos);
 }
 
-TEST_CASE("protected papers are marked and landscape papers get landscape pages") {
+TEST_CASE("a paper's protective marking is printed and landscape papers get landscape pages") {
     auto built = build("marking");
     const auto& performance = item_pages(built->output, "3");
-    CHECK(page_text(built->pack_path, performance.first_page).find("OFFICIAL – PROTECTED") !=
+    CHECK(page_text(built->pack_path, performance.first_page).find("OFFICIAL") !=
           std::string::npos);
     const auto& minutes = item_pages(built->output, "2");
     CHECK(page_text(built->pack_path, minutes.first_page).find("OFFICIAL") == std::string::npos);

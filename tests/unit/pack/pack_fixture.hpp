@@ -152,7 +152,7 @@ inline std::unique_ptr<Fixture> make_fixture(const std::string& name) {
     performance.minutes = 20;
     performance.papers.push_back(markdown_paper("Performance report, quarter 1", "performance", 3));
     content::Paper& report = performance.papers.back();
-    report.security = content::Security::protected_marking;
+    report.marking = "OFFICIAL";
     data::ChartSpec chart;
     chart.id = "violence-monthly";
     chart.title = "Violence with injury, monthly";

@@ -116,7 +116,7 @@ TEST_CASE("agenda page ranges read as a person would write them") {
     item.verbal = true;
     CHECK(page_range_text(row) == "Verbal");
     item.withheld = true;
-    CHECK(page_range_text(row) == "Restricted — not for publication");
+    CHECK(page_range_text(row) == "Not for publication");
     CHECK(time_span(14 * 60, 16 * 60 + 30) == "2:00 pm – 4:30 pm");
     CHECK(time_span(-1, -1).empty());
 }

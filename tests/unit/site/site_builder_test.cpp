@@ -208,7 +208,7 @@ TEST_CASE("the public see only the title of a restricted item, anywhere in the s
     BuiltSite built(example_site(), content::Audience::public_audience, source, "public");
     const std::string& agenda = built.page("csp/2017-09-12/index.html");
     CHECK(contains(agenda, "Problem profile"));
-    CHECK(contains(agenda, "Restricted — not for publication"));
+    CHECK(contains(agenda, "Not for publication"));
     CHECK(built.files.count("csp/2017-09-12/9-profile.html") == 0);
     for (const auto& [path, text] : built.files) {
         CHECK_MESSAGE(!contains(text, "SECRET-BODY-TEXT"), path);
