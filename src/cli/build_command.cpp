@@ -1,5 +1,8 @@
 #include "cli/build_command.hpp"
 
+#include "cli/build_cache_notes.hpp"
+#include "cli/build_cache_parts.hpp"
+#include "cli/build_cache_record.hpp"
 #include "cli/diagnostics_report.hpp"
 #include "cli/meeting_jobs.hpp"
 #include "cli/output_folder.hpp"
@@ -9,6 +12,7 @@
 #include "core/data_dir.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
+#include "core/text.hpp"
 #include "pack/pack.hpp"
 #include "site/site_builder.hpp"
 
@@ -18,7 +22,9 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <set>
 
 namespace bp::cli {
 
@@ -30,33 +36,27 @@ struct BuildTotals {
     int reused = 0;
     int pages = 0;
     std::map<std::string, content::PackSummary> summaries;
+    std::set<std::string> files_outside_content; // read by papers: images, appendices
 };
 
-const char* const pack_files[] = {"pack.pdf", "agenda.pdf", "pack.json"};
-
-// Copies a meeting's packs from the previous build when the change did not touch the meeting.
-std::optional<content::PackSummary> reuse_packs(const std::optional<PackReuse>& reuse,
-                                                const std::string& folder, OutputTree& out) {
-    if (!reuse || reuse->rebuild.count(folder))
-        return std::nullopt;
-    auto summary = reuse->summaries.find(folder);
-    if (summary == reuse->summaries.end())
-        return std::nullopt;
-    for (const char* name : pack_files)
-        if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" + name))
-            return std::nullopt;
-    for (const auto& item : summary->second.items)
-        if (!item.report_file.empty() &&
-            !std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" +
-                                              item.report_file))
-            return std::nullopt;
-    for (const char* name : pack_files)
-        out.copy_file(folder + "/" + name, reuse->previous_out + "/" + folder + "/" + name);
-    for (const auto& item : summary->second.items)
-        if (!item.report_file.empty())
-            out.copy_file(folder + "/" + item.report_file,
-                          reuse->previous_out + "/" + folder + "/" + item.report_file);
-    return summary->second;
+// Images and papers that live outside content/: the build record digests them too.
+void note_files_outside_content(const content::Meeting& meeting, std::set<std::string>& files) {
+    auto note = [&](const std::string& path) {
+        if (!starts_with(path, "content/"))
+            files.insert(path);
+    };
+    std::function<void(const std::vector<content::AgendaItem>&)> visit =
+        [&](const std::vector<content::AgendaItem>& items) {
+            for (const auto& item : items) {
+                for (const auto& paper : item.papers) {
+                    note(paper.source_path);
+                    for (const auto& image : paper.images)
+                        note(image.site_path);
+                }
+                visit(item.sub_items);
+            }
+        };
+    visit(meeting.items);
 }
 
 std::string meeting_folder(const MeetingRef& ref) {
@@ -72,36 +72,30 @@ struct MeetingBuild {
     OutputTree& out;
     DiagnosticSink& sink;
     BuildTotals& totals;
-    const std::optional<PackReuse>& reuse;
+    CachedParts& cached;
 
     void operator()(const MeetingRef& ref) {
         content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
         content::apply_audience(meeting, audience);
         content::load_meeting_papers(files, site, *ref.board, meeting, sink);
-        std::string folder = meeting_folder(ref);
-        auto summary = reuse_packs(reuse, folder, out);
-        bool reused = summary.has_value();
-        if (!summary)
-            summary = write_packs(meeting, *ref.board, folder);
-        site_builder.write_meeting(*ref.board, meeting, *summary, out);
+        auto packs = cached.meeting_packs(*ref.board, meeting, out, sink, [&](DiagnosticSink& to) {
+            return pack::build_meeting_pack(site, *ref.board, meeting, audience, fonts, to);
+        });
+        site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
         std::lock_guard lock(totals.mutex);
         ++totals.packs;
-        totals.reused += reused ? 1 : 0;
-        totals.pages += summary->pages;
-        totals.summaries[folder] = *summary;
-    }
-
-    content::PackSummary write_packs(const content::Meeting& meeting, const content::Board& board,
-                                     const std::string& folder) {
-        auto packs = pack::build_meeting_pack(site, board, meeting, audience, fonts, sink);
-        out.write(folder + "/pack.pdf", packs.pack_pdf);
-        out.write(folder + "/agenda.pdf", packs.agenda_pdf);
-        out.write(folder + "/pack.json", packs.pack_json);
-        for (const auto& [file, pdf] : packs.report_pdfs)
-            out.write(folder + "/" + file, pdf);
-        return packs.summary;
+        totals.reused += packs.from_cache ? 1 : 0;
+        totals.pages += packs.summary.pages;
+        totals.summaries[meeting_folder(ref)] = packs.summary;
+        note_files_outside_content(meeting, totals.files_outside_content);
     }
 };
+
+std::string cache_folder(const BuildOptions& options) {
+    if (!options.use_cache)
+        return {};
+    return options.cache.empty() ? default_cache_folder(options.source) : options.cache;
+}
 
 void guarded(DiagnosticSink& sink, const std::string& what, const std::function<void()>& work) {
     try {
@@ -113,8 +107,38 @@ void guarded(DiagnosticSink& sink, const std::string& what, const std::function<
 
 } // namespace
 
+std::string warnings_note(const DiagnosticSink& sink) {
+    std::vector<Diagnostic> warnings;
+    for (const auto& diagnostic : sink.sorted())
+        if (diagnostic.severity == Severity::warning)
+            warnings.push_back(diagnostic);
+    return cache_note(warnings);
+}
+
+// The output folder as the last build left it, when nothing it read has changed since.
+std::optional<BuildStats> unchanged_output(const BuildRecords& records, DiagnosticSink& sink) {
+    auto record = records.up_to_date();
+    if (!record || !replay_warnings(record->warnings, sink))
+        return std::nullopt;
+    BuildStats stats;
+    stats.committed = true;
+    stats.up_to_date = true;
+    stats.meetings = record->meetings;
+    stats.packs = record->packs;
+    stats.packs_reused = record->packs;
+    stats.pages = record->pages;
+    return stats;
+}
+
 BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     BuildStats stats;
+    BuildCache cache(cache_folder(options));
+    std::optional<BuildRecords> records;
+    if (options.keep_up_to_date_output) {
+        records.emplace(cache, options.source, options.out, options.audience);
+        if (auto unchanged = unchanged_output(*records, sink))
+            return *unchanged;
+    }
     DiskFileSystem files(options.source);
     content::Site site = content::load_site_index(files, sink);
     site.source_root = options.source;
@@ -133,9 +157,10 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     OutputTree& out = *staged;
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
+    CachedParts cached(cache, site, options.audience);
     MeetingBuild build{
-        site, files,  options.audience, {data_dir() + "/assets/fonts"}, site_builder, out,
-        sink, totals, options.reuse};
+        site,   files, options.audience, {data_dir() + "/assets/fonts"}, site_builder, out, sink,
+        totals, cached};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
     run_meeting_jobs(meetings, job_count(options.jobs), [&](const MeetingRef& ref) {
@@ -144,7 +169,12 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     });
     progress.finish();
     if (!sink.has_errors())
-        guarded(sink, options.out, [&] { write_quarter_packs(site, build.fonts, out, sink); });
+        guarded(sink, options.out, [&] {
+            cached.quarter_packs(site, out, sink,
+                                 [&](const content::Site& board_site, DiagnosticSink& to) {
+                                     write_quarter_packs(board_site, build.fonts, out, to);
+                                 });
+        });
     guarded(sink, options.out, [&] { site_builder.write_site_pages(out); });
     if (sink.has_errors())
         return stats;
@@ -154,12 +184,19 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         return stats;
     }
     stats.committed = true;
+    if (records) {
+        if (!site.config.logo.empty())
+            totals.files_outside_content.insert(site.config.logo);
+        records->store({meetings.size(), totals.packs, totals.pages, warnings_note(sink),
+                        totals.files_outside_content});
+    }
     stats.base_url = site.config.base_url;
     stats.meetings = meetings.size();
     stats.packs = totals.packs;
     stats.packs_reused = totals.reused;
     stats.pages = totals.pages;
     stats.summaries = std::move(totals.summaries);
+    stats.site = std::make_shared<const content::Site>(std::move(site));
     return stats;
 }
 
@@ -179,10 +216,17 @@ int run_build(const BuildOptions& options) {
     }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (!options.quiet) {
+    if (!options.quiet && stats.up_to_date) {
+        std::printf("Nothing has changed since the last build into %s; it was left as it was "
+                    "(%zu meetings, %d packs, %d pages).\n",
+                    options.out.c_str(), stats.meetings, stats.packs, stats.pages);
+    } else if (!options.quiet) {
         std::printf("Built %zu meetings (%d packs, %d pages) for the %s audience in %.2f s.\n",
                     stats.meetings, stats.packs, stats.pages, content::to_string(options.audience),
                     seconds);
+        if (stats.packs_reused > 0)
+            std::printf("The packs of %d unchanged meetings came from the build cache.\n",
+                        stats.packs_reused);
         std::printf("Open %s/index.html in a browser; packs are in %s/<board>/<date>/pack.pdf\n",
                     options.out.c_str(), options.out.c_str());
     }
