@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -105,8 +106,6 @@ void guarded(DiagnosticSink& sink, const std::string& what, const std::function<
     }
 }
 
-} // namespace
-
 std::string warnings_note(const DiagnosticSink& sink) {
     std::vector<Diagnostic> warnings;
     for (const auto& diagnostic : sink.sorted())
@@ -116,10 +115,17 @@ std::string warnings_note(const DiagnosticSink& sink) {
 }
 
 // The output folder as the last build left it, when nothing it read has changed since.
-std::optional<BuildStats> unchanged_output(const BuildRecords& records, DiagnosticSink& sink) {
+std::optional<BuildStats> unchanged_output(const BuildRecords& records, const std::string& out,
+                                           DiagnosticSink& sink) {
     auto record = records.up_to_date();
     if (!record || !replay_warnings(record->warnings, sink))
         return std::nullopt;
+    try {
+        // Nothing is written, but staging folders that killed builds left beside the output
+        // are still removed: opening a staging tree does that, and dropping it removes its own.
+        OutputTree sweep(out);
+    } catch (const std::exception&) {
+    }
     BuildStats stats;
     stats.committed = true;
     stats.up_to_date = true;
@@ -130,13 +136,15 @@ std::optional<BuildStats> unchanged_output(const BuildRecords& records, Diagnost
     return stats;
 }
 
+} // namespace
+
 BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     BuildStats stats;
     BuildCache cache(cache_folder(options));
     std::optional<BuildRecords> records;
     if (options.keep_up_to_date_output) {
         records.emplace(cache, options.source, options.out, options.audience);
-        if (auto unchanged = unchanged_output(*records, sink))
+        if (auto unchanged = unchanged_output(*records, options.out, sink))
             return *unchanged;
     }
     DiskFileSystem files(options.source);
