@@ -1,5 +1,8 @@
 #include "cli/build_command.hpp"
 
+#include "cli/build_cache_notes.hpp"
+#include "cli/build_cache_parts.hpp"
+#include "cli/build_cache_record.hpp"
 #include "cli/diagnostics_report.hpp"
 #include "cli/figures_json.hpp"
 #include "cli/meeting_jobs.hpp"
@@ -11,6 +14,7 @@
 #include "core/data_dir.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
+#include "core/text.hpp"
 #include "pack/pack.hpp"
 #include "site/site_builder.hpp"
 
@@ -18,9 +22,12 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <set>
 
 namespace bp::cli {
 
@@ -32,41 +39,27 @@ struct BuildTotals {
     int reused = 0;
     int pages = 0;
     std::map<std::string, content::PackSummary> summaries;
+    std::set<std::string> files_outside_content; // read by papers: images, appendices
 };
 
-// Copies a meeting's packs from the previous build when the change did not touch the meeting.
-std::optional<content::PackSummary> reuse_packs(const std::optional<PackReuse>& reuse,
-                                                const std::string& folder, OutputTree& out,
-                                                content::Audience audience) {
-    const std::string pack_files[] = {pack::pack_file_name(audience),
-                                      pack::agenda_file_name(audience), "pack.json"};
-    if (!reuse || reuse->rebuild.count(folder))
-        return std::nullopt;
-    auto summary = reuse->summaries.find(folder);
-    if (summary == reuse->summaries.end())
-        return std::nullopt;
-    for (const auto& name : pack_files)
-        if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" + name))
-            return std::nullopt;
-    for (const auto& item : summary->second.items)
-        if (!item.report_file.empty() &&
-            !std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" +
-                                              item.report_file))
-            return std::nullopt;
-    for (const auto& supplement : summary->second.supplements)
-        if (!std::filesystem::is_regular_file(reuse->previous_out + "/" + folder + "/" +
-                                              supplement.file))
-            return std::nullopt;
-    for (const auto& name : pack_files)
-        out.copy_file(folder + "/" + name, reuse->previous_out + "/" + folder + "/" + name);
-    for (const auto& item : summary->second.items)
-        if (!item.report_file.empty())
-            out.copy_file(folder + "/" + item.report_file,
-                          reuse->previous_out + "/" + folder + "/" + item.report_file);
-    for (const auto& supplement : summary->second.supplements)
-        out.copy_file(folder + "/" + supplement.file,
-                      reuse->previous_out + "/" + folder + "/" + supplement.file);
-    return summary->second;
+// Images and papers that live outside content/: the build record digests them too.
+void note_files_outside_content(const content::Meeting& meeting, std::set<std::string>& files) {
+    auto note = [&](const std::string& path) {
+        if (!starts_with(path, "content/"))
+            files.insert(path);
+    };
+    std::function<void(const std::vector<content::AgendaItem>&)> visit =
+        [&](const std::vector<content::AgendaItem>& items) {
+            for (const auto& item : items) {
+                for (const auto& paper : item.papers) {
+                    note(paper.source_path);
+                    for (const auto& image : paper.images)
+                        note(image.site_path);
+                }
+                visit(item.sub_items);
+            }
+        };
+    visit(meeting.items);
 }
 
 std::string meeting_folder(const MeetingRef& ref) {
@@ -82,7 +75,7 @@ struct MeetingBuild {
     OutputTree& out;
     DiagnosticSink& sink;
     BuildTotals& totals;
-    const std::optional<PackReuse>& reuse;
+    CachedParts& cached;
     // The meetings as the members see them, found by folder: the public edition counts the
     // pages of what it withholds, so both editions number their pages alike.
     const std::map<std::string, MeetingRef>& members_meetings;
@@ -94,16 +87,16 @@ struct MeetingBuild {
         content::load_meeting_papers(files, site, *ref.board, meeting, sink, &figures);
         std::string folder = meeting_folder(ref);
         out.write(folder + "/figures.json", figures_json(meeting, figures.entries()));
-        auto summary = reuse_packs(reuse, folder, out, audience);
-        bool reused = summary.has_value();
-        if (!summary)
-            summary = write_packs(meeting, *ref.board, folder, members_view(meeting));
-        site_builder.write_meeting(*ref.board, meeting, *summary, out);
+        auto packs = cached.meeting_packs(*ref.board, meeting, out, sink, [&](DiagnosticSink& to) {
+            return build_packs(meeting, *ref.board, members_view(meeting), to);
+        });
+        site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
         std::lock_guard lock(totals.mutex);
         ++totals.packs;
-        totals.reused += reused ? 1 : 0;
-        totals.pages += summary->pages;
-        totals.summaries[folder] = *summary;
+        totals.reused += packs.from_cache ? 1 : 0;
+        totals.pages += packs.summary.pages;
+        totals.summaries[folder] = packs.summary;
+        note_files_outside_content(meeting, totals.files_outside_content);
     }
 
     // The members' meeting with the papers the public may not see loaded (their problems are
@@ -122,25 +115,26 @@ struct MeetingBuild {
         return members;
     }
 
-    content::PackSummary write_packs(const content::Meeting& meeting, const content::Board& board,
-                                     const std::string& folder,
-                                     const std::optional<content::Meeting>& members) {
+    // The meeting's packs: the main pack and, for a published meeting with papers added since,
+    // each supplementary pack. Nothing is written here; the cache writes and keeps the files.
+    BuiltPacks build_packs(const content::Meeting& meeting, const content::Board& board,
+                           const std::optional<content::Meeting>& members, DiagnosticSink& to) {
         std::vector<int> supplements = content::supplementary_numbers(meeting);
         if (supplements.empty())
-            return write_main_pack(meeting, board, folder, members);
+            return build_main_pack(meeting, board, members, to);
         // The main pack leaves out what came after publication, so it stays as published.
-        content::PackSummary summary = write_main_pack(content::pack_view(meeting, 0), board,
-                                                       folder, members_part(members, 0));
+        BuiltPacks built =
+            build_main_pack(content::pack_view(meeting, 0), board, members_part(members, 0), to);
         for (int number : supplements) {
             auto part = members_part(members, number);
             auto packs = pack::build_meeting_pack(site, board, content::pack_view(meeting, number),
-                                                  audience, fonts, sink, part ? &*part : nullptr);
+                                                  audience, fonts, to, part ? &*part : nullptr);
             std::string file = pack::supplementary_file_name(number, audience);
-            out.write(folder + "/" + file, packs.pack_pdf);
-            summary.supplements.push_back(
+            built.summary.supplements.push_back(
                 {number, file, packs.summary.pages, packs.pack_pdf.size()});
+            built.files.emplace_back(file, std::move(packs.pack_pdf));
         }
-        return summary;
+        return built;
     }
 
     // The members' view of one part of the meeting (0 the main pack, N supplement N).
@@ -151,19 +145,26 @@ struct MeetingBuild {
         return content::pack_view(*members, number);
     }
 
-    content::PackSummary write_main_pack(const content::Meeting& meeting,
-                                         const content::Board& board, const std::string& folder,
-                                         const std::optional<content::Meeting>& members) {
-        auto packs = pack::build_meeting_pack(site, board, meeting, audience, fonts, sink,
+    BuiltPacks build_main_pack(const content::Meeting& meeting, const content::Board& board,
+                               const std::optional<content::Meeting>& members, DiagnosticSink& to) {
+        auto packs = pack::build_meeting_pack(site, board, meeting, audience, fonts, to,
                                               members ? &*members : nullptr);
-        out.write(folder + "/" + packs.pack_file, packs.pack_pdf);
-        out.write(folder + "/" + packs.agenda_file, packs.agenda_pdf);
-        out.write(folder + "/pack.json", packs.pack_json);
-        for (const auto& [file, pdf] : packs.report_pdfs)
-            out.write(folder + "/" + file, pdf);
-        return packs.summary;
+        BuiltPacks built;
+        built.summary = packs.summary;
+        built.files.emplace_back(packs.pack_file, std::move(packs.pack_pdf));
+        built.files.emplace_back(packs.agenda_file, std::move(packs.agenda_pdf));
+        built.files.emplace_back("pack.json", std::move(packs.pack_json));
+        for (auto& [file, pdf] : packs.report_pdfs)
+            built.files.emplace_back(file, std::move(pdf));
+        return built;
     }
 };
+
+std::string cache_folder(const BuildOptions& options) {
+    if (!options.use_cache)
+        return {};
+    return options.cache.empty() ? default_cache_folder(options.source) : options.cache;
+}
 
 void guarded(DiagnosticSink& sink, const std::string& what, const std::function<void()>& work) {
     try {
@@ -173,10 +174,47 @@ void guarded(DiagnosticSink& sink, const std::string& what, const std::function<
     }
 }
 
+std::string warnings_note(const DiagnosticSink& sink) {
+    std::vector<Diagnostic> warnings;
+    for (const auto& diagnostic : sink.sorted())
+        if (diagnostic.severity == Severity::warning)
+            warnings.push_back(diagnostic);
+    return cache_note(warnings);
+}
+
+// The output folder as the last build left it, when nothing it read has changed since.
+std::optional<BuildStats> unchanged_output(const BuildRecords& records, const std::string& out,
+                                           DiagnosticSink& sink) {
+    auto record = records.up_to_date();
+    if (!record || !replay_warnings(record->warnings, sink))
+        return std::nullopt;
+    try {
+        // Nothing is written, but staging folders that killed builds left beside the output
+        // are still removed: opening a staging tree does that, and dropping it removes its own.
+        OutputTree sweep(out);
+    } catch (const std::exception&) {
+    }
+    BuildStats stats;
+    stats.committed = true;
+    stats.up_to_date = true;
+    stats.meetings = record->meetings;
+    stats.packs = record->packs;
+    stats.packs_reused = record->packs;
+    stats.pages = record->pages;
+    return stats;
+}
+
 } // namespace
 
 BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     BuildStats stats;
+    BuildCache cache(cache_folder(options));
+    std::optional<BuildRecords> records;
+    if (options.keep_up_to_date_output) {
+        records.emplace(cache, options.source, options.out, options.audience);
+        if (auto unchanged = unchanged_output(*records, options.out, sink))
+            return *unchanged;
+    }
     DiskFileSystem files(options.source);
     content::Site site = content::load_site_index(files, sink);
     site.source_root = options.source;
@@ -204,16 +242,10 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     OutputTree& out = *staged;
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
-    MeetingBuild build{site,
-                       files,
-                       options.audience,
-                       {data_dir() + "/assets/fonts"},
-                       site_builder,
-                       out,
-                       sink,
-                       totals,
-                       options.reuse,
-                       members_meetings};
+    CachedParts cached(cache, site, options.audience);
+    MeetingBuild build{
+        site,   files,  options.audience, {data_dir() + "/assets/fonts"}, site_builder, out, sink,
+        totals, cached, members_meetings};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
     // A quarter's archive pack is written as soon as its last meeting's pack is, by whichever
@@ -228,8 +260,10 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
                 queue.push_front([&, quarter] {
                     if (!sink.has_errors())
                         guarded(sink, options.out, [&] {
-                            write_quarter_pack(site, *quarter, build.fonts, out, sink,
-                                               options.audience);
+                            cached.quarter_pack(*quarter, out, sink, [&](DiagnosticSink& to) {
+                                return quarter_pack_file(site, *quarter, build.fonts, out, to,
+                                                         options.audience);
+                            });
                         });
                 });
         });
@@ -244,12 +278,19 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         return stats;
     }
     stats.committed = true;
+    if (records) {
+        if (!site.config.logo.empty())
+            totals.files_outside_content.insert(site.config.logo);
+        records->store({meetings.size(), totals.packs, totals.pages, warnings_note(sink),
+                        totals.files_outside_content});
+    }
     stats.base_url = site.config.base_url;
     stats.meetings = meetings.size();
     stats.packs = totals.packs;
     stats.packs_reused = totals.reused;
     stats.pages = totals.pages;
     stats.summaries = std::move(totals.summaries);
+    stats.site = std::make_shared<const content::Site>(std::move(site));
     return stats;
 }
 
@@ -269,10 +310,17 @@ int run_build(const BuildOptions& options) {
     }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (!options.quiet) {
+    if (!options.quiet && stats.up_to_date) {
+        std::printf("Nothing has changed since the last build into %s; it was left as it was "
+                    "(%zu meetings, %d packs, %d pages).\n",
+                    options.out.c_str(), stats.meetings, stats.packs, stats.pages);
+    } else if (!options.quiet) {
         std::printf("Built %zu meetings (%d packs, %d pages) for the %s audience in %.2f s.\n",
                     stats.meetings, stats.packs, stats.pages, content::to_string(options.audience),
                     seconds);
+        if (stats.packs_reused > 0)
+            std::printf("The packs of %d unchanged meetings came from the build cache.\n",
+                        stats.packs_reused);
         std::printf("Open %s/index.html in a browser; packs are in %s/<board>/<date>/%s\n",
                     options.out.c_str(), options.out.c_str(),
                     pack::pack_file_name(options.audience).c_str());

@@ -3,19 +3,10 @@
 #include "core/diagnostics.hpp"
 
 #include <map>
-#include <optional>
-#include <set>
+#include <memory>
 #include <string>
 
 namespace bp::cli {
-
-// For preview rebuilds: a meeting the change did not touch keeps the packs of the previous
-// build (copied from `previous_out`) instead of being laid out and written again.
-struct PackReuse {
-    std::string previous_out;
-    std::set<std::string> rebuild;                         // "csp/2017-09-12"
-    std::map<std::string, content::PackSummary> summaries; // from the previous build
-};
 
 struct BuildOptions {
     std::string source = ".";
@@ -23,17 +14,27 @@ struct BuildOptions {
     content::Audience audience = content::Audience::public_audience;
     unsigned jobs = 0; // 0: one per core
     bool quiet = false;
-    std::optional<PackReuse> reuse;
+    // The build cache (cli/build_cache.hpp): its folder, empty for .boardpack-cache beside
+    // site.yaml; `use_cache` false builds everything afresh and leaves the cache alone.
+    std::string cache;
+    bool use_cache = true;
+    // Leave the output folder as it is when the build cache's record shows that nothing read
+    // by the build into it has changed and nothing in it was altered since.
+    bool keep_up_to_date_output = false;
 };
 
 struct BuildStats {
     bool committed = false; // the output folder was replaced by the new build
     std::size_t meetings = 0;
     int packs = 0;
-    int packs_reused = 0;
+    int packs_reused = 0;    // meetings whose packs were taken from the build cache
+    bool up_to_date = false; // nothing had changed: the output folder was left as it was
     int pages = 0;
     std::map<std::string, content::PackSummary> summaries; // by "board/meeting"
     std::string base_url; // from site.yaml, so the preview can serve under its path
+    // The index the build was made from (audience applied, paper bodies not loaded), so the
+    // preview can render one meeting's pages after an edit without reading the site again.
+    std::shared_ptr<const content::Site> site;
 };
 
 // Builds into a staging folder and swaps it in only when there were no errors.

@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     build_cmd->add_option("--jobs", build.jobs, "Meetings built at once (default: all cores)")
         ->check(CLI::Range(1u, 256u));
+    build_cmd->add_option("--cache", build.cache,
+                          "Build cache folder (default: .boardpack-cache beside site.yaml)");
+    bool no_cache = false;
+    build_cmd->add_flag("--no-cache", no_cache, "Build everything afresh; leave the cache alone");
 
     std::string check_source = ".";
     auto* check_cmd = app.add_subcommand("check", "Check the site for errors; write nothing");
@@ -67,6 +71,9 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--bind", serve.bind, "Address to listen on")->capture_default_str();
     serve_cmd->add_option("--audience", audience, "public or members")
         ->check(CLI::IsMember({"public", "members"}));
+    serve_cmd->add_option("--cache", serve.cache,
+                          "Build cache folder (default: .boardpack-cache beside site.yaml)");
+    serve_cmd->add_flag("--no-cache", no_cache, "Build everything afresh; leave the cache alone");
     serve_cmd->add_option("--stop-after", serve.stop_after_seconds,
                           "Stop after this many seconds (for scripted checks)");
 
@@ -78,6 +85,8 @@ int main(int argc, char** argv) {
     }
     if (*build_cmd) {
         build.audience = parse_audience(audience);
+        build.use_cache = !no_cache;
+        build.keep_up_to_date_output = true;
         return bp::cli::run_build(build);
     }
     if (*check_cmd)
@@ -88,6 +97,7 @@ int main(int argc, char** argv) {
         return bp::cli::run_publish(publish);
     if (*serve_cmd) {
         serve.audience = parse_audience(audience);
+        serve.use_cache = !no_cache;
         return bp::cli::run_serve(serve);
     }
     return 2;

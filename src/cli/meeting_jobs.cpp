@@ -72,13 +72,4 @@ void WorkQueue::run() {
         thread.join();
 }
 
-void run_meeting_jobs(const std::vector<MeetingRef>& meetings, unsigned jobs,
-                      const std::function<void(const MeetingRef&)>& job) {
-    auto most = static_cast<unsigned>(std::max<std::size_t>(meetings.size(), 1));
-    WorkQueue queue(std::min(jobs, most));
-    for (const MeetingRef& ref : meetings)
-        queue.push_back([&job, ref] { job(ref); });
-    queue.run();
-}
-
 } // namespace bp::cli

@@ -41,7 +41,4 @@ class WorkQueue {
     unsigned running_ = 0;
 };
 
-void run_meeting_jobs(const std::vector<MeetingRef>& meetings, unsigned jobs,
-                      const std::function<void(const MeetingRef&)>& job);
-
 } // namespace bp::cli

@@ -95,10 +95,17 @@ PreviewServer::PreviewServer(std::string site_root)
     server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
         // Under the base path first, as the published site is; then the path as it stands, so
         // a folder that happens to share the base path's name is still reachable at "/".
-        ServedPath served =
-            resolve_served_path(site_root_, path_within_site(req.path, base_path()));
-        if (served.status == 404)
-            served = resolve_served_path(site_root_, req.path);
+        ServedPath served;
+        std::string ahead = overlay();
+        for (const std::string& root : {ahead, site_root_}) {
+            if (root.empty())
+                continue;
+            served = resolve_served_path(root, path_within_site(req.path, base_path()));
+            if (served.status == 404)
+                served = resolve_served_path(root, req.path);
+            if (served.status != 404)
+                break;
+        }
         if (served.status == 403) {
             res.status = 403;
             res.set_content("Forbidden", "text/plain");
@@ -153,6 +160,16 @@ void PreviewServer::publish_success() {
 void PreviewServer::set_base_path(const std::string& base_path) {
     std::lock_guard lock(mutex_);
     base_path_ = base_path;
+}
+
+void PreviewServer::set_overlay(const std::string& folder) {
+    std::lock_guard lock(mutex_);
+    overlay_ = folder;
+}
+
+std::string PreviewServer::overlay() const {
+    std::lock_guard lock(mutex_);
+    return overlay_;
 }
 
 std::string PreviewServer::base_path() const {

@@ -43,9 +43,10 @@ std::vector<QuarterPackJob> quarter_pack_jobs(const content::Site& site) {
     return jobs;
 }
 
-void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
-                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink,
-                        content::Audience audience) {
+std::optional<std::pair<std::string, std::string>>
+quarter_pack_file(const content::Site& site, const QuarterPackJob& job,
+                  const pack::PackResources& fonts, const OutputTree& out, DiagnosticSink& sink,
+                  content::Audience audience) {
     data::FinancialCalendar calendar = site.config.calendar();
     std::vector<pack::ArchivedMeetingPack> packs;
     for (const auto* meeting : job.meetings) {
@@ -55,18 +56,14 @@ void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
             packs.push_back({meeting, std::move(*bytes)});
     }
     if (packs.empty())
-        return;
+        return std::nullopt;
     std::string label =
         "Quarter " + std::to_string(job.quarter) + ", " + calendar.year_label(job.year);
     std::string pdf = pack::build_quarter_pack(site, *job.board, label, packs, fonts, sink);
-    if (!pdf.empty())
-        out.write(site::quarter_pack_path(job.board->slug, job.year, job.quarter, calendar), pdf);
-}
-
-void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
-                         OutputTree& out, DiagnosticSink& sink, content::Audience audience) {
-    for (const QuarterPackJob& job : quarter_pack_jobs(site))
-        write_quarter_pack(site, job, fonts, out, sink, audience);
+    if (pdf.empty())
+        return std::nullopt;
+    return std::pair{site::quarter_pack_path(job.board->slug, job.year, job.quarter, calendar),
+                     std::move(pdf)};
 }
 
 QuarterCountdown::QuarterCountdown(const content::Site& site) : jobs_(quarter_pack_jobs(site)) {

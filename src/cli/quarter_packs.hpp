@@ -7,6 +7,9 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace bp::cli {
@@ -22,15 +25,12 @@ struct QuarterPackJob {
 
 std::vector<QuarterPackJob> quarter_pack_jobs(const content::Site& site);
 
-// Reads the quarter's packs back from the staging folder (only this quarter's packs are in
-// memory at once) and writes the archive pack. Meetings without a staged pack are skipped.
-void write_quarter_pack(const content::Site& site, const QuarterPackJob& job,
-                        const pack::PackResources& fonts, OutputTree& out, DiagnosticSink& sink,
-                        content::Audience audience);
-
-// Every quarter's archive pack, one after another.
-void write_quarter_packs(const content::Site& site, const pack::PackResources& fonts,
-                         OutputTree& out, DiagnosticSink& sink, content::Audience audience);
+// Reads the quarter's packs back from the staging folder and lays out the archive pack: its
+// path in the output and its bytes; nothing when no meeting of the quarter has a pack.
+std::optional<std::pair<std::string, std::string>>
+quarter_pack_file(const content::Site& site, const QuarterPackJob& job,
+                  const pack::PackResources& fonts, const OutputTree& out, DiagnosticSink& sink,
+                  content::Audience audience);
 
 // Counts down each quarter's meetings as they are built, so that its archive pack can be
 // written as soon as the last of them is. Safe to call from several threads.

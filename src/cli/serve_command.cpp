@@ -2,11 +2,18 @@
 
 #include "cli/build_command.hpp"
 #include "cli/diagnostics_report.hpp"
+#include "cli/meeting_jobs.hpp"
 #include "cli/preview_server.hpp"
 #include "cli/served_path.hpp"
 #include "cli/source_watcher.hpp"
-#include "core/date.hpp"
+#include "content/audience.hpp"
+#include "content/load.hpp"
+#include "content/loader_parts.hpp"
+#include "core/data_dir.hpp"
+#include "core/filesystem.hpp"
+#include "core/output_tree.hpp"
 #include "core/text.hpp"
+#include "site/site_builder.hpp"
 #include "site/site_paths.hpp"
 
 #include <cerrno>
@@ -14,11 +21,10 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
-#include <set>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -35,46 +41,25 @@ void on_interrupt(int) {
     interrupted = true;
 }
 
-// Minutes feed the action log, and with it every later meeting's action plan.
-bool is_minutes(const std::string& native_path) {
-    std::ifstream in(native_path);
-    std::string line;
-    for (int i = 0; i < 40 && std::getline(in, line); ++i)
-        if (trim(line) == "kind: minutes")
-            return true;
-    return false;
-}
+// What the last good build left for the next edit: its index and its packs' page numbers.
+struct LastBuild {
+    std::shared_ptr<const content::Site> site;
+    std::map<std::string, content::PackSummary> summaries;
+};
 
-// The meetings ("csp/2017-09-12") whose packs a change touches, or nothing when the change
-// reaches further (site, board, data, theme, minutes) and every pack must be laid out again.
-// A meeting.yaml reaches further too: its declarations print in the minutes another meeting's
-// pack carries, and its date and venue in the previous agenda's "Date of next meeting".
-std::optional<std::set<std::string>> meetings_touched(const std::vector<std::string>& changed,
-                                                      const std::string& source) {
-    std::set<std::string> meetings;
-    for (const auto& path : changed) {
-        auto parts = split(path, '/');
-        bool in_meeting = parts.size() == 4 && parts[0] == "content" && parse_date(parts[2]);
-        if (!in_meeting || parts[3] == "meeting.yaml" || is_minutes(source + "/" + path))
-            return std::nullopt;
-        meetings.insert(parts[1] + "/" + parts[2]);
-    }
-    return meetings;
-}
-
-// Builds; on failure the previous site stays in place and the messages go to the page.
-// Returns the packs' summaries of a successful build, for the next build to reuse.
-void rebuild(const BuildOptions& options, PreviewServer& server,
-             std::map<std::string, content::PackSummary>& summaries) {
+// Builds; on failure the previous site stays in place and the messages go to the page. Packs
+// of meetings the change did not touch come from the build cache.
+void rebuild(const BuildOptions& options, PreviewServer& server, LastBuild& last) {
     DiagnosticSink sink;
     BuildStats stats = build_site(options, sink);
     std::ostringstream text;
     report_diagnostics(sink, text);
     std::cerr << text.str();
+    server.set_overlay({}); // the build, good or bad, replaces pages rendered ahead of it
     if (stats.committed) {
         server.set_base_path(site::site_root_path(stats.base_url));
         server.publish_success();
-        summaries = stats.summaries;
+        last = {stats.site, std::move(stats.summaries)};
         std::cerr << "Rebuilt " << stats.meetings
                   << " meetings (packs laid out: " << stats.packs - stats.packs_reused
                   << ", unchanged: " << stats.packs_reused << ").\n";
@@ -82,6 +67,95 @@ void rebuild(const BuildOptions& options, PreviewServer& server,
         server.publish_failure(text.str());
         std::cerr << "The build failed; still serving the last good site.\n";
     }
+}
+
+template <typename Visit>
+void for_each_paper(const std::vector<content::AgendaItem>& items, Visit&& visit) {
+    for (const auto& item : items) {
+        for (const auto& paper : item.papers)
+            visit(paper);
+        for_each_paper(item.sub_items, visit);
+    }
+}
+
+// The meeting whose papers alone changed: every changed file is a paper of that one meeting in
+// the last build's index, and none is minutes. Minutes, meeting.yaml, data, the theme and new
+// files reach other pages and meetings, and wait for the whole build. Files that came and went
+// (an editor's temporary files) are no change.
+std::optional<MeetingRef> meeting_of_changed_papers(const std::vector<std::string>& changed,
+                                                    const content::Site& site,
+                                                    const std::string& source) {
+    std::optional<MeetingRef> found;
+    for (const auto& path : changed) {
+        std::optional<MeetingRef> owner;
+        bool minutes = false;
+        for (const auto& board : site.boards)
+            for (const auto& meeting : board.meetings)
+                for_each_paper(meeting.items, [&](const content::Paper& paper) {
+                    if (paper.source_path != path)
+                        return;
+                    owner = MeetingRef{&board, &meeting};
+                    minutes = minutes || paper.kind == "minutes";
+                });
+        std::error_code ec;
+        if (!owner && !fs::exists(fs::path(source) / path, ec))
+            continue;
+        if (!owner || minutes || (found && found->meeting != owner->meeting))
+            return std::nullopt;
+        found = owner;
+    }
+    return found;
+}
+
+// The edited meeting's pages (its page, its papers' pages) rendered into `folder` from the last
+// build's index and pack page numbers, for the preview to show before the packs are laid out.
+// A paper whose front matter no longer reads is left to the build, which reports it.
+bool render_meeting_pages(const BuildOptions& options, const content::Site& site,
+                          const MeetingRef& ref, const content::PackSummary& summary,
+                          const std::vector<std::string>& changed, const std::string& folder) {
+    DiagnosticSink sink; // problems are reported by the build that follows
+    DiskFileSystem files(options.source);
+    for (const auto& path : changed)
+        if (files.is_file(path))
+            content::load_paper_header(files, path, {path, 1, 1}, sink);
+    content::Meeting meeting = *ref.meeting;
+    content::apply_audience(meeting, options.audience);
+    content::load_meeting_papers(files, site, *ref.board, meeting, sink);
+    if (sink.has_errors())
+        return false;
+    OutputTree out(folder);
+    site::SiteBuilder pages(site, options.audience, files, data_dir(), sink);
+    pages.write_meeting(*ref.board, meeting, summary, out);
+    std::string error;
+    return !sink.has_errors() && out.commit(error);
+}
+
+// Shows an edited paper's page at once; the build that lays out its pack follows.
+void show_pages_first(const BuildOptions& options, const LastBuild& last,
+                      const std::vector<std::string>& changed, const std::string& overlay,
+                      PreviewServer& server) {
+    if (!last.site)
+        return;
+    auto started = std::chrono::steady_clock::now();
+    auto ref = meeting_of_changed_papers(changed, *last.site, options.source);
+    if (!ref)
+        return;
+    std::string folder = site::meeting_dir(*ref->board, *ref->meeting);
+    auto summary = last.summaries.find(folder);
+    if (summary == last.summaries.end())
+        return;
+    try {
+        if (!render_meeting_pages(options, *last.site, *ref, summary->second, changed, overlay))
+            return;
+    } catch (const std::exception&) {
+        return; // the build that follows reports what went wrong
+    }
+    server.set_overlay(overlay);
+    server.publish_success();
+    auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    std::cerr << "Showed the pages of " << folder << " in " << took.count()
+              << " ms; laying out the packs.\n";
 }
 
 const std::string work_prefix = "boardpack-serve-";
@@ -150,9 +224,15 @@ int run_serve(const ServeOptions& options) {
     build.audience = options.audience;
     build.quiet = true;
     build.out = *work + "/site";
+    build.cache = options.cache;
+    build.use_cache = options.use_cache;
     PreviewServer server(build.out);
-    std::map<std::string, content::PackSummary> summaries;
-    rebuild(build, server, summaries);
+    // Watching starts before the first build, so a file saved while it runs is not missed: its
+    // change waits in the queue and starts the next build.
+    SourceWatcher watcher(options.source);
+    std::cerr << "Watching " << options.source << " for changes; building the site.\n";
+    LastBuild last;
+    rebuild(build, server, last);
     std::string host =
         options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
     if (!server.start(options.bind, options.port))
@@ -169,7 +249,6 @@ int run_serve(const ServeOptions& options) {
               << "/ (Ctrl-C to stop)" << std::endl;
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
-    SourceWatcher watcher(options.source);
     auto started = std::chrono::steady_clock::now();
     while (!interrupted) {
         if (options.stop_after_seconds > 0 && std::chrono::steady_clock::now() - started >
@@ -178,10 +257,8 @@ int run_serve(const ServeOptions& options) {
         auto changed = watcher.wait(250);
         if (changed.empty())
             continue;
-        BuildOptions next = build;
-        if (auto touched = meetings_touched(changed, options.source))
-            next.reuse = PackReuse{build.out, *touched, summaries};
-        rebuild(next, server, summaries);
+        show_pages_first(build, last, changed, *work + "/ahead", server);
+        rebuild(build, server, last);
     }
     server.stop();
     return 0;

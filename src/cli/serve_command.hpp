@@ -12,6 +12,8 @@ struct ServeOptions {
     content::Audience audience = content::Audience::public_audience;
     // Stops after this many seconds (0: run until interrupted); lets tests end the server.
     int stop_after_seconds = 0;
+    std::string cache; // as BuildOptions: the build cache's folder, empty for the default
+    bool use_cache = true;
 };
 
 int run_serve(const ServeOptions& options);

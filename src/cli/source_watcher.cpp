@@ -70,7 +70,9 @@ std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
         ssize_t length = ::read(fd_, buffer, sizeof buffer);
         for (ssize_t offset = 0; offset < length;) {
             auto* event = reinterpret_cast<inotify_event*>(buffer + offset);
-            if (event->len > 0 && event->name[0] != '.') {
+            if (event->mask & IN_Q_OVERFLOW)
+                changed.push_back("."); // events were dropped: anything may have changed
+            else if (event->len > 0 && event->name[0] != '.') {
                 auto folder = folders_.find(event->wd);
                 std::string base = folder == folders_.end() ? "" : folder->second;
                 changed.push_back(base.empty() ? event->name : base + "/" + event->name);

@@ -13,10 +13,10 @@ namespace bp::content {
 
 namespace {
 
-const std::set<std::string> item_keys = {
-    "number",     "title",  "presenter", "presenters", "description", "minutes", "purpose",
-    "restricted", "verbal", "kind",      "paper",      "papers",      "items",   "exempt",
-    "supplementary"};
+const std::set<std::string> item_keys = {"number",      "title",   "presenter",    "presenters",
+                                         "description", "minutes", "purpose",      "restricted",
+                                         "verbal",      "kind",    "paper",        "papers",
+                                         "items",       "exempt",  "supplementary"};
 
 const std::vector<std::string> item_kinds = {"paper", "verbal", "presentation", "note",
                                              "next-meeting"};

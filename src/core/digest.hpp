@@ -1,12 +1,33 @@
 #pragma once
-// SHA-256 digests of file contents, written as lower-case hex. Publish records and build
-// caches compare inputs by these.
+// SHA-256 digests, written as 64 lower-case hex digits: the identity of a file's bytes, used to
+// key the build cache and to check its entries before they are used.
+#include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace bp {
 
-// "e3b0c442…" (64 hex digits) for the bytes given.
 std::string sha256_hex(std::string_view bytes);
+// The digest of a file's bytes, read in pieces; nothing when it cannot be read.
+std::optional<std::string> file_sha256_hex(const std::filesystem::path& path);
+
+// A digest built from many parts. Each part is length-prefixed, so ("ab", "c") and ("a", "bc")
+// give different digests.
+class Digest {
+  public:
+    Digest();
+    ~Digest();
+    Digest(const Digest&) = delete;
+    Digest& operator=(const Digest&) = delete;
+
+    Digest& add(std::string_view part);
+    std::string hex() const; // the digest so far; more parts may follow
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 } // namespace bp

@@ -390,8 +390,7 @@ PageExtractor::PageExtractor(const std::string& finished) {
 }
 
 std::string PageExtractor::extract(int first, int last, const std::vector<OutlineEntry>& outline,
-                                   const DocumentInfo& info, std::string& error,
-                                   int first_label) {
+                                   const DocumentInfo& info, std::string& error, int first_label) {
     try {
         int count = page_count();
         if (first < 1 || last < first || last > count) {

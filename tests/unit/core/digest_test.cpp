@@ -1,18 +1,50 @@
 #include "core/digest.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
 
-TEST_CASE("sha256_hex gives the standard SHA-256 digests") {
+using namespace bp;
+
+TEST_CASE("sha256_hex gives the standard SHA-256 of known texts") {
     // FIPS 180-2 test vectors.
-    CHECK(bp::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    CHECK(bp::sha256_hex("abc") ==
-          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    CHECK(bp::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+TEST_CASE("file_sha256_hex reads a file larger than one piece") {
+    auto path = std::filesystem::temp_directory_path() / "boardpack-digest-test.bin";
+    std::string bytes(200000, 'a');
+    bytes[123456] = 'b';
+    std::ofstream(path, std::ios::binary) << bytes;
+    CHECK(file_sha256_hex(path) == sha256_hex(bytes));
+    std::filesystem::remove(path);
+    CHECK_FALSE(file_sha256_hex(path).has_value());
+}
+
+TEST_CASE("Digest keeps the parts apart") {
+    Digest one, other, same;
+    one.add("ab").add("c");
+    other.add("a").add("bc");
+    same.add("ab").add("c");
+    CHECK(one.hex() != other.hex());
+    CHECK(one.hex() == same.hex());
+    CHECK(one.hex().size() == 64);
+    CHECK(one.hex() != sha256_hex("abc"));
+}
+
+TEST_CASE("Digest can be read and then extended") {
+    Digest digest;
+    digest.add("first");
+    std::string early = digest.hex();
+    CHECK(digest.hex() == early);
+    digest.add("second");
+    CHECK(digest.hex() != early);
+}
+
 TEST_CASE("sha256_hex tells apart inputs that differ in one byte") {
-    CHECK(bp::sha256_hex("period,value\n2017-04,166\n") !=
-          bp::sha256_hex("period,value\n2017-04,167\n"));
-    CHECK(bp::sha256_hex(std::string("a\0b", 3)).size() == 64);
+    CHECK(sha256_hex("period,value\n2017-04,166\n") != sha256_hex("period,value\n2017-04,167\n"));
+    CHECK(sha256_hex(std::string("a\0b", 3)).size() == 64);
 }

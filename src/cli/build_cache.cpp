@@ -1,0 +1,143 @@
+#include "cli/build_cache.hpp"
+
+#include "core/digest.hpp"
+#include "core/text.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace bp::cli {
+
+namespace {
+
+// Bumped when the layout of an entry changes, so an older cache is simply not found.
+const char* const layout_version = "v1";
+
+std::optional<std::string> read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad())
+        return std::nullopt;
+    return buffer.str();
+}
+
+bool write_bytes(const fs::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    return static_cast<bool>(out);
+}
+
+// Part names come from folder names; one that could climb out of the cache is never used.
+bool safe_part(const std::string& part) {
+    if (part.empty() || part.front() == '/')
+        return false;
+    for (const auto& piece : split(part, '/'))
+        if (piece.empty() || piece == "." || piece == "..")
+            return false;
+    return true;
+}
+
+// An output path recorded in an entry must stay inside the output folder too.
+bool safe_output_path(const std::string& path) {
+    return safe_part(path);
+}
+
+void remove_quietly(const fs::path& path) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+}
+
+} // namespace
+
+BuildCache::BuildCache(std::string folder) : folder_(std::move(folder)) {}
+
+std::string BuildCache::entry_folder(const std::string& part) const {
+    return folder_ + "/" + layout_version + "/" + part;
+}
+
+std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::string& key) const {
+    if (!enabled() || !safe_part(part))
+        return std::nullopt;
+    fs::path folder = entry_folder(part);
+    auto text = read_bytes(folder / "entry.json");
+    auto recorded = read_bytes(folder / "entry.sha256");
+    if (!text || !recorded)
+        return std::nullopt;
+    if (sha256_hex(*text) != *recorded) {
+        remove_quietly(folder); // damaged: built again and stored afresh
+        return std::nullopt;
+    }
+    auto manifest = nlohmann::json::parse(*text, nullptr, false);
+    if (manifest.is_discarded() || !manifest.is_object() || manifest.value("key", "") != key)
+        return std::nullopt; // stale (or damaged): the next store replaces it
+    CacheEntry entry;
+    entry.note = manifest.value("note", "");
+    const auto& files = manifest["files"];
+    if (!files.is_array())
+        return std::nullopt;
+    for (std::size_t n = 0; n < files.size(); ++n) {
+        std::string path = files[n].value("path", "");
+        auto bytes = read_bytes(folder / std::to_string(n));
+        if (!safe_output_path(path) || !bytes ||
+            sha256_hex(*bytes) != files[n].value("sha256", "")) {
+            remove_quietly(folder); // damaged: built again and stored afresh
+            return std::nullopt;
+        }
+        entry.files.emplace_back(std::move(path), std::move(*bytes));
+    }
+    return entry;
+}
+
+bool BuildCache::store(const std::string& part, const std::string& key,
+                       const CacheEntry& entry) const {
+    if (!enabled() || !safe_part(part))
+        return false;
+    std::error_code ec;
+    fs::path root = fs::path(folder_) / layout_version;
+    fs::create_directories(root, ec);
+    // Written aside and renamed into place, so a reader never sees half an entry.
+    std::string pattern = (root / ".new-XXXXXX").string();
+    if (ec || !::mkdtemp(pattern.data()))
+        return false;
+    fs::path staging = pattern;
+    nlohmann::json files = nlohmann::json::array();
+    for (std::size_t n = 0; n < entry.files.size(); ++n) {
+        const auto& [path, bytes] = entry.files[n];
+        if (!safe_output_path(path) || !write_bytes(staging / std::to_string(n), bytes)) {
+            remove_quietly(staging);
+            return false;
+        }
+        files.push_back({{"path", path}, {"sha256", sha256_hex(bytes)}});
+    }
+    nlohmann::json manifest = {{"key", key}, {"files", files}, {"note", entry.note}};
+    std::string manifest_text = manifest.dump(1);
+    if (!write_bytes(staging / "entry.json", manifest_text) ||
+        !write_bytes(staging / "entry.sha256", sha256_hex(manifest_text))) {
+        remove_quietly(staging);
+        return false;
+    }
+    fs::path target = entry_folder(part);
+    fs::create_directories(target.parent_path(), ec);
+    remove_quietly(target);
+    fs::rename(staging, target, ec);
+    if (ec) { // another build stored the same part meanwhile; its entry is as good
+        remove_quietly(staging);
+        return false;
+    }
+    return true;
+}
+
+std::string default_cache_folder(const std::string& source) {
+    return (fs::path(source) / ".boardpack-cache").string();
+}
+
+} // namespace bp::cli

@@ -1,0 +1,173 @@
+#include "cli/build_cache_keys.hpp"
+
+#include "core/build_clock.hpp"
+#include "core/data_dir.hpp"
+#include "core/date.hpp"
+#include "core/digest.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <elf.h>
+#include <filesystem>
+#include <link.h>
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace bp::cli {
+
+namespace {
+
+bool hidden(const fs::path& path) {
+    std::string name = path.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+using FileDigests = std::map<std::string, std::string>; // path as named -> SHA-256
+
+void add_file(FileDigests& digests, const fs::path& root, const std::string& path) {
+    if (path.empty() || digests.count(path))
+        return;
+    digests[path] = file_sha256_hex(root / path).value_or("absent");
+}
+
+// Every file under `folder` (relative to `root`), hidden ones and `skip`ped folders left out.
+template <typename Skip>
+void add_folder(FileDigests& digests, const fs::path& root, const std::string& folder,
+                Skip&& skip) {
+    std::error_code ec;
+    fs::path start = root / folder;
+    if (!fs::is_directory(start, ec))
+        return;
+    for (auto it = fs::recursive_directory_iterator(start, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        bool is_folder = it->is_directory(ec);
+        if (hidden(it->path()) || (is_folder && skip(it->path()))) {
+            if (is_folder)
+                it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec))
+            add_file(digests, root, it->path().lexically_relative(root).generic_string());
+    }
+}
+
+void add_folder(FileDigests& digests, const fs::path& root, const std::string& folder) {
+    add_folder(digests, root, folder, [](const fs::path&) { return false; });
+}
+
+void add_digests(Digest& digest, const FileDigests& digests) {
+    digest.add(std::to_string(digests.size()));
+    for (const auto& [path, sha] : digests)
+        digest.add(path).add(sha);
+}
+
+template <typename Visit>
+void for_each_paper(const std::vector<content::AgendaItem>& items, Visit&& visit) {
+    for (const auto& item : items) {
+        for (const auto& paper : item.papers)
+            visit(paper);
+        for_each_paper(item.sub_items, visit);
+    }
+}
+
+int note_build_id(dl_phdr_info* info, size_t, void* data) {
+    auto* id = static_cast<std::string*>(data);
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const auto& header = info->dlpi_phdr[i];
+        if (header.p_type != PT_NOTE)
+            continue;
+        const char* note = reinterpret_cast<const char*>(info->dlpi_addr + header.p_vaddr);
+        const char* end = note + header.p_memsz;
+        while (note + sizeof(ElfW(Nhdr)) <= end) {
+            const auto* nhdr = reinterpret_cast<const ElfW(Nhdr)*>(note);
+            const char* name = note + sizeof(ElfW(Nhdr));
+            const char* desc = name + ((nhdr->n_namesz + 3) & ~3u);
+            if (nhdr->n_type == NT_GNU_BUILD_ID && nhdr->n_namesz == 4 &&
+                std::memcmp(name, "GNU", 4) == 0 && desc + nhdr->n_descsz <= end) {
+                id->assign(desc, nhdr->n_descsz);
+                return 1;
+            }
+            note = desc + ((nhdr->n_descsz + 3) & ~3u);
+        }
+    }
+    return 1; // the first object is the program itself; libraries are not looked at
+}
+
+} // namespace
+
+const std::string& program_identity() {
+    static const std::string identity = [] {
+        std::string id;
+        dl_iterate_phdr(note_build_id, &id);
+        if (!id.empty())
+            return "build-id:" + sha256_hex(id);
+        std::error_code ec;
+        fs::path self = fs::read_symlink("/proc/self/exe", ec);
+        return "program:" + (ec ? std::string("unknown") : file_sha256_hex(self).value_or(""));
+    }();
+    return identity;
+}
+
+std::string site_key(const std::string& source_root, content::Audience audience) {
+    Digest digest;
+    digest.add("boardpack " BOARDPACK_VERSION).add(program_identity());
+    digest.add(content::to_string(audience));
+    auto epoch = source_date_epoch();
+    digest.add(epoch ? std::to_string(*epoch) : "no SOURCE_DATE_EPOCH");
+    FileDigests site_files;
+    add_file(site_files, source_root, "site.yaml");
+    add_folder(site_files, source_root, "assets");
+    add_digests(digest, site_files);
+    FileDigests fonts;
+    add_folder(fonts, data_dir(), "assets/fonts");
+    add_digests(digest, fonts);
+    return digest.hex();
+}
+
+std::string board_key(const std::string& site_key, const std::string& source_root,
+                      const content::Board& board) {
+    FileDigests files;
+    add_folder(files, source_root, board.folder, [](const fs::path& folder) {
+        return parse_date(folder.filename().string()).has_value();
+    });
+    for (const auto& meeting : board.meetings) {
+        add_file(files, source_root, meeting.folder + "/meeting.yaml");
+        for_each_paper(meeting.items, [&](const content::Paper& paper) {
+            if (paper.kind == "minutes")
+                add_file(files, source_root, paper.source_path);
+        });
+        if (meeting.minutes)
+            add_file(files, source_root, meeting.minutes->paper_source);
+    }
+    Digest digest;
+    digest.add(site_key).add(board.slug);
+    add_digests(digest, files);
+    return digest.hex();
+}
+
+std::string meeting_key(const std::string& board_key, const std::string& source_root,
+                        const content::Meeting& meeting) {
+    FileDigests files;
+    add_folder(files, source_root, meeting.folder);
+    for_each_paper(meeting.items, [&](const content::Paper& paper) {
+        add_file(files, source_root, paper.source_path);
+        for (const auto& image : paper.images)
+            add_file(files, source_root, image.site_path);
+    });
+    Digest digest;
+    digest.add(board_key).add(meeting.folder);
+    add_digests(digest, files);
+    return digest.hex();
+}
+
+std::string quarter_packs_key(const std::string& board_key,
+                              const std::vector<std::string>& meeting_keys) {
+    Digest digest;
+    digest.add(board_key).add(std::to_string(meeting_keys.size()));
+    for (const auto& key : meeting_keys)
+        digest.add(key);
+    return digest.hex();
+}
+
+} // namespace bp::cli

@@ -1,0 +1,67 @@
+#pragma once
+// The parts of a build that the build cache holds: each meeting's packs (pack.pdf, agenda.pdf,
+// pack.json, the per-item PDFs and supplementary packs) and each quarterly archive pack. A part
+// whose key is unchanged is written from the cache, its warnings reported again; any other part is
+// built and stored. With the cache off, every part is built.
+#include "cli/build_cache.hpp"
+#include "cli/quarter_packs.hpp"
+#include "content/model.hpp"
+#include "core/diagnostics.hpp"
+#include "core/output_tree.hpp"
+#include "pack/pack.hpp"
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bp::cli {
+
+// One file of the output: its path (or, in BuiltPacks, its name in the meeting's folder) and
+// its bytes.
+using BuiltFile = std::pair<std::string, std::string>;
+
+// A meeting's pack files as laid out, and the summary its pages are written from.
+struct BuiltPacks {
+    content::PackSummary summary;
+    std::vector<BuiltFile> files;
+};
+
+struct MeetingPacks {
+    content::PackSummary summary;
+    bool from_cache = false;
+};
+
+class CachedParts {
+  public:
+    // `site` has had the audience applied; its keys are worked out here, once.
+    CachedParts(BuildCache cache, const content::Site& site, content::Audience audience);
+
+    // Thread-safe. `meeting` has its papers loaded; `build` lays the packs out. The files
+    // are written to `out` here.
+    MeetingPacks meeting_packs(const content::Board& board, const content::Meeting& meeting,
+                               OutputTree& out, DiagnosticSink& sink,
+                               const std::function<BuiltPacks(DiagnosticSink&)>& build);
+
+    // Thread-safe, once every meeting of the quarter has been through meeting_packs: the
+    // quarter's archive pack, from the cache or from `build` (none when the quarter has no
+    // packs), written to `out`.
+    void quarter_pack(const QuarterPackJob& job, OutputTree& out, DiagnosticSink& sink,
+                      const std::function<std::optional<BuiltFile>(DiagnosticSink&)>& build);
+
+  private:
+    std::string part(const std::string& kind, const std::string& name) const;
+    bool take(const std::string& part, const std::string& key, OutputTree& out,
+              DiagnosticSink& sink, std::optional<content::PackSummary>* summary);
+    BuildCache cache_;
+    std::string audience_;
+    std::string source_root_;
+    std::map<std::string, std::string> board_keys_; // by board slug
+    std::mutex mutex_;
+    std::map<std::string, std::string> meeting_keys_; // by "board/meeting"
+};
+
+} // namespace bp::cli

@@ -1,0 +1,126 @@
+# The build cache: a rebuild takes unchanged meetings' packs from .boardpack-cache, and what it
+# writes is byte for byte what a clean build (--no-cache) writes, after no change, a changed
+# paper, minutes, meeting.yaml or data file, a deleted cache, or a damaged cache entry.
+source "$(dirname "$0")/lib.sh"
+
+site="$WORK/example"
+mkdir -p "$site"
+cp -r "$ROOT/site.yaml" "$ROOT/content" "$ROOT/assets" "$site/"
+cache="$site/.boardpack-cache"
+meeting="content/csp/2017-12-12"
+
+cached() { # NAME [options]: builds with the cache into the new folder $WORK/NAME
+  local name="$1"; shift
+  "$BOARDPACK" build --source "$site" --out "$WORK/$name" "$@" >"$WORK/$name.log" 2>&1
+}
+clean() { # NAME [options]: builds afresh, without the cache
+  local name="$1"; shift
+  "$BOARDPACK" build --source "$site" --out "$WORK/$name" --no-cache "$@" >"$WORK/$name.log" 2>&1
+}
+from_cache() { # the number of meetings whose packs came from the cache, from a build's log
+  grep -o 'packs of [0-9]* unchanged' "$1.log" | grep -o '[0-9]*' || echo 0
+}
+same() { diff -r "$1" "$2" >"$WORK/diff.txt" 2>&1; }
+entry_of() { # the cache entry holding a meeting's packs
+  echo "$cache/v1/public/meetings/csp/$1"
+}
+
+clean reference; reference="$WORK/reference"
+check "a clean build leaves no cache" test ! -e "$cache"
+cached first; first="$WORK/first"
+check "the first build fills the cache" test -f "$(entry_of 2017-12-12)/entry.json"
+check "the first build takes nothing from the cache" test "$(from_cache "$first")" = 0
+check "the first build equals a clean build" same "$first" "$reference"
+check "the cache keeps the archive packs too" bash -c "ls '$cache'/v1/public/quarters/csp/*-q*/entry.json"
+
+cached again; again="$WORK/again"
+check "a rebuild with nothing changed takes every meeting's packs from the cache" test "$(from_cache "$again")" = 4
+check "a rebuild with nothing changed equals a clean build" same "$again" "$reference"
+
+kept="$WORK/kept"
+stamps() { (cd "$kept" && find . -type f -printf '%p %s %T@\n' | sort); }
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-1.log" 2>&1
+stamps >"$WORK/stamps-1.txt"
+touch "$site/$meeting/08-chairs-report.md" # a new time, the same bytes
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-2.log" 2>&1
+check "a rebuild into the same folder with nothing changed says so" grep -q "^Nothing has changed since the last build" "$WORK/kept-2.log"
+check "a rebuild with nothing changed leaves the folder as it was" diff <(stamps) "$WORK/stamps-1.txt"
+check "the folder left as it was equals a clean build" same "$kept" "$reference"
+echo "<!-- edited by hand -->" >>"$kept/index.html"
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-3.log" 2>&1
+check "an output file altered since the last build is noticed" bash -c "! grep -q '^Nothing has changed' '$WORK/kept-3.log'"
+check "the altered output is replaced by what a clean build writes" same "$kept" "$reference"
+rm "$kept/csp/2017-12-12/pack.pdf"
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-4.log" 2>&1
+check "an output file removed since the last build is written again" same "$kept" "$reference"
+
+printf '\nA late note on the winter programme, added after the first build.\n' >>"$site/$meeting/08-chairs-report.md"
+cached changed; changed="$WORK/changed"
+check "one changed paper lays out only its meeting" test "$(from_cache "$changed")" = 3
+clean reference_paper; reference="$WORK/reference_paper"
+check "after one changed paper the build equals a clean build" same "$changed" "$reference"
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-5.log" 2>&1
+check "a changed paper is built into a folder that was up to date" bash -c "! grep -q '^Nothing has changed' '$WORK/kept-5.log'"
+check "the folder then equals a clean build" same "$kept" "$reference"
+check "the changed paper is in the pack" bash -c "pdftotext '$changed/csp/2017-12-12/pack.pdf' - | grep -q 'late note on the winter'"
+
+rm -rf "$cache"
+cached deleted; deleted="$WORK/deleted"
+check "after deleting the cache everything is laid out again" test "$(from_cache "$deleted")" = 0
+check "deleting the cache changes nothing in the output" same "$deleted" "$reference"
+
+entry="$(entry_of 2017-12-12)"
+pack_blob="$entry/$(python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["files"]; print([i for i,x in enumerate(f) if x["path"].endswith("/pack.pdf")][0])' "$entry/entry.json")"
+truncate -s 1000 "$pack_blob"
+cached truncated; truncated="$WORK/truncated"
+check "a truncated cache entry is not used" test "$(from_cache "$truncated")" = 3
+check "a truncated cache entry is built again, the output equal to a clean build" same "$truncated" "$reference"
+check "the rebuilt entry is stored afresh" test "$(stat -c %s "$pack_blob")" = "$(stat -c %s "$reference/csp/2017-12-12/pack.pdf")"
+
+python3 - "$pack_blob" <<'PY'
+import sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+data[len(data) // 2] ^= 0x20  # one altered byte, same length
+open(path, "wb").write(bytes(data))
+PY
+cached altered; altered="$WORK/altered"
+check "an altered byte in a cache entry is detected" test "$(from_cache "$altered")" = 3
+check "an altered cache entry is never served" same "$altered" "$reference"
+
+head -c 50 "$entry/entry.json" >"$WORK/part.json" && cp "$WORK/part.json" "$entry/entry.json"
+cached damaged; damaged="$WORK/damaged"
+check "a damaged entry record is detected" test "$(from_cache "$damaged")" = 3
+check "a damaged entry record is never served" same "$damaged" "$reference"
+
+sed -i 's/^2017-05,.*/2017-05,23/' "$site/content/csp/indicators/arson.csv"
+cached data_change; data_change="$WORK/data_change"
+check "a changed data file lays out the board's meetings again" test "$(from_cache "$data_change")" = 0
+clean reference_data; reference="$WORK/reference_data"
+check "after a data change the build equals a clean build" same "$data_change" "$reference"
+
+sed -i 's/^The Chair welcomed members/The Chair warmly welcomed members/' "$site/content/csp/2017-09-12/03-minutes.md"
+cached minutes; minutes="$WORK/minutes"
+clean reference_minutes; reference="$WORK/reference_minutes"
+check "after changed minutes the build equals a clean build" same "$minutes" "$reference"
+check "changed minutes reach the meetings that print them" test "$(from_cache "$minutes")" -lt 4
+
+cached members --audience members; members="$WORK/members"
+check "the members' edition has entries of its own" test -f "$cache/v1/members/meetings/csp/2017-12-12/entry.json"
+cached members_again --audience members; members_again="$WORK/members_again"
+check "the members' edition is taken from the cache" test "$(from_cache "$members_again")" = 4
+clean members_reference --audience members; members_reference="$WORK/members_reference"
+check "the members' edition from the cache equals a clean build" same "$members_again" "$members_reference"
+
+SOURCE_DATE_EPOCH=1700000000 cached other_epoch; other_epoch="$WORK/other_epoch"
+check "another SOURCE_DATE_EPOCH does not use the cache" test "$(from_cache "$other_epoch")" = 0
+
+elsewhere="$WORK/elsewhere-cache"
+cached moved --cache "$elsewhere"; moved="$WORK/moved"
+check "--cache puts the cache in the folder named" test -f "$elsewhere/v1/public/meetings/csp/2017-12-12/entry.json"
+check "a build with --cache equals a clean build" same "$moved" "$reference"
+rm -rf "$cache"
+clean no_cache; no_cache="$WORK/no_cache"
+check "--no-cache writes no cache" test ! -e "$cache"
+check "--no-cache takes nothing from a cache" test "$(from_cache "$no_cache")" = 0
+finish
