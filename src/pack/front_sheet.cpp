@@ -41,9 +41,9 @@ RowSpec agenda_row(const ItemPlan& row, const SheetStyle& style) {
     if (!purpose.empty())
         byline += (byline.empty() ? "" : " · ") + purpose;
     if (!byline.empty())
-        what.push_back(cell_text(byline, FontStyle::regular, 8.5, style.muted, indent));
+        what.push_back(cell_text(byline, FontStyle::regular, 9, style.muted, indent));
     if (item.restricted) {
-        TextSpec note = cell_text("Restricted: for members only", FontStyle::bold_italic, 8.5,
+        TextSpec note = cell_text("Restricted: for members only", FontStyle::bold_italic, 9,
                                   layout::Colour{0.62, 0.08, 0.05}, indent);
         note.space_before = 1;
         what.push_back(note);
@@ -90,8 +90,7 @@ void people_table(SheetWriter& writer, const std::string& heading,
         rows.push_back(std::move(row));
     }
     TextSpec continued = cell_text(heading + " (continued)", FontStyle::bold, 12, style.accent);
-    writer.table({0.30, 0.38, 0.32}, header_row({"Name", "Post", "Organisation"}, style), rows,
-                 style, &continued);
+    writer.table(header_row({"Name", "Post", "Organisation"}, style), rows, style, &continued);
     writer.space(18);
 }
 
@@ -167,8 +166,7 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
         rows.push_back(agenda_row(row, style));
     FrontSheet sheet;
     TextSpec continued = cell_text("Agenda (continued)", FontStyle::bold, 15, style.accent);
-    sheet.rows = writer.table({0.08, 0.60, 0.14, 0.18},
-                              header_row({"Item", "Business", "Time", "Papers"}, style), rows,
+    sheet.rows = writer.table(header_row({"Item", "Business", "Time", "Papers"}, style), rows,
                               style, &continued);
     sheet.pages = std::move(writer.pages);
     return sheet;

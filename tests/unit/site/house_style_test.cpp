@@ -48,7 +48,7 @@ TEST_CASE("site.yaml's type sizes scale the site's text by the same ratio as the
     content::SiteConfig config = house_style_sample::load_config(sink);
     REQUIRE_FALSE(sink.has_errors());
     std::string css = site::type_style(config.type);
-    CHECK(contains(css, "--body-scale:1.1429"));    // 12 pt over the default 10.5 pt
+    CHECK(contains(css, "--body-scale:1.0909"));    // 12 pt over the default 11 pt
     CHECK(contains(css, "--leading-scale:1.1111")); // 1.5 over the default 1.35
     CHECK(contains(css, "--h1-scale:1;"));          // headings left at their defaults
     CHECK(contains(css, "--h3-scale:1}"));
