@@ -55,11 +55,14 @@ RowSpec agenda_row(const ItemPlan& row, const SheetStyle& style) {
         what.push_back(description);
     }
     spec.cells.push_back(what);
-    spec.cells.push_back(
-        {cell_text(item.minutes > 0 ? std::to_string(item.minutes) + " minutes" : "",
-                   FontStyle::regular, 9, style.text)});
+    TextSpec time = cell_text(item.minutes > 0 ? std::to_string(item.minutes) + " minutes" : "",
+                              FontStyle::regular, 9, style.text);
+    time.unbroken = true;
+    spec.cells.push_back({time});
     FontStyle pages_style = item.verbal ? FontStyle::italic : FontStyle::regular;
-    spec.cells.push_back({cell_text(page_range_text(row), pages_style, 9, style.text)});
+    TextSpec pages = cell_text(page_range_text(row), pages_style, 9, style.text);
+    pages.unbroken = true;
+    spec.cells.push_back({pages});
     return spec;
 }
 

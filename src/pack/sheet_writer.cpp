@@ -183,6 +183,8 @@ std::vector<double> SheetWriter::column_widths(const RowSpec& header,
             for (const TextSpec& spec : row.cells[c]) {
                 layout::ColumnNeed need =
                     layout::text_need(widths_, spec.text, spec.style, spec.size);
+                if (spec.unbroken)
+                    need.minimum = need.hyphenated = need.natural;
                 double extra = spec.indent + 2 * cell_padding_x;
                 needs[c].minimum = std::max(needs[c].minimum, need.minimum + extra);
                 needs[c].natural = std::max(needs[c].natural, need.natural + extra);

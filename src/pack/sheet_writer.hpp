@@ -37,6 +37,7 @@ struct TextSpec {
     double indent = 0;
     bool align_right = false;
     double space_before = 0;
+    bool unbroken = false; // never wrapped: its column is at least as wide (page ranges)
 };
 
 using CellSpec = std::vector<TextSpec>;

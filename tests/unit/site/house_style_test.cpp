@@ -69,7 +69,7 @@ TEST_CASE("every page carries the house style, and the theme's CSS uses it") {
     std::string html = home_page(config, sink);
     REQUIRE_FALSE(sink.has_errors());
     CHECK(contains(html, "--rag-red:#123456"));
-    CHECK(contains(html, "--body-scale:1.1429"));
+    CHECK(contains(html, "--body-scale:1.0909"));
     CHECK(contains(html, "--leading-scale:1.1111"));
 
     std::ifstream in(std::string(BOARDPACK_SOURCE_ROOT) + "/themes/default/assets/css/site.css");
