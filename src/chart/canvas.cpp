@@ -59,6 +59,7 @@ void Canvas::set_colour(const Rgb& colour) const {
 
 void Canvas::set_font(Weight weight, double size) const {
     cairo_font_face_t* face = weight == Weight::bold ? bold_ : regular_;
+    current_ = face;
     if (face) {
         cairo_set_font_face(cr_, face);
     } else {
@@ -71,12 +72,44 @@ void Canvas::set_font(Weight weight, double size) const {
     font_size_ = size;
 }
 
+std::vector<Canvas::FaceRun> Canvas::face_runs(const std::string& clean) const {
+    std::vector<FaceRun> runs;
+    for (std::size_t i = 0; i < clean.size();) {
+        std::size_t start = i;
+        char32_t c = next_code_point(clean, i);
+        cairo_font_face_t* face = current_;
+        if (c >= 0x80 && current_ && !face_has_character(current_, c)) {
+            if (cairo_font_face_t* fallback = fallback_face_for(c)) {
+                face = fallback;
+            }
+        }
+        if (runs.empty() || runs.back().face != face) {
+            runs.push_back({"", face});
+        }
+        runs.back().text.append(clean, start, i - start);
+    }
+    return runs;
+}
+
+void Canvas::use_face(cairo_font_face_t* face) const {
+    if (face) {
+        cairo_set_font_face(cr_, face);
+        cairo_set_font_size(cr_, font_size_);
+    }
+}
+
 double Canvas::text_width(const std::string& text) const {
     // Cairo puts the whole context into an error state on invalid UTF-8.
     const std::string clean = drawable(text);
-    cairo_text_extents_t extents;
-    cairo_text_extents(cr_, clean.c_str(), &extents);
-    return extents.x_advance;
+    double width = 0;
+    for (const FaceRun& run : face_runs(clean)) {
+        use_face(run.face);
+        cairo_text_extents_t extents;
+        cairo_text_extents(cr_, run.text.c_str(), &extents);
+        width += extents.x_advance;
+    }
+    use_face(current_);
+    return width;
 }
 
 void Canvas::draw_text(const std::string& text, double x, double y, HAlign h, VAlign v) const {
@@ -89,7 +122,11 @@ void Canvas::draw_text(const std::string& text, double x, double y, HAlign h, VA
                             : v == VAlign::cap_top ? y + cap_height * font_size_
                                                    : y + cap_height * font_size_ / 2;
     cairo_move_to(cr_, left, baseline);
-    cairo_show_text(cr_, drawable(text).c_str());
+    for (const FaceRun& run : face_runs(drawable(text))) {
+        use_face(run.face);
+        cairo_show_text(cr_, run.text.c_str()); // moves the point on by the run's advance
+    }
+    use_face(current_);
     cairo_new_path(cr_);
 }
 

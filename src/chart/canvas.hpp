@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 #include <string>
+#include <vector>
 
 namespace bp::chart {
 
@@ -40,11 +41,21 @@ class Canvas {
     void line(double x0, double y0, double x1, double y1, const Rgb& colour, double width) const;
 
   private:
+    // A stretch of text in one face: the current one, or an installed font for characters
+    // the bundled face lacks (symbols, other scripts).
+    struct FaceRun {
+        std::string text;
+        cairo_font_face_t* face = nullptr;
+    };
+    std::vector<FaceRun> face_runs(const std::string& clean) const;
+    void use_face(cairo_font_face_t* face) const;
+
     cairo_t* cr_;
     const ChartStyle& style_;
     cairo_font_face_t* regular_;
     cairo_font_face_t* bold_;
     mutable double font_size_ = 8;
+    mutable cairo_font_face_t* current_ = nullptr; // the face set_font chose
 };
 
 } // namespace bp::chart

@@ -44,10 +44,9 @@ struct RagColours {
 };
 
 // Type sizes for print (points), from site.yaml's `style:`; the RAG colours sit beside them.
-// The default body size stays at 10.5 pt while an indicator's one-page summary needs it to
-// fit its page; site.yaml may raise it.
+// The defaults suit print: 11 pt body text, nothing set under 9 pt; site.yaml may change them.
 struct Typography {
-    double body_size = 10.5;
+    double body_size = 11;
     double leading = 1.35; // line height as a multiple of the size
     double heading_sizes[3] = {18, 14, 12};
 };

@@ -121,7 +121,7 @@ void append_commentary(std::vector<doc::Block>& out, const YAML::Node& body, con
 
 // The chart, three tables and the commentary share one page.
 data::ChartSpec compact(data::ChartSpec spec) {
-    spec.height_pt = 110;
+    spec.height_pt = 90;
     return spec;
 }
 

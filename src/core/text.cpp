@@ -146,6 +146,22 @@ std::string sanitize_utf8(std::string_view text) {
     return out;
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& at) {
+    int length = utf8_sequence_length(text, at);
+    if (length == 0) {
+        ++at;
+        return 0xFFFD;
+    }
+    auto byte = [&](int k) {
+        return static_cast<char32_t>(static_cast<unsigned char>(text[at + k]));
+    };
+    char32_t c = length == 1 ? byte(0) : byte(0) & (0x7F >> length);
+    for (int k = 1; k < length; ++k)
+        c = (c << 6) | (byte(k) & 0x3F);
+    at += static_cast<std::size_t>(length);
+    return c;
+}
+
 std::string format_number(double value, int decimals) {
     bool negative = value < 0;
     double magnitude = std::fabs(value);

@@ -22,6 +22,9 @@ int utf8_length(std::string_view text);
 std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD so no later stage sees broken text.
 std::string sanitize_utf8(std::string_view text);
+// The character starting at byte `at`, moving `at` past it; an invalid sequence (or a NUL
+// byte) reads as U+FFFD and moves one byte on.
+char32_t next_code_point(std::string_view text, std::size_t& at);
 // "1,785"; "12.5" with the given decimals; a leading en dash for negatives.
 std::string format_number(double value, int decimals = 0);
 

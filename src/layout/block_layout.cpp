@@ -1,5 +1,7 @@
 #include "layout/block_layout.hpp"
 
+#include "layout/direction.hpp"
+
 #include <algorithm>
 
 namespace bp::layout {
@@ -31,11 +33,21 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
+// Lines of a right-to-left paragraph end at the measure's right edge, where they begin.
+void set_flush_right(std::vector<LineBox>& lines, double measure) {
+    for (auto& line : lines) {
+        double shift = std::max(measure - line.width, 0.0);
+        for (auto& run : line.runs)
+            run.x += shift;
+    }
+}
+
 } // namespace
 
 BlockLayouter::BlockLayouter(const LayoutInput& input, const TextStyle& style, WidthCache& widths,
-                             double page_body_height)
-    : input_(input), style_(style), widths_(widths), page_body_height_(page_body_height) {}
+                             double page_body_height, double turned_measure)
+    : input_(input), style_(style), widths_(widths), page_body_height_(page_body_height),
+      turned_measure_(turned_measure) {}
 
 void BlockLayouter::lay_out_document(const doc::Document& document, double measure) {
     BlockContext context;
@@ -112,8 +124,11 @@ void BlockLayouter::paragraph(const doc::Block& block, const BlockContext& conte
     InlineFlow flow = flow_inlines(block.inlines, flow_style(context, FontStyle::regular), widths_);
     if (flow.tokens.empty())
         return;
+    auto lines = break_lines(flow, context.width, metrics(context.size), widths_);
+    if (reads_right_to_left(doc::plain_text(block.inlines)))
+        set_flush_right(lines, context.width);
     stream_.space(paragraph_gap(context));
-    emit_lines(break_lines(flow, context.width, metrics(context.size), widths_), context);
+    emit_lines(lines, context);
     stream_.space(paragraph_gap(context));
 }
 

@@ -13,11 +13,14 @@
 
 namespace bp::layout {
 
+class TableSetter;
+struct RowFlow;
+
 // Where and how the blocks at one nesting level are set.
 struct BlockContext {
     double x = 0;     // left edge, from the text block's left edge
     double width = 0; // measure
-    double size = 10.5;
+    double size = 11;
     Colour colour;
     bool tight = false; // inside a tight list: no gaps between paragraphs
     int list_depth = 0;
@@ -26,8 +29,10 @@ struct BlockContext {
 
 class BlockLayouter {
   public:
+    // `turned_measure`: the measure of a landscape page in a portrait paper, where a table too
+    // wide for the portrait measure is set; zero when the paper is landscape already.
     BlockLayouter(const LayoutInput& input, const TextStyle& style, WidthCache& widths,
-                  double page_body_height);
+                  double page_body_height, double turned_measure = 0);
 
     void lay_out_document(const doc::Document& document, double measure);
     std::vector<Slice>& slices() { return stream_.slices(); }
@@ -46,6 +51,9 @@ class BlockLayouter {
                    double indent);
     void task_box(Slice& slice, double x, double baseline, double size, bool checked);
     void table(const doc::Block& block, const BlockContext& context);
+    bool can_turn(const BlockContext& context) const;
+    void set_table(const doc::Block& block, TableSetter& setter, const std::vector<RowFlow>& rows,
+                   const BlockContext& cells, const BlockContext& context);
     double table_cell_size(const doc::Block& block, const BlockContext& context) const;
     void plan_table_kinds(const doc::Document& document, const BlockContext& context);
     void collect_table_kinds(const std::vector<doc::Block>& blocks, const BlockContext& context,
@@ -71,6 +79,7 @@ class BlockLayouter {
     const TextStyle& style_;
     WidthCache& widths_;
     double page_body_height_;
+    double turned_measure_;
     SliceStream stream_;
     int unnamed_headings_ = 0;
     std::vector<double> last_quote_rules_; // of the last slice emitted, to join quote rules

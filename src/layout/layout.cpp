@@ -47,7 +47,10 @@ std::vector<Page> lay_out(const LayoutInput& input, const PageGeometry& geometry
     WidthCache own_widths(measurer);
     bool shared = input.widths && &input.widths->measurer() == &measurer;
     WidthCache& widths = shared ? *input.widths : own_widths;
-    BlockLayouter layouter(input, style, widths, text_height(geometry));
+    PageGeometry turned = geometry;
+    std::swap(turned.width, turned.height);
+    double turned_measure = geometry.landscape ? 0 : text_measure(turned);
+    BlockLayouter layouter(input, style, widths, text_height(geometry), turned_measure);
     if (input.document)
         layouter.lay_out_document(*input.document, text_measure(geometry));
     std::vector<Page> pages = paginate(layouter.slices(), geometry, first_page_top_offset);

@@ -29,9 +29,9 @@ struct RagPalette {
 };
 
 struct TextStyle {
-    double body_size = 10.5;
+    double body_size = 11;
     double leading = 1.35; // line height as a multiple of the size
-    double heading_sizes[6] = {18, 14, 12, 11, 10.5, 10.5};
+    double heading_sizes[6] = {18, 14, 12, 11.5, 11, 11};
     Colour text{0.1, 0.1, 0.1};
     Colour link{0.0, 0.25, 0.6};
     Colour muted{0.35, 0.35, 0.35};

@@ -17,7 +17,8 @@ namespace {
 class Paginator {
   public:
     Paginator(const PageGeometry& geometry, double first_page_top_offset)
-        : geometry_(geometry), first_offset_(std::max(first_page_top_offset, 0.0)) {}
+        : geometry_(geometry), first_offset_(std::max(first_page_top_offset, 0.0)),
+          landscape_(geometry.landscape) {}
 
     std::vector<Page> run(const std::vector<Slice>& slices) {
         open_page();
@@ -25,9 +26,11 @@ class Paginator {
         while (i < slices.size()) {
             std::size_t end = i + 1;
             while (end < slices.size() && slices[end - 1].keep_with_next &&
-                   !slices[end].break_before)
+                   !slices[end].break_before && slices[end].landscape == slices[i].landscape)
                 ++end;
-            if (slices[i].break_before && has_content_)
+            if (turned(slices[i]) != landscape_)
+                turn_for(slices[i]);
+            else if (slices[i].break_before && has_content_)
                 open_page_for(slices[i]);
             place_group(slices, i, end);
             i = end;
@@ -36,28 +39,48 @@ class Paginator {
     }
 
   private:
-    double full_height() const { return text_height(geometry_); }
+    // The current page's geometry: the paper's, or turned for a landscape slice.
+    PageGeometry page_geometry() const {
+        PageGeometry turned = geometry_;
+        if (landscape_ != geometry_.landscape)
+            std::swap(turned.width, turned.height);
+        turned.landscape = landscape_;
+        return turned;
+    }
+    bool turned(const Slice& slice) const { return geometry_.landscape || slice.landscape; }
+    double full_height() const { return text_height(page_geometry()); }
     double available() const { return bottom_ - y_; }
     bool at_top() const { return y_ <= top_; }
     bool short_first_page() const { return pages_.size() == 1 && first_offset_ > 0; }
 
+    // A page of the other orientation: a new one, or this one turned while it is still blank
+    // (the first page keeps its orientation: it holds the paper's title block).
+    void turn_for(const Slice& next) {
+        bool blank = !has_content_ && !short_first_page();
+        if (blank)
+            pages_.pop_back();
+        open_page_for(next);
+    }
+
     void open_page() {
+        PageGeometry geometry = page_geometry();
         Page page;
-        page.width = geometry_.width;
-        page.height = geometry_.height;
-        page.landscape = geometry_.landscape;
+        page.width = geometry.width;
+        page.height = geometry.height;
+        page.landscape = geometry.landscape;
         pages_.push_back(std::move(page));
         bool first = pages_.size() == 1;
         // Page index 0 is a right-hand page: its binding edge, the inner margin, is on the left.
         left_ = pages_.size() % 2 == 1 ? geometry_.margin_inner : geometry_.margin_outer;
         top_ = geometry_.margin_top + (first ? first_offset_ : 0);
-        bottom_ = std::max(geometry_.height - geometry_.margin_bottom, geometry_.margin_top + 36);
+        bottom_ = std::max(geometry.height - geometry.margin_bottom, geometry.margin_top + 36);
         top_ = std::min(top_, bottom_);
         y_ = top_;
         has_content_ = false;
     }
 
     void open_page_for(const Slice& next) {
+        landscape_ = turned(next);
         open_page();
         const auto& header = next.repeat_header;
         if (header && header->height <= full_height() / 2) {
@@ -179,6 +202,7 @@ class Paginator {
     std::vector<Page> pages_;
     double left_ = 0, top_ = 0, bottom_ = 0, y_ = 0;
     bool has_content_ = false;
+    bool landscape_ = false; // of the current page
 };
 
 } // namespace

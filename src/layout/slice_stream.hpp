@@ -12,7 +12,23 @@ class SliceStream {
   public:
     // Space between blocks collapses: the larger request wins, as with CSS margins.
     void space(double amount) { pending_space_ = std::max(pending_space_, amount); }
-    void page_break() { pending_break_ = true; }
+    // A forced break never strands what keeps with the slice after it (a heading, a table's
+    // caption): the break goes before them instead.
+    void page_break() {
+        std::size_t first = keep_chain_start();
+        if (first < slices_.size())
+            slices_[first].break_before = true;
+        else
+            pending_break_ = true;
+    }
+
+    // The first of the slices at the end that keep with whatever comes next; size() if none.
+    std::size_t keep_chain_start() const {
+        std::size_t first = slices_.size();
+        while (first > 0 && slices_[first - 1].keep_with_next)
+            --first;
+        return first;
+    }
 
     Slice& emit(Slice slice) {
         slice.space_before = pending_space_;

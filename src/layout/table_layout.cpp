@@ -2,7 +2,7 @@
 // cells, rows that split at a page foot, the header row and a "(continued)" caption repeated on
 // every page the table spans, RAG cells filled with their status colour.
 #include "layout/block_layout.hpp"
-#include "layout/break_points.hpp"
+#include "layout/column_needs.hpp"
 #include "layout/contrast.hpp"
 #include "layout/table_columns.hpp"
 
@@ -18,81 +18,18 @@ const Colour header_fill{0.87, 0.89, 0.91};
 const Colour zebra_fill{0.96, 0.965, 0.97};
 const Colour header_rule{0.35, 0.35, 0.35};
 const Colour row_rule{0.78, 0.78, 0.78};
-constexpr double padding_y = 3;
-// A table too wide for the measure is set smaller, down to this fraction of its size, before
-// its words are cut.
-constexpr double smallest_table_scale = 0.8;
-
-struct Cell {
-    InlineFlow flow;
-    doc::Rag rag = doc::Rag::none;
-};
-
-struct Row {
-    std::vector<Cell> cells;
-    bool header = false;
-    bool striped = false;
-};
-
-// The widest pieces of one word: between its Unicode break opportunities (the minimum, as a
-// browser's min-content), and between those and its hyphenation points (hyphen included).
-void add_word_need(const Token& word, const InlineFlow& flow, WidthCache& widths,
-                   ColumnNeed& need) {
-    // No piece of a word is wider than the word: one no wider than the column's floor so far
-    // changes nothing, and most words are.
-    if (word.width <= need.floor())
-        return;
-    double whole = word.width, hyphenated = word.width;
-    if (word.segments.size() == 1) {
-        const Segment& segment = word.segments.front();
-        const Look& look = flow.looks[segment.look];
-        std::string_view text = segment.text;
-        whole = hyphenated = 0;
-        std::size_t unbroken_start = 0, piece_start = 0;
-        auto measure = [&](std::size_t from, std::size_t to, bool hyphen) {
-            std::string piece(text.substr(from, to - from));
-            if (hyphen)
-                piece += '-';
-            return widths.width(piece, look.style, look.size);
-        };
-        for (const BreakPoint& point : word_break_points(text)) {
-            hyphenated = std::max(hyphenated, measure(piece_start, point.offset, point.hyphen));
-            piece_start = point.offset;
-            if (!point.hyphen) {
-                whole = std::max(whole, measure(unbroken_start, point.offset, false));
-                unbroken_start = point.offset;
-            }
-        }
-        if (piece_start == 0) {
-            whole = hyphenated = word.width;
-        } else {
-            hyphenated = std::max(hyphenated, measure(piece_start, text.size(), false));
-            whole =
-                std::max(whole, unbroken_start == 0 ? word.width
-                                                    : measure(unbroken_start, text.size(), false));
-        }
-    }
-    need.minimum = std::max(need.minimum, whole);
-    need.hyphenated = std::max(need.hyphenated, std::min(hyphenated, whole));
-}
-
-// `known`: what the column needs already (without padding), so that short words are skipped.
-ColumnNeed need_of(const InlineFlow& flow, WidthCache& widths, ColumnNeed known) {
-    ColumnNeed need = known;
-    need.natural = 0;
-    double line = 0;
-    for (const auto& token : flow.tokens) {
-        if (token.kind == TokenKind::line_break) {
-            line = 0;
-            continue;
-        }
-        line += token.width;
-        need.natural = std::max(need.natural, line);
-        if (token.kind == TokenKind::word)
-            add_word_need(token, flow, widths, need);
-    }
-    return need;
-}
+constexpr double row_padding_y = 2.5;
+// A one-page indicator summary's tables are set tighter still, so the page holds them all.
+constexpr double summary_padding_y = 1.5;
+// Cells are set solid, as a word processor sets tables: lines closer than in running text.
+constexpr double cell_leading = 1.2;
+// A table whose words do not fit the measure unbroken is set at this size (no smaller: the
+// house style sets nothing under 9 pt) with narrower padding, so its rows take fewer lines.
+constexpr double crowded_table_text = 9;
+constexpr double crowded_padding_x = 3;
+// A table too wide for the measure is set smaller, down to this size in points, before its
+// words are cut.
+constexpr double smallest_table_text = 8;
 
 double align_offset(doc::Alignment alignment, double room) {
     if (room <= 0)
@@ -109,25 +46,41 @@ Colour rag_colour(doc::Rag rag, const TextStyle& style) {
     return colour ? *colour : style.text;
 }
 
+} // namespace
+
+struct CellFlow {
+    InlineFlow flow;
+    doc::Rag rag = doc::Rag::none;
+};
+
+struct RowFlow {
+    std::vector<CellFlow> cells;
+    bool header = false;
+    bool striped = false;
+};
+
 // Sets one table: flows its cells, sizes its columns, and builds a slice per row.
 class TableSetter {
   public:
     TableSetter(const doc::Block& block, double x, double measure, const FlowStyle& cell_style,
-                const TextStyle& style, WidthCache& widths)
+                const TextStyle& style, WidthCache& widths, bool crowded = false)
         : block_(block), x_(x), measure_(measure), cell_style_(cell_style), style_(style),
-          widths_(widths) {
+          widths_(widths),
+          padding_y_(block.css_class.rfind("indicator-", 0) == 0 ? summary_padding_y
+                                                                 : row_padding_y) {
         columns_ = std::max(block.header.cells.size(), block.alignments.size());
         for (const auto& row : block.rows)
             columns_ = std::max(columns_, row.cells.size());
         // Padding shrinks for very many columns so that text keeps some room.
         if (columns_ > 0)
-            padding_x_ = std::clamp(measure_ / static_cast<double>(columns_) * 0.1, 0.5, 4.0);
+            padding_x_ = std::clamp(measure_ / static_cast<double>(columns_) * 0.1, 0.5,
+                                    crowded ? crowded_padding_x : 4.0);
     }
 
     std::size_t columns() const { return columns_; }
 
-    std::vector<Row> flow_rows() {
-        std::vector<Row> rows;
+    std::vector<RowFlow> flow_rows() {
+        std::vector<RowFlow> rows;
         if (!block_.header.cells.empty())
             rows.push_back(flow_row(block_.header, true));
         for (std::size_t i = 0; i < block_.rows.size(); ++i) {
@@ -137,7 +90,7 @@ class TableSetter {
         return rows;
     }
 
-    std::vector<ColumnNeed> column_needs(const std::vector<Row>& rows) {
+    std::vector<ColumnNeed> column_needs(const std::vector<RowFlow>& rows) {
         std::vector<ColumnNeed> needs(columns_);
         cell_text_.clear();
         for (const auto& row : rows) {
@@ -145,7 +98,7 @@ class TableSetter {
             for (std::size_t c = 0; c < columns_; ++c) {
                 ColumnNeed known{std::max(needs[c].minimum - 2 * padding_x_, 0.0), 0,
                                  std::max(needs[c].floor() - 2 * padding_x_, 0.0)};
-                ColumnNeed need = need_of(row.cells[c].flow, widths_, known);
+                ColumnNeed need = flow_need(row.cells[c].flow, widths_, known);
                 cell_text_.back().push_back(need.natural);
                 needs[c].minimum = std::max(needs[c].minimum, need.minimum + 2 * padding_x_);
                 needs[c].natural = std::max(needs[c].natural, need.natural + 2 * padding_x_);
@@ -174,22 +127,22 @@ class TableSetter {
 
     // The least of a row worth leaving at a page foot or carrying over: two lines of text.
     double smallest_row_part() const {
-        return padding_y + 2 * cell_style_.base.size * style_.leading;
+        return padding_y_ + 2 * cell_style_.base.size * cell_leading;
     }
 
-    Slice row_slice(const Row& row) {
+    Slice row_slice(const RowFlow& row) {
         std::vector<std::vector<LineBox>> cell_lines(columns_);
         double content_height = 0;
         for (std::size_t c = 0; c < columns_; ++c) {
             cell_lines[c] = break_lines(row.cells[c].flow, text_measure(c),
-                                        {cell_style_.base.size, style_.leading}, widths_);
+                                        {cell_style_.base.size, cell_leading}, widths_);
             double height = 0;
             for (const auto& line : cell_lines[c])
                 height += line.height;
             content_height = std::max(content_height, height);
         }
         Slice slice;
-        slice.height = content_height + 2 * padding_y;
+        slice.height = content_height + 2 * padding_y_;
         add_backgrounds(row, slice);
         double x = x_;
         for (std::size_t c = 0; c < columns_; ++c) {
@@ -201,11 +154,11 @@ class TableSetter {
     }
 
   private:
-    Row flow_row(const doc::TableRow& source, bool header) {
-        Row row;
+    RowFlow flow_row(const doc::TableRow& source, bool header) {
+        RowFlow row;
         row.header = header;
         for (std::size_t c = 0; c < columns_; ++c) {
-            Cell cell;
+            CellFlow cell;
             if (c < source.cells.size()) {
                 const auto& from = source.cells[c];
                 cell.rag = from.rag;
@@ -231,7 +184,7 @@ class TableSetter {
         return column < block_.alignments.size() ? block_.alignments[column] : doc::Alignment::none;
     }
 
-    void add_backgrounds(const Row& row, Slice& slice) const {
+    void add_backgrounds(const RowFlow& row, Slice& slice) const {
         if (row.header || row.striped) {
             slice.boxes.rectangles.push_back(Rectangle{x_, 0, table_width_, slice.height, true,
                                                        row.header ? header_fill : zebra_fill});
@@ -249,7 +202,7 @@ class TableSetter {
 
     void add_cell_text(const std::vector<LineBox>& lines, double x, std::size_t column,
                        Slice& slice) const {
-        double y = padding_y;
+        double y = padding_y_;
         for (const auto& line : lines) {
             double shift = align_offset(alignment(column), text_measure(column) - line.width);
             for (const auto& run : line.runs) {
@@ -264,7 +217,7 @@ class TableSetter {
         }
     }
 
-    void add_rules(const Row& row, Slice& slice) const {
+    void add_rules(const RowFlow& row, Slice& slice) const {
         double right = x_ + table_width_;
         if (row.header)
             slice.boxes.rules.push_back(Rule{x_, 0, right, 0, 0.8, header_rule});
@@ -281,10 +234,21 @@ class TableSetter {
     WidthCache& widths_;
     std::size_t columns_ = 0;
     double padding_x_ = 4;
+    double padding_y_;
     std::vector<double> widths_of_columns_;
     std::vector<std::vector<double>> cell_text_; // each cell's text on one line, by row
     double table_width_ = 0;
 };
+
+namespace {
+
+// The room the columns' longest words take unbroken.
+double widest_words(const std::vector<ColumnNeed>& needs) {
+    double total = 0;
+    for (const auto& need : needs)
+        total += need.minimum;
+    return total;
+}
 
 std::string table_kind(const doc::Block& block) {
     if (block.header.cells.empty() && block.css_class.empty())
@@ -300,7 +264,7 @@ std::string table_kind(const doc::Block& block) {
 double BlockLayouter::table_cell_size(const doc::Block& block, const BlockContext& context) const {
     // A one-page indicator summary sets its tables smaller so the page also holds its chart.
     bool summary = block.css_class.rfind("indicator-", 0) == 0;
-    return context.size * (summary ? 0.8 : 0.9);
+    return std::max(context.size * (summary ? 0.8 : 0.9), crowded_table_text);
 }
 
 void BlockLayouter::collect_table_kinds(const std::vector<doc::Block>& list,
@@ -365,34 +329,71 @@ Slice stacked(const std::vector<LineBox>& lines, double x, double gap, const Sli
 void BlockLayouter::table(const doc::Block& block, const BlockContext& context) {
     BlockContext cells = context;
     cells.size = table_cell_size(block, context);
-    auto setter = std::make_unique<TableSetter>(
-        block, context.x, context.width, flow_style(cells, FontStyle::regular), style_, widths_);
+    BlockContext place = context; // where the table is set: here, or on a turned page
+    std::unique_ptr<TableSetter> setter;
+    std::vector<RowFlow> rows;
+    std::vector<ColumnNeed> needs;
+    auto shared = table_kinds_.find(table_kind(block));
+    bool crowded = false;
+    auto set_up = [&] {
+        setter = std::make_unique<TableSetter>(block, place.x, place.width,
+                                               flow_style(cells, FontStyle::regular), style_,
+                                               widths_, crowded);
+        rows = setter->flow_rows();
+        needs = shared != table_kinds_.end() ? shared->second : setter->column_needs(rows);
+        if (shared != table_kinds_.end())
+            setter->column_needs(rows); // still measures each cell's text for balancing
+    };
+    set_up();
     if (setter->columns() == 0)
         return;
-    auto rows = setter->flow_rows();
-    auto needs = setter->column_needs(rows);
-    auto shared = table_kinds_.find(table_kind(block));
-    if (shared != table_kinds_.end())
-        needs = shared->second;
+    bool turn = narrowest_width(needs) > place.width + 0.01 && can_turn(context);
+    if (turn) {
+        place.x = 0;
+        place.width = turned_measure_;
+        set_up();
+        warn(block.location,
+             "the table is too wide for a portrait page, so it is set on a landscape page",
+             "give the paper 'orientation: landscape' in its front matter, or split the table");
+    }
+    if (widest_words(needs) > place.width && cells.size > crowded_table_text) {
+        crowded = true;
+        cells.size = crowded_table_text;
+        set_up();
+    }
     double narrowest = narrowest_width(needs);
-    if (narrowest > context.width + 0.01) {
-        // Padding keeps its size: only the text shrinks.
+    if (narrowest > place.width + 0.01) {
+        // Padding keeps its size: only the text shrinks, and never below the smallest size.
         double padding = setter->padding_total();
-        double scale = std::clamp((context.width - padding) / (narrowest - padding) * 0.999,
-                                  smallest_table_scale, 1.0);
+        double smallest = std::min(1.0, smallest_table_text / cells.size);
+        double scale =
+            std::clamp((place.width - padding) / (narrowest - padding) * 0.999, smallest, 1.0);
         cells.size *= scale;
-        setter =
-            std::make_unique<TableSetter>(block, context.x, context.width,
-                                          flow_style(cells, FontStyle::regular), style_, widths_);
-        rows = setter->flow_rows();
-        needs = setter->column_needs(rows);
+        set_up();
         warn(block.location,
              "the table is too wide for the page, so its text is set at " +
                  std::to_string(static_cast<int>(std::round(scale * 100))) + "% of its size",
-             "give the paper 'orientation: landscape' in its front matter, or split the table");
+             turn ? "split the table, or shorten its longest words"
+                  : "give the paper 'orientation: landscape' in its front matter, or split the "
+                    "table");
     }
     setter->size_columns(needs, shared == table_kinds_.end());
+    std::size_t first_slice = turn ? stream_.keep_chain_start() : stream_.size();
+    set_table(block, *setter, rows, cells, place);
+    if (turn) // a heading that keeps with the table turns with it
+        for (std::size_t i = first_slice; i < stream_.size(); ++i)
+            stream_.at(i).landscape = true;
+}
 
+// A table may move to a landscape page only from the top level of a portrait paper.
+bool BlockLayouter::can_turn(const BlockContext& context) const {
+    return turned_measure_ > context.width && context.x == 0 && context.list_depth == 0 &&
+           context.quote_rules.empty();
+}
+
+void BlockLayouter::set_table(const doc::Block& block, TableSetter& setter,
+                              const std::vector<RowFlow>& rows, const BlockContext& cells,
+                              const BlockContext& context) {
     stream_.space(context.size * 0.8);
     std::vector<LineBox> continued;
     if (!block.caption.empty()) {
@@ -409,7 +410,7 @@ void BlockLayouter::table(const doc::Block& block, const BlockContext& context) 
     std::size_t body_rows = rows.size() - (rows.empty() || !rows.front().header ? 0 : 1);
     std::size_t index = 0;
     for (const auto& row : rows) {
-        Slice slice = setter->row_slice(row);
+        Slice slice = setter.row_slice(row);
         if (row.header) {
             header = std::make_shared<const Slice>(
                 stacked(continued, context.x, cells.size * 0.3, slice));
@@ -418,7 +419,7 @@ void BlockLayouter::table(const doc::Block& block, const BlockContext& context) 
             // At least two rows stay together at the top of the table and at its end.
             slice.keep_with_next =
                 (index == 0 && body_rows >= 2) || (index + 2 == body_rows && body_rows >= 3);
-            slice.min_split_part = setter->smallest_row_part();
+            slice.min_split_part = setter.smallest_row_part();
             slice.repeat_header = header;
             ++index;
         }

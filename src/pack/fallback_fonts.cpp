@@ -1,5 +1,6 @@
 #include "pack/fallback_fonts.hpp"
 
+#include "chart/installed_fonts.hpp"
 #include "pack/utf8.hpp"
 
 #include <algorithm>
@@ -27,27 +28,6 @@ struct FallbackFace {
 };
 
 namespace {
-
-// Fonts Cairo can embed as outlines; colour bitmap fonts (emoji) cannot be printed in one ink.
-bool is_outline_font(FcPattern* font) {
-    FcBool colour = FcFalse;
-    FcBool outline = FcTrue;
-    FcPatternGetBool(font, FC_COLOR, 0, &colour);
-    FcPatternGetBool(font, FC_OUTLINE, 0, &outline);
-    FcChar8* format = nullptr;
-    bool known_format = FcPatternGetString(font, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
-                        (std::string(reinterpret_cast<char*>(format)) == "TrueType" ||
-                         std::string(reinterpret_cast<char*>(format)) == "CFF");
-    return !colour && outline && known_format;
-}
-
-// 2 for a Noto Sans family of the script's own, 1 for Noto Sans CJK (whose symbols are
-// full-width), 0 for anything else.
-int family_preference(const std::string& family) {
-    if (family.rfind("Noto Sans", 0) != 0 || family.find("Mono") != std::string::npos)
-        return 0;
-    return family.find("CJK") == std::string::npos ? 2 : 1;
-}
 
 // Characters that take the font of the letters around them.
 bool is_neutral(char32_t c) {
@@ -95,45 +75,8 @@ const FallbackFace* FallbackFonts::face_for(char32_t c) {
     if (known != by_character_.end())
         return known->second;
     const FallbackFace* found = nullptr;
-    FcCharSet* wanted = FcCharSetCreate();
-    FcCharSetAddChar(wanted, c);
-    FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
-    FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
-    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
-    FcResult result;
-    // Sorted by closeness to a regular sans-serif face with the character. The first Noto
-    // Sans face that has it wins (one design family across scripts, and whole alphabets,
-    // so Arabic letters join); otherwise the first outline font that has it.
-    FcFontSet* fonts = FcFontSort(nullptr, pattern, FcFalse, nullptr, &result);
-    FcPattern* chosen = nullptr;
-    int chosen_preference = -1;
-    for (int i = 0; fonts && i < fonts->nfont && chosen_preference < 2; ++i) {
-        FcPattern* font = fonts->fonts[i];
-        FcCharSet* coverage = nullptr;
-        if (FcPatternGetCharSet(font, FC_CHARSET, 0, &coverage) != FcResultMatch ||
-            !FcCharSetHasChar(coverage, c) || !is_outline_font(font))
-            continue;
-        FcChar8* family = nullptr;
-        int preference = FcPatternGetString(font, FC_FAMILY, 0, &family) == FcResultMatch
-                             ? family_preference(reinterpret_cast<char*>(family))
-                             : 0;
-        if (preference > chosen_preference) {
-            chosen = font;
-            chosen_preference = preference;
-        }
-    }
-    FcChar8* file = nullptr;
-    if (chosen && FcPatternGetString(chosen, FC_FILE, 0, &file) == FcResultMatch) {
-        int index = 0;
-        FcPatternGetInteger(chosen, FC_INDEX, 0, &index);
-        found = open_face(reinterpret_cast<char*>(file), index);
-    }
-    if (fonts)
-        FcFontSetDestroy(fonts);
-    FcPatternDestroy(pattern);
-    FcCharSetDestroy(wanted);
+    if (auto file = chart::installed_font_for(c))
+        found = open_face(file->path, file->index);
     by_character_[c] = found;
     return found;
 }

@@ -66,13 +66,13 @@ RowSpec agenda_row(const ItemPlan& row, bool opens_part_two, const SheetStyle& s
     if (!purpose.empty())
         byline += (byline.empty() ? "" : " · ") + purpose;
     if (!byline.empty())
-        what.push_back(cell_text(byline, FontStyle::regular, 8.5, style.muted, indent));
+        what.push_back(cell_text(byline, FontStyle::regular, 9, style.muted, indent));
     if (content::item_members_only(item))
         what.push_back(ground_text(item, indent));
     for (const PaperPages& paper : row.papers)
         if (!paper.appendix_label.empty())
             what.push_back(
-                cell_text(paper.appendix_label, FontStyle::regular, 8.5, style.text, indent + 8));
+                cell_text(paper.appendix_label, FontStyle::regular, 9, style.text, indent + 8));
     if (!item.description.empty()) {
         TextSpec description =
             cell_text(item.description, FontStyle::regular, 9, style.text, indent);
@@ -80,11 +80,14 @@ RowSpec agenda_row(const ItemPlan& row, bool opens_part_two, const SheetStyle& s
         what.push_back(description);
     }
     spec.cells.push_back(what);
-    spec.cells.push_back(
-        {cell_text(item.minutes > 0 ? std::to_string(item.minutes) + " minutes" : "",
-                   FontStyle::regular, 9, style.text)});
+    TextSpec time = cell_text(item.minutes > 0 ? std::to_string(item.minutes) + " minutes" : "",
+                              FontStyle::regular, 9, style.text);
+    time.unbroken = true;
+    spec.cells.push_back({time});
     FontStyle pages_style = item.verbal ? FontStyle::italic : FontStyle::regular;
-    spec.cells.push_back({cell_text(page_range_text(row), pages_style, 9, style.text)});
+    TextSpec pages = cell_text(page_range_text(row), pages_style, 9, style.text);
+    pages.unbroken = true;
+    spec.cells.push_back({pages});
     return spec;
 }
 
@@ -115,8 +118,7 @@ void people_table(SheetWriter& writer, const std::string& heading,
         rows.push_back(std::move(row));
     }
     TextSpec continued = cell_text(heading + " (continued)", FontStyle::bold, 12, style.accent);
-    writer.table({0.30, 0.38, 0.32}, header_row({"Name", "Post", "Organisation"}, style), rows,
-                 style, &continued);
+    writer.table(header_row({"Name", "Post", "Organisation"}, style), rows, style, &continued);
     writer.space(18);
 }
 
@@ -200,8 +202,7 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
     }
     FrontSheet sheet;
     TextSpec continued = cell_text("Agenda (continued)", FontStyle::bold, 15, style.accent);
-    sheet.rows = writer.table({0.08, 0.60, 0.14, 0.18},
-                              header_row({"Item", "Business", "Time", "Papers"}, style), rows,
+    sheet.rows = writer.table(header_row({"Item", "Business", "Time", "Papers"}, style), rows,
                               style, &continued);
     sheet.pages = std::move(writer.pages);
     return sheet;

@@ -90,7 +90,7 @@ void resolve_internal_links(std::vector<ComposedPage>& pages) {
 PaperPages compose_markdown_paper(const content::Paper& paper, const content::AgendaItem& item,
                                   const std::string& source_root,
                                   const layout::TextMeasurer& measurer,
-                                  const PackGeometry& geometry) {
+                                  const PackGeometry& geometry, DiagnosticSink& sink) {
     PaperPages result;
     result.paper = &paper;
     result.title = paper.title;
@@ -115,6 +115,7 @@ PaperPages compose_markdown_paper(const content::Paper& paper, const content::Ag
     input.document = &paper.body;
     input.charts = &paper.charts;
     input.widths = &layout::thread_widths(measurer);
+    input.diagnostics = &sink; // a table turned or set smaller is worth a warning
     std::string folder = paper.source_path.substr(0, paper.source_path.find_last_of('/') + 1);
     input.image_root = source_root + "/" + folder;
     std::vector<layout::Page> body = lay_out(input, page_geometry, geometry.text, measurer, block);
@@ -199,7 +200,7 @@ PaperPages compose_paper(const content::Paper& paper, const content::AgendaItem&
                          const PackGeometry& geometry, DiagnosticSink& sink) {
     if (paper.is_pdf)
         return compose_pdf_paper(paper, sink);
-    return compose_markdown_paper(paper, item, source_root, measurer, geometry);
+    return compose_markdown_paper(paper, item, source_root, measurer, geometry, sink);
 }
 
 } // namespace bp::pack

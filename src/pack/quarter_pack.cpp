@@ -59,7 +59,7 @@ std::vector<layout::Page> compose_contents(const content::Site& site, const cont
                       FontStyle::regular, 9.5, style.text}});
         table.push_back(std::move(row));
     }
-    rows = writer.table({0.5, 0.2, 0.3}, header, table, style);
+    rows = writer.table(header, table, style);
     writer.space(14);
     writer.paragraph({"Each meeting pack keeps its own page numbers; the bookmarks and page "
                       "labels of this archive follow them.",

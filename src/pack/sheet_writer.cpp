@@ -1,5 +1,7 @@
 #include "pack/sheet_writer.hpp"
 
+#include "layout/column_needs.hpp"
+#include "layout/table_columns.hpp"
 #include "layout/text_lines.hpp"
 
 #include <algorithm>
@@ -168,17 +170,43 @@ double SheetWriter::draw_row(const std::vector<double>& widths, const RowSpec& r
     return height;
 }
 
-std::vector<PlacedRow> SheetWriter::table(const std::vector<double>& column_fractions,
-                                          const RowSpec& header, const std::vector<RowSpec>& rows,
-                                          const SheetStyle& style, const TextSpec* continued) {
-    auto widths_now = [&] {
-        std::vector<double> widths;
-        for (double fraction : column_fractions)
-            widths.push_back(fraction * content_width());
-        return widths;
+std::vector<double> SheetWriter::column_widths(const RowSpec& header,
+                                               const std::vector<RowSpec>& rows) const {
+    std::size_t columns = header.cells.size();
+    for (const RowSpec& row : rows)
+        columns = std::max(columns, row.cells.size());
+    std::vector<layout::ColumnNeed> needs(columns);
+    std::vector<std::vector<double>> cell_text; // each cell's text on one line, by row
+    auto measure_row = [&](const RowSpec& row) {
+        cell_text.emplace_back(columns, 0.0);
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            for (const TextSpec& spec : row.cells[c]) {
+                layout::ColumnNeed need =
+                    layout::text_need(widths_, spec.text, spec.style, spec.size);
+                if (spec.unbroken)
+                    need.minimum = need.hyphenated = need.natural;
+                double extra = spec.indent + 2 * cell_padding_x;
+                needs[c].minimum = std::max(needs[c].minimum, need.minimum + extra);
+                needs[c].natural = std::max(needs[c].natural, need.natural + extra);
+                needs[c].hyphenated = std::max(needs[c].hyphenated, need.floor() + extra);
+                // Stacked paragraphs each take their own lines: their widths add up.
+                cell_text.back()[c] += need.natural + spec.indent;
+            }
+        }
     };
+    measure_row(header);
+    for (const RowSpec& row : rows)
+        measure_row(row);
+    std::vector<double> widths = layout::distribute_columns(needs, content_width(), true);
+    layout::balance_columns(widths, needs, cell_text, 2 * cell_padding_x);
+    return widths;
+}
+
+std::vector<PlacedRow> SheetWriter::table(const RowSpec& header, const std::vector<RowSpec>& rows,
+                                          const SheetStyle& style, const TextSpec* continued) {
+    // Every page of a sheet has the same measure, so the widths hold for the whole table.
+    std::vector<double> widths = column_widths(header, rows);
     auto row_height = [&](const RowSpec& row) {
-        auto widths = widths_now();
         double height = 0;
         for (std::size_t c = 0; c < row.cells.size() && c < widths.size(); ++c)
             height = std::max(height, cell_height(row.cells[c], widths[c]));
@@ -188,7 +216,7 @@ std::vector<PlacedRow> SheetWriter::table(const std::vector<double>& column_frac
     double header_height = row_height(header);
     double first = rows.empty() ? 0 : row_height(rows.front());
     keep(header_height + first);
-    y_ += draw_row(widths_now(), header, true, style);
+    y_ += draw_row(widths, header, true, style);
     for (const RowSpec& row : rows) {
         double height = row_height(row);
         if (y_ + height > page_height_ - margins_.bottom) {
@@ -197,9 +225,9 @@ std::vector<PlacedRow> SheetWriter::table(const std::vector<double>& column_frac
                 paragraph(*continued);
                 space(4);
             }
-            y_ += draw_row(widths_now(), header, true, style);
+            y_ += draw_row(widths, header, true, style);
         }
-        double drawn = draw_row(widths_now(), row, false, style);
+        double drawn = draw_row(widths, row, false, style);
         placed.push_back({static_cast<int>(pages.size()) - 1, y_, drawn});
         y_ += drawn;
     }

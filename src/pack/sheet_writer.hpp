@@ -37,6 +37,7 @@ struct TextSpec {
     double indent = 0;
     bool align_right = false;
     double space_before = 0;
+    bool unbroken = false; // never wrapped: its column is at least as wide (page ranges)
 };
 
 using CellSpec = std::vector<TextSpec>;
@@ -70,13 +71,15 @@ class SheetWriter {
     // A label in a fixed-width column and its value beside it.
     void label_value(const std::string& label, const std::string& value, double label_width,
                      double size);
-    // `continued` (when given) is written above the repeated header on each new page.
-    std::vector<PlacedRow> table(const std::vector<double>& column_fractions, const RowSpec& header,
-                                 const std::vector<RowSpec>& rows, const SheetStyle& style,
-                                 const TextSpec* continued = nullptr);
+    // Columns are sized from their content by the layout stage's rule for tables, as in the
+    // papers. `continued` (when given) is written above the repeated header on each new page.
+    std::vector<PlacedRow> table(const RowSpec& header, const std::vector<RowSpec>& rows,
+                                 const SheetStyle& style, const TextSpec* continued = nullptr);
     double line_height(double size) const { return size * 1.32; }
 
   private:
+    std::vector<double> column_widths(const RowSpec& header,
+                                      const std::vector<RowSpec>& rows) const;
     double cell_height(const CellSpec& cell, double width) const;
     void draw_cell(const CellSpec& cell, double x, double y, double width);
     double draw_row(const std::vector<double>& widths, const RowSpec& row, bool header,

@@ -22,13 +22,14 @@ pages=(
   "example-front $WORK/example/csp/2018-03-13/pack-members.pdf 1"
   "example-membership $WORK/example/csp/2018-03-13/pack-members.pdf 2"
   "example-minutes $WORK/example/csp/2018-03-13/pack-members.pdf 5"
-  "example-action-plan $WORK/example/csp/2018-03-13/pack-members.pdf 7"
-  "example-performance $WORK/example/csp/2018-03-13/pack-members.pdf 9"
+  "example-action-plan $WORK/example/csp/2018-03-13/pack-members.pdf 9"
+  "example-performance $WORK/example/csp/2018-03-13/pack-members.pdf 11"
   "stress-front $WORK/stress/board/2025-06-10/pack.pdf 1"
   "stress-register $WORK/stress/board/2025-06-10/pack.pdf 3"
   "stress-register-continued $WORK/stress/board/2025-06-10/pack.pdf 4"
-  "stress-action-plan $WORK/stress/board/2025-06-10/pack.pdf 12"
-  "stress-scorecards $WORK/stress/board/2025-06-10/pack.pdf 17"
+  "stress-action-plan $WORK/stress/board/2025-06-10/pack.pdf 10"
+  "stress-scorecards $WORK/stress/board/2025-06-10/pack.pdf 15"
+  "stress-wide-table $WORK/stress/board/2025-06-10/pack.pdf 18"
 )
 for entry in "${pages[@]}"; do
   read -r name pack page <<<"$entry"

@@ -252,3 +252,13 @@ TEST_CASE("values at the edge of the plotted range draw without stalling") {
     spec.target_high.reset();
     CHECK(chart::render_pdf(spec).rfind("%PDF-", 0) == 0);
 }
+
+TEST_CASE("chart text the bundled font lacks is drawn in an installed font that has it") {
+    auto spec = chart::samples::monthly();
+    spec.unit = "calls ≥ 85% → ✓ ★";
+    const std::string text = pdf_text(chart::render_pdf(spec));
+    for (const char* part : {"≥", "→", "✓", "★", "calls", "85%"}) {
+        CAPTURE(part);
+        CHECK(contains(text, part));
+    }
+}

@@ -34,6 +34,17 @@ TEST_CASE("invalid UTF-8 is replaced, valid UTF-8 kept") {
     CHECK(bp::utf8_length("£5 – “ok”") == 9);
 }
 
+TEST_CASE("characters are read one at a time, bad bytes as U+FFFD") {
+    std::string text = "a\xC3\xA9\xE2\x89\xA5\xF0\x9F\x99\x82\xFF\xE2\x89";
+    std::size_t at = 0;
+    std::vector<char32_t> read;
+    while (at < text.size())
+        read.push_back(bp::next_code_point(text, at));
+    // a, é, ≥, the emoji beyond the first plane, a stray byte, a sequence cut short.
+    CHECK(read == std::vector<char32_t>{U'a', 0xE9, 0x2265, 0x1F642, 0xFFFD, 0xFFFD, 0xFFFD});
+    CHECK(at == text.size());
+}
+
 TEST_CASE("split and trim") {
     CHECK(bp::split("a.b..c", '.') == std::vector<std::string>{"a", "b", "", "c"});
     CHECK(bp::trim("  \tx y\n") == "x y");

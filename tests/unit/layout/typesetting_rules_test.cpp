@@ -156,31 +156,102 @@ TEST_CASE("a table never starts with a lone row at the page foot") {
     CHECK(find_text(pages[1], "row2") != nullptr);
 }
 
-TEST_CASE("a table too wide for the measure is set smaller, with a warning") {
+namespace {
+
+// Six columns of 35 pt figures that cannot break: 6 x 43 pt is wider than a 200 pt measure.
+doc::Document wide_table_paper() {
     std::vector<std::string> header, cells;
     for (int i = 0; i < 6; ++i) {
         header.push_back("H" + std::to_string(i));
-        cells.push_back("1234567"); // 35 pt of figures that cannot break: 6 x 43 > 200
+        cells.push_back("1234567");
     }
     doc::Document document;
-    document.blocks.push_back(table_of(header, {cells}));
+    document.blocks.push_back(paragraph("before"));
+    document.blocks.push_back(heading(3, "Wide", "wide"));
+    document.blocks.push_back(table_of(header, {cells, cells}));
     document.blocks.back().location = {"paper.md", 7, 1};
-    DiagnosticSink sink;
-    FixedMeasurer measurer;
+    document.blocks.push_back(paragraph("after"));
+    return document;
+}
+
+std::vector<Page> lay_with_warnings(const doc::Document& document, const PageGeometry& geometry,
+                                    DiagnosticSink& sink) {
+    static FixedMeasurer measurer;
     LayoutInput input;
     input.document = &document;
     input.diagnostics = &sink;
-    auto pages = lay_out(input, small_page(400), simple_style(), measurer);
-    REQUIRE(pages.size() == 1);
+    return lay_out(input, geometry, simple_style(), measurer);
+}
+
+} // namespace
+
+TEST_CASE("a table too wide for a portrait page is set on a landscape page, with a warning") {
+    DiagnosticSink sink;
+    auto pages = lay_with_warnings(wide_table_paper(), small_page(400), sink);
+    REQUIRE(pages.size() == 3);
+    CHECK_FALSE(pages[0].landscape);
+    CHECK(find_text(pages[0], "before") != nullptr);
+    // The heading turns with its table rather than staying behind.
+    CHECK(find_text(pages[0], "Wide") == nullptr);
+    CHECK(pages[1].landscape);
+    CHECK(pages[1].width == doctest::Approx(500));
+    CHECK(pages[1].height == doctest::Approx(300));
+    CHECK(find_text(pages[1], "Wide") != nullptr);
+    CHECK(find_text(pages[1], "1234567") != nullptr);
+    CHECK(find_text(pages[1], "before") == nullptr);
+    CHECK_FALSE(pages[2].landscape);
+    CHECK(find_text(pages[2], "after") != nullptr);
+    // Full size on the turned page: nothing scaled, nothing past the margin.
+    for (const auto& run : pages[1].texts) {
+        CHECK(run.size >= 9);
+        CHECK(run.x + run.width <= 500 - 40 + 1e-6);
+    }
+    REQUIRE(sink.warning_count() == 1);
+    auto warning = sink.sorted().front();
+    CHECK(warning.location.line == 7);
+    CHECK(warning.message.find("landscape page") != std::string::npos);
+}
+
+TEST_CASE("a table too wide for a landscape paper is set smaller, never under 8 pt") {
+    PageGeometry geometry = small_page(400);
+    geometry.landscape = true; // already turned: nothing wider to move to
+    DiagnosticSink sink;
+    auto pages = lay_with_warnings(wide_table_paper(), geometry, sink);
     REQUIRE(sink.warning_count() == 1);
     auto warning = sink.sorted().front();
     CHECK(warning.location.line == 7);
     CHECK(warning.message.find("too wide") != std::string::npos);
-    const TextRun* figure = find_text(pages[0], "1234567");
-    REQUIRE(figure != nullptr);
-    CHECK(figure->size < 9);
-    for (const auto& run : pages[0].texts)
-        CHECK(run.x + run.width <= 260 + 1e-6);
+    bool found = false;
+    for (const auto& page : pages) {
+        CHECK(page.landscape);
+        for (const auto& run : page.texts) {
+            CHECK(run.x + run.width <= 260 + 1e-6);
+            if (run.text.rfind("123", 0) == 0) {
+                found = true;
+                CHECK(run.size < 9);
+                CHECK(run.size >= 8 - 1e-9);
+            }
+        }
+    }
+    CHECK(found);
+}
+
+TEST_CASE("a heading before a forced page break moves to the next page with its text") {
+    doc::Document document;
+    document.blocks.push_back(paragraph("first"));
+    document.blocks.push_back(heading(2, "Appendix", "appendix"));
+    doc::Block page_break;
+    page_break.kind = doc::BlockKind::page_break;
+    document.blocks.push_back(page_break);
+    document.blocks.push_back(numbered_lines("b", 2));
+    auto pages = lay(document, small_page(400));
+    REQUIRE(pages.size() == 2);
+    CHECK(find_text(pages[0], "first") != nullptr);
+    CHECK(find_text(pages[0], "Appendix") == nullptr);
+    CHECK(find_text(pages[1], "Appendix") != nullptr);
+    CHECK(count_prefixed(pages[1], "b") == 2);
+    // The heading leads its page.
+    CHECK(find_text(pages[1], "Appendix")->baseline < find_text(pages[1], "b1")->baseline);
 }
 
 TEST_CASE("a heading keeps with the next two lines of its paragraph") {

@@ -50,7 +50,7 @@ TEST_CASE("site.yaml's type sizes scale the site's text by the same ratio as the
     content::SiteConfig config = house_style_sample::load_config(sink);
     REQUIRE_FALSE(sink.has_errors());
     std::string css = site::type_style(config.type);
-    CHECK(contains(css, "--body-scale:1.1429"));    // 12 pt over the default 10.5 pt
+    CHECK(contains(css, "--body-scale:1.0909"));    // 12 pt over the default 11 pt
     CHECK(contains(css, "--leading-scale:1.1111")); // 1.5 over the default 1.35
     CHECK(contains(css, "--h1-scale:1;"));          // headings left at their defaults
     CHECK(contains(css, "--h3-scale:1}"));
@@ -71,7 +71,7 @@ TEST_CASE("every page carries the house style, and the theme's CSS uses it") {
     std::string html = home_page(config, sink);
     REQUIRE_FALSE(sink.has_errors());
     CHECK(contains(html, "--rag-red:#123456"));
-    CHECK(contains(html, "--body-scale:1.1429"));
+    CHECK(contains(html, "--body-scale:1.0909"));
     CHECK(contains(html, "--leading-scale:1.1111"));
 
     std::ifstream in(std::string(BOARDPACK_SOURCE_ROOT) + "/themes/default/assets/css/site.css");
