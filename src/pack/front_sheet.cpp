@@ -36,7 +36,7 @@ void add_part_two_heading(CellSpec& what, const SheetStyle& style) {
 // Why the public may not see the item, in the words the law gives.
 TextSpec ground_text(const content::AgendaItem& item, double indent) {
     TextSpec ground = cell_text(content::exempt_statement(content::item_ground(item)),
-                                FontStyle::bold_italic, 8.5, restriction_red, indent);
+                                FontStyle::bold_italic, 9, restriction_red, indent);
     ground.space_before = 1;
     return ground;
 }

@@ -46,7 +46,7 @@ bp::MemoryFileSystem site_with_restricted_record() {
 
 } // namespace
 
-TEST_CASE("the public edition drops restricted papers, sub-items and actions; members keep all") {
+TEST_CASE("the public edition drops restricted papers, sub-items and actions, members keep all") {
     auto files = site_with_restricted_record();
     bp::DiagnosticSink sink;
     auto members = bp::content::load_site_index(files, sink);

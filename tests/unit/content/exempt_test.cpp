@@ -71,7 +71,7 @@ TEST_CASE("a Schedule 12A paragraph outside 1-7 is a located error") {
     CHECK(messages.find("hint: Part 1 of Schedule 12A") != std::string::npos);
 }
 
-TEST_CASE("a paper's marking decides whether the public see it; unknown markings are errors") {
+TEST_CASE("a paper's marking decides whether the public see it, unknown markings are errors") {
     auto files = small_site();
     files.add("content/csp/2017-09-12/04a-youth.md",
               "---\ntitle: Youth report\nmarking: OFFICIAL-SENSITIVE\n---\nBody.\n");

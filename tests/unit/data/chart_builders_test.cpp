@@ -110,7 +110,7 @@ TEST_CASE("charts: sparkline of the last twelve months") {
                               "142; highest May 2017 (206).");
 }
 
-TEST_CASE("charts: a band-rated percentage shows its band by month; a count does not") {
+TEST_CASE("charts: a band-rated percentage shows its band by month, a count does not") {
     Indicator marac = load("marac", fixtures::marac_yaml, fixtures::marac_csv);
     ChartSpec spec = monthly_comparison_chart(marac, FinancialCalendar(4), {2018, 1});
     REQUIRE(spec.target_low);

@@ -74,7 +74,7 @@ TEST_CASE("a measure narrower than one character still makes progress, a charact
     CHECK(line_text(lines[4]) == "e");
 }
 
-TEST_CASE("hard breaks end lines; soft breaks are spaces") {
+TEST_CASE("hard breaks end lines, soft breaks are spaces") {
     FixedMeasurer measurer;
     WidthCache widths(measurer);
     doc::Inline soft;

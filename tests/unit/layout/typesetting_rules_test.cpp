@@ -105,7 +105,7 @@ TEST_CASE("tables of one kind in a paper share their column widths") {
     CHECK(value_x[0] == doctest::Approx(value_x[1]));
 }
 
-TEST_CASE("a tall row splits at the page foot; the next page repeats header and caption") {
+TEST_CASE("a tall row splits at the page foot, the next page repeats header and caption") {
     doc::Document document;
     document.blocks.push_back(numbered_lines("a", 4));
     doc::Block table = table_of({"Ref", "Note"}, {}, "Register");

@@ -7,7 +7,7 @@
 using bp::DiagnosticSink;
 using bp::test::markdown;
 
-TEST_CASE("paragraphs are separated by blank lines; lines within one are soft breaks") {
+TEST_CASE("paragraphs are separated by blank lines, lines within one are soft breaks") {
     CHECK(markdown("one\ntwo\n\nthree\n") == "P[T'one' SB T'two'] P[T'three']");
 }
 
@@ -54,7 +54,7 @@ TEST_CASE("lists nest inside list items") {
     CHECK(markdown("- outer\n  1. inner\n") == "UL[LI[P[T'outer'] OL1[LI[P[T'inner']]]]]");
 }
 
-TEST_CASE("task list items carry their checked state; plain items carry none") {
+TEST_CASE("task list items carry their checked state, plain items carry none") {
     CHECK(markdown("- [ ] Circulate the draft.\n- [x] Agree the terms.\n- Note\n") ==
           "UL[LI( )[P[T'Circulate the draft.']] LI(x)[P[T'Agree the terms.']] LI[P[T'Note']]]");
 }

@@ -87,7 +87,7 @@ TEST_CASE("a calendar in another zone names it and carries that zone's rules") {
     CHECK(ics.find("Europe/London") == std::string::npos);
 }
 
-TEST_CASE("calendar times carry Europe/London with its VTIMEZONE; planned meetings are tentative") {
+TEST_CASE("calendar times carry Europe/London with its VTIMEZONE, planned meetings are tentative") {
     site::CalendarEvent held;
     held.uid = "held@example";
     held.date = {2017, 6, 13};

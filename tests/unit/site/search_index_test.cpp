@@ -113,7 +113,7 @@ TEST_CASE("a paper's text keeps blocks apart so excerpts never run words togethe
     CHECK(text == "Definition\nEvery burglary counts.\n");
 }
 
-TEST_CASE("the public index has no restricted paper; the members' index has it") {
+TEST_CASE("the public index has no restricted paper, the members' index has it") {
     content::Board board = board_with_meeting();
     content::Meeting public_meeting = board.meetings[0];
     public_meeting.items[1].withheld = true;
