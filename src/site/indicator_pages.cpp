@@ -262,7 +262,7 @@ data::RagRating indicator_rag_as_at(const Indicator& indicator,
     auto figures = data::figures_as_at(indicator, calendar, as_at, indicator.location, quiet);
     if (!figures)
         return {};
-    return data::rate(indicator, figures->year_to_date);
+    return data::rate(indicator, *figures);
 }
 
 void write_indicator_pages(const SiteContext& context, const content::Board& board,
