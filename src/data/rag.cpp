@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "data/figure_format.hpp"
+#include "data/indicator_yaml.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -371,6 +372,22 @@ std::string basis_words(const Indicator& indicator) {
         return "year to date against target";
     }
     return "year to date";
+}
+
+std::string rule_words(const Indicator& indicator) {
+    const RagRules& rules = indicator.rag;
+    if (indicator.polarity == Polarity::monitoring ||
+        (rules.thresholds.empty() && rules.basis == RagBasis::fytd_vs_last_year))
+        return "";
+    std::string out = basis_words(indicator);
+    if (rules.thresholds.empty())
+        return "rated on the " + out;
+    out += ": ";
+    for (const auto& rule : rules.thresholds)
+        out += to_lower_ascii(rag_word(rule.status)) + " when " + to_string(rule.measure) + " " +
+               to_symbol(rule.op) + " " + threshold_text(rule.threshold) + "; ";
+    return out + "otherwise " + to_lower_ascii(rag_word(rules.otherwise)) +
+           (rules.as_published ? " (rated as published)" : " (rated on exact figures)");
 }
 
 std::string performance_word(const Indicator& indicator, Direction direction) {

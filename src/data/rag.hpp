@@ -58,6 +58,11 @@ std::optional<Comparison> basis_figures(const Indicator& indicator,
 // target".
 std::string basis_words(const Indicator& indicator);
 
+// The indicator's `rag:` rule in words, or "" when it has none: "latest month: green when
+// change_pct <= –5; amber when change_pct <= 0; otherwise red (rated as published)", or
+// "rated on the latest month" for a basis alone.
+std::string rule_words(const Indicator& indicator);
+
 // "better", "worse", "no change" or "" (unknown or monitoring), by the indicator's polarity.
 std::string performance_word(const Indicator& indicator, Direction direction);
 

@@ -261,3 +261,13 @@ TEST_CASE("rag rules: conditions are read with either minus sign and an optional
     CHECK_FALSE(parse_condition("value <= many"));
     CHECK_FALSE(parse_condition("change_pct 5"));
 }
+
+TEST_CASE("rag rules: the rule in words, for the indicator's page") {
+    CHECK(rule_words(parse_ok(partnership_rule)) ==
+          "year to date: green when change_pct <= " + minus +
+              "5; amber when change_pct <= 0; "
+              "otherwise red (rated as published)");
+    CHECK(rule_words(parse_ok("title: X\nrag:\n  basis: latest_period\n")) ==
+          "rated on the latest month");
+    CHECK(rule_words(parse_ok("title: X\ntolerance: 5\n")) == "");
+}
