@@ -106,6 +106,14 @@ std::optional<Indicator> like_for_like_last_year(const Indicator& indicator,
     return matched;
 }
 
+// The events behind a rate over a run: their total, or for a cumulative series the last row.
+std::optional<double> events_over(const Indicator& indicator, const MonthRange& range) {
+    if (indicator.series != SeriesKind::cumulative)
+        return total(indicator, range);
+    const Observation* last = last_figure(indicator, range);
+    return last ? last->value : std::nullopt;
+}
+
 } // namespace
 
 const char* direction_word(Direction direction) {
@@ -222,14 +230,10 @@ Comparison compare(const Indicator& indicator, const MonthRange& range) {
     if (last_year)
         comparison.last_year = aggregate(*last_year, comparison.last_year_period);
     if (indicator.unit == Unit::rate) {
-        comparison.count =
-            indicator.series == SeriesKind::cumulative
-                ? (last_figure(indicator, range) ? last_figure(indicator, range)->value
-                                                 : std::nullopt)
-                : total(indicator, range);
+        comparison.count = events_over(indicator, range);
         comparison.population = population_at(indicator, range.last);
         if (last_year) {
-            comparison.last_year_count = total(*last_year, comparison.last_year_period);
+            comparison.last_year_count = events_over(*last_year, comparison.last_year_period);
             comparison.last_year_population =
                 population_at(indicator, comparison.last_year_period.last);
         }

@@ -80,6 +80,24 @@ TEST_CASE("series: a cumulative count's year to date is its last row") {
     CHECK(at(running, {2018, 1, 31}).year_to_date.value == 100);
 }
 
+TEST_CASE("series: a cumulative rate counts its last row's events, this year and last") {
+    // Running totals of 5 a month from April 2016 to January 2018, per 1,000 of 10,000 people.
+    // January 2018's row is 50 (ten months of 2017/18), so 50 ÷ 10,000 × 1,000 = 5.0; January
+    // 2017's row is also 50.
+    std::string csv = "period,value\n";
+    for (int i = 0; i < 22; ++i) {
+        YearMonth month = YearMonth{2016, 4}.plus_months(i);
+        csv += month_row(month.year, month.month, std::to_string(5 * (i % 12 + 1)));
+    }
+    Indicator rate =
+        parse_ok("title: Referrals\nunit: rate\nseries: cumulative\npopulation: 10000\n", csv);
+    const Comparison ytd = at(rate, {2018, 1, 31}).year_to_date;
+    CHECK(ytd.count == 50);
+    CHECK(ytd.last_year_count == 50);
+    CHECK(*ytd.value == doctest::Approx(5.0));
+    CHECK(*ytd.last_year == doctest::Approx(5.0));
+}
+
 TEST_CASE("time: rolling twelve months against the twelve before") {
     // February 2016 to January 2017: 10 a month = 120; February 2017 to January 2018: 11 a month
     // = 132. (132 − 120) ÷ 120 = +10.0%.
