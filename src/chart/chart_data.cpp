@@ -40,7 +40,7 @@ ChartData clean_chart_data(const data::ChartSpec& spec) {
                 present.push_back(*clean.values[i]);
             }
         }
-        chart.series.push_back(std::move(clean));
+        (series.comparator ? chart.comparators : chart.series).push_back(std::move(clean));
     }
     chart.has_values = !present.empty();
     if (chart.has_values) {

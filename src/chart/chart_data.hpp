@@ -16,7 +16,8 @@ struct CleanSeries {
 
 struct ChartData {
     std::vector<std::string> categories;
-    std::vector<CleanSeries> series;
+    std::vector<CleanSeries> series;      // the chart's own series, the current period last
+    std::vector<CleanSeries> comparators; // drawn as lines over them
     bool has_values = false;
     double min_value = 0; // over all present values; 0 when there are none
     double max_value = 0;

@@ -18,6 +18,9 @@ std::vector<LegendEntry> legend_entries(const Canvas& canvas, const ChartInput& 
                                as_line ? SwatchKind::line : SwatchKind::bar});
         }
     }
+    for (std::size_t i = 0; i < input.data.comparators.size(); ++i)
+        entries.push_back(
+            {input.data.comparators[i].name, comparator_look(canvas.style(), i), SwatchKind::line});
     if (input.target) {
         const int decimals = decimals_needed({input.target->low, input.target->high});
         entries.push_back(

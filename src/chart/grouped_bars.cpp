@@ -142,6 +142,7 @@ void draw_grouped_bars(const Canvas& canvas, const ChartInput& input, bool curre
     if (line) {
         draw_current_line(canvas, input, frame);
     }
+    draw_comparator_lines(canvas, input, frame);
     draw_category_labels(canvas, frame, input.data.categories);
 }
 

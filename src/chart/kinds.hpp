@@ -27,6 +27,11 @@ enum class SeriesForm { bars, bars_then_line, lines };
 std::vector<LegendEntry> legend_entries(const Canvas& canvas, const ChartInput& input,
                                         SeriesForm form);
 Header header_for(const Canvas& canvas, const ChartInput& input, SeriesForm form, bool with_unit);
+// Comparator series as lines of their own look, over whatever the kind drew.
+struct VerticalFrame;
+void draw_comparator_lines(const Canvas& canvas, const ChartInput& input,
+                           const VerticalFrame& frame);
+SeriesLook comparator_look(const ChartStyle& style, std::size_t index);
 // The value range the axis must cover: the data, the target and (for bars) zero.
 void cover_values(const ChartInput& input, bool include_zero, double& low, double& high);
 

@@ -109,6 +109,7 @@ void draw_trend(const Canvas& canvas, const ChartInput& input) {
     for (std::size_t s = 0; s < input.data.series.size(); ++s) {
         draw_series(canvas, input, frame, s, end_labels);
     }
+    draw_comparator_lines(canvas, input, frame);
     separate(end_labels, style.value_size * 1.15);
     canvas.set_font(Weight::bold, style.value_size);
     for (const auto& label : end_labels) {

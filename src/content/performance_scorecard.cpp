@@ -10,7 +10,7 @@ namespace bp::content::performance {
 
 namespace {
 
-const std::set<std::string> scorecard_keys = {"indicators", "title"};
+const std::set<std::string> scorecard_keys = {"indicators", "title", "comparators"};
 const char* const dash = "\xE2\x80\x94";
 
 struct Entry {
@@ -46,14 +46,58 @@ std::vector<Entry> chosen_indicators(const YAML::Node& body, const SourceLocatio
     return out;
 }
 
-doc::TableRow scorecard_row(const Entry& entry, DirectiveContext& context) {
+// The comparators the scorecard shows as columns: those its `comparators:` list names, each
+// the name of a comparator of at least one listed indicator. None without the list: a column
+// per comparator of every indicator would crowd the table.
+std::vector<std::string> comparator_columns(const YAML::Node& body, const SourceLocation& origin,
+                                            const std::vector<Entry>& entries,
+                                            DirectiveContext& context) {
+    std::vector<std::string> known;
+    for (const auto& entry : entries)
+        for (const auto& comparator : entry.indicator->comparators)
+            if (std::find(known.begin(), known.end(), comparator.name) == known.end())
+                known.push_back(comparator.name);
+    std::vector<std::string> names;
+    YAML::Node list = body && body.IsMap() ? body["comparators"] : YAML::Node();
+    if (!list || list.IsNull())
+        return names;
+    if (!list.IsSequence()) {
+        context.sink.error(data::location_of(list, origin),
+                           "'comparators' must be a list of comparator names",
+                           "write comparators: [Family group, London]");
+        return names;
+    }
+    for (const auto& item : list) {
+        std::string name = item.IsScalar() ? item.Scalar() : "";
+        if (std::find(known.begin(), known.end(), name) != known.end()) {
+            names.push_back(name);
+            continue;
+        }
+        auto suggestion = data::closest_match(name, known);
+        context.sink.error(
+            data::location_of(item, origin),
+            "no indicator in the scorecard has a comparator '" + name + "'",
+            suggestion      ? "did you mean '" + *suggestion + "'?"
+            : known.empty() ? "add 'comparators:' to the indicators' definitions"
+                            : "comparators of these indicators: " + [&] {
+                                  std::string all;
+                                  for (const auto& k : known)
+                                      all += (all.empty() ? "" : ", ") + k;
+                                  return all;
+                              }());
+    }
+    return names;
+}
+
+doc::TableRow scorecard_row(const Entry& entry, const std::vector<std::string>& comparators,
+                            DirectiveContext& context) {
     const data::Indicator& indicator = *entry.indicator;
     const SourceLocation& where = entry.location;
     doc::TableRow row;
     row.cells.push_back(text_cell(indicator.title, where));
     auto figures = figures_for(indicator, where, context);
     if (!figures) {
-        for (int i = 0; i < 5; ++i)
+        for (std::size_t i = 0; i < 5 + comparators.size(); ++i)
             row.cells.push_back(text_cell(dash, where));
         return row;
     }
@@ -67,12 +111,19 @@ doc::TableRow scorecard_row(const Entry& entry, DirectiveContext& context) {
                  data::format_change(indicator, *ytd.change()) + ")";
     else if (auto difference = ytd.change())
         change = data::format_change(indicator, *difference);
-    Rag status = data::rate(indicator, ytd).status;
+    Rag status = data::rate(indicator, *figures).status;
     doc::TableCell rag = text_cell(data::rag_label(status), where);
     rag.rag = status;
     row.cells.push_back(text_cell(shown(ytd.value), where));
     row.cells.push_back(text_cell(shown(ytd.last_year), where));
     row.cells.push_back(text_cell(change, where));
+    for (const auto& name : comparators) {
+        std::optional<double> figure;
+        for (const auto& comparator : ytd.comparators)
+            if (comparator.name == name)
+                figure = comparator.value;
+        row.cells.push_back(text_cell(shown(figure), where));
+    }
     row.cells.push_back(std::move(rag));
     row.cells.push_back(text_cell(direction_text(indicator, ytd.direction()), where));
     return row;
@@ -104,12 +155,13 @@ std::vector<doc::Block> scorecard_directive(const doc::Block& directive, const Y
     for (const auto& entry : entries)
         if (std::find(groups.begin(), groups.end(), entry.indicator->sub_group) == groups.end())
             groups.push_back(entry.indicator->sub_group);
-    std::vector<std::string> headings = {"Indicator",
-                                         year_heading(context, 0),
+    std::vector<std::string> comparators = comparator_columns(body, origin, entries, context);
+    std::vector<std::string> headings = {"Indicator", year_heading(context, 0),
                                          "Same period " + year_heading(context, -1).substr(0, 7),
-                                         "Change",
-                                         "RAG",
-                                         "Direction of travel"};
+                                         "Change"};
+    headings.insert(headings.end(), comparators.begin(), comparators.end());
+    headings.push_back("RAG");
+    headings.push_back("Direction of travel");
     std::vector<doc::Block> out;
     if (auto title = data::read_string(body, "title", origin, context.sink))
         out.push_back(paragraph(*title, directive.location));
@@ -117,11 +169,15 @@ std::vector<doc::Block> scorecard_directive(const doc::Block& directive, const Y
         std::vector<doc::TableRow> rows;
         for (const auto& entry : entries)
             if (entry.indicator->sub_group == group)
-                rows.push_back(scorecard_row(entry, context));
+                rows.push_back(scorecard_row(entry, comparators, context));
         doc::Block block = table(headings, std::move(rows), directive.location, "scorecard",
                                  group.empty() ? "Other indicators" : group);
-        block.alignments = {doc::Alignment::left,  doc::Alignment::right, doc::Alignment::right,
-                            doc::Alignment::right, doc::Alignment::left,  doc::Alignment::left};
+        block.alignments = {doc::Alignment::left, doc::Alignment::right, doc::Alignment::right,
+                            doc::Alignment::right};
+        for (std::size_t i = 0; i < comparators.size(); ++i)
+            block.alignments.push_back(doc::Alignment::right);
+        block.alignments.push_back(doc::Alignment::left);
+        block.alignments.push_back(doc::Alignment::left);
         out.push_back(std::move(block));
     }
     return out;

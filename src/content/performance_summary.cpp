@@ -14,8 +14,13 @@ namespace {
 
 const std::set<std::string> summary_keys = {"id", "overview", "actions", "level"};
 
-doc::Block definition_table(const data::Indicator& indicator, const SourceLocation& where) {
-    const std::string target = data::target_phrase(indicator);
+doc::Block definition_table(const data::Indicator& indicator, std::optional<int> financial_year,
+                            const SourceLocation& where) {
+    // The status table gives the year's target figure; the definition adds how the target is
+    // described, when it is.
+    const std::string target = indicator.target_text.empty()
+                                   ? std::string()
+                                   : data::target_phrase(indicator, financial_year);
     const std::pair<const char*, const std::string*> entries[] = {
         {"Source", &indicator.source},
         {"Definition", &indicator.definition},
@@ -42,10 +47,15 @@ doc::TableRow figure_row(const data::Indicator& indicator, const std::string& la
     };
     auto change = comparison.change();
     auto change_pct = comparison.change_pct();
-    return {{text_cell(label, where), text_cell(shown(comparison.last_year), where),
-             text_cell(shown(comparison.value), where),
-             text_cell(change ? data::format_change(indicator, *change) : "\xE2\x80\x94", where),
-             text_cell(change_pct ? data::format_change_pct(*change_pct) : "\xE2\x80\x94", where)}};
+    doc::TableRow row{
+        {text_cell(label, where), text_cell(shown(comparison.last_year), where),
+         text_cell(shown(comparison.value), where),
+         text_cell(change ? data::format_change(indicator, *change) : "\xE2\x80\x94", where),
+         text_cell(change_pct ? data::format_change_pct(*change_pct) : "\xE2\x80\x94", where)}};
+    // Comparators are columns after the change, over the same months as this year's figure.
+    for (const auto& comparator : comparison.comparators)
+        row.cells.push_back(text_cell(shown(comparator.value), where));
+    return row;
 }
 
 doc::Block figures_table(const data::Indicator& indicator, const data::IndicatorFigures& figures,
@@ -55,37 +65,60 @@ doc::Block figures_table(const data::Indicator& indicator, const data::Indicator
     rows.push_back(figure_row(indicator,
                               "Year to date (" + figures.year_to_date.period.label() + ")",
                               figures.year_to_date, where));
-    for (int quarter = 0; quarter < 4; ++quarter)
-        if (figures.quarters[quarter])
-            rows.push_back(figure_row(indicator, "Q" + std::to_string(quarter + 1),
-                                      *figures.quarters[quarter], where));
+    // Monthly figures have a quarterly chart beside the table, labelled with the ended quarters'
+    // totals, so the table adds only the quarter under way; quarterly figures list them all.
+    bool chart_has_quarters = indicator.frequency == data::Frequency::monthly;
     std::string latest =
         indicator.frequency == data::Frequency::quarterly ? "Latest quarter (" : "Latest month (";
-    rows.push_back(
-        figure_row(indicator, latest + figures.latest.period.label() + ")", figures.latest, where));
+    latest += figures.latest.period.label() + ")";
+    for (int quarter = 0; quarter < 4; ++quarter) {
+        if (!figures.quarters[quarter] ||
+            (chart_has_quarters && figures.partial_quarter != quarter + 1))
+            continue;
+        std::string name = data::quarter_name(figures, quarter + 1);
+        // A quarter under way for one month is that month: one row says both.
+        if (figures.partial_quarter == quarter + 1 &&
+            figures.quarters[quarter]->period.months() == figures.latest.period.months()) {
+            latest += ", " + name;
+            continue;
+        }
+        rows.push_back(figure_row(indicator, name, *figures.quarters[quarter], where));
+    }
+    // Quarterly figures' latest period is the last quarter row already.
+    if (chart_has_quarters)
+        rows.push_back(figure_row(indicator, latest, figures.latest, where));
     rows.push_back(
         figure_row(indicator, "Rolling 12 months", figures.rolling_twelve_months, where));
-    doc::Block block = table(
-        {"Period", calendar.year_label(year - 1), calendar.year_label(year), "Change", "Change %"},
-        std::move(rows), where, "indicator-figures",
-        indicator.title + ": figures as at " + figures.data_month.long_label());
+    std::vector<std::string> headings = {"Period", calendar.year_label(year - 1),
+                                         calendar.year_label(year), "Change", "Change %"};
+    for (const auto& comparator : indicator.comparators)
+        headings.push_back(comparator.name);
+    doc::Block block =
+        table(std::move(headings), std::move(rows), where, "indicator-figures",
+              indicator.title + ": figures as at " + figures.data_month.long_label());
     block.alignments = {doc::Alignment::left, doc::Alignment::right, doc::Alignment::right,
                         doc::Alignment::right, doc::Alignment::right};
+    for (std::size_t i = 0; i < indicator.comparators.size(); ++i)
+        block.alignments.push_back(doc::Alignment::right);
     return block;
 }
 
 doc::Block status_table(const data::Indicator& indicator, const data::IndicatorFigures& figures,
                         const SourceLocation& where) {
-    data::RagRating rating = data::rate(indicator, figures.year_to_date);
+    data::RagRating rating = data::rate(indicator, figures);
     doc::TableCell rag = text_cell(data::rag_label(rating.status), where);
     rag.rag = rating.status;
     std::string basis = rating.reason;
     if (!basis.empty())
         basis[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(basis[0])));
-    doc::TableRow row{
-        {rag, text_cell(direction_text(indicator, figures.year_to_date.direction()), where),
-         text_cell(basis, where), text_cell(indicator.lead, where)}};
-    return table({"RAG status", "Direction of travel", "Basis", "Lead"}, {row}, where,
+    // The direction on the previous quarter is an inline value ({{ x.quarter_direction }}):
+    // a second judgement here would cost the summary a line it does not have.
+    std::string direction = direction_text(indicator, figures.year_to_date.direction());
+    std::string target = data::target_figure(indicator, figures.financial_year);
+    doc::TableRow row{{rag, text_cell(direction, where), text_cell(basis, where),
+                       text_cell(target.empty() ? "\xE2\x80\x94" : target, where),
+                       text_cell(indicator.lead, where)}};
+    return table({"RAG status", "Direction of travel", "Basis", "Target", "Lead"}, {row}, where,
                  "indicator-status");
 }
 
@@ -119,9 +152,9 @@ void append_commentary(std::vector<doc::Block>& out, const YAML::Node& body, con
         out.push_back(std::move(block));
 }
 
-// The chart, three tables and the commentary share one page.
-data::ChartSpec compact(data::ChartSpec spec) {
-    spec.height_pt = 90;
+// The charts, three tables and the commentary share one page.
+data::ChartSpec compact(data::ChartSpec spec, double height_pt) {
+    spec.height_pt = height_pt;
     return spec;
 }
 
@@ -156,15 +189,25 @@ std::vector<doc::Block> indicator_directive(const doc::Block& directive, const Y
     out.push_back(std::move(new_page));
     out.push_back(
         heading(level, indicator->title, "indicator-" + indicator->id, directive.location));
-    out.push_back(definition_table(*indicator, directive.location));
     auto figures = figures_for(*indicator, where, context);
+    doc::Block definition = definition_table(
+        *indicator, figures ? std::optional<int>(figures->financial_year) : std::nullopt,
+        directive.location);
+    if (!definition.rows.empty()) // a table of headings alone says nothing
+        out.push_back(std::move(definition));
     if (figures) {
         data::FinancialCalendar calendar = calendar_of(context);
         out.push_back(status_table(*indicator, *figures, directive.location));
-        // Quarter totals are rows of the figures table, so one chart is enough here.
+        bool monthly = indicator->frequency == data::Frequency::monthly;
         out.push_back(place_chart(
-            compact(data::monthly_comparison_chart(*indicator, calendar, figures->data_month)), "",
-            directive.location, context));
+            compact(data::monthly_comparison_chart(*indicator, calendar, figures->data_month),
+                    monthly ? 84 : 110),
+            "", directive.location, context));
+        // A quarterly indicator's monthly chart is already its quarters chart.
+        if (monthly)
+            out.push_back(place_chart(
+                compact(data::quarter_totals_chart(*indicator, calendar, figures->data_month), 80),
+                "", directive.location, context));
         out.push_back(figures_table(*indicator, *figures, calendar, directive.location));
     }
     append_commentary(out, body, "overview", "Performance overview", level + 1,

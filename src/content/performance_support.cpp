@@ -14,6 +14,10 @@ const data::Indicator* find_indicator(std::string_view id, const SourceLocation&
     if (set) {
         if (const data::Indicator* found = set->find(id))
             return &use_indicator(*found, context);
+        // Its definition's errors were reported at the definition itself; "unknown" would
+        // send the reader looking for a file that exists.
+        if (set->broken.count(std::string(id)))
+            return nullptr;
     }
     std::string folder = context.board.folder + "/indicators";
     std::string message = "unknown indicator '" + std::string(id) + "'";

@@ -64,6 +64,22 @@ void set_target(ChartSpec& spec, const Indicator& indicator) {
     }
 }
 
+// One comparator series per comparator, over the given periods (later ones are gaps).
+void add_comparators(ChartSpec& spec, const Indicator& indicator,
+                     const std::vector<std::optional<MonthRange>>& periods) {
+    for (const auto& comparator : indicator.comparators) {
+        ChartSeries series{comparator.name, {}, true};
+        bool any = false;
+        for (const auto& period : periods) {
+            series.values.push_back(period ? comparator_over(indicator, comparator, *period)
+                                           : std::nullopt);
+            any = any || series.values.back().has_value();
+        }
+        if (any)
+            spec.series.push_back(std::move(series));
+    }
+}
+
 std::string lowercase_first(std::string text) {
     if (!text.empty())
         text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
@@ -93,6 +109,11 @@ ChartSpec monthly_comparison_chart(const Indicator& indicator, const FinancialCa
     spec.description = with_peak(describe_change(indicator, ytd), indicator,
                                  highest(month_names, current), "month");
     spec.series = {std::move(last), std::move(current)};
+    std::vector<std::optional<MonthRange>> months;
+    for (YearMonth month : calendar.year(year).each_month())
+        months.push_back(month <= data_month ? std::optional<MonthRange>({month, month})
+                                             : std::nullopt);
+    add_comparators(spec, indicator, months);
     // A rate or percentage rated against a band is judged month by month, so the band belongs
     // on the chart; a count's target is for the year and would mislead beside monthly bars.
     if (indicator.unit != Unit::count && indicator.target_low && indicator.target_high)
@@ -126,6 +147,12 @@ ChartSpec quarter_totals_chart(const Indicator& indicator, const FinancialCalend
     }
     spec.description = with_peak(sentence, indicator, highest(spec.categories, current), "quarter");
     spec.series = {std::move(last), std::move(current)};
+    std::vector<std::optional<MonthRange>> quarters;
+    for (int quarter = 1; quarter <= 4; ++quarter)
+        quarters.push_back(quarter <= completed
+                               ? std::optional<MonthRange>(calendar.quarter(year, quarter))
+                               : std::nullopt);
+    add_comparators(spec, indicator, quarters);
     return spec;
 }
 
@@ -135,6 +162,7 @@ ChartSpec trend_chart(const Indicator& indicator, YearMonth data_month) {
     set_target(spec, indicator);
     ChartSeries series{indicator.title, {}};
     std::vector<std::string> long_labels;
+    std::vector<std::optional<MonthRange>> periods;
     if (!indicator.observations.empty()) {
         int step = indicator.frequency == Frequency::quarterly ? 3 : 1;
         for (YearMonth month = indicator.observations.front().period; month <= data_month;
@@ -142,6 +170,7 @@ ChartSpec trend_chart(const Indicator& indicator, YearMonth data_month) {
             spec.categories.push_back(month.short_label());
             long_labels.push_back(month.long_label());
             series.values.push_back(value_for(indicator, month));
+            periods.push_back(MonthRange{month, month});
         }
     }
     Peak peak = highest(long_labels, series);
@@ -166,6 +195,7 @@ ChartSpec trend_chart(const Indicator& indicator, YearMonth data_month) {
         spec.description = sentence + ".";
     }
     spec.series = {std::move(series)};
+    add_comparators(spec, indicator, periods);
     return spec;
 }
 

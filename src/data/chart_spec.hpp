@@ -18,6 +18,9 @@ enum class ChartKind {
 struct ChartSeries {
     std::string name;                          // "2017/18"
     std::vector<std::optional<double>> values; // one per category; nullopt is a gap
+    // A comparator (London, a family group) for the current period: drawn as a line over the
+    // chart's own series, after them in `series`.
+    bool comparator = false;
 };
 
 struct ChartSpec {
@@ -29,7 +32,7 @@ struct ChartSpec {
     std::string unit; // "offences", "%", "per 1,000 population"
     std::optional<int> decimals; // the figures' decimal places (the indicator's); else by value
     std::vector<std::string> categories; // x-axis labels: "Apr", "Q1", "Jan 2017", …
-    std::vector<ChartSeries> series;     // the current period comes last
+    std::vector<ChartSeries> series;     // the current period comes last, then comparators
     std::optional<double> target_low;    // a target band or line (both equal for a line)
     std::optional<double> target_high;
     std::string description; // generated sentence: "Up 12% on last year, highest in July."

@@ -59,18 +59,40 @@ std::string describe_change(const Indicator& indicator, const Comparison& compar
            now + " against " + then + ")";
 }
 
-std::string target_figure(const Indicator& indicator) {
+std::string target_figure(const Indicator& indicator, std::optional<int> financial_year) {
     if (indicator.target_low && indicator.target_high)
         return format_value(indicator, *indicator.target_low) + " to " +
                format_value(indicator, *indicator.target_high);
-    if (indicator.target)
-        return format_value(indicator, *indicator.target) +
+    std::optional<double> target =
+        financial_year ? indicator.target_for(*financial_year) : indicator.target;
+    if (!target && !financial_year && !indicator.targets.empty())
+        target = indicator.targets.rbegin()->second;
+    if (target)
+        return format_value(indicator, *target) +
                (indicator.target_for_whole_year ? " for the year" : "");
     return {};
 }
 
-std::string target_phrase(const Indicator& indicator) {
-    std::string figure = target_figure(indicator);
+std::string change_words(const Indicator& indicator, const Comparison& comparison) {
+    auto change = comparison.change();
+    if (!change)
+        return {};
+    Direction direction = comparison.direction();
+    if (direction == Direction::same)
+        return "no change";
+    std::string size;
+    if (indicator.unit == Unit::percentage)
+        size =
+            format_number(std::fabs(*change), indicator.display_decimals()) + " percentage points";
+    else if (auto pct = comparison.change_pct())
+        size = format_number(std::fabs(*pct), 1) + "%";
+    else
+        size = format_number(std::fabs(*change), indicator.display_decimals());
+    return std::string(direction == Direction::up ? "a rise of " : "a fall of ") + size;
+}
+
+std::string target_phrase(const Indicator& indicator, std::optional<int> financial_year) {
+    std::string figure = target_figure(indicator, financial_year);
     if (indicator.target_text.empty())
         return figure;
     return figure.empty() ? indicator.target_text : indicator.target_text + " (" + figure + ")";

@@ -1,5 +1,7 @@
 #include "data/indicator_calculations.hpp"
 
+#include "core/text.hpp"
+
 #include <cmath>
 
 namespace bp::data {
@@ -34,10 +36,24 @@ std::optional<double> percentage_over(const Indicator& indicator, const MonthRan
     return sum / figures;
 }
 
-std::optional<double> as_rate(const Indicator& indicator, std::optional<double> count) {
-    if (!count || !indicator.population || *indicator.population <= 0)
+// The population a rate over months ending with `last` is of: that financial year's.
+std::optional<double> population_at(const Indicator& indicator, YearMonth last) {
+    return indicator.population_for(FinancialCalendar(indicator.fy_start_month).year_of(last));
+}
+
+std::optional<double> as_rate(const Indicator& indicator, std::optional<double> count,
+                              YearMonth last) {
+    auto population = population_at(indicator, last);
+    if (!count || !population || *population <= 0)
         return std::nullopt;
-    return *count / *indicator.population * indicator.rate_per;
+    return *count / *population * indicator.rate_per;
+}
+
+// A cumulative series' figure for a run: its last row, which already covers the year so far.
+const Observation* last_figure(const Indicator& indicator, const MonthRange& range) {
+    const Observation* found = nullptr;
+    for_each_figure(indicator, range, [&](const Observation& o) { found = &o; });
+    return found;
 }
 
 // The last month covered by figures as at `month`: quarterly figures count only once their
@@ -77,10 +93,8 @@ void report_missing(const Indicator& indicator, YearMonth period, Date as_at,
 // never set against a whole one.
 std::optional<Indicator> like_for_like_last_year(const Indicator& indicator,
                                                  const MonthRange& range) {
-    Indicator matched;
-    matched.unit = indicator.unit;
-    matched.population = indicator.population;
-    matched.rate_per = indicator.rate_per;
+    Indicator matched = indicator;
+    matched.observations.clear();
     for (const auto& observation : indicator.observations) {
         if (!range.contains(observation.period) || !observation.value)
             continue;
@@ -90,6 +104,14 @@ std::optional<Indicator> like_for_like_last_year(const Indicator& indicator,
         matched.observations.push_back(*before);
     }
     return matched;
+}
+
+// The events behind a rate over a run: their total, or for a cumulative series the last row.
+std::optional<double> events_over(const Indicator& indicator, const MonthRange& range) {
+    if (indicator.series != SeriesKind::cumulative)
+        return total(indicator, range);
+    const Observation* last = last_figure(indicator, range);
+    return last ? last->value : std::nullopt;
 }
 
 } // namespace
@@ -121,6 +143,15 @@ std::optional<double> Comparison::change_pct() const {
     return *difference / std::fabs(*last_year) * 100;
 }
 
+Direction Comparison::previous_direction() const {
+    if (!value || !previous)
+        return Direction::unknown;
+    double difference = *value - *previous;
+    if (std::fabs(difference) < 1e-9)
+        return Direction::same;
+    return difference > 0 ? Direction::up : Direction::down;
+}
+
 Direction Comparison::direction() const {
     auto difference = change();
     if (!difference)
@@ -144,21 +175,50 @@ std::optional<double> total(const Indicator& indicator, const MonthRange& range)
 }
 
 std::optional<double> aggregate(const Indicator& indicator, const MonthRange& range) {
+    if (indicator.series == SeriesKind::cumulative) {
+        const Observation* last = last_figure(indicator, range);
+        return last ? value_in_unit(indicator, *last) : std::nullopt;
+    }
     switch (indicator.unit) {
     case Unit::count:
         return total(indicator, range);
     case Unit::percentage:
         return percentage_over(indicator, range);
     case Unit::rate:
-        return as_rate(indicator, total(indicator, range));
+        return as_rate(indicator, total(indicator, range), range.last);
     }
     return std::nullopt;
 }
 
 std::optional<double> value_in_unit(const Indicator& indicator, const Observation& observation) {
     if (indicator.unit == Unit::rate)
-        return as_rate(indicator, observation.value);
+        return as_rate(indicator, observation.value, observation.period);
     return observation.value;
+}
+
+std::optional<double> comparator_over(const Indicator& indicator, const Comparator& comparator,
+                                      const MonthRange& range) {
+    double sum = 0;
+    int figures = 0;
+    std::optional<double> last;
+    bool complete = true;
+    for_each_figure(indicator, range, [&](const Observation& o) {
+        auto found = comparator.values.find(o.period);
+        if (found == comparator.values.end()) {
+            complete = false;
+            return;
+        }
+        sum += found->second;
+        last = found->second;
+        ++figures;
+    });
+    if (!complete || figures == 0)
+        return std::nullopt;
+    if (indicator.series == SeriesKind::cumulative)
+        return last;
+    if (indicator.unit == Unit::percentage)
+        return sum / figures;
+    return sum;
 }
 
 Comparison compare(const Indicator& indicator, const MonthRange& range) {
@@ -170,11 +230,37 @@ Comparison compare(const Indicator& indicator, const MonthRange& range) {
     if (last_year)
         comparison.last_year = aggregate(*last_year, comparison.last_year_period);
     if (indicator.unit == Unit::rate) {
-        comparison.count = total(indicator, range);
-        if (last_year)
-            comparison.last_year_count = total(*last_year, comparison.last_year_period);
+        comparison.count = events_over(indicator, range);
+        comparison.population = population_at(indicator, range.last);
+        if (last_year) {
+            comparison.last_year_count = events_over(*last_year, comparison.last_year_period);
+            comparison.last_year_population =
+                population_at(indicator, comparison.last_year_period.last);
+        }
     }
+    for (const auto& comparator : indicator.comparators)
+        comparison.comparators.push_back(
+            {comparator.name, comparator_over(indicator, comparator, range)});
     return comparison;
+}
+
+Comparison compare_with_previous(const Indicator& indicator, const MonthRange& range) {
+    Comparison comparison = compare(indicator, range);
+    MonthRange before = range.shifted(-range.months());
+    comparison.previous_period = before;
+    comparison.previous = aggregate(indicator, before);
+    return comparison;
+}
+
+std::string quarter_name(const IndicatorFigures& figures, int quarter) {
+    std::string name = "Q" + std::to_string(quarter);
+    if (figures.partial_quarter != quarter || !figures.quarters[quarter - 1])
+        return name;
+    const MonthRange& run = figures.quarters[quarter - 1]->period;
+    std::string months = month_abbreviation(run.first.month);
+    if (run.months() > 1)
+        months += std::string("\xE2\x80\x93") + month_abbreviation(run.last.month);
+    return name + " to date (" + months + ")";
 }
 
 std::optional<IndicatorFigures> figures_as_at(const Indicator& indicator,
@@ -194,7 +280,22 @@ std::optional<IndicatorFigures> figures_as_at(const Indicator& indicator,
     int completed = calendar.completed_quarters(figures.data_month);
     for (int quarter = 1; quarter <= completed; ++quarter)
         figures.quarters[quarter - 1] =
-            compare(indicator, calendar.quarter(figures.financial_year, quarter));
+            compare_with_previous(indicator, calendar.quarter(figures.financial_year, quarter));
+    if (completed < 4) {
+        // The quarter under way, to the data month, against the same months last year. It has
+        // no "previous": part of a quarter set against a whole one would mislead.
+        MonthRange whole = calendar.quarter(figures.financial_year, completed + 1);
+        if (whole.first <= figures.data_month) {
+            figures.quarters[completed] = compare(indicator, {whole.first, figures.data_month});
+            figures.partial_quarter = completed + 1;
+        }
+    }
+    // The last quarter ended: this year's, or the last of the year before.
+    YearMonth last_quarter_end = calendar.quarter(figures.financial_year, 1).first.plus_months(-1);
+    if (completed > 0)
+        last_quarter_end = calendar.quarter(figures.financial_year, completed).last;
+    figures.latest_quarter =
+        compare_with_previous(indicator, {last_quarter_end.plus_months(-2), last_quarter_end});
     figures.rolling_twelve_months =
         compare(indicator, FinancialCalendar::rolling_twelve_months(figures.data_month));
     return figures;

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "data/csv.hpp"
+#include "data/indicator_yaml.hpp"
 #include "data/yaml_source.hpp"
 
 #include <algorithm>
@@ -18,8 +19,13 @@ const std::set<std::string> indicator_keys = {"title",
                                               "unit",
                                               "frequency",
                                               "polarity",
+                                              "series",
                                               "tolerance",
+                                              "rag",
                                               "target",
+                                              "targets",
+                                              "populations",
+                                              "comparators",
                                               "target_band",
                                               "target_text",
                                               "target_period",
@@ -97,7 +103,7 @@ void read_texts(const YAML::Node& map, Indicator& indicator, const SourceLocatio
 
 void check_consistency(const YAML::Node& map, const Indicator& indicator,
                        const SourceLocation& origin, DiagnosticSink& sink) {
-    if (indicator.unit == Unit::rate && !indicator.population)
+    if (indicator.unit == Unit::rate && !indicator.population && indicator.populations.empty())
         sink.error(
             location_of(map["unit"], origin), "an indicator with unit: rate needs a population",
             "add 'population: <number of residents>' (and 'rate_per: 1000' if not per 1,000)");
@@ -108,25 +114,34 @@ void check_consistency(const YAML::Node& map, const Indicator& indicator,
         sink.error(location_of(map["population"], origin), "'population' must be above zero");
     if (indicator.rate_per <= 0)
         sink.error(location_of(map["rate_per"], origin), "'rate_per' must be above zero");
+    for (const auto& [year, population] : indicator.populations)
+        if (population <= 0)
+            sink.error(location_of(map["populations"], origin),
+                       "every figure in 'populations' must be above zero");
+    if (indicator.rag.basis == RagBasis::against_target && !indicator.target &&
+        indicator.targets.empty())
+        sink.error(location_of(map["rag"], origin), "basis: against_target needs a target",
+                   "add 'target: <number>' or 'targets: {2017/18: <number>}'");
 }
 
-std::optional<Indicator> read_definition(std::string_view id, std::string_view yaml_text,
-                                         const std::string& yaml_file, DiagnosticSink& sink) {
+// Reads the definition into `indicator`; false when it has errors (all of them reported).
+bool read_definition(std::string_view yaml_text, const std::string& yaml_file,
+                     const FinancialCalendar& calendar, Indicator& indicator,
+                     DiagnosticSink& sink) {
     SourceLocation origin{yaml_file, 1, 1};
+    indicator.location = origin;
+    indicator.fy_start_month = calendar.start_month();
     auto yaml = parse_yaml(yaml_text, origin, sink);
     if (!yaml)
-        return std::nullopt;
+        return false;
     if (!yaml->IsMap()) {
         sink.error(origin, "an indicator definition must be a map of keys such as 'title:'",
                    "start with 'title: <the indicator's name>'");
-        return std::nullopt;
+        return false;
     }
     const YAML::Node& map = *yaml;
     std::size_t errors_before = sink.error_count();
     check_keys(map, indicator_keys, origin, sink, "an indicator definition");
-    Indicator indicator;
-    indicator.id = std::string(id);
-    indicator.location = origin;
     indicator.title = read_string(map, "title", origin, sink, true).value_or("");
     indicator.unit = choice<Unit>(
         map, "unit",
@@ -141,6 +156,10 @@ std::optional<Indicator> read_definition(std::string_view id, std::string_view y
                                            {"target-band", Polarity::target_band},
                                            {"monitoring", Polarity::monitoring}},
                                           Polarity::lower_is_better, origin, sink);
+    indicator.series = choice<SeriesKind>(
+        map, "series",
+        {{"per-period", SeriesKind::per_period}, {"cumulative", SeriesKind::cumulative}},
+        SeriesKind::per_period, origin, sink);
     indicator.tolerance = read_number(map, "tolerance", origin, sink).value_or(0);
     indicator.target = read_number(map, "target", origin, sink);
     indicator.target_for_whole_year =
@@ -149,12 +168,14 @@ std::optional<Indicator> read_definition(std::string_view id, std::string_view y
     indicator.population = read_number(map, "population", origin, sink);
     indicator.rate_per = read_number(map, "rate_per", origin, sink).value_or(1000);
     indicator.decimals = read_int(map, "decimals", origin, sink).value_or(-1);
+    indicator.targets = read_yearly_figures(map, "targets", calendar, origin, sink);
+    indicator.populations = read_yearly_figures(map, "populations", calendar, origin, sink);
+    indicator.comparators = read_comparators(map, origin, sink);
+    read_rag_rules(map, indicator, origin, sink);
     read_target_band(map, indicator, origin, sink);
     read_texts(map, indicator, origin, sink);
     check_consistency(map, indicator, origin, sink);
-    if (sink.error_count() > errors_before)
-        return std::nullopt;
-    return indicator;
+    return sink.error_count() == errors_before;
 }
 
 std::optional<double> figure_in(const CsvTable& table, const CsvRow& row, const char* column,
@@ -175,16 +196,21 @@ std::optional<double> figure_in(const CsvTable& table, const CsvRow& row, const 
     return number;
 }
 
-bool check_columns(const CsvTable& table, DiagnosticSink& sink) {
+// `extra` are the columns the definition declares (comparators); with `any_extra` (a broken
+// definition) other columns are let through, so its figures can still be checked.
+bool check_columns(const CsvTable& table, const std::set<std::string>& extra, bool any_extra,
+                   DiagnosticSink& sink) {
     bool ok = true;
     std::vector<std::string> known(csv_columns.begin(), csv_columns.end());
+    known.insert(known.end(), extra.begin(), extra.end());
     for (const auto& cell : table.header) {
-        if (csv_columns.count(cell.text))
+        if (csv_columns.count(cell.text) || extra.count(cell.text) || any_extra)
             continue;
         auto suggestion = closest_match(cell.text, known);
         sink.error(cell.location, "unknown column '" + cell.text + "' in indicator figures",
                    suggestion ? "did you mean '" + *suggestion + "'?"
-                              : "columns are period, value, numerator, denominator and note");
+                              : "columns are period, value, numerator, denominator, note and "
+                                "the columns named by the definition's comparators");
         ok = false;
     }
     SourceLocation top{table.file, 1, 1};
@@ -254,10 +280,36 @@ std::optional<Observation> read_observation(const CsvTable& table, const CsvRow&
     return observation;
 }
 
+void read_comparator_cells(const CsvTable& table, const CsvRow& row, YearMonth period,
+                           Indicator& indicator, DiagnosticSink& sink) {
+    for (auto& comparator : indicator.comparators) {
+        if (comparator.column.empty())
+            continue;
+        bool bad = false;
+        if (auto figure = figure_in(table, row, comparator.column.c_str(), sink, bad))
+            comparator.values[period] = *figure;
+    }
+}
+
 void read_figures(std::string_view csv_text, const std::string& csv_file,
-                  const FinancialCalendar& calendar, Indicator& indicator, DiagnosticSink& sink) {
+                  const FinancialCalendar& calendar, bool definition_ok, Indicator& indicator,
+                  DiagnosticSink& sink) {
     CsvTable table = read_csv(csv_text, csv_file, sink);
-    if (!check_columns(table, sink))
+    std::set<std::string> comparator_columns;
+    for (const auto& comparator : indicator.comparators)
+        if (!comparator.column.empty())
+            comparator_columns.insert(comparator.column);
+    bool columns_ok = check_columns(table, comparator_columns, !definition_ok, sink);
+    for (const auto& column : comparator_columns)
+        if (!table.column(column)) {
+            sink.error(indicator.location,
+                       "comparator column '" + column + "' is not in " + csv_file,
+                       "add a '" + column +
+                           "' column to the figures, or correct the "
+                           "comparator's 'column'");
+            columns_ok = false;
+        }
+    if (!columns_ok)
         return;
     std::map<YearMonth, int> first_line;
     for (const auto& row : table.rows) {
@@ -272,6 +324,7 @@ void read_figures(std::string_view csv_text, const std::string& csv_file,
                            "; keep one row per period");
             continue;
         }
+        read_comparator_cells(table, row, observation->period, indicator, sink);
         indicator.observations.push_back(std::move(*observation));
     }
     std::sort(indicator.observations.begin(), indicator.observations.end(),
@@ -308,6 +361,34 @@ const char* to_string(Polarity polarity) {
         return "monitoring";
     }
     return "lower-is-better";
+}
+
+const char* to_string(RagBasis basis) {
+    switch (basis) {
+    case RagBasis::fytd_vs_last_year:
+        return "fytd_vs_last_year";
+    case RagBasis::latest_period:
+        return "latest_period";
+    case RagBasis::rolling_12_months:
+        return "rolling_12_months";
+    case RagBasis::latest_quarter:
+        return "latest_quarter";
+    case RagBasis::against_target:
+        return "against_target";
+    }
+    return "fytd_vs_last_year";
+}
+
+const char* to_string(RagMeasure measure) {
+    switch (measure) {
+    case RagMeasure::change_pct:
+        return "change_pct";
+    case RagMeasure::change:
+        return "change";
+    case RagMeasure::value:
+        return "value";
+    }
+    return "change_pct";
 }
 
 const Observation* Indicator::at(YearMonth period) const {
@@ -374,12 +455,78 @@ std::optional<Indicator> parse_indicator(std::string_view id, std::string_view y
                                          const std::string& yaml_file, std::string_view csv_text,
                                          const std::string& csv_file,
                                          const FinancialCalendar& calendar, DiagnosticSink& sink) {
-    auto indicator = read_definition(id, yaml_text, yaml_file, sink);
-    if (!indicator)
+    Indicator indicator;
+    indicator.id = std::string(id);
+    bool definition_ok = read_definition(yaml_text, yaml_file, calendar, indicator, sink);
+    indicator.figures_file = csv_file;
+    read_figures(csv_text, csv_file, calendar, definition_ok, indicator, sink);
+    if (!definition_ok)
         return std::nullopt;
-    indicator->figures_file = csv_file;
-    read_figures(csv_text, csv_file, calendar, *indicator, sink);
     return indicator;
+}
+
+void read_comparator_file(std::string_view csv_text, const std::string& csv_file,
+                          Comparator& comparator, DiagnosticSink& sink) {
+    CsvTable table = read_csv(csv_text, csv_file, sink);
+    if (!table.column("period") || !table.column("value")) {
+        sink.error({csv_file, 1, 1}, "comparator figures need 'period' and 'value' columns",
+                   "start the file with the line 'period,value'");
+        return;
+    }
+    for (const auto& row : table.rows) {
+        const CsvCell& cell = *table.cell(row, "period");
+        auto period = parse_year_month(trim(cell.text));
+        if (!period) {
+            sink.error(cell.location, "'" + trim(cell.text) + "' is not a valid period",
+                       "write periods as year and month, YYYY-MM, such as 2017-04");
+            continue;
+        }
+        bool bad = false;
+        if (auto figure = figure_in(table, row, "value", sink, bad))
+            comparator.values[*period] = *figure;
+    }
+}
+
+std::optional<int> parse_financial_year(std::string_view label, const FinancialCalendar& calendar) {
+    auto digits = [](std::string_view text) {
+        int out = 0;
+        for (char c : text) {
+            if (c < '0' || c > '9')
+                return -1;
+            out = out * 10 + (c - '0');
+        }
+        return text.empty() ? -1 : out;
+    };
+    if (calendar.start_month() == 1) {
+        int year = label.size() == 4 ? digits(label) : -1;
+        return year < 0 ? std::nullopt : std::optional<int>(year);
+    }
+    if (label.size() != 7 || label[4] != '/')
+        return std::nullopt;
+    int year = digits(label.substr(0, 4));
+    int next = digits(label.substr(5, 2));
+    if (year < 0 || next != (year + 1) % 100)
+        return std::nullopt;
+    return year;
+}
+
+std::optional<double> Indicator::target_for(int financial_year) const {
+    auto found = targets.find(financial_year);
+    if (found != targets.end())
+        return found->second;
+    return target;
+}
+
+std::optional<double> Indicator::population_for(int financial_year) const {
+    auto after = populations.upper_bound(financial_year);
+    if (after != populations.begin())
+        return std::prev(after)->second;
+    if (population)
+        return population;
+    // Before the first year given: that year's population is the best estimate there is.
+    if (!populations.empty())
+        return populations.begin()->second;
+    return std::nullopt;
 }
 
 std::shared_ptr<const IndicatorSet> load_indicators(const FileSystem& files,
@@ -400,13 +547,6 @@ std::shared_ptr<const IndicatorSet> load_indicators(const FileSystem& files,
         if (extension == ".csv")
             csv_ids.insert(file_stem(name));
     }
-    for (const auto& id : csv_ids)
-        if (!yaml_ids.count(id))
-            sink.error({join_path(folder, id + ".csv"), 1, 1},
-                       "figures for indicator '" + id + "' have no definition",
-                       "add " + id +
-                           ".yaml beside it with at least 'title:', or rename the CSV "
-                           "to match its definition");
     for (const auto& id : yaml_ids) {
         std::string yaml_file = join_path(folder, id + ".yaml");
         std::string csv_file = join_path(folder, id + ".csv");
@@ -423,9 +563,37 @@ std::shared_ptr<const IndicatorSet> load_indicators(const FileSystem& files,
         }
         auto indicator =
             parse_indicator(id, *yaml_text, yaml_file, *csv_text, csv_file, calendar, sink);
-        if (indicator)
-            set->indicators.push_back(std::move(*indicator));
+        if (!indicator) {
+            set->broken.insert(id);
+            continue;
+        }
+        for (auto& comparator : indicator->comparators) {
+            if (comparator.file.empty())
+                continue;
+            std::string path = join_path(folder, comparator.file);
+            auto text = files.read(path);
+            if (!text) {
+                sink.error(indicator->location,
+                           "comparator file '" + comparator.file + "' cannot be read",
+                           "put " + comparator.file + " (period,value) in " + folder);
+                continue;
+            }
+            read_comparator_file(*text, path, comparator, sink);
+        }
+        set->indicators.push_back(std::move(*indicator));
     }
+    // A CSV that is a comparator's file belongs to the indicators naming it.
+    std::set<std::string> comparator_files;
+    for (const auto& indicator : set->indicators)
+        for (const auto& comparator : indicator.comparators)
+            comparator_files.insert(comparator.file);
+    for (const auto& id : csv_ids)
+        if (!yaml_ids.count(id) && !comparator_files.count(id + ".csv"))
+            sink.error({join_path(folder, id + ".csv"), 1, 1},
+                       "figures for indicator '" + id + "' have no definition",
+                       "add " + id +
+                           ".yaml beside it with at least 'title:', or rename the CSV "
+                           "to match its definition (or name it as a comparator's file)");
     return set;
 }
 

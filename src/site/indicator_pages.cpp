@@ -92,8 +92,14 @@ TemplateData definition_rows(const Indicator& indicator) {
     add("What good looks like", indicator.what_good_looks_like);
     add("Why it matters", indicator.why_it_matters);
     add("Issues", indicator.issues);
-    add("Target", data::target_phrase(indicator));
-    add("Rated by", polarity_phrase(indicator.polarity));
+    // The target of the year the latest figures are in, when targets change by year.
+    std::optional<int> year;
+    if (const data::Observation* latest = indicator.latest())
+        year = data::FinancialCalendar(indicator.fy_start_month).year_of(latest->period);
+    add("Target", data::target_phrase(indicator, year));
+    std::string rule = data::rule_words(indicator);
+    add("Rated by", rule.empty() ? std::string(polarity_phrase(indicator.polarity))
+                                 : std::string(polarity_phrase(indicator.polarity)) + "; " + rule);
     std::string unit_label = indicator.unit_label();
     add("Unit", std::string(unit_word(indicator.unit)) +
                     (unit_label.empty() ? std::string() : " (" + unit_label + ")"));
@@ -262,7 +268,7 @@ data::RagRating indicator_rag_as_at(const Indicator& indicator,
     auto figures = data::figures_as_at(indicator, calendar, as_at, indicator.location, quiet);
     if (!figures)
         return {};
-    return data::rate(indicator, figures->year_to_date);
+    return data::rate(indicator, *figures);
 }
 
 void write_indicator_pages(const SiteContext& context, const content::Board& board,

@@ -91,7 +91,7 @@ TEST_CASE("performance values: figures in prose come from the data") {
 TEST_CASE("performance values: unknown indicators and fields get located did-you-mean hints") {
     Fixture f(
         "A {{ violense-with-injury.fytd.value }} b\n\nc {{ violence-with-injury.fytd.valu }}\n\n"
-        "d {{ violence-with-injury.ytd.value }}\n\ne {{ violence-with-injury.q4.value }}\n");
+        "d {{ violence-with-injury.ytd.value }}\n\ne {{ violence-with-injury.q4.previous }}\n");
     std::string text = f.diagnostics();
     CHECK(text.find("07-performance.md:5:3: error: unknown indicator 'violense-with-injury'\n"
                     "  hint: did you mean 'violence-with-injury'?") != std::string::npos);
@@ -99,8 +99,10 @@ TEST_CASE("performance values: unknown indicators and fields get located did-you
                     "  hint: did you mean 'value'?") != std::string::npos);
     CHECK(text.find("07-performance.md:9:3: error: unknown measure 'ytd' in an indicator value\n"
                     "  hint: did you mean 'fytd'?") != std::string::npos);
-    CHECK(text.find("07-performance.md:11:3: error: '{{ violence-with-injury.q4.value }}' has no "
-                    "figure: Q4 2017/18 has not ended by January 2018") != std::string::npos);
+    // Q4 is under way in January: part of a quarter has no previous quarter to compare with.
+    CHECK(text.find("07-performance.md:11:3: error: '{{ violence-with-injury.q4.previous }}' has "
+                    "no figure: only ended quarters have a previous quarter to compare with") !=
+          std::string::npos);
 }
 
 TEST_CASE("performance values: a part-year is not compared with a whole one") {
@@ -185,16 +187,23 @@ TEST_CASE("indicator directive: a one-page summary") {
     REQUIRE(status);
     CHECK(status->rows[0].cells[0].rag == doc::Rag::amber);
     CHECK(cell_text(status->rows[0], 0) == "Amber");
-    REQUIRE(f.paper.charts.size() == 1); // quarter totals are rows of the figures table
+    REQUIRE(f.paper.charts.size() == 2); // the months, then the quarters
     CHECK(f.paper.charts[0].id == "violence-with-injury-monthly");
+    CHECK(f.paper.charts[1].id == "violence-with-injury-quarters");
     CHECK(f.paper.charts[0].height_pt < 150);
+    CHECK(f.paper.charts[1].height_pt < 150);
     const doc::Block* figures = find_block(blocks, "indicator-figures");
     REQUIRE(figures);
     CHECK(cell_text(figures->rows[0], 0) == "Year to date (April 2017 to January 2018)");
     CHECK(cell_text(figures->rows[0], 1) == "1,812");
     CHECK(cell_text(figures->rows[0], 2) == "1,769");
-    CHECK(cell_text(figures->rows[3], 0) == "Q3");
-    CHECK(cell_text(figures->rows[3], 2) == "544");
+    // The ended quarters are on the quarterly chart; the table adds the quarter under way,
+    // which in January is the latest month: January 2018's 142 against January 2017's 154.
+    CHECK(f.paper.charts[1].series[1].values[2] == 544); // Q3: 191 + 160 + 193
+    CHECK(cell_text(figures->rows[1], 0) == "Latest month (January 2018), Q4 to date (Jan)");
+    CHECK(cell_text(figures->rows[1], 1) == "154");
+    CHECK(cell_text(figures->rows[1], 2) == "142");
+    CHECK(cell_text(figures->rows[2], 0) == "Rolling 12 months");
     bool found_overview = false;
     for (const auto& block : blocks)
         if (block.kind == doc::BlockKind::paragraph &&
@@ -207,10 +216,101 @@ TEST_CASE("indicator directive: a one-page summary") {
 TEST_CASE("indicator directive: the summary states a numeric target as the site does") {
     Fixture f("```indicator\nid: marac-repeats\n```\n");
     CHECK(f.diagnostics() == "");
-    const doc::Block* definition = find_block(f.paper.body.blocks, "indicator-definition");
-    REQUIRE(definition);
-    const doc::TableRow& last = definition->rows.back();
-    CHECK(cell_text(last, 0) == "Target");
-    CHECK(cell_text(last, 1) == "28.0% to 40.0%");
-    CHECK(cell_text(last, 1) == data::target_phrase(*f.board.indicators->find("marac-repeats")));
+    // The year's target figure is in the status table; without target_text the definition
+    // table does not repeat it.
+    const doc::Block* status = find_block(f.paper.body.blocks, "indicator-status");
+    REQUIRE(status);
+    CHECK(doc::plain_text(status->header.cells[3].content) == "Target");
+    CHECK(cell_text(status->rows[0], 3) == "28.0% to 40.0%");
+    CHECK(cell_text(status->rows[0], 3) ==
+          data::target_phrase(*f.board.indicators->find("marac-repeats")));
+    // The fixture's definition has no texts, so there is no definition table at all.
+    CHECK(find_block(f.paper.body.blocks, "indicator-definition") == nullptr);
+}
+
+TEST_CASE("performance values: unsigned changes and the change in words") {
+    // Year to date 1,769 against 1,812: −43, −2.37% → 2.4%. January 142 against 154: −7.8%.
+    // Q3 544 against Q2 529: up on the quarter before.
+    Fixture f("Offences fell by {{ violence-with-injury.fytd.abs_change }} "
+              "({{ violence-with-injury.fytd.abs_change_pct }}), "
+              "{{ violence-with-injury.latest.change_words }} in January; "
+              "{{ violence-with-injury.q4.label }}: {{ violence-with-injury.q4.value }} against "
+              "{{ violence-with-injury.q4.last_year }}; the latest quarter was "
+              "{{ violence-with-injury.latest_quarter.previous_direction }} on "
+              "{{ violence-with-injury.latest_quarter.previous }} "
+              "({{ violence-with-injury.quarter_direction }}); rated on the "
+              "{{ violence-with-injury.basis }}.\n");
+    CHECK(f.diagnostics() == "");
+    CHECK(first_paragraph(f) ==
+          "Offences fell by 43 (2.4%), a fall of 7.8% in January; Q4 to date (Jan): 142 against "
+          "154; the latest quarter was up on 529 (up); rated on the year to date.");
+}
+
+TEST_CASE("performance values: a broken definition is not also an unknown indicator") {
+    MemoryFileSystem files;
+    files.add("content/csp/indicators/burglary.yaml",
+              "title: Burglary\nrag:\n  rules:\n    - grean: change_pct <= -5\n"
+              "    - otherwise: red\n");
+    files.add("content/csp/indicators/burglary.csv", "period,value\n2018-01,12\n");
+    Site site;
+    Board board;
+    Meeting meeting;
+    Paper paper;
+    DiagnosticSink sink;
+    board.folder = "content/csp";
+    board.indicators = data::load_indicators(files, "content/csp", 4, sink);
+    meeting.data_date = {2018, 1, 31};
+    paper.source_path = "content/csp/2018-03-28/07-performance.md";
+    paper.body = markdown::parse("{{ burglary.fytd.value }}\n\n```indicator\nid: burglary\n```\n",
+                                 {paper.source_path, 1, 1}, sink, directive_parse_options());
+    paper.body_loaded = true;
+    DirectiveContext context{site, board, meeting, paper, sink};
+    expand_directives(context);
+    std::string text;
+    for (const auto& d : sink.sorted())
+        text += format_diagnostic(d) + "\n";
+    CHECK(text.find("content/csp/indicators/burglary.yaml:4:7: error: unknown rating 'grean'") !=
+          std::string::npos);
+    CHECK(text.find("unknown indicator") == std::string::npos);
+    CHECK(sink.error_count() == 1);
+}
+
+TEST_CASE("scorecard and summary: comparators are columns") {
+    MemoryFileSystem files;
+    files.add("content/csp/indicators/marac.yaml",
+              fixtures::marac_yaml + "comparators:\n  - name: National\n    column: national\n");
+    std::string csv = "period,value,numerator,denominator,national\n";
+    for (const auto& line : split(fixtures::marac_csv, '\n'))
+        if (!line.empty() && line[0] == '2')
+            csv += line + (line.rfind("2017-04", 0) == 0 ? ",27.0\n" : ",29.0\n");
+    files.add("content/csp/indicators/marac.csv", csv);
+    Site site;
+    Board board;
+    Meeting meeting;
+    Paper paper;
+    DiagnosticSink sink;
+    board.folder = "content/csp";
+    board.indicators = data::load_indicators(files, "content/csp", 4, sink);
+    REQUIRE_FALSE(sink.has_errors());
+    meeting.data_date = {2018, 1, 31};
+    paper.source_path = "p.md";
+    paper.body =
+        markdown::parse("```scorecard\nindicators: [marac]\ncomparators: [National]\n```\n",
+                        {"p.md", 1, 1}, sink, directive_parse_options());
+    paper.body_loaded = true;
+    DirectiveContext context{site, board, meeting, paper, sink};
+    expand_directives(context);
+    REQUIRE_FALSE(sink.has_errors());
+    const doc::Block* table = find_block(paper.body.blocks, "scorecard");
+    REQUIRE(table);
+    CHECK(doc::plain_text(table->header.cells[4].content) == "National");
+    // April 27.0 and May to January 29.0: (27.0 + 9 × 29.0) ÷ 10 = 28.8%.
+    CHECK(cell_text(table->rows[0], 4) == "28.8%");
+    CHECK(doc::plain_text(table->header.cells[5].content) == "RAG");
+}
+
+TEST_CASE("scorecard: a comparator no listed indicator has is a located error") {
+    Fixture f("```scorecard\nindicators: [violence-with-injury]\ncomparators: [London]\n```\n");
+    CHECK(f.diagnostics().find("07-performance.md:7:15: error: no indicator in the scorecard has a "
+                               "comparator 'London'") != std::string::npos);
 }

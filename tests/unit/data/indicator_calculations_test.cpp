@@ -58,7 +58,10 @@ TEST_CASE("calculations: violence with injury to January 2018 from the seed's mo
     REQUIRE(figures.quarters[0]);
     REQUIRE(figures.quarters[1]);
     REQUIRE(figures.quarters[2]);
-    CHECK_FALSE(figures.quarters[3].has_value());
+    // Q4 is under way: January 2018 alone, 142 against 154.
+    REQUIRE(figures.quarters[3]);
+    CHECK(figures.partial_quarter == 4);
+    CHECK(figures.quarters[3]->value == 142);
     CHECK(figures.quarters[0]->value == 554);
     CHECK(figures.quarters[1]->value == 529);
     CHECK(figures.quarters[2]->value == 544);
@@ -88,7 +91,10 @@ TEST_CASE("calculations: a full year and an as-at date inside a quarter") {
     IndicatorFigures may = figures_at(vwi, {2017, 5, 15});
     CHECK(may.year_to_date.value == 372);
     CHECK(may.year_to_date.last_year == 368);
-    CHECK_FALSE(may.quarters[0].has_value());
+    // Q1 is under way: April and May only.
+    CHECK(may.partial_quarter == 1);
+    CHECK(may.quarters[0]->period.months() == 2);
+    CHECK_FALSE(may.quarters[1].has_value());
 }
 
 TEST_CASE("calculations: no figure at the as-at date is a located error with a hint") {
