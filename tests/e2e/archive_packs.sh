@@ -24,6 +24,8 @@ archives=0
 meetings=0
 for audience in public members; do
   out="$WORK/$audience"
+  pack_name=pack.pdf
+  [ "$audience" = members ] && pack_name=pack-members.pdf
   build "$audience" 2 "$out"
   for archive in "$out"/archive/*-q[1-4].pdf; do
     archives=$((archives + 1))
@@ -38,7 +40,7 @@ for audience in public members; do
     previous=0
     for entry in "${ranges[@]}"; do
       read -r first last <<<"${entry#*|}"
-      pack="$out/$board/$(date -d "${entry%%|*}" +%F)/pack.pdf"
+      pack="$out/$board/$(date -d "${entry%%|*}" +%F)/$pack_name"
       check "$name: ${entry%%|*} has a pack" test -s "$pack"
       [ -s "$pack" ] || continue
       check "$name: ${entry%%|*} follows the meeting before it" test "$first" -gt "$previous"

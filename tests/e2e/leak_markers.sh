@@ -72,13 +72,13 @@ expected_places = {
     "44": "board/decisions.html",            # decision in minutes under a restricted item
     "42": "board/2024-03-12/index.html",     # attendance from restricted minutes
     "54": "board/2024-01-16/index.html",     # interest declared on a restricted item
-    "19": "board/2024-09-10/pack.pdf",       # action from restricted minutes in an action plan
+    "19": "board/2024-09-10/pack-members.pdf",       # action from restricted minutes in an action plan
     "20": "board/actions.html",              # action from minutes under a restricted item
     "45": "board/actions.html",              # actions.csv update of a restricted action
-    "46": "board/2024-09-10/pack.pdf",       # sub-item of an item withheld by its papers
-    "57": "board/2024-09-10/agenda.pdf",     # presenter of that item
-    "26": "board/2024-09-10/pack.pdf",       # text of a PDF appendix
-    "50": "board/2024-09-10/pack.pdf",       # chart caption in a restricted paper
+    "46": "board/2024-09-10/pack-members.pdf",       # sub-item of an item withheld by its papers
+    "57": "board/2024-09-10/agenda-members.pdf",     # presenter of that item
+    "26": "board/2024-09-10/pack-members.pdf",       # text of a PDF appendix
+    "50": "board/2024-09-10/pack-members.pdf",       # chart caption in a restricted paper
     "58": "board/forward-plan.html",         # lead of a restricted forward-plan report
     "59": "board/forward-plan.html",         # its notes
 }

@@ -124,21 +124,29 @@ TEST_CASE("a tall row splits at the page foot, the next page repeats header and 
     document.blocks.push_back(table);
     auto pages = lay(document, small_page(200));
     REQUIRE(pages.size() >= 2);
-    // Some lines of one row end page one and the rest of that row open page two.
-    std::set<std::string> first, second;
-    for (const auto& run : pages[0].texts)
-        first.insert(run.text);
-    for (const auto& run : pages[1].texts)
-        second.insert(run.text);
-    bool split = false;
-    for (int r = 1; r <= 3; ++r) {
-        std::string head = "n" + std::to_string(r) + ".1", tail = "n" + std::to_string(r) + ".6";
-        if (first.count(head) && second.count(tail) && !first.count(tail))
-            split = true;
+    // Some lines of one row end a page and the rest of that row open the next one, which
+    // repeats the caption and the header. (The table may start on the second page: a table
+    // never starts with less than two rows at a page foot.)
+    auto texts_of = [](const Page& page) {
+        std::set<std::string> texts;
+        for (const auto& run : page.texts)
+            texts.insert(run.text);
+        return texts;
+    };
+    int splits = 0;
+    for (std::size_t p = 0; p + 1 < pages.size(); ++p) {
+        std::set<std::string> first = texts_of(pages[p]), second = texts_of(pages[p + 1]);
+        for (int r = 1; r <= 3; ++r) {
+            std::string head = "n" + std::to_string(r) + ".1";
+            std::string tail = "n" + std::to_string(r) + ".6";
+            if (!first.count(head) || !second.count(tail) || first.count(tail))
+                continue;
+            ++splits;
+            CHECK(second.count("Register (continued)") == 1);
+            CHECK(second.count("Ref") == 1);
+        }
     }
-    CHECK(split);
-    CHECK(second.count("Register (continued)") == 1);
-    CHECK(second.count("Ref") == 1);
+    CHECK(splits >= 1);
     for (const auto& page : pages)
         for (const auto& run : page.texts)
             CHECK(run.baseline <= 250 + 1e-6);
