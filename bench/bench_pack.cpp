@@ -166,7 +166,7 @@ content::PackSummary build_pack(const Example& example, const content::Meeting& 
     DiagnosticSink sink;
     auto output =
         pack::build_meeting_pack(example.site, *example.board, meeting, content::Audience::members,
-                                 {pack::bundled_font_dir()}, sink);
+                                 {pack::bundled_font_files(pack::bundled_font_dir())}, sink);
     if (sink.has_errors())
         print_diagnostics(sink);
     if (pdf)

@@ -133,9 +133,11 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     OutputTree& out = *staged;
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
-    MeetingBuild build{
-        site, files,  options.audience, {data_dir() + "/assets/fonts"}, site_builder, out,
-        sink, totals, options.reuse};
+    // One look-up of site.yaml's body font, so a missing family is reported once.
+    pack::PackResources fonts{
+        pack::body_font_files(site.config.type, pack::bundled_font_dir(), sink)};
+    MeetingBuild build{site, files, options.audience, fonts,        site_builder,
+                       out,  sink,  totals,           options.reuse};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
     run_meeting_jobs(meetings, job_count(options.jobs), [&](const MeetingRef& ref) {
@@ -194,6 +196,7 @@ int run_check(const std::string& source) {
     DiagnosticSink sink;
     content::Site site = content::load_site_index(files, sink);
     site.source_root = source;
+    pack::body_font_files(site.config.type, pack::bundled_font_dir(), sink); // warns as build does
     for (const auto& ref : all_meetings(site)) {
         content::Meeting meeting = *ref.meeting;
         guarded(sink, meeting.folder,

@@ -14,7 +14,7 @@ using namespace bp;
 using namespace bp::pack;
 
 TEST_CASE("the measurer uses the embedded faces") {
-    auto measurer = HaruTextMeasurer::open(testing::resources().font_dir);
+    auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
     REQUIRE(measurer);
     double regular = measurer->width("Agenda", layout::FontStyle::regular, 10);
     double bold = measurer->width("Agenda", layout::FontStyle::bold, 10);
@@ -33,7 +33,7 @@ TEST_CASE("the measurer uses the embedded faces") {
 
 TEST_CASE("the pack's own pages break lines as the papers do: at spaces, then with hyphens") {
     using layout::wrap_text;
-    auto measurer = HaruTextMeasurer::open(testing::resources().font_dir);
+    auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
     REQUIRE(measurer);
     auto lines = wrap_text(*measurer, "one two three four", layout::FontStyle::regular, 10,
                            measurer->width("three four", layout::FontStyle::regular, 10) + 1);
