@@ -28,7 +28,7 @@ TEST_CASE("the measurer uses the embedded faces") {
           measurer->width("MMM", layout::FontStyle::regular, 10));
     CHECK(measurer->ascent(layout::FontStyle::regular) > 0.9);
     CHECK(measurer->descent(layout::FontStyle::regular) > 0.2);
-    CHECK_FALSE(HaruTextMeasurer::open("/nonexistent"));
+    CHECK_FALSE(HaruTextMeasurer::open(bundled_font_files("/nonexistent")));
 }
 
 TEST_CASE("the pack's own pages break lines as the papers do: at spaces, then with hyphens") {
