@@ -139,8 +139,9 @@ TEST_CASE("a body font that is not installed is a located warning, and the bundl
     REQUIRE(sink.sorted().empty());
     FontFiles fonts = body_font_files(config.type, bundled_dir(), sink);
     CHECK(fonts.key() == bundled_font_files(bundled_dir()).key());
-    REQUIRE(sink.sorted().size() == 1);
-    const Diagnostic& warning = sink.sorted().front();
+    std::vector<Diagnostic> diagnostics = sink.sorted();
+    REQUIRE(diagnostics.size() == 1);
+    const Diagnostic& warning = diagnostics.front();
     CHECK(warning.severity == Severity::warning);
     CHECK(format_diagnostic(warning).find("site.yaml:5:14: warning: font family 'Quill Roman "
                                           "Nonexistent' is not installed") != std::string::npos);
@@ -181,7 +182,10 @@ TEST_CASE("a family missing a style sets it in the nearest face of the family") 
     REQUIRE(output.summary.built);
     std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
     CommandResult listed = run_command("pdffonts '" + path + "' 2>&1");
-    CHECK(listed.output.find("NotoSans-Italic") == std::string::npos);
+    // libharu embeds the upright face once; only a chart's own text could bring the italic.
+    CHECK_FALSE(
+        std::regex_search(listed.output, std::regex(R"(NotoSans-Italic\S*\s+CID TrueType)")));
+    CHECK(std::regex_search(listed.output, std::regex(R"(NotoSans-Regular\S*\s+CID TrueType)")));
     CommandResult text = run_command("pdftotext '" + path + "' - 2>&1");
     CHECK(text.output.find("slanted words") != std::string::npos);
 }
