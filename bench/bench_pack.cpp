@@ -186,9 +186,9 @@ bool load_example(Example& example) {
 content::PackSummary build_pack(const Example& example, const content::Meeting& meeting,
                                 std::string* pdf = nullptr, const content::Site* site = nullptr) {
     DiagnosticSink sink;
-    auto output =
-        pack::build_meeting_pack(site ? *site : example.site, *example.board, meeting,
-                                 content::Audience::members, {pack::bundled_font_dir()}, sink);
+    auto output = pack::build_meeting_pack(
+        site ? *site : example.site, *example.board, meeting, content::Audience::members,
+        {pack::bundled_font_files(pack::bundled_font_dir())}, sink);
     if (sink.has_errors())
         print_diagnostics(sink);
     if (pdf)

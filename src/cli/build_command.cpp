@@ -243,9 +243,11 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
     CachedParts cached(cache, site, options.audience);
-    MeetingBuild build{
-        site,   files,  options.audience, {data_dir() + "/assets/fonts"}, site_builder, out, sink,
-        totals, cached, members_meetings};
+    // One look-up of site.yaml's body font, so a missing family is reported once.
+    pack::PackResources fonts{
+        pack::body_font_files(site.config.type, pack::bundled_font_dir(), sink)};
+    MeetingBuild build{site, files, options.audience, fonts,  site_builder,
+                       out,  sink,  totals,           cached, members_meetings};
     auto meetings = all_meetings(site);
     Progress progress(meetings.size());
     // A quarter's archive pack is written as soon as its last meeting's pack is, by whichever
@@ -333,6 +335,7 @@ int run_check(const std::string& source) {
     DiagnosticSink sink;
     content::Site site = content::load_site_index(files, sink);
     site.source_root = source;
+    pack::body_font_files(site.config.type, pack::bundled_font_dir(), sink); // warns as build does
     for (const auto& ref : all_meetings(site)) {
         content::Meeting meeting = *ref.meeting;
         guarded(sink, meeting.folder,

@@ -49,6 +49,10 @@ struct Typography {
     double body_size = 11;
     double leading = 1.35; // line height as a multiple of the size
     double heading_sizes[3] = {18, 14, 12};
+    // The family text is set in ("Noto Serif"); empty for the bundled Noto Sans. The pack
+    // looks it up among the installed fonts, so the location is kept for its warning.
+    std::string body_font;
+    SourceLocation body_font_location;
 };
 
 // A protective marking the site uses (site.yaml `markings:`), and whether the public may see

@@ -5,8 +5,10 @@
 #include "core/time_zone.hpp"
 #include "data/yaml_source.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
 namespace bp::content {
 
@@ -59,6 +61,28 @@ void read_size(const YAML::Node& node, const char* key, double low, double high,
                "body text under 9 pt is hard to read on paper");
 }
 
+// A family name goes into the site's CSS as a quoted string and to fontconfig as a name, so
+// only characters that cannot end the string, the rule or the style element are taken.
+void read_font_family(const YAML::Node& node, const char* key, const SourceLocation& origin,
+                      DiagnosticSink& sink, std::string& family, SourceLocation& location) {
+    auto value = data::read_string(node, key, origin, sink);
+    if (!value)
+        return;
+    bool plain = !value->empty() && value->size() <= 100 &&
+                 std::none_of(value->begin(), value->end(), [](char c) {
+                     return static_cast<unsigned char>(c) < 0x20 ||
+                            std::string_view("\"\\'<>;{}()/").find(c) != std::string_view::npos;
+                 });
+    if (!plain) {
+        sink.error(data::location_of(node[key], origin),
+                   std::string("style '") + key + "' must name a font family",
+                   "write the family as fc-list shows it, for example body_font: \"Noto Serif\"");
+        return;
+    }
+    family = *value;
+    location = data::location_of(node[key], origin);
+}
+
 void read_typography(const YAML::Node& yaml, const SourceLocation& origin, Typography& type,
                      DiagnosticSink& sink) {
     YAML::Node node = yaml["style"];
@@ -69,15 +93,17 @@ void read_typography(const YAML::Node& yaml, const SourceLocation& origin, Typog
                    "for example: style: { body_size: 11, leading: 1.4 }");
         return;
     }
-    data::check_keys(node,
-                     {"body_size", "leading", "heading1_size", "heading2_size", "heading3_size"},
-                     origin, sink, "style");
+    data::check_keys(
+        node,
+        {"body_size", "leading", "heading1_size", "heading2_size", "heading3_size", "body_font"},
+        origin, sink, "style");
     // Nothing printed under 9 pt: smaller text is hard to read on paper.
     read_size(node, "body_size", 9, 16, origin, sink, type.body_size);
     read_size(node, "leading", 1.1, 2, origin, sink, type.leading);
     read_size(node, "heading1_size", 9, 36, origin, sink, type.heading_sizes[0]);
     read_size(node, "heading2_size", 9, 30, origin, sink, type.heading_sizes[1]);
     read_size(node, "heading3_size", 9, 24, origin, sink, type.heading_sizes[2]);
+    read_font_family(node, "body_font", origin, sink, type.body_font, type.body_font_location);
 }
 
 // Calendars must describe the zone they name, so only zones whose rules are known are taken.

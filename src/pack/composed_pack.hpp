@@ -71,6 +71,7 @@ struct FallbackText {
 // bundled pieces in the run's place, the post-pass draws the rest.
 struct UsedGlyphs {
     std::set<char32_t> by_style[4];
+    std::string postscript_names[4]; // the face of each style, as the PDF names its font
     std::map<std::pair<std::size_t, std::size_t>, std::vector<layout::TextRun>> bundled_pieces;
     std::vector<std::vector<FallbackText>> fallback_texts; // by page
 };

@@ -1,11 +1,10 @@
 #include "pack/font_faces.hpp"
 
-#include "pack/haru_fonts.hpp"
-
 #include <atomic>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <map>
@@ -56,6 +55,7 @@ bool write_blob(const std::string& path, hb_blob_t* blob) {
 struct FontFaces::Face {
     hb_face_t* face = nullptr;
     hb_set_t* coverage = nullptr;
+    std::string postscript_name;
     ~Face() {
         hb_set_destroy(coverage);
         hb_face_destroy(face);
@@ -70,23 +70,23 @@ SubsetFontFolder::~SubsetFontFolder() {
 }
 
 SubsetFontFolder::SubsetFontFolder(SubsetFontFolder&& other) noexcept
-    : path_(std::move(other.path_)) {
+    : path_(std::move(other.path_)), files_(std::move(other.files_)) {
     other.path_.clear();
 }
 
 SubsetFontFolder& SubsetFontFolder::operator=(SubsetFontFolder&& other) noexcept {
     std::swap(path_, other.path_);
+    std::swap(files_, other.files_);
     return *this;
 }
 
 FontFaces::~FontFaces() = default;
 
-std::unique_ptr<FontFaces> FontFaces::open(const std::string& font_dir) {
+std::unique_ptr<FontFaces> FontFaces::open(const FontFiles& files) {
     auto faces = std::unique_ptr<FontFaces>(new FontFaces());
-    faces->font_dir_ = font_dir;
+    faces->files_ = files;
     for (int style = 0; style < 4; ++style) {
-        std::string path = font_dir + "/" + font_file_name(static_cast<layout::FontStyle>(style));
-        hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+        hb_blob_t* blob = hb_blob_create_from_file_or_fail(files.paths[style].c_str());
         if (!blob)
             return nullptr;
         auto face = std::make_unique<Face>();
@@ -96,17 +96,26 @@ std::unique_ptr<FontFaces> FontFaces::open(const std::string& font_dir) {
         hb_face_collect_unicodes(face->face, face->coverage);
         if (hb_set_is_empty(face->coverage))
             return nullptr;
+        char name[128] = {};
+        unsigned name_length = sizeof name;
+        hb_ot_name_get_utf8(face->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID,
+                            &name_length, name);
+        face->postscript_name = name;
         faces->faces_[style] = std::move(face);
     }
     return faces;
 }
 
-const FontFaces* FontFaces::for_this_thread(const std::string& font_dir) {
+const FontFaces* FontFaces::for_this_thread(const FontFiles& files) {
     thread_local std::map<std::string, std::unique_ptr<FontFaces>> loaded;
-    auto& faces = loaded[font_dir];
+    auto& faces = loaded[files.key()];
     if (!faces)
-        faces = open(font_dir);
+        faces = open(files);
     return faces.get();
+}
+
+const std::string& FontFaces::postscript_name(layout::FontStyle style) const {
+    return faces_[static_cast<int>(style)]->postscript_name;
 }
 
 bool FontFaces::can_draw(layout::FontStyle style, char32_t c) const {
@@ -118,7 +127,15 @@ SubsetFontFolder FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string&
     folder.path_ = make_private_folder(error);
     if (folder.path_.empty())
         return folder;
+    folder.files_.family = files_.family;
     for (int style = 0; style < 4; ++style) {
+        // A family without some style repeats a face: the face is cut once, to the characters
+        // of every style it stands for, as libharu loads each file once.
+        int first = first_style_of_file(style);
+        if (first != style) {
+            folder.files_.paths[style] = folder.files_.paths[first];
+            continue;
+        }
         hb_subset_input_t* input = hb_subset_input_create_or_fail();
         if (!input) {
             error = "out of memory while subsetting the fonts";
@@ -127,28 +144,39 @@ SubsetFontFolder FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string&
         hb_set_t* unicodes = hb_subset_input_unicode_set(input);
         // The space is always kept: libharu measures and pads with it.
         hb_set_add(unicodes, U' ');
-        for (char32_t c : glyphs.by_style[style])
-            hb_set_add(unicodes, c);
+        for (int other = style; other < 4; ++other)
+            if (first_style_of_file(other) == style)
+                for (char32_t c : glyphs.by_style[other])
+                    hb_set_add(unicodes, c);
         hb_set_t* dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
         for (hb_tag_t tag : unused_tables)
             hb_set_add(dropped, tag);
         hb_face_t* subset = hb_subset_or_fail(faces_[style]->face, input);
         hb_subset_input_destroy(input);
-        auto name = font_file_name(static_cast<layout::FontStyle>(style));
+        std::string name = faces_[style]->postscript_name;
         if (!subset) {
-            error = std::string("cannot subset ") + name;
+            error = "cannot subset " + name;
             return SubsetFontFolder{};
         }
         hb_blob_t* bytes = hb_face_reference_blob(subset);
-        bool written = write_blob(folder.path_ + "/" + name, bytes);
+        std::string path = folder.path_ + "/face-" + std::to_string(style) + ".ttf";
+        bool written = write_blob(path, bytes);
         hb_blob_destroy(bytes);
         hb_face_destroy(subset);
         if (!written) {
-            error = std::string("cannot write the subset of ") + name;
+            error = "cannot write the subset of " + name;
             return SubsetFontFolder{};
         }
+        folder.files_.paths[style] = path;
     }
     return folder;
+}
+
+int FontFaces::first_style_of_file(int style) const {
+    for (int earlier = 0; earlier < style; ++earlier)
+        if (files_.paths[earlier] == files_.paths[style])
+            return earlier;
+    return style;
 }
 
 } // namespace bp::pack

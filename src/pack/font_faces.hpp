@@ -1,15 +1,16 @@
 #pragma once
-// The bundled Noto Sans faces as HarfBuzz sees them: which characters each can draw, and
+// The pack's four text faces as HarfBuzz sees them: which characters each can draw, and
 // copies cut down to the characters a pack paints, written where libharu can load them.
 #include "layout/page.hpp"
 #include "pack/composed_pack.hpp"
+#include "pack/font_family.hpp"
 
 #include <memory>
 #include <string>
 
 namespace bp::pack {
 
-// A private folder holding subset faces under their usual file names; removed when dropped.
+// A private folder holding subset faces; removed when dropped.
 class SubsetFontFolder {
   public:
     SubsetFontFolder() = default;
@@ -17,24 +18,29 @@ class SubsetFontFolder {
     SubsetFontFolder(SubsetFontFolder&& other) noexcept;
     SubsetFontFolder& operator=(SubsetFontFolder&& other) noexcept;
     const std::string& path() const { return path_; }
+    // The subset faces' files, by style.
+    const FontFiles& files() const { return files_; }
 
   private:
     friend class FontFaces;
     std::string path_;
+    FontFiles files_;
 };
 
 class FontFaces {
   public:
     // Returns nothing when a face is missing or unreadable.
-    static std::unique_ptr<FontFaces> open(const std::string& font_dir);
+    static std::unique_ptr<FontFaces> open(const FontFiles& files);
     // Faces kept for the packs this thread builds next.
-    static const FontFaces* for_this_thread(const std::string& font_dir);
+    static const FontFaces* for_this_thread(const FontFiles& files);
     ~FontFaces();
     FontFaces(const FontFaces&) = delete;
     FontFaces& operator=(const FontFaces&) = delete;
 
     bool can_draw(layout::FontStyle style, char32_t c) const;
-    const std::string& font_dir() const { return font_dir_; }
+    const FontFiles& files() const { return files_; }
+    // The face's PostScript name ("NotoSans-Bold"), which names its font in the PDF.
+    const std::string& postscript_name(layout::FontStyle style) const;
     // Writes each face cut down to the characters painted in it (the subsets keep every
     // retained glyph's metrics, so text measured on the full faces lays out the same).
     // Returns an empty folder path and sets `error` on failure.
@@ -42,8 +48,10 @@ class FontFaces {
 
   private:
     FontFaces() = default;
+    // The first style whose face comes from the same file as `style`'s.
+    int first_style_of_file(int style) const;
     struct Face;
-    std::string font_dir_;
+    FontFiles files_;
     std::unique_ptr<Face> faces_[4];
 };
 

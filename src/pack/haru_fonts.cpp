@@ -24,19 +24,6 @@ const char* font_file_name(layout::FontStyle style) {
     }
 }
 
-const char* font_postscript_name(layout::FontStyle style) {
-    switch (style) {
-    case layout::FontStyle::bold:
-        return "NotoSans-Bold";
-    case layout::FontStyle::italic:
-        return "NotoSans-Italic";
-    case layout::FontStyle::bold_italic:
-        return "NotoSans-BoldItalic";
-    default:
-        return "NotoSans-Regular";
-    }
-}
-
 HaruDocument::HaruDocument() {
     doc_ = HPDF_New(&HaruDocument::on_error, this);
     if (doc_) {
@@ -68,22 +55,27 @@ std::string HaruDocument::error_text() const {
     return text;
 }
 
-bool HaruDocument::load_fonts(const std::string& font_dir) {
+bool HaruDocument::load_fonts(const FontFiles& files) {
     if (!doc_)
         return false;
+    std::map<std::string, HPDF_Font> loaded; // libharu refuses a face loaded twice
     for (auto style : all_styles) {
-        std::string path = font_dir + "/" + font_file_name(style);
-        if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
-            std::fclose(probe);
-        } else {
-            error_ = HPDF_FILE_OPEN_ERROR;
-            return false;
+        const std::string& path = files.paths[static_cast<int>(style)];
+        HPDF_Font& font = loaded[path];
+        if (!font) {
+            if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
+                std::fclose(probe);
+            } else {
+                error_ = HPDF_FILE_OPEN_ERROR;
+                return false;
+            }
+            const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+            if (!name)
+                return false;
+            font = HPDF_GetFont(doc_, name, "UTF-8");
         }
-        const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
-        if (!name)
-            return false;
-        fonts_[static_cast<int>(style)] = HPDF_GetFont(doc_, name, "UTF-8");
-        if (!fonts_[static_cast<int>(style)])
+        fonts_[static_cast<int>(style)] = font;
+        if (!font)
             return false;
     }
     return !failed();

@@ -1,6 +1,7 @@
 #pragma once
-// The four bundled Noto Sans faces loaded into a libharu document as embedded UTF-8 subsets.
+// The pack's four text faces loaded into a libharu document as embedded UTF-8 subsets.
 #include "layout/page.hpp"
+#include "pack/font_family.hpp"
 
 #include <hpdf.h>
 #include <map>
@@ -22,7 +23,7 @@ class HaruDocument {
     bool failed() const { return error_ != 0; }
     std::string error_text() const;
     // Loads the fonts; returns false (see error_text) when a face cannot be read.
-    bool load_fonts(const std::string& font_dir);
+    bool load_fonts(const FontFiles& files);
     HPDF_Font font(layout::FontStyle style) const { return fonts_[static_cast<int>(style)]; }
     std::string save() const; // the document's bytes; empty on failure
     // Images already embedded, by file path, so a picture used twice is stored once.
@@ -36,9 +37,7 @@ class HaruDocument {
     HPDF_Font fonts_[4] = {};
 };
 
-// File name of a face inside the font folder: "NotoSans-BoldItalic.ttf".
+// File name of a bundled face inside the font folder: "NotoSans-BoldItalic.ttf".
 const char* font_file_name(layout::FontStyle style);
-// PostScript name libharu gives the face: "NotoSans-BoldItalic".
-const char* font_postscript_name(layout::FontStyle style);
 
 } // namespace bp::pack

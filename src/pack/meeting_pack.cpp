@@ -497,11 +497,14 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
     PackOutput output;
     output.pack_file = pack_file_name(audience);
     output.agenda_file = agenda_file_name(audience);
-    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(resources.font_dir);
-    const FontFaces* faces = FontFaces::for_this_thread(resources.font_dir);
+    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(resources.fonts);
+    const FontFaces* faces = FontFaces::for_this_thread(resources.fonts);
     if (!measurer || !faces) {
-        sink.error(meeting.location, "cannot load the pack fonts from " + resources.font_dir,
-                   "the folder must hold NotoSans-Regular.ttf, -Bold, -Italic and -BoldItalic");
+        sink.error(meeting.location,
+                   "cannot load the pack fonts (" + resources.fonts.family + ") from " +
+                       resources.fonts.paths[0],
+                   "the bundled folder must hold NotoSans-Regular.ttf, -Bold, -Italic and "
+                   "-BoldItalic; an installed family, TrueType faces");
         return output;
     }
     try {

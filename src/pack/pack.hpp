@@ -4,6 +4,7 @@
 // charts as vector drawings, bookmarks), the agenda alone, and quarterly archive packs.
 #include "content/model.hpp"
 #include "core/diagnostics.hpp"
+#include "pack/font_family.hpp"
 
 #include <string>
 #include <utility>
@@ -12,7 +13,7 @@
 namespace bp::pack {
 
 struct PackResources {
-    std::string font_dir; // real folder holding the four Noto Sans TTFs
+    FontFiles fonts; // the faces text is set in (see body_font_files)
 };
 
 // The members' edition has files of its own, so it is never mistaken for the public one:

@@ -156,7 +156,10 @@ void paint_pages(HaruDocument& document, const ComposedPack& pack, const UsedGly
 UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces) {
     UsedGlyphs glyphs;
     glyphs.fallback_texts.resize(pack.pages.size());
-    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(faces.font_dir());
+    for (int style = 0; style < 4; ++style)
+        glyphs.postscript_names[style] =
+            faces.postscript_name(static_cast<layout::FontStyle>(style));
+    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(faces.files());
     for (std::size_t p = 0; p < pack.pages.size(); ++p) {
         const auto& texts = pack.pages[p].page.texts;
         for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -204,7 +207,7 @@ std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& f
     if (subsets.path().empty())
         return {};
     HaruDocument document;
-    if (!document.load_fonts(subsets.path())) {
+    if (!document.load_fonts(subsets.files())) {
         error = "cannot load the font subsets: " + document.error_text();
         return {};
     }

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -29,15 +30,27 @@ std::string hex4(unsigned value) {
     return text;
 }
 
-int style_of_font(const std::string& base_font) {
-    for (int style : {3, 1, 2, 0}) { // most specific name first: BoldItalic before Bold
-        // libharu names faces "HPDFAB+NotoSans-Bold,Bold": the subset tag and a style suffix
-        // surround the PostScript name.
-        std::string name = font_postscript_name(static_cast<layout::FontStyle>(style));
-        if (base_font.find("+" + name) != std::string::npos)
-            return style;
+// The characters painted in the font the PDF names `base_font`: those of every style set in
+// that face (a family without italics sets them in its upright face). Null when no style is.
+std::optional<std::set<char32_t>> characters_of_font(const std::string& base_font,
+                                                     const UsedGlyphs& glyphs) {
+    // libharu names faces "HPDFAB+NotoSans-Bold,Bold": the subset tag and a style suffix
+    // surround the PostScript name. The longest matching name is the face's own, as
+    // "NotoSans-Bold" is also the start of "NotoSans-BoldItalic".
+    std::size_t longest = 0;
+    for (const std::string& name : glyphs.postscript_names)
+        if (!name.empty() && name.size() > longest &&
+            base_font.find("+" + name) != std::string::npos)
+            longest = name.size();
+    if (longest == 0)
+        return std::nullopt;
+    std::set<char32_t> characters;
+    for (int style = 0; style < 4; ++style) {
+        const std::string& name = glyphs.postscript_names[style];
+        if (name.size() == longest && base_font.find("+" + name) != std::string::npos)
+            characters.insert(glyphs.by_style[style].begin(), glyphs.by_style[style].end());
     }
-    return -1;
+    return characters;
 }
 
 QPDFObjectHandle dictionary_key(QPDFObjectHandle owner, const std::string& key) {
@@ -258,11 +271,11 @@ void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs) {
         QPDFObjectHandle base_font = object.getKey("/BaseFont");
         if (!to_unicode.isStream() || !base_font.isName())
             continue;
-        int style = style_of_font(base_font.getName());
-        if (style < 0)
+        auto characters = characters_of_font(base_font.getName(), glyphs);
+        if (!characters)
             continue;
-        to_unicode.replaceStreamData(to_unicode_cmap(glyphs.by_style[style]),
-                                     QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+        to_unicode.replaceStreamData(to_unicode_cmap(*characters), QPDFObjectHandle::newNull(),
+                                     QPDFObjectHandle::newNull());
     }
 }
 

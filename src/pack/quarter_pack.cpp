@@ -130,10 +130,11 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
                                const std::string& quarter_label,
                                const std::vector<ArchivedMeetingPack>& packs,
                                const PackResources& resources, DiagnosticSink& sink) {
-    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(resources.font_dir);
-    const FontFaces* faces = FontFaces::for_this_thread(resources.font_dir);
+    const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(resources.fonts);
+    const FontFaces* faces = FontFaces::for_this_thread(resources.fonts);
     if (!measurer || !faces) {
-        sink.error(board.location, "cannot load the pack fonts from " + resources.font_dir);
+        sink.error(board.location, "cannot load the pack fonts (" + resources.fonts.family +
+                                       ") from " + resources.fonts.paths[0]);
         return {};
     }
     try {

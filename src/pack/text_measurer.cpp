@@ -7,19 +7,19 @@
 
 namespace bp::pack {
 
-std::unique_ptr<HaruTextMeasurer> HaruTextMeasurer::open(const std::string& font_dir) {
+std::unique_ptr<HaruTextMeasurer> HaruTextMeasurer::open(const FontFiles& files) {
     auto measurer = std::unique_ptr<HaruTextMeasurer>(new HaruTextMeasurer());
-    if (!measurer->document_.load_fonts(font_dir))
+    if (!measurer->document_.load_fonts(files))
         return nullptr;
-    measurer->faces_ = FontFaces::for_this_thread(font_dir);
+    measurer->faces_ = FontFaces::for_this_thread(files);
     return measurer;
 }
 
-const HaruTextMeasurer* HaruTextMeasurer::for_this_thread(const std::string& font_dir) {
+const HaruTextMeasurer* HaruTextMeasurer::for_this_thread(const FontFiles& files) {
     thread_local std::map<std::string, std::unique_ptr<HaruTextMeasurer>> loaded;
-    auto& measurer = loaded[font_dir];
+    auto& measurer = loaded[files.key()];
     if (!measurer)
-        measurer = open(font_dir);
+        measurer = open(files);
     return measurer.get();
 }
 

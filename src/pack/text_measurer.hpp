@@ -11,16 +11,16 @@ namespace bp::pack {
 
 class HaruTextMeasurer : public layout::TextMeasurer {
   public:
-    // Returns nothing when the fonts cannot be loaded from `font_dir`.
-    static std::unique_ptr<HaruTextMeasurer> open(const std::string& font_dir);
-    // One measurer per thread and font folder, kept for the packs the thread builds next:
+    // Returns nothing when the fonts cannot be loaded.
+    static std::unique_ptr<HaruTextMeasurer> open(const FontFiles& files);
+    // One measurer per thread and set of faces, kept for the packs the thread builds next:
     // loading the whole faces costs more than measuring a long pack. (libharu's UTF-8
     // decoder keeps state, so a measurer is never shared between threads.)
-    static const HaruTextMeasurer* for_this_thread(const std::string& font_dir);
+    static const HaruTextMeasurer* for_this_thread(const FontFiles& files);
 
-    // Characters the bundled faces lack are measured in the installed font that will draw them.
+    // Characters the pack's faces lack are measured in the installed font that will draw them.
     double width(const std::string& utf8, layout::FontStyle style, double size) const override;
-    // The width in the bundled face alone, as libharu paints it.
+    // The width in the pack's own face alone, as libharu paints it.
     double bundled_width(const std::string& utf8, layout::FontStyle style, double size) const;
     double ascent(layout::FontStyle style) const override;
     double descent(layout::FontStyle style) const override;

@@ -104,6 +104,10 @@ std::string type_style(const content::Typography& type) {
     for (int level = 0; level < 3; ++level)
         style += ";--h" + std::to_string(level + 1) +
                  "-scale:" + css_number(type.heading_sizes[level] / defaults.heading_sizes[level]);
+    // The theme's font stack follows the family; site.yaml's reader admits no character that
+    // could end the quoted name.
+    if (!type.body_font.empty())
+        style += ";--body-font:\"" + type.body_font + "\"";
     return style + "}";
 }
 

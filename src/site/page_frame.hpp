@@ -47,7 +47,8 @@ std::string rag_style(const content::RagColours& colours);
 // the site together. Points do not carry over to a screen, whose body text must follow the
 // reader's browser setting: the theme keeps its own rem sizes for the default print sizes and
 // multiplies each by the same ratio as the print size, screen = theme size × (site.yaml size /
-// default size). With the defaults every factor is 1 and the theme looks as designed.
+// default size). With the defaults every factor is 1 and the theme looks as designed. A
+// `body_font` becomes --body-font, which heads the theme's font stack.
 std::string type_style(const content::Typography& type);
 
 } // namespace bp::site

@@ -206,7 +206,7 @@ inline std::unique_ptr<Fixture> make_fixture(const std::string& name) {
 }
 
 inline PackResources resources() {
-    return {std::string(BOARDPACK_SOURCE_ROOT) + "/assets/fonts"};
+    return {bundled_font_files(std::string(BOARDPACK_SOURCE_ROOT) + "/assets/fonts")};
 }
 
 } // namespace bp::pack::testing

@@ -85,7 +85,7 @@ TEST_CASE("the embedded faces are subsets holding only what the pack paints") {
 }
 
 TEST_CASE("the faces report which characters they cannot draw") {
-    auto faces = FontFaces::open(resources().font_dir);
+    auto faces = FontFaces::open(resources().fonts);
     REQUIRE(faces);
     CHECK(faces->can_draw(layout::FontStyle::regular, U'a'));
     CHECK(faces->can_draw(layout::FontStyle::bold_italic, U'–'));

@@ -14,7 +14,7 @@ using namespace bp;
 using namespace bp::pack;
 
 TEST_CASE("the measurer uses the embedded faces") {
-    auto measurer = HaruTextMeasurer::open(testing::resources().font_dir);
+    auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
     REQUIRE(measurer);
     double regular = measurer->width("Agenda", layout::FontStyle::regular, 10);
     double bold = measurer->width("Agenda", layout::FontStyle::bold, 10);
@@ -28,12 +28,12 @@ TEST_CASE("the measurer uses the embedded faces") {
           measurer->width("MMM", layout::FontStyle::regular, 10));
     CHECK(measurer->ascent(layout::FontStyle::regular) > 0.9);
     CHECK(measurer->descent(layout::FontStyle::regular) > 0.2);
-    CHECK_FALSE(HaruTextMeasurer::open("/nonexistent"));
+    CHECK_FALSE(HaruTextMeasurer::open(bundled_font_files("/nonexistent")));
 }
 
 TEST_CASE("the pack's own pages break lines as the papers do: at spaces, then with hyphens") {
     using layout::wrap_text;
-    auto measurer = HaruTextMeasurer::open(testing::resources().font_dir);
+    auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
     REQUIRE(measurer);
     auto lines = wrap_text(*measurer, "one two three four", layout::FontStyle::regular, 10,
                            measurer->width("three four", layout::FontStyle::regular, 10) + 1);

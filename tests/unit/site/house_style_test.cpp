@@ -82,3 +82,41 @@ TEST_CASE("every page carries the house style, and the theme's CSS uses it") {
     for (const char* heading : {"--h1-scale", "--h2-scale", "--h3-scale"})
         CHECK(contains(theme_css.str(), std::string("* var(") + heading + ")"));
 }
+
+TEST_CASE("site.yaml's body font heads the site's font stack, as it does the pack's") {
+    MemoryFileSystem files;
+    files.add("site.yaml", "title: Papers\norganisation: Council\n"
+                           "style: { body_font: \"Noto Serif\" }\n");
+    DiagnosticSink sink;
+    content::SiteConfig config = content::load_site_config(files, sink);
+    REQUIRE(sink.sorted().empty());
+    CHECK(config.type.body_font == "Noto Serif");
+    CHECK(contains(site::type_style(config.type), ";--body-font:\"Noto Serif\"}"));
+    std::string html = home_page(config, sink);
+    CHECK(contains(html, "--body-font:\"Noto Serif\""));
+
+    // The theme sets the body in that family, then the bundled one, then common fonts.
+    std::ifstream in(std::string(BOARDPACK_SOURCE_ROOT) + "/themes/default/assets/css/site.css");
+    std::ostringstream theme_css;
+    theme_css << in.rdbuf();
+    CHECK(contains(theme_css.str(), "font-family: var(--body-font, \"Noto Sans\"), \"Noto Sans\", "
+                                    "Arial, Helvetica, sans-serif;"));
+}
+
+TEST_CASE("a body font that could break out of the CSS is a located error") {
+    for (const char* family : {"Serif\\\"}body{color:red", "Serif</style><script>", "a;b", ""}) {
+        MemoryFileSystem files;
+        files.add("site.yaml", std::string("title: Papers\norganisation: Council\nstyle:\n"
+                                           "  body_font: '") +
+                                   family + "'\n");
+        DiagnosticSink sink;
+        content::SiteConfig config = content::load_site_config(files, sink);
+        CAPTURE(family);
+        CHECK(config.type.body_font.empty());
+        REQUIRE(sink.has_errors());
+        std::string message = format_diagnostic(sink.sorted().front());
+        CHECK(
+            contains(message, "site.yaml:4:14: error: style 'body_font' must name a font family"));
+        CHECK(site::type_style(config.type).find("body-font") == std::string::npos);
+    }
+}

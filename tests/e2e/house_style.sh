@@ -1,0 +1,39 @@
+# site.yaml's `style: body_font` reaches both outputs: the packs embed the installed family,
+# the site's pages name it; a family that is not installed is a located warning and the
+# bundled Noto Sans prints instead.
+source "$(dirname "$0")/lib.sh"
+
+site="$(fixture valid-minimal)"
+printf 'style:\n  body_size: 11\n  body_font: "Noto Serif"\n' >>"$site/site.yaml"
+(cd "$site" && "$BOARDPACK" build --out out) >/dev/null 2>"$WORK/serif.txt"
+check "a site with body_font: Noto Serif builds" test $? -eq 0
+check "no warning names the installed family" bash -c "! grep -q 'font family' '$WORK/serif.txt'"
+pack="$(ls "$site"/out/*/*/pack.pdf | head -1)"
+check "the site has a pack" test -f "$pack"
+pdffonts "$pack" >"$WORK/serif-fonts.txt" 2>&1
+check "the pack embeds Noto Serif" grep -Eq '^[A-Z]{6}\+NotoSerif-Regular.* yes +yes +yes' "$WORK/serif-fonts.txt"
+check "the pack embeds Noto Serif Bold" grep -Eq '^[A-Z]{6}\+NotoSerif-Bold' "$WORK/serif-fonts.txt"
+# Charts keep the bundled face (Cairo embeds it as a simple TrueType font); text set by the
+# pack itself is never in it.
+check "the pack's text is not in the bundled face" bash -c "! grep -Eq 'NotoSans-\S+ +CID TrueType' '$WORK/serif-fonts.txt'"
+check "the pack's words extract" bash -c "pdftotext '$pack' - 2>&1 | grep -q 'Fenwick'"
+check "qpdf finds the pack sound" qpdf --check "$pack"
+check "every page names the family for the site's font stack" \
+  grep -q -- '--body-font:"Noto Serif"' "$site/out/index.html"
+check "the theme's font stack starts with the family" \
+  grep -q 'font-family: var(--body-font, "Noto Sans"), "Noto Sans"' "$site/out/assets/css/site.css"
+
+sed -i 's/"Noto Serif"/"Quill Roman Nonexistent"/' "$site/site.yaml"
+line="$(grep -n 'body_font' "$site/site.yaml" | cut -d: -f1)"
+(cd "$site" && "$BOARDPACK" check) >/dev/null 2>"$WORK/missing-check.txt"
+check "check passes with a family that is not installed" test $? -eq 0
+check "check warns at the family's position" \
+  grep -q "site.yaml:$line:14: warning: font family 'Quill Roman Nonexistent' is not installed" "$WORK/missing-check.txt"
+check "the hint names installed families" grep -q "hint: installed families include .*Noto S" "$WORK/missing-check.txt"
+rm -rf "$site/out"
+(cd "$site" && "$BOARDPACK" build --out out) >/dev/null 2>"$WORK/missing-build.txt"
+check "the build still succeeds" test $? -eq 0
+check "the build warns once" test "$(grep -c "warning: font family" "$WORK/missing-build.txt")" -eq 1
+pack="$(ls "$site"/out/*/*/pack.pdf | head -1)"
+check "the pack falls back to the bundled Noto Sans" bash -c "pdffonts '$pack' | grep -Eq '^[A-Z]{6}\+NotoSans-Regular +CID TrueType'"
+finish
