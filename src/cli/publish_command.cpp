@@ -82,6 +82,7 @@ int run_publish(const PublishOptions& options) {
     record.version = version;
     record.date = date;
     record.series = figures.series();
+    record.comparators = figures.comparators();
     record.figures = figures.entries();
     std::vector<std::string> used;
     for (const auto& [id, series] : record.series)

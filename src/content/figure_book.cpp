@@ -63,9 +63,10 @@ std::vector<FigureEntry> figure_entries(const data::Indicator& indicator,
     return entries;
 }
 
-void FigureBook::freeze(const FrozenSeries& series) {
+void FigureBook::freeze(const FrozenSeries& series, const FrozenComparators& comparators) {
     for (const auto& [id, observations] : series)
         frozen_[id] = observations;
+    frozen_comparators_ = comparators;
     frozen_copies_.clear();
 }
 
@@ -77,6 +78,12 @@ const data::Indicator& FigureBook::use(const data::Indicator& live) {
     if (copy == frozen_copies_.end()) {
         data::Indicator frozen = live;
         frozen.observations = published->second;
+        const auto& kept = frozen_comparators_[live.id];
+        std::erase_if(frozen.comparators, [&](const data::Comparator& comparator) {
+            return !kept.count(comparator.name);
+        });
+        for (auto& comparator : frozen.comparators)
+            comparator.values = kept.at(comparator.name);
         copy = frozen_copies_.emplace(live.id, std::move(frozen)).first;
     }
     return copy->second;
@@ -91,6 +98,12 @@ void FigureBook::record(const data::Indicator& indicator, const data::IndicatorF
     for (const auto& observation : indicator.observations)
         if (observation.period <= figures.data_month)
             kept.push_back(observation);
+    for (const auto& comparator : indicator.comparators) {
+        auto& values = comparators_[indicator.id][comparator.name];
+        for (const auto& [month, value] : comparator.values)
+            if (month <= figures.data_month)
+                values[month] = value;
+    }
 }
 
 std::vector<FigureEntry> FigureBook::entries() const {

@@ -52,12 +52,16 @@ std::vector<FigureEntry> figure_entries(const data::Indicator& indicator,
 
 // Observations of the indicators a published meeting used, by indicator id.
 using FrozenSeries = std::map<std::string, std::vector<data::Observation>>;
+// Their comparator figures (family group, London …), by indicator id, then comparator name.
+using FrozenComparators =
+    std::map<std::string, std::map<std::string, std::map<data::YearMonth, double>>>;
 
 // One per meeting being built (not shared between threads).
 class FigureBook {
   public:
-    // From now on, `use` answers these indicators with these observations.
-    void freeze(const FrozenSeries& series);
+    // From now on, `use` answers these indicators with these observations and comparator
+    // figures (a comparator the record does not hold is left out: it was not published).
+    void freeze(const FrozenSeries& series, const FrozenComparators& comparators);
     // The indicator as this meeting sees it: the published figures when frozen, else `live`.
     const data::Indicator& use(const data::Indicator& live);
     // Notes the figures a paper resolved for an indicator `use` gave.
@@ -69,13 +73,17 @@ class FigureBook {
     // Each recorded indicator's observations up to the month its figures are as at: what a
     // publish record keeps so the same figures can be worked out again.
     FrozenSeries series() const;
+    // The same for their comparators' figures.
+    FrozenComparators comparators() const { return comparators_; }
     bool frozen(const std::string& indicator) const { return frozen_.count(indicator) > 0; }
 
   private:
     FrozenSeries frozen_;
+    FrozenComparators frozen_comparators_;
     std::map<std::string, data::Indicator> frozen_copies_; // map nodes keep their addresses
     std::map<std::string, std::vector<FigureEntry>> entries_;
     std::map<std::string, std::vector<data::Observation>> series_;
+    FrozenComparators comparators_;
 };
 
 } // namespace bp::content

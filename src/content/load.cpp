@@ -169,7 +169,7 @@ void load_meeting_papers(const FileSystem& files, const Site& site, const Board&
     FigureBook& book = figures ? *figures : own;
     // A published meeting prints the figures it was published with.
     if (meeting.published)
-        book.freeze(meeting.published->series);
+        book.freeze(meeting.published->series, meeting.published->comparators);
     for_each_paper(meeting.items, [&](Paper& paper) {
         load_paper_body(files, site, board, meeting, paper, book, sink);
     });
@@ -182,7 +182,7 @@ void load_meeting_papers(const FileSystem& files, const Site& site, const Board&
                          const std::function<bool(const Paper&)>& which) {
     FigureBook book;
     if (meeting.published)
-        book.freeze(meeting.published->series);
+        book.freeze(meeting.published->series, meeting.published->comparators);
     for_each_paper(meeting.items, [&](Paper& paper) {
         if (which(paper))
             load_paper_body(files, site, board, meeting, paper, book, sink);

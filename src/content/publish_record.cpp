@@ -126,6 +126,32 @@ struct Reader {
         }
     }
 
+    // indicator: { comparator name: { YYYY-MM: figure } }
+    void comparators(const YAML::Node& node, PublishRecord& record) {
+        const char* shape = "'comparators' must map indicators to comparators to figures";
+        if (!node.IsMap()) {
+            sink.error(data::location_of(node, origin), shape, record_hint);
+            return;
+        }
+        for (const auto& indicator : node) {
+            if (!indicator.second.IsMap()) {
+                sink.error(data::location_of(indicator.second, origin), shape, record_hint);
+                continue;
+            }
+            auto& named = record.comparators[indicator.first.Scalar()];
+            for (const auto& comparator : indicator.second) {
+                auto& values = named[comparator.first.Scalar()];
+                if (!comparator.second.IsMap())
+                    continue;
+                for (const auto& row : comparator.second) {
+                    auto read = observation(row.first, row.second);
+                    if (read && read->value)
+                        values[read->period] = *read->value;
+                }
+            }
+        }
+    }
+
     void figures(const YAML::Node& node, PublishRecord& record) {
         if (!node.IsSequence()) {
             sink.error(data::location_of(node, origin), "'figures' must be a list", record_hint);
@@ -185,8 +211,8 @@ std::optional<PublishRecord> read_publish_record(const FileSystem& files, const 
         return std::nullopt;
     SourceLocation origin{path, 1, 1};
     std::size_t errors = sink.error_count();
-    data::check_keys(*yaml, {"version", "published", "inputs", "series", "figures"}, origin, sink,
-                     "a publish record");
+    data::check_keys(*yaml, {"version", "published", "inputs", "series", "comparators", "figures"},
+                     origin, sink, "a publish record");
     PublishRecord record;
     record.location = origin;
     record.version = data::read_int(*yaml, "version", origin, sink, true).value_or(1);
@@ -195,6 +221,8 @@ std::optional<PublishRecord> read_publish_record(const FileSystem& files, const 
     Reader reader{origin, sink};
     if (YAML::Node inputs = (*yaml)["inputs"])
         reader.inputs(inputs, record);
+    if (YAML::Node comparators = (*yaml)["comparators"])
+        reader.comparators(comparators, record);
     if (YAML::Node series = (*yaml)["series"])
         reader.series(series, record);
     if (YAML::Node figures = (*yaml)["figures"])
@@ -227,6 +255,21 @@ std::string publish_record_text(const PublishRecord& record) {
             out << YAML::Key << id << YAML::Value << YAML::BeginMap;
             for (const auto& observation : observations)
                 emit_observation(out, observation);
+            out << YAML::EndMap;
+        }
+        out << YAML::EndMap;
+    }
+    // Only indicators with comparators are listed, so a record without any has no key.
+    if (!record.comparators.empty()) {
+        out << YAML::Key << "comparators" << YAML::Value << YAML::BeginMap;
+        for (const auto& [id, named] : record.comparators) {
+            out << YAML::Key << id << YAML::Value << YAML::BeginMap;
+            for (const auto& [name, values] : named) {
+                out << YAML::Key << name << YAML::Value << YAML::BeginMap;
+                for (const auto& [month, value] : values)
+                    emit_observation(out, {month, value, {}, {}, {}});
+                out << YAML::EndMap;
+            }
             out << YAML::EndMap;
         }
         out << YAML::EndMap;

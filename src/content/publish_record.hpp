@@ -25,6 +25,7 @@ struct PublishRecord {
     std::string date;                 // the day it was published, YYYY-MM-DD
     std::vector<InputDigest> inputs;  // sorted by file
     FrozenSeries series;              // the observations the figures were worked out from
+    FrozenComparators comparators;    // and the comparator figures shown beside them
     std::vector<FigureEntry> figures; // every figure the papers resolved
     SourceLocation location;
 

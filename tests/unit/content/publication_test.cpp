@@ -100,10 +100,26 @@ TEST_CASE("a frozen book answers with the published figures, not today's") {
         if (observation.period == data::YearMonth{2017, 6})
             observation.value = 20; // what the figures said when the meeting was published
     FigureBook book;
-    book.freeze(frozen);
+    book.freeze(frozen, {});
     CHECK(fixture.resolve("{{ burglary.fytd.value }} against {{ burglary.fytd.last_year }}\n",
                           book) == "44 against 30");
     CHECK(*find(book.entries(), "burglary.fytd")->value == 44);
+}
+
+TEST_CASE("a frozen book shows the comparator figures that were published, and no others") {
+    data::Indicator live;
+    live.id = "burglary";
+    live.comparators = {{"Family group", "family", "", {{{2017, 6}, 12.0}}},
+                        {"London", "london", "", {{{2017, 6}, 9.0}}}}; // added since
+    FigureBook book;
+    book.freeze({{"burglary", {}}}, {{"burglary", {{"Family group", {{{2017, 6}, 11.0}}}}}});
+    const data::Indicator& shown = book.use(live);
+    REQUIRE(shown.comparators.size() == 1);
+    CHECK(shown.comparators[0].name == "Family group");
+    CHECK(shown.comparators[0].values.at({2017, 6}) == 11.0);
+    // A book that was not frozen for an indicator shows today's comparators.
+    FigureBook live_book;
+    CHECK(live_book.use(live).comparators.size() == 2);
 }
 
 TEST_CASE("a publish record reads back as written") {
@@ -115,6 +131,7 @@ TEST_CASE("a publish record reads back as written") {
     data::Observation gap{{2017, 5}, std::nullopt, std::nullopt, std::nullopt, {}};
     data::Observation rate{{2017, 6}, 17.9, 5, 28, {}};
     record.series["marac"] = {gap, rate};
+    record.comparators["marac"]["England and Wales"] = {{{2017, 5}, 16.5}, {{2017, 6}, 17.1}};
     FigureEntry figure;
     figure.indicator = "marac";
     figure.measure = "fytd";
@@ -142,6 +159,8 @@ TEST_CASE("a publish record reads back as written") {
     REQUIRE(read->series["marac"].size() == 2);
     CHECK_FALSE(read->series["marac"][0].value);
     CHECK(*read->series["marac"][1].denominator == 28);
+    CHECK(read->comparators["marac"]["England and Wales"].at({2017, 6}) == 17.1);
+    CHECK(read->comparators["marac"]["England and Wales"].size() == 2);
     const FigureEntry* back = read->figure("marac.fytd");
     REQUIRE(back);
     CHECK(*back->value == 17.9);
