@@ -20,7 +20,7 @@ debian_packages=(
   libfontconfig-dev libpng-dev libjpeg-dev librsvg2-dev libglib2.0-dev
   fonts-noto-core fonts-noto-cjk fonts-noto-extra fonts-symbola
 )
-test_packages=(chromium default-jre-headless python3 curl python3-icalendar python3-feedparser clang-format clang libclang-rt-14-dev)
+test_packages=(chromium time default-jre-headless python3 curl python3-icalendar python3-feedparser clang-format clang libclang-rt-14-dev)
 
 install_missing() {
   local missing=()

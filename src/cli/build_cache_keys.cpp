@@ -62,15 +62,6 @@ void add_digests(Digest& digest, const FileDigests& digests) {
         digest.add(path).add(sha);
 }
 
-template <typename Visit>
-void for_each_paper(const std::vector<content::AgendaItem>& items, Visit&& visit) {
-    for (const auto& item : items) {
-        for (const auto& paper : item.papers)
-            visit(paper);
-        for_each_paper(item.sub_items, visit);
-    }
-}
-
 int note_build_id(dl_phdr_info* info, size_t, void* data) {
     auto* id = static_cast<std::string*>(data);
     for (int i = 0; i < info->dlpi_phnum; ++i) {
@@ -133,7 +124,7 @@ std::string board_key(const std::string& site_key, const std::string& source_roo
     });
     for (const auto& meeting : board.meetings) {
         add_file(files, source_root, meeting.folder + "/meeting.yaml");
-        for_each_paper(meeting.items, [&](const content::Paper& paper) {
+        content::for_each_paper(meeting.items, [&](const content::Paper& paper) {
             if (paper.kind == "minutes")
                 add_file(files, source_root, paper.source_path);
         });
@@ -150,7 +141,7 @@ std::string meeting_key(const std::string& board_key, const std::string& source_
                         const content::Meeting& meeting) {
     FileDigests files;
     add_folder(files, source_root, meeting.folder);
-    for_each_paper(meeting.items, [&](const content::Paper& paper) {
+    content::for_each_paper(meeting.items, [&](const content::Paper& paper) {
         add_file(files, source_root, paper.source_path);
         for (const auto& image : paper.images)
             add_file(files, source_root, image.site_path);

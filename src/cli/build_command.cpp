@@ -48,18 +48,11 @@ void note_files_outside_content(const content::Meeting& meeting, std::set<std::s
         if (!starts_with(path, "content/"))
             files.insert(path);
     };
-    std::function<void(const std::vector<content::AgendaItem>&)> visit =
-        [&](const std::vector<content::AgendaItem>& items) {
-            for (const auto& item : items) {
-                for (const auto& paper : item.papers) {
-                    note(paper.source_path);
-                    for (const auto& image : paper.images)
-                        note(image.site_path);
-                }
-                visit(item.sub_items);
-            }
-        };
-    visit(meeting.items);
+    content::for_each_paper(meeting.items, [&](const content::Paper& paper) {
+        note(paper.source_path);
+        for (const auto& image : paper.images)
+            note(image.site_path);
+    });
 }
 
 std::string meeting_folder(const MeetingRef& ref) {

@@ -69,15 +69,6 @@ void rebuild(const BuildOptions& options, PreviewServer& server, LastBuild& last
     }
 }
 
-template <typename Visit>
-void for_each_paper(const std::vector<content::AgendaItem>& items, Visit&& visit) {
-    for (const auto& item : items) {
-        for (const auto& paper : item.papers)
-            visit(paper);
-        for_each_paper(item.sub_items, visit);
-    }
-}
-
 // The meeting whose papers alone changed: every changed file is a paper of that one meeting in
 // the last build's index, and none is minutes. Minutes, meeting.yaml, data, the theme and new
 // files reach other pages and meetings, and wait for the whole build. Files that came and went
@@ -91,7 +82,7 @@ std::optional<MeetingRef> meeting_of_changed_papers(const std::vector<std::strin
         bool minutes = false;
         for (const auto& board : site.boards)
             for (const auto& meeting : board.meetings)
-                for_each_paper(meeting.items, [&](const content::Paper& paper) {
+                content::for_each_paper(meeting.items, [&](const content::Paper& paper) {
                     if (paper.source_path != path)
                         return;
                     owner = MeetingRef{&board, &meeting};

@@ -45,14 +45,6 @@ void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) 
               [](const Meeting& a, const Meeting& b) { return a.date < b.date; });
 }
 
-template <typename Visit> void for_each_paper(std::vector<AgendaItem>& items, Visit&& visit) {
-    for (auto& item : items) {
-        for (auto& paper : item.papers)
-            visit(paper);
-        for_each_paper(item.sub_items, visit);
-    }
-}
-
 bool item_restricted(const std::vector<AgendaItem>& items, const std::string& number) {
     for (const auto& item : items)
         if ((item.number == number && item.restricted) || item_restricted(item.sub_items, number))

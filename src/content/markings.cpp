@@ -37,14 +37,6 @@ std::optional<Marking> read_marking(const YAML::Node& entry, const SourceLocatio
     return Marking{trim(*label), *may_see};
 }
 
-template <typename Visit> void for_each_paper(std::vector<AgendaItem>& items, Visit&& visit) {
-    for (auto& item : items) {
-        for (auto& paper : item.papers)
-            visit(paper);
-        for_each_paper(item.sub_items, visit);
-    }
-}
-
 std::string label_list(const std::vector<Marking>& markings) {
     std::string list;
     for (const auto& marking : markings)

@@ -231,6 +231,16 @@ struct Republication {
 
 struct PublishRecord; // content/publish_record.hpp
 
+// Calls `visit` on every paper of `items` and of their sub-items, in agenda order; `items`
+// may be const or not, and `visit` gets the papers alike.
+template <typename Items, typename Visit> void for_each_paper(Items& items, Visit&& visit) {
+    for (auto& item : items) {
+        for (auto& paper : item.papers)
+            visit(paper);
+        for_each_paper(item.sub_items, visit);
+    }
+}
+
 struct Meeting {
     std::string slug;   // "2017-09-12"
     std::string folder; // "content/csp/2017-09-12"
