@@ -10,32 +10,21 @@ namespace {
 
 using layout::FontStyle;
 
-TextSpec cell_text(std::string text, FontStyle style, double size, layout::Colour colour,
-                   double indent = 0) {
-    TextSpec spec;
-    spec.text = std::move(text);
-    spec.style = style;
-    spec.size = size;
-    spec.colour = colour;
-    spec.indent = indent;
-    return spec;
-}
-
 const layout::Colour restriction_red{0.62, 0.08, 0.05};
 
 // The heading and resolution that open Part 2, above the first exempt item's title.
 void add_part_two_heading(CellSpec& what, const SheetStyle& style) {
-    what.push_back(cell_text(content::part_two_heading, FontStyle::bold, 11, style.accent));
-    TextSpec resolution = cell_text(content::part_two_resolution, FontStyle::italic, 9, style.text);
+    what.push_back(text_spec(content::part_two_heading, FontStyle::bold, 11, style.accent));
+    TextSpec resolution = text_spec(content::part_two_resolution, FontStyle::italic, 9, style.text);
     resolution.space_before = 2;
     what.push_back(resolution);
-    TextSpec gap = cell_text("", FontStyle::regular, 4, style.text);
+    TextSpec gap = text_spec("", FontStyle::regular, 4, style.text);
     what.push_back(gap);
 }
 
 // Why the public may not see the item, in the words the law gives.
 TextSpec ground_text(const content::AgendaItem& item, double indent) {
-    TextSpec ground = cell_text(content::exempt_statement(content::item_ground(item)),
+    TextSpec ground = text_spec(content::exempt_statement(content::item_ground(item)),
                                 FontStyle::bold_italic, 9, restriction_red, indent);
     ground.space_before = 1;
     return ground;
@@ -45,16 +34,16 @@ RowSpec agenda_row(const ItemPlan& row, bool opens_part_two, const SheetStyle& s
     const content::AgendaItem& item = *row.item;
     double indent = row.depth * 14.0;
     RowSpec spec;
-    spec.cells.push_back({cell_text(item.number, FontStyle::bold, 10, style.text, indent)});
+    spec.cells.push_back({text_spec(item.number, FontStyle::bold, 10, style.text, indent)});
     CellSpec what;
     if (opens_part_two)
         add_part_two_heading(what, style);
-    what.push_back(cell_text(item.title, FontStyle::bold, 10, style.text, indent));
+    what.push_back(text_spec(item.title, FontStyle::bold, 10, style.text, indent));
     if (item.withheld) {
         what.push_back(ground_text(item, indent));
         spec.cells.push_back(what);
         spec.cells.push_back({});
-        spec.cells.push_back({cell_text(page_range_text(row), FontStyle::regular, 9, style.text)});
+        spec.cells.push_back({text_spec(page_range_text(row), FontStyle::regular, 9, style.text)});
         return spec;
     }
     std::string presenter = item.presenter.empty() ? "" : "Presented by " + item.presenter;
@@ -66,26 +55,26 @@ RowSpec agenda_row(const ItemPlan& row, bool opens_part_two, const SheetStyle& s
     if (!purpose.empty())
         byline += (byline.empty() ? "" : " · ") + purpose;
     if (!byline.empty())
-        what.push_back(cell_text(byline, FontStyle::regular, 9, style.muted, indent));
+        what.push_back(text_spec(byline, FontStyle::regular, 9, style.muted, indent));
     if (content::item_members_only(item))
         what.push_back(ground_text(item, indent));
     for (const PaperPages& paper : row.papers)
         if (!paper.appendix_label.empty())
             what.push_back(
-                cell_text(paper.appendix_label, FontStyle::regular, 9, style.text, indent + 8));
+                text_spec(paper.appendix_label, FontStyle::regular, 9, style.text, indent + 8));
     if (!item.description.empty()) {
         TextSpec description =
-            cell_text(item.description, FontStyle::regular, 9, style.text, indent);
+            text_spec(item.description, FontStyle::regular, 9, style.text, indent);
         description.space_before = 2;
         what.push_back(description);
     }
     spec.cells.push_back(what);
-    TextSpec time = cell_text(item.minutes > 0 ? std::to_string(item.minutes) + " minutes" : "",
+    TextSpec time = text_spec(item.minutes > 0 ? std::to_string(item.minutes) + " minutes" : "",
                               FontStyle::regular, 9, style.text);
     time.unbroken = true;
     spec.cells.push_back({time});
     FontStyle pages_style = item.verbal ? FontStyle::italic : FontStyle::regular;
-    TextSpec pages = cell_text(page_range_text(row), pages_style, 9, style.text);
+    TextSpec pages = text_spec(page_range_text(row), pages_style, 9, style.text);
     pages.unbroken = true;
     spec.cells.push_back({pages});
     return spec;
@@ -94,7 +83,7 @@ RowSpec agenda_row(const ItemPlan& row, bool opens_part_two, const SheetStyle& s
 RowSpec header_row(std::vector<std::string> labels, const SheetStyle& style) {
     RowSpec row;
     for (auto& label : labels)
-        row.cells.push_back({cell_text(std::move(label), FontStyle::bold, 9, style.accent)});
+        row.cells.push_back({text_spec(std::move(label), FontStyle::bold, 9, style.accent)});
     return row;
 }
 
@@ -107,17 +96,17 @@ void people_table(SheetWriter& writer, const std::string& heading,
     if (people.empty())
         return;
     writer.keep(80);
-    writer.paragraph(cell_text(heading, FontStyle::bold, 12, style.accent));
+    writer.paragraph(text_spec(heading, FontStyle::bold, 12, style.accent));
     writer.space(4);
     std::vector<RowSpec> rows;
     for (const auto& person : people) {
         RowSpec row;
-        row.cells.push_back({cell_text(person_name(person), FontStyle::bold, 9, style.text)});
-        row.cells.push_back({cell_text(person.post, FontStyle::regular, 9, style.text)});
-        row.cells.push_back({cell_text(person.organisation, FontStyle::regular, 9, style.text)});
+        row.cells.push_back({text_spec(person_name(person), FontStyle::bold, 9, style.text)});
+        row.cells.push_back({text_spec(person.post, FontStyle::regular, 9, style.text)});
+        row.cells.push_back({text_spec(person.organisation, FontStyle::regular, 9, style.text)});
         rows.push_back(std::move(row));
     }
-    TextSpec continued = cell_text(heading + " (continued)", FontStyle::bold, 12, style.accent);
+    TextSpec continued = text_spec(heading + " (continued)", FontStyle::bold, 12, style.accent);
     writer.table(header_row({"Name", "Post", "Organisation"}, style), rows, style, &continued);
     writer.space(18);
 }
@@ -162,9 +151,9 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
                                const layout::TextMeasurer& measurer, const PackGeometry& geometry) {
     SheetStyle style;
     SheetWriter writer(measurer, geometry.width, geometry.height, geometry.margins, 1);
-    writer.paragraph(cell_text(site.config.organisation, FontStyle::bold, 9.5, style.muted));
+    writer.paragraph(text_spec(site.config.organisation, FontStyle::bold, 9.5, style.muted));
     writer.space(4);
-    writer.paragraph(cell_text(board.name, FontStyle::bold, 20, style.accent));
+    writer.paragraph(text_spec(board.name, FontStyle::bold, 20, style.accent));
     writer.space(6);
     writer.rule(1.2, style.accent);
     writer.space(10);
@@ -182,7 +171,7 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
     }
     if (meeting.status == content::MeetingStatus::cancelled) {
         writer.space(8);
-        writer.paragraph(cell_text("This meeting has been cancelled.", FontStyle::bold, 11,
+        writer.paragraph(text_spec("This meeting has been cancelled.", FontStyle::bold, 11,
                                    layout::Colour{0.7, 0.1, 0.05}));
     }
     writer.space(22);
@@ -190,7 +179,7 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
     std::string agenda = meeting.supplementary > 0
                              ? "Supplementary agenda " + std::to_string(meeting.supplementary)
                              : "Agenda";
-    writer.paragraph(cell_text(agenda, FontStyle::bold, 15, style.accent));
+    writer.paragraph(text_spec(agenda, FontStyle::bold, 15, style.accent));
     writer.space(6);
 
     std::vector<RowSpec> rows;
@@ -201,7 +190,7 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
         rows.push_back(agenda_row(row, opens_part_two, style));
     }
     FrontSheet sheet;
-    TextSpec continued = cell_text("Agenda (continued)", FontStyle::bold, 15, style.accent);
+    TextSpec continued = text_spec("Agenda (continued)", FontStyle::bold, 15, style.accent);
     sheet.rows = writer.table(header_row({"Item", "Business", "Time", "Papers"}, style), rows,
                               style, &continued);
     sheet.pages = std::move(writer.pages);
@@ -214,9 +203,9 @@ std::vector<layout::Page> compose_membership(const content::Board& board,
     SheetStyle style;
     SheetWriter writer(measurer, geometry.width, geometry.height, geometry.margins,
                        first_page_number);
-    writer.paragraph(cell_text("Membership", FontStyle::bold, 18, style.accent));
+    writer.paragraph(text_spec("Membership", FontStyle::bold, 18, style.accent));
     writer.space(4);
-    writer.paragraph(cell_text(board.name, FontStyle::regular, 10, style.muted));
+    writer.paragraph(text_spec(board.name, FontStyle::regular, 10, style.muted));
     writer.space(12);
     for (const auto& group : content::membership_groups(board))
         people_table(writer, group.name, group.people, style);

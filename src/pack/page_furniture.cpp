@@ -157,33 +157,16 @@ layout::Page withheld_page(const layout::TextMeasurer& measurer, double width, d
     SheetStyle style;
     SheetWriter writer(measurer, width, height, margins, page_number);
     writer.space(120);
-    TextSpec heading;
-    heading.text = item_heading;
-    heading.style = FontStyle::bold;
-    heading.size = 16;
-    heading.colour = style.accent;
-    writer.paragraph(heading);
+    writer.paragraph(text_spec(item_heading, FontStyle::bold, 16, style.accent));
     writer.space(10);
-    TextSpec withheld;
-    withheld.text = pages;
-    withheld.size = 11;
-    withheld.colour = style.text;
-    writer.paragraph(withheld);
+    writer.paragraph(text_spec(pages, FontStyle::regular, 11, style.text));
     writer.space(8);
-    TextSpec why;
-    why.text = ground;
-    why.style = FontStyle::bold;
-    why.size = 11;
-    why.colour = restriction_red;
-    writer.paragraph(why);
+    writer.paragraph(text_spec(ground, FontStyle::bold, 11, restriction_red));
     writer.space(14);
-    TextSpec note;
-    note.text = "This edition keeps the page numbers of the members\xE2\x80\x99 pack, so "
-                "everyone at the meeting finds a paper on the same page.";
-    note.style = FontStyle::italic;
-    note.size = 9.5;
-    note.colour = style.muted;
-    writer.paragraph(note);
+    writer.paragraph(
+        text_spec("This edition keeps the page numbers of the members\xE2\x80\x99 pack, so "
+                  "everyone at the meeting finds a paper on the same page.",
+                  FontStyle::italic, 9.5, style.muted));
     return std::move(writer.pages.front());
 }
 

@@ -40,6 +40,18 @@ struct TextSpec {
     bool unbroken = false; // never wrapped: its column is at least as wide (page ranges)
 };
 
+// A run of text in one style, size and colour, indented by `indent` points.
+inline TextSpec text_spec(std::string text, layout::FontStyle style, double size,
+                          layout::Colour colour, double indent = 0) {
+    TextSpec spec;
+    spec.text = std::move(text);
+    spec.style = style;
+    spec.size = size;
+    spec.colour = colour;
+    spec.indent = indent;
+    return spec;
+}
+
 using CellSpec = std::vector<TextSpec>;
 
 struct RowSpec {
