@@ -10,11 +10,11 @@ namespace {
 // Noto Sans capital and figure height as a fraction of the font size.
 constexpr double cap_height = 0.714;
 
-cairo_font_face_t* face_or_bundled(const std::string& path, const char* bundled_name) {
+cairo_font_face_t* face_or_bundled(const std::string& path, FaceStyle bundled_style) {
     if (cairo_font_face_t* face = font_face_for_file(path)) {
         return face;
     }
-    return font_face_for_file(bundled_font_path(bundled_name));
+    return font_face_for_file(bundled_font_path(bundled_file_name(bundled_style)));
 }
 
 // Byte length of the UTF-8 sequence starting with `lead`.
@@ -42,8 +42,8 @@ std::string drawable(const std::string& text) {
 } // namespace
 
 Canvas::Canvas(cairo_t* cr, const ChartStyle& style)
-    : cr_(cr), style_(style), regular_(face_or_bundled(style.regular_font, "NotoSans-Regular.ttf")),
-      bold_(face_or_bundled(style.bold_font, "NotoSans-Bold.ttf")) {
+    : cr_(cr), style_(style), regular_(face_or_bundled(style.regular_font, FaceStyle::regular)),
+      bold_(face_or_bundled(style.bold_font, FaceStyle::bold)) {
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);

@@ -38,7 +38,14 @@ Rgb rgb_from_hex(const std::string& hex) {
 }
 
 std::string bundled_font_path(const std::string& file_name) {
-    return data_dir() + "/assets/fonts/" + file_name;
+    return bundled_font_dir(data_dir()) + "/" + file_name;
+}
+
+void draw_text_in(ChartStyle& style, const FontFiles& fonts) {
+    if (!fonts.path(FaceStyle::regular).empty())
+        style.regular_font = fonts.path(FaceStyle::regular);
+    if (!fonts.path(FaceStyle::bold).empty())
+        style.bold_font = fonts.path(FaceStyle::bold);
 }
 
 } // namespace bp::chart

@@ -1,6 +1,8 @@
 #pragma once
 // How charts look: fonts, colours and sizes. The defaults give a colour-blind-safe chart that
 // also reads when printed in black and white.
+#include "chart/font_family.hpp"
+
 #include <string>
 #include <vector>
 
@@ -21,8 +23,8 @@ enum class MonthlyForm { grouped_bars, bars_and_line };
 enum class BarOrientation { automatic, vertical, horizontal };
 
 struct ChartStyle {
-    std::string regular_font = bundled_font_path("NotoSans-Regular.ttf");
-    std::string bold_font = bundled_font_path("NotoSans-Bold.ttf");
+    std::string regular_font = bundled_font_path(bundled_file_name(FaceStyle::regular));
+    std::string bold_font = bundled_font_path(bundled_file_name(FaceStyle::bold));
 
     // Series colours, the current period first, earlier periods after it.
     std::vector<Rgb> palette = {rgb_from_hex("#12436D"), rgb_from_hex("#28A197"),
@@ -47,5 +49,9 @@ struct ChartStyle {
     MonthlyForm monthly_form = MonthlyForm::grouped_bars;
     BarOrientation category_orientation = BarOrientation::automatic;
 };
+
+// Chart text in the regular and bold faces of `fonts`, the family the pages around the chart
+// are set in (site.yaml `style: body_font`); faces with no path keep the bundled ones.
+void draw_text_in(ChartStyle& style, const FontFiles& fonts);
 
 } // namespace bp::chart

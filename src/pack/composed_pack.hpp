@@ -1,6 +1,7 @@
 #pragma once
 // A pack as a list of finished pages, before it becomes a PDF: what libharu paints, what the
 // qpdf pass places on top (charts) or underneath (appendix pages), and the navigation.
+#include "chart/font_family.hpp"
 #include "data/chart_spec.hpp"
 #include "layout/page.hpp"
 
@@ -53,6 +54,9 @@ struct ComposedPack {
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
     bool linearise = true; // "fast web view" (site.yaml `linearise_pdfs`)
+    // The faces the pack's text is set in; its charts draw their text in them too. Empty paths:
+    // the bundled faces.
+    chart::FontFiles chart_fonts;
 };
 
 struct FallbackFace;

@@ -1,6 +1,7 @@
 #pragma once
 // The four faces a pack sets its text in: the bundled Noto Sans, or the installed family that
-// site.yaml's `style: body_font` names, found through fontconfig.
+// site.yaml's `style: body_font` names (chart/font_family.hpp holds the rule for which files).
+#include "chart/font_family.hpp"
 #include "content/model.hpp"
 #include "core/diagnostics.hpp"
 
@@ -8,16 +9,8 @@
 
 namespace bp::pack {
 
-struct FontFiles {
-    std::string family;   // "Noto Sans"
-    std::string paths[4]; // TrueType files, by layout::FontStyle: regular, bold, italic, bold
-                          // italic; a family without one style repeats the nearest face
-    // One text naming all four files, to keep loaded faces by.
-    std::string key() const;
-};
-
-// The bundled faces in `font_dir`.
-FontFiles bundled_font_files(const std::string& font_dir);
+using chart::bundled_font_files;
+using chart::FontFiles;
 
 // The faces of `type.body_font`: the bundled ones when it is empty, and also (with a warning
 // at its site.yaml position naming installed families) when no installed TrueType family has

@@ -11,19 +11,6 @@ constexpr layout::FontStyle all_styles[] = {layout::FontStyle::regular, layout::
                                             layout::FontStyle::bold_italic};
 }
 
-const char* font_file_name(layout::FontStyle style) {
-    switch (style) {
-    case layout::FontStyle::bold:
-        return "NotoSans-Bold.ttf";
-    case layout::FontStyle::italic:
-        return "NotoSans-Italic.ttf";
-    case layout::FontStyle::bold_italic:
-        return "NotoSans-BoldItalic.ttf";
-    default:
-        return "NotoSans-Regular.ttf";
-    }
-}
-
 HaruDocument::HaruDocument() {
     doc_ = HPDF_New(&HaruDocument::on_error, this);
     if (doc_) {

@@ -37,7 +37,4 @@ class HaruDocument {
     HPDF_Font fonts_[4] = {};
 };
 
-// File name of a bundled face inside the font folder: "NotoSans-BoldItalic.ttf".
-const char* font_file_name(layout::FontStyle style);
-
 } // namespace bp::pack

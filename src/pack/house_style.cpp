@@ -39,8 +39,9 @@ layout::TextStyle print_text_style(const content::SiteConfig& config) {
     return style;
 }
 
-chart::ChartStyle print_chart_style(double scale) {
+chart::ChartStyle print_chart_style(double scale, const chart::FontFiles& fonts) {
     chart::ChartStyle style;
+    chart::draw_text_in(style, fonts);
     double smallest = 9 / std::clamp(scale, 0.1, 1.0);
     style.label_size = std::max(style.label_size, smallest);
     style.value_size = std::max(style.value_size, smallest);

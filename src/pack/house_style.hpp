@@ -14,9 +14,9 @@ layout::TextStyle print_text_style(const content::SiteConfig& config);
 // "#d4351c" as a colour; `fallback` when the text is not #rrggbb.
 layout::Colour colour_from_hex(const std::string& hex, const layout::Colour& fallback);
 
-// Chart text sized so that, drawn at `scale` into its box on the page, nothing prints under
-// 9 pt.
-chart::ChartStyle print_chart_style(double scale);
+// Chart text in the pack's own faces (`fonts`), sized so that, drawn at `scale` into its box on
+// the page, nothing prints under 9 pt.
+chart::ChartStyle print_chart_style(double scale, const chart::FontFiles& fonts);
 
 // Places the site's logo (site.yaml `logo:`) at the head of `page`, right-aligned in the top
 // margin, at most 40 pt high and 160 pt wide. Does nothing when there is no readable logo.

@@ -474,7 +474,7 @@ std::string members_banner(const content::Meeting& meeting) {
 } // namespace
 
 std::string bundled_font_dir() {
-    return data_dir() + "/assets/fonts";
+    return chart::bundled_font_dir(data_dir());
 }
 
 std::string pack_file_name(content::Audience audience) {
@@ -532,6 +532,7 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
                                   ? "supplementary pack " + std::to_string(meeting.supplementary)
                                   : "meeting pack");
         pack.linearise = site.config.linearise_pdfs;
+        pack.chart_fonts = resources.fonts;
         output.pack_pdf = render(pack, *faces, meeting.location, sink);
         if (output.pack_pdf.empty())
             return output;

@@ -88,7 +88,7 @@ QPDFObjectHandle foreign_form(QPDF& pdf, QPDF& source, int page_index) {
 }
 
 void place_charts(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& composed,
-                  ForeignSources& sources) {
+                  const chart::FontFiles& fonts, ForeignSources& sources) {
     if (!composed.chart_specs)
         return;
     for (const auto& placement : composed.page.charts) {
@@ -97,7 +97,7 @@ void place_charts(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& com
             continue;
         const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
         double scale = spec.width_pt > 0 ? placement.width / spec.width_pt : 1;
-        QPDF& chart = sources.open_memory(chart::render_pdf(spec, print_chart_style(scale)),
+        QPDF& chart = sources.open_memory(chart::render_pdf(spec, print_chart_style(scale, fonts)),
                                           spec.id + ".pdf");
         place_form(pdf, page, foreign_form(pdf, chart, 0),
                    pdf_rect(composed.page.height, placement.x, placement.y, placement.width,
@@ -313,7 +313,7 @@ void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs
     std::map<std::string, QPDF*> opened;
     for (std::size_t i = 0; i < pages.size() && i < pack.pages.size(); ++i) {
         place_appendix(pdf, pages[i], pack.pages[i], sources, opened);
-        place_charts(pdf, pages[i], pack.pages[i], sources);
+        place_charts(pdf, pages[i], pack.pages[i], pack.chart_fonts, sources);
         place_svg_images(pdf, pages[i], pack.pages[i], sources);
         if (i < glyphs.fallback_texts.size())
             place_fallback_texts(pdf, pages[i], pack.pages[i].page, glyphs.fallback_texts[i],

@@ -22,7 +22,8 @@ struct ScreenVariant {
 constexpr ScreenVariant wide_variant{"wide", 720, 13};
 constexpr ScreenVariant narrow_variant{"narrow", 264, 12};
 
-std::string chart_svg(const data::ChartSpec& chart, const ScreenVariant& variant) {
+std::string chart_svg(const data::ChartSpec& chart, const ScreenVariant& variant,
+                      const chart::FontFiles& fonts) {
     data::ChartSpec sized = chart;
     double aspect = chart.height_pt > 0 && chart.width_pt > 0 ? chart.height_pt / chart.width_pt
                                                               : 220.0 / 480.0;
@@ -30,6 +31,7 @@ std::string chart_svg(const data::ChartSpec& chart, const ScreenVariant& variant
     // A narrow drawing keeps enough height for its bars to read.
     sized.height_pt = std::max(variant.width * aspect, 230.0);
     chart::ChartStyle style;
+    chart::draw_text_in(style, fonts);
     style.label_size = variant.text;
     style.value_size = variant.text;
     style.title_size = variant.text + 2;
@@ -153,7 +155,8 @@ std::string csv_data_url(const std::string& csv) {
     return out;
 }
 
-// A sparkline has no text: it is drawn at its own small size, inline with the figures.
+// A sparkline has no text: it is drawn at its own small size, inline with the figures, in
+// whichever face (it draws no letters).
 std::string sparkline_drawing(const data::ChartSpec& chart, const std::string& id,
                               const std::string& caption_id) {
     std::string svg =
@@ -166,13 +169,13 @@ std::string sparkline_drawing(const data::ChartSpec& chart, const std::string& i
 }
 
 std::string chart_drawings(const data::ChartSpec& chart, const std::string& id,
-                           const std::string& caption_id) {
+                           const std::string& caption_id, const chart::FontFiles& fonts) {
     if (chart.kind == data::ChartKind::sparkline)
         return sparkline_drawing(chart, id, caption_id);
     std::string out;
     for (const ScreenVariant* variant : {&wide_variant, &narrow_variant}) {
         std::string svg =
-            inline_svg(chart_svg(chart, *variant), html_escape(id) + "-" + variant->name,
+            inline_svg(chart_svg(chart, *variant, fonts), html_escape(id) + "-" + variant->name,
                        html_escape(caption_id));
         if (svg.empty())
             continue;
@@ -186,7 +189,8 @@ std::string chart_drawings(const data::ChartSpec& chart, const std::string& id,
 
 } // namespace
 
-std::string render_chart_figure(const data::ChartSpec& chart, const std::string& id) {
+std::string render_chart_figure(const data::ChartSpec& chart, const std::string& id,
+                                const chart::FontFiles& fonts) {
     std::string caption_id = id + "-title";
     std::string out = "<figure class=\"chart\" id=\"" + html_escape(id) + "\">\n";
     out += "<figcaption><span class=\"chart-title\" id=\"" + html_escape(caption_id) + "\">" +
@@ -194,7 +198,7 @@ std::string render_chart_figure(const data::ChartSpec& chart, const std::string&
     if (!chart.description.empty())
         out += "<span class=\"chart-description\">" + html_escape(chart.description) + "</span>";
     out += "</figcaption>\n";
-    out += chart_drawings(chart, id, caption_id);
+    out += chart_drawings(chart, id, caption_id, fonts);
     out += "<details class=\"chart-details\">\n<summary>Show the figures behind this "
            "chart</summary>\n";
     out += render_chart_table(chart);

@@ -344,7 +344,8 @@ class BlockWriter {
             return {};
         ++charts_drawn_;
         return render_chart_figure(charts_[block.chart_index],
-                                   options_.chart_id_prefix + "-" + std::to_string(charts_drawn_));
+                                   options_.chart_id_prefix + "-" + std::to_string(charts_drawn_),
+                                   options_.chart_fonts);
     }
 
     const std::vector<data::ChartSpec>& charts_;

@@ -1,6 +1,7 @@
 #pragma once
 // The document model rendered as HTML for the site. Every piece of text from content is escaped
 // here; templates receive the finished markup.
+#include "chart/font_family.hpp"
 #include "data/chart_spec.hpp"
 #include "markdown/document.hpp"
 
@@ -23,6 +24,8 @@ struct RenderOptions {
     std::string chart_id_prefix = "chart";
     // Indicator title → link to its page, for the first column of scorecard tables.
     std::map<std::string, std::string> indicator_links;
+    // The faces chart text is drawn in (see SiteContext::chart_fonts).
+    chart::FontFiles chart_fonts;
 };
 
 struct RenderedDocument {

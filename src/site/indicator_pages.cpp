@@ -139,20 +139,22 @@ std::string chart_prefix(const std::string& id) {
 }
 
 TemplateData charts_data(const Indicator& indicator, const data::FinancialCalendar& calendar,
-                         data::YearMonth last) {
+                         data::YearMonth last, const chart::FontFiles& fonts) {
     TemplateData list = list_data();
     data::ChartSpec trend = data::trend_chart(indicator, last);
     trend.title = indicator.title + ": every " +
                   (indicator.frequency == data::Frequency::quarterly ? "quarter" : "month") +
                   " to " + last.long_label();
-    list.push_back(TemplateData(render_chart_figure(trend, chart_prefix(indicator.id) + "-trend")));
+    list.push_back(
+        TemplateData(render_chart_figure(trend, chart_prefix(indicator.id) + "-trend", fonts)));
     data::ChartSpec year = indicator.frequency == data::Frequency::quarterly
                                ? data::quarter_totals_chart(indicator, calendar, last)
                                : data::monthly_comparison_chart(indicator, calendar, last);
     int financial_year = calendar.year_of(last);
     year.title = indicator.title + ": " + calendar.year_label(financial_year) + " against " +
                  calendar.year_label(financial_year - 1);
-    list.push_back(TemplateData(render_chart_figure(year, chart_prefix(indicator.id) + "-year")));
+    list.push_back(
+        TemplateData(render_chart_figure(year, chart_prefix(indicator.id) + "-year", fonts)));
     return list;
 }
 
@@ -186,7 +188,8 @@ void write_indicator_page(const SiteContext& context, const content::Board& boar
     page.set("latest", latest_data(indicator, calendar));
     auto last = last_covered_month(indicator);
     page.set("has_charts", last.has_value());
-    page.set("charts", last ? charts_data(indicator, calendar, *last) : list_data());
+    page.set("charts",
+             last ? charts_data(indicator, calendar, *last, context.chart_fonts) : list_data());
     page.set("csv_href", csv_name);
     page.set("csv_detail", "CSV, " + count_phrase(indicator.observations.size(), "row", "rows"));
     TemplateData history = rag_history(board, indicator, calendar);

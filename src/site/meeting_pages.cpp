@@ -234,12 +234,14 @@ std::map<std::string, std::string> indicator_links(const content::Board& board) 
     return links;
 }
 
-TemplateData paper_data(const content::Board& board, const content::Meeting& meeting,
-                        const PaperSlot& slot, const content::PackSummary& pack) {
+TemplateData paper_data(const SiteContext& context, const content::Board& board,
+                        const content::Meeting& meeting, const PaperSlot& slot,
+                        const content::PackSummary& pack) {
     const Paper& paper = *slot.paper;
     RenderOptions options;
     options.chart_id_prefix = "chart";
     options.indicator_links = indicator_links(board);
+    options.chart_fonts = context.chart_fonts;
     RenderedDocument body = render_document(paper.body, paper.charts, options);
     TemplateData data = object_data();
     data.set("title", paper.title);
@@ -277,7 +279,7 @@ void write_paper_pages(const SiteContext& context, const content::Board& board,
     auto slots = paper_pages(context, meeting);
     std::string folder = meeting_dir(board, meeting);
     for (std::size_t i = 0; i < slots.size(); ++i) {
-        TemplateData data = paper_data(board, meeting, slots[i], pack);
+        TemplateData data = paper_data(context, board, meeting, slots[i], pack);
         data.set("meeting_title", title);
         data.set("previous", neighbour_paper(slots, i, -1));
         data.set("next", neighbour_paper(slots, i, +1));

@@ -1,6 +1,7 @@
 #pragma once
 // What every page shares: the site header, navigation, breadcrumbs and footer, and the two-step
 // render (the page's own template, then the layout around it).
+#include "chart/font_family.hpp"
 #include "content/model.hpp"
 #include "core/output_tree.hpp"
 #include "site/template_data.hpp"
@@ -32,6 +33,9 @@ struct SiteContext {
     const Theme& theme;
     DiagnosticSink& sink;
     std::string logo_file; // "assets/logo.svg" when the site has a logo
+    // The faces chart text is drawn in: those of site.yaml's `style: body_font`, as in the packs
+    // (the pack build warns when that family is not installed; charts then keep Noto Sans).
+    chart::FontFiles chart_fonts;
 };
 
 // Renders the page template with `page` (plus the shared keys), wraps it in the layout and

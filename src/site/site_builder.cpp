@@ -16,10 +16,14 @@ namespace bp::site {
 struct SiteBuilder::Context {
     Context(const content::Site& site, content::Audience audience, const FileSystem& source_files,
             const std::string& data_dir, DiagnosticSink& sink)
-        : source_files(source_files),
-          theme(source_files, site.config.theme, data_dir, sink), pages{site, audience, theme, sink,
-                                                                        logo_file(
-                                                                            site.config.logo)} {}
+        : source_files(source_files), theme(source_files, site.config.theme, data_dir, sink),
+          pages{site,
+                audience,
+                theme,
+                sink,
+                logo_file(site.config.logo),
+                chart::choose_family(site.config.type.body_font, chart::bundled_font_dir(data_dir))
+                    .files} {}
 
     static std::string logo_file(const std::string& logo) {
         return logo.empty() ? std::string() : "assets/logo" + to_lower_ascii(file_extension(logo));
