@@ -2,8 +2,8 @@
 
 #include "core/text.hpp"
 
+#include <cctype>
 #include <map>
-#include <regex>
 
 namespace bp::chart {
 
@@ -18,24 +18,45 @@ std::string replace_all(std::string text, const std::string& from, const std::st
     return text;
 }
 
+// Where the name of an id or id reference starts at `at` ('id="surface6"', '#image3'), or npos.
+std::size_t id_name_at(const std::string& svg, std::size_t at) {
+    if (svg[at] == '#')
+        return at + 1;
+    return svg.compare(at, 4, "id=\"") == 0 ? at + 4 : std::string::npos;
+}
+
 // Cairo names the group for the page after a process-wide surface counter ("surface6"), which
 // depends on what else was drawn first; numbering those ids by first appearance makes the
-// output the same on every run and thread.
+// output the same on every run and thread. (A hand scan: a regex over every chart cost more
+// than drawing it.)
 std::string renumber_surface_ids(const std::string& svg) {
-    static const std::regex surface_id(R"re((id="|#)(surface|image)(\d+))re");
     std::map<std::string, int> numbers;
     std::string out;
-    auto last = svg.cbegin();
-    for (std::sregex_iterator it(svg.begin(), svg.end(), surface_id), end; it != end; ++it) {
-        const std::smatch& match = *it;
-        const std::string key = match[2].str() + match[3].str();
-        const int number =
-            numbers.try_emplace(key, static_cast<int>(numbers.size()) + 1).first->second;
-        out.append(last, match[0].first);
-        out += match[1].str() + match[2].str() + std::to_string(number);
-        last = match[0].second;
+    out.reserve(svg.size());
+    std::size_t copied = 0;
+    for (std::size_t at = 0; at < svg.size(); ++at) {
+        const std::size_t name_at = id_name_at(svg, at);
+        if (name_at == std::string::npos)
+            continue;
+        for (const std::string name : {"surface", "image"}) {
+            const std::size_t digits_at = name_at + name.size();
+            std::size_t digits_end = digits_at;
+            while (digits_end < svg.size() &&
+                   std::isdigit(static_cast<unsigned char>(svg[digits_end])))
+                ++digits_end;
+            if (svg.compare(name_at, name.size(), name) != 0 || digits_end == digits_at)
+                continue;
+            const std::string key = svg.substr(name_at, digits_end - name_at);
+            const int number =
+                numbers.try_emplace(key, static_cast<int>(numbers.size()) + 1).first->second;
+            out.append(svg, copied, digits_at - copied);
+            out += std::to_string(number);
+            copied = digits_end;
+            at = digits_end - 1;
+            break;
+        }
     }
-    out.append(last, svg.cend());
+    out.append(svg, copied);
     return out;
 }
 
