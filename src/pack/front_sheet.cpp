@@ -4,6 +4,8 @@
 #include "content/exempt.hpp"
 #include "core/date.hpp"
 
+#include <optional>
+
 namespace bp::pack {
 
 namespace {
@@ -12,14 +14,18 @@ using layout::FontStyle;
 
 const layout::Colour restriction_red{0.62, 0.08, 0.05};
 
-// The heading and resolution that open Part 2, above the first exempt item's title.
-void add_part_two_heading(CellSpec& what, const SheetStyle& style) {
+// The heading and resolution that open Part 2: a row of their own, kept with the first exempt
+// item below them, so the item's number stands beside its own title.
+RowSpec part_two_row(const SheetStyle& style) {
+    CellSpec what;
     what.push_back(text_spec(content::part_two_heading, FontStyle::bold, 11, style.accent));
     TextSpec resolution = text_spec(content::part_two_resolution, FontStyle::italic, 9, style.text);
     resolution.space_before = 2;
     what.push_back(resolution);
-    TextSpec gap = text_spec("", FontStyle::regular, 4, style.text);
-    what.push_back(gap);
+    RowSpec row;
+    row.cells = {{}, what, {}, {}};
+    row.keep_with_next = true;
+    return row;
 }
 
 // Why the public may not see the item, in the words the law gives.
@@ -30,14 +36,12 @@ TextSpec ground_text(const content::AgendaItem& item, double indent) {
     return ground;
 }
 
-RowSpec agenda_row(const ItemPlan& row, bool opens_part_two, const SheetStyle& style) {
+RowSpec agenda_row(const ItemPlan& row, const SheetStyle& style) {
     const content::AgendaItem& item = *row.item;
     double indent = row.depth * 14.0;
     RowSpec spec;
     spec.cells.push_back({text_spec(item.number, FontStyle::bold, 10, style.text, indent)});
     CellSpec what;
-    if (opens_part_two)
-        add_part_two_heading(what, style);
     what.push_back(text_spec(item.title, FontStyle::bold, 10, style.text, indent));
     if (item.withheld) {
         what.push_back(ground_text(item, indent));
@@ -183,16 +187,20 @@ FrontSheet compose_front_sheet(const content::Site& site, const content::Board& 
     writer.space(6);
 
     std::vector<RowSpec> rows;
-    bool in_part_two = false;
+    std::optional<std::size_t> part_two_at; // the heading row's index, when there is one
     for (const ItemPlan& row : plan.items) {
-        bool opens_part_two = row.parent < 0 && row.item->part_two && !in_part_two;
-        in_part_two = in_part_two || opens_part_two;
-        rows.push_back(agenda_row(row, opens_part_two, style));
+        if (row.parent < 0 && row.item->part_two && !part_two_at) {
+            part_two_at = rows.size();
+            rows.push_back(part_two_row(style));
+        }
+        rows.push_back(agenda_row(row, style));
     }
     FrontSheet sheet;
     TextSpec continued = text_spec("Agenda (continued)", FontStyle::bold, 15, style.accent);
     sheet.rows = writer.table(header_row({"Item", "Business", "Time", "Papers"}, style), rows,
                               style, &continued);
+    if (part_two_at) // one placed row an item, in the plan's order
+        sheet.rows.erase(sheet.rows.begin() + static_cast<std::ptrdiff_t>(*part_two_at));
     sheet.pages = std::move(writer.pages);
     return sheet;
 }

@@ -217,9 +217,13 @@ std::vector<PlacedRow> SheetWriter::table(const RowSpec& header, const std::vect
     double first = rows.empty() ? 0 : row_height(rows.front());
     keep(header_height + first);
     y_ += draw_row(widths, header, true, style);
-    for (const RowSpec& row : rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const RowSpec& row = rows[i];
         double height = row_height(row);
-        if (y_ + height > page_height_ - margins_.bottom) {
+        double needed = height;
+        if (row.keep_with_next && i + 1 < rows.size())
+            needed += row_height(rows[i + 1]);
+        if (y_ + needed > page_height_ - margins_.bottom) {
             new_page();
             if (continued) {
                 paragraph(*continued);

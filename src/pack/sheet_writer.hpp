@@ -56,6 +56,7 @@ using CellSpec = std::vector<TextSpec>;
 
 struct RowSpec {
     std::vector<CellSpec> cells;
+    bool keep_with_next = false; // a heading row: never the last row on a page
 };
 
 // Where a table row ended up (for links to it).
