@@ -46,7 +46,10 @@ TemplateData supplement_link(const content::PackSummary& pack, const AgendaItem&
     return false;
 }
 
-TemplateData pack_pages_data(const content::PackSummary& pack, const AgendaItem& item) {
+// The item's printed pages, linked to its first sheet. A withheld item's pages are the members'
+// numbers; the public pack holds one page in their place, saying why.
+TemplateData pack_pages_data(const content::PackSummary& pack, const AgendaItem& item,
+                             bool withheld) {
     const auto* pages = pages_for(pack, item.number);
     if (!pages)
         return supplement_link(pack, item);
@@ -56,7 +59,8 @@ TemplateData pack_pages_data(const content::PackSummary& pack, const AgendaItem&
                             : "page " + std::to_string(pages->first_page);
     // #page= counts PDF pages, which run behind the printed numbers after a withheld item.
     int sheet = pages->first_sheet > 0 ? pages->first_sheet : pages->first_page;
-    return link_data(range, pack.pack_file + "#page=" + std::to_string(sheet));
+    return link_data(withheld ? range + " (withheld)" : range,
+                     pack.pack_file + "#page=" + std::to_string(sheet));
 }
 
 std::string purpose_text(const AgendaItem& item) {
@@ -131,7 +135,7 @@ class AgendaWriter {
             papers.push_back(paper_link(item, *paper));
         data.set("has_papers", !papers.list_value().empty());
         data.set("papers", papers);
-        data.set("pack_pages", withheld ? TemplateData(false) : pack_pages_data(pack_, item));
+        data.set("pack_pages", pack_pages_data(pack_, item, withheld));
         // Sub-items share their parent's time: the parent's minutes cover them, or they add up.
         data.set("sub_items", withheld ? list_data() : items(item.sub_items, true));
         if (start >= 0)
@@ -265,7 +269,7 @@ TemplateData paper_data(const SiteContext& context, const content::Board& board,
     bool own_contents = body.html.find("class=\"contents") != std::string::npos;
     data.set("has_contents", !own_contents && contents.list_value().size() >= 3);
     data.set("contents", contents);
-    data.set("pack_pages", pack_pages_data(pack, *slot.item));
+    data.set("pack_pages", pack_pages_data(pack, *slot.item, false));
     data.set("report_pdf", report_download(pack, slot.item->number));
     data.set("meeting_title", meeting.title);
     data.set("meeting_href", "index.html");

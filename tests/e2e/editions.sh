@@ -56,6 +56,9 @@ december_agenda="$(pdftotext "$WORK/public/$december/agenda.pdf" - | flat)"
 check "the December agenda opens Part 2" grep -qF "Part 2: exclusion of the press and public" <<<"$december_agenda"
 check "the December agenda gives the exclusion resolution" grep -qF "the press and public be excluded" <<<"$december_agenda"
 check "the December meeting page opens Part 2" grep -qF "Part 2: exclusion of the press and public" "$WORK/public/$december/index.html"
+withheld_sheet="$(python3 -c "import json; print(next(i['first_page'] for i in json.load(open('$WORK/public/$december/pack.json'))['items'] if i['number'] == '9'))")"
+check "the December meeting page points the public at the withheld item's page in their pack" \
+  grep -qF "<a href=\"pack.pdf#page=$withheld_sheet\">page $withheld_sheet (withheld)</a>" "$WORK/public/$december/index.html"
 order="$(python3 -c "import json; print(' '.join(i['number'] for i in json.load(open('$WORK/public/$december/pack.json'))['items'] if '.' not in i['number']))")"
 check "the exempt item 9 comes last in December ($order)" bash -c "[ '${order##* }' = 9 ]"
 finish
