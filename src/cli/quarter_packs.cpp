@@ -62,8 +62,9 @@ quarter_pack_file(const content::Site& site, const QuarterPackJob& job,
     std::string pdf = pack::build_quarter_pack(site, *job.board, label, packs, fonts, sink);
     if (pdf.empty())
         return std::nullopt;
-    return std::pair{site::quarter_pack_path(job.board->slug, job.year, job.quarter, calendar),
-                     std::move(pdf)};
+    return std::pair{
+        site::quarter_pack_path(job.board->slug, job.year, job.quarter, calendar, audience),
+        std::move(pdf)};
 }
 
 QuarterCountdown::QuarterCountdown(const content::Site& site) : jobs_(quarter_pack_jobs(site)) {

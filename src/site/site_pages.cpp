@@ -302,14 +302,14 @@ void write_board_pages(const SiteContext& context, OutputTree& output) {
 // The quarter's archive packs the build has written, one per board, with their sizes.
 TemplateData quarter_packs(const std::vector<std::pair<const Board*, const Meeting*>>& meetings,
                            int year, int quarter, const data::FinancialCalendar& calendar,
-                           const OutputTree& output) {
+                           content::Audience audience, const OutputTree& output) {
     TemplateData packs = list_data();
     std::vector<const Board*> boards;
     for (const auto& [board, meeting] : meetings)
         if (std::find(boards.begin(), boards.end(), board) == boards.end())
             boards.push_back(board);
     for (const Board* board : boards) {
-        std::string path = quarter_pack_path(board->slug, year, quarter, calendar);
+        std::string path = quarter_pack_path(board->slug, year, quarter, calendar, audience);
         std::error_code error;
         auto bytes = std::filesystem::file_size(output.staging_path(path), error);
         if (error)
@@ -347,7 +347,8 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
             group.set("label", "Quarter " + std::to_string(quarter) + ": " +
                                    calendar.quarter_months(quarter));
             group.set("meetings", entries);
-            TemplateData packs = quarter_packs(meetings, year, quarter, calendar, output);
+            TemplateData packs =
+                quarter_packs(meetings, year, quarter, calendar, context.audience, output);
             group.set("has_packs", !packs.list_value().empty());
             group.set("packs", packs);
             quarter_list.push_back(group);

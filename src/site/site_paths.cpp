@@ -114,12 +114,13 @@ std::string security_label(content::Security security) {
 }
 
 std::string quarter_pack_path(const std::string& board_slug, int financial_year, int quarter,
-                              const data::FinancialCalendar& calendar) {
+                              const data::FinancialCalendar& calendar, content::Audience audience) {
     std::string year = calendar.year_label(financial_year);
     for (char& c : year)
         if (c == '/')
             c = '-';
-    return "archive/" + board_slug + "-" + year + "-q" + std::to_string(quarter) + ".pdf";
+    return "archive/" + board_slug + "-" + year + "-q" + std::to_string(quarter) +
+           (audience == content::Audience::members ? "-members" : "") + ".pdf";
 }
 
 } // namespace bp::site

@@ -30,9 +30,10 @@ std::vector<const content::Paper*> visible_papers(const content::AgendaItem& ite
 std::vector<const content::AgendaItem*>
 flatten_items(const std::vector<content::AgendaItem>& items);
 
-// "archive/csp-2017-18-q2.pdf": a board's quarterly archive pack, relative to the site root.
+// "archive/csp-2017-18-q2.pdf": a board's quarterly archive pack, relative to the site root;
+// "archive/csp-2017-18-q2-members.pdf" in the members' edition, as its meeting packs are named.
 std::string quarter_pack_path(const std::string& board_slug, int financial_year, int quarter,
-                              const data::FinancialCalendar& calendar);
+                              const data::FinancialCalendar& calendar, content::Audience audience);
 
 // "1.2 MB", "340 KB", "900 bytes"
 std::string format_bytes(std::size_t bytes);

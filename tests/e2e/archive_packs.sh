@@ -24,10 +24,14 @@ archives=0
 meetings=0
 for audience in public members; do
   out="$WORK/$audience"
-  pack_name=pack.pdf
-  [ "$audience" = members ] && pack_name=pack-members.pdf
+  pack_name=pack.pdf edition=""
+  [ "$audience" = members ] && pack_name=pack-members.pdf edition="-members"
   build "$audience" 2 "$out"
-  for archive in "$out"/archive/*-q[1-4].pdf; do
+  # Named as the edition's meeting packs are: "csp-2017-18-q2-members.pdf" for the members.
+  if [ "$audience" = members ]; then
+    check "members: no archive pack has the public's name" bash -c "! ls '$out'/archive/*-q[1-4].pdf 2>/dev/null"
+  fi
+  for archive in "$out"/archive/*-q[1-4]$edition.pdf; do
     archives=$((archives + 1))
     name="$audience $(basename "$archive")"
     check "$name: qpdf --check passes" qpdf --check "$archive"
@@ -35,7 +39,7 @@ for audience in public members; do
     # The contents page lists each meeting as "<date>  <status>  Pages FIRST – LAST".
     mapfile -t ranges < <(pdftotext -layout -f 1 -l 2 "$archive" - |
       sed -n 's/^ *\([A-Z][a-z]* [0-9]* [A-Z][a-z]* [0-9]\{4\}\) .*Pages \([0-9]*\) – \([0-9]*\).*/\1|\2 \3/p')
-    board=$(basename "$archive" | sed 's/-[0-9]*-[0-9]*-q[1-4]\.pdf$//')
+    board=$(basename "$archive" | sed 's/-[0-9]*-[0-9]*-q[1-4]\(-members\)\?\.pdf$//')
     check "$name: the contents lists at least one meeting" test "${#ranges[@]}" -gt 0
     previous=0
     for entry in "${ranges[@]}"; do
@@ -65,7 +69,7 @@ check "archive packs were found ($archives) holding meetings ($meetings)" test "
 
 # The archive packs are written by whichever thread is free: the bytes must not depend on it.
 build members 1 "$WORK/members-one-thread"
-for archive in "$WORK"/members/archive/*-q[1-4].pdf; do
+for archive in "$WORK"/members/archive/*-q[1-4]-members.pdf; do
   if cmp -s "$archive" "$WORK/members-one-thread/archive/$(basename "$archive")"; then
     pass
   else
