@@ -83,6 +83,7 @@ int run_publish(const PublishOptions& options) {
     record.date = date;
     record.series = figures.series();
     record.comparators = figures.comparators();
+    record.definitions = figures.definitions();
     record.figures = figures.entries();
     std::vector<std::string> used;
     for (const auto& [id, series] : record.series)

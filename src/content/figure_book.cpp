@@ -63,10 +63,23 @@ std::vector<FigureEntry> figure_entries(const data::Indicator& indicator,
     return entries;
 }
 
-void FigureBook::freeze(const FrozenSeries& series, const FrozenComparators& comparators) {
-    for (const auto& [id, observations] : series)
+void FigureBook::freeze(const FrozenFigures& frozen, const data::FinancialCalendar& calendar,
+                        DiagnosticSink& sink) {
+    for (const auto& [id, observations] : frozen.series)
         frozen_[id] = observations;
-    frozen_comparators_ = comparators;
+    frozen_comparators_ = frozen.comparators;
+    frozen_definitions_.clear();
+    for (const auto& [id, text] : frozen.definitions) {
+        DiagnosticSink reading;
+        if (auto definition = data::parse_indicator_definition(
+                id, text, frozen.location.file + " (definitions: " + id + ")", calendar, reading))
+            frozen_definitions_.emplace(id, std::move(*definition));
+        else
+            sink.error(frozen.location,
+                       "the definition of '" + id + "' kept in the publish record no longer reads",
+                       "the meeting's pack rates its figures by the definition as it is now; "
+                       "declare a republication and publish the meeting again");
+    }
     frozen_copies_.clear();
 }
 
@@ -77,6 +90,13 @@ const data::Indicator& FigureBook::use(const data::Indicator& live) {
     auto copy = frozen_copies_.find(live.id);
     if (copy == frozen_copies_.end()) {
         data::Indicator frozen = live;
+        if (auto definition = frozen_definitions_.find(live.id);
+            definition != frozen_definitions_.end()) {
+            // Rated by the definition as published; the files are still the live ones.
+            frozen = definition->second;
+            frozen.location = live.location;
+            frozen.figures_file = live.figures_file;
+        }
         frozen.observations = published->second;
         const auto& kept = frozen_comparators_[live.id];
         std::erase_if(frozen.comparators, [&](const data::Comparator& comparator) {
@@ -94,6 +114,7 @@ void FigureBook::record(const data::Indicator& indicator, const data::IndicatorF
     if (entries_.count(indicator.id))
         return;
     entries_[indicator.id] = figure_entries(indicator, figures, calendar);
+    definitions_[indicator.id] = indicator.definition_text;
     std::vector<data::Observation>& kept = series_[indicator.id];
     for (const auto& observation : indicator.observations)
         if (observation.period <= figures.data_month)

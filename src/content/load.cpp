@@ -161,7 +161,7 @@ void load_meeting_papers(const FileSystem& files, const Site& site, const Board&
     FigureBook& book = figures ? *figures : own;
     // A published meeting prints the figures it was published with.
     if (meeting.published)
-        book.freeze(meeting.published->series, meeting.published->comparators);
+        book.freeze(meeting.published->frozen(), site.config.calendar(), sink);
     for_each_paper(meeting.items, [&](Paper& paper) {
         load_paper_body(files, site, board, meeting, paper, book, sink);
     });
@@ -174,7 +174,7 @@ void load_meeting_papers(const FileSystem& files, const Site& site, const Board&
                          const std::function<bool(const Paper&)>& which) {
     FigureBook book;
     if (meeting.published)
-        book.freeze(meeting.published->series, meeting.published->comparators);
+        book.freeze(meeting.published->frozen(), site.config.calendar(), sink);
     for_each_paper(meeting.items, [&](Paper& paper) {
         if (which(paper))
             load_paper_body(files, site, board, meeting, paper, book, sink);

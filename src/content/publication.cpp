@@ -285,18 +285,23 @@ void warn_revised_figures(const Meeting& meeting, const Board& board, const Site
                                   " published, " + shown(*live, now.last_year) + " now");
             else if (then->rag != now.rag)
                 rerated.push_back(now.key() + " rated " + then->rag + " when published, " +
-                                  now.rag + " now");
+                                  now.rag + " by the definition now");
         }
     }
     // Same figures, another rating: an indicator's definition (target, tolerance) has
-    // changed, and the pack rates the published figures by the definition as it is now.
+    // changed. The pack keeps the definition the record holds (records written before
+    // definitions were kept: the definition as it is now).
     if (!rerated.empty())
         sink.warning(record.location,
-                     "an indicator's definition has changed since publication, so the pack "
-                     "rates the published figures differently: " +
-                         joined(rerated),
-                     "restore the definition as it was published, or declare a republication "
-                     "and run '" +
+                     record.definitions.empty()
+                         ? "an indicator's definition has changed since publication, so the pack "
+                           "rates the published figures differently: " +
+                               joined(rerated)
+                         : "an indicator's definition has changed since publication; the pack "
+                           "and pages keep the published definition: " +
+                               joined(rerated),
+                     "to rate the figures by the new definition, declare a republication and run "
+                     "'" +
                          publish_command(meeting) + "'");
     if (revised.empty())
         return;

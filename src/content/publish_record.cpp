@@ -126,6 +126,25 @@ struct Reader {
         }
     }
 
+    // indicator: the YAML of its definition, as a block of text
+    void definitions(const YAML::Node& node, PublishRecord& record) {
+        if (!node.IsMap()) {
+            sink.error(data::location_of(node, origin),
+                       "'definitions' must map indicators to their definitions", record_hint);
+            return;
+        }
+        for (const auto& indicator : node) {
+            if (!indicator.second.IsScalar()) {
+                sink.error(data::location_of(indicator.second, origin),
+                           "the definition of '" + indicator.first.Scalar() +
+                               "' must be the text of its YAML file",
+                           record_hint);
+                continue;
+            }
+            record.definitions[indicator.first.Scalar()] = indicator.second.Scalar();
+        }
+    }
+
     // indicator: { comparator name: { YYYY-MM: figure } }
     void comparators(const YAML::Node& node, PublishRecord& record) {
         const char* shape = "'comparators' must map indicators to comparators to figures";
@@ -211,8 +230,10 @@ std::optional<PublishRecord> read_publish_record(const FileSystem& files, const 
         return std::nullopt;
     SourceLocation origin{path, 1, 1};
     std::size_t errors = sink.error_count();
-    data::check_keys(*yaml, {"version", "published", "inputs", "series", "comparators", "figures"},
-                     origin, sink, "a publish record");
+    data::check_keys(
+        *yaml,
+        {"version", "published", "inputs", "series", "comparators", "definitions", "figures"},
+        origin, sink, "a publish record");
     PublishRecord record;
     record.location = origin;
     record.version = data::read_int(*yaml, "version", origin, sink, true).value_or(1);
@@ -225,6 +246,8 @@ std::optional<PublishRecord> read_publish_record(const FileSystem& files, const 
         reader.comparators(comparators, record);
     if (YAML::Node series = (*yaml)["series"])
         reader.series(series, record);
+    if (YAML::Node definitions = (*yaml)["definitions"])
+        reader.definitions(definitions, record);
     if (YAML::Node figures = (*yaml)["figures"])
         reader.figures(figures, record);
     if (sink.error_count() > errors)
@@ -272,6 +295,13 @@ std::string publish_record_text(const PublishRecord& record) {
             }
             out << YAML::EndMap;
         }
+        out << YAML::EndMap;
+    }
+    // Each definition as a block of its own lines, so a review sees what rated the figures.
+    if (!record.definitions.empty()) {
+        out << YAML::Key << "definitions" << YAML::Value << YAML::BeginMap;
+        for (const auto& [id, text] : record.definitions)
+            out << YAML::Key << id << YAML::Value << YAML::Literal << text;
         out << YAML::EndMap;
     }
     out << YAML::Key << "figures" << YAML::Value;

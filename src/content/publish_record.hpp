@@ -26,10 +26,13 @@ struct PublishRecord {
     std::vector<InputDigest> inputs;  // sorted by file
     FrozenSeries series;              // the observations the figures were worked out from
     FrozenComparators comparators;    // and the comparator figures shown beside them
+    FrozenDefinitions definitions;    // and the definitions that rated them
     std::vector<FigureEntry> figures; // every figure the papers resolved
     SourceLocation location;
 
     const InputDigest* input(const std::string& file) const;
+    // What the record freezes, for a FigureBook.
+    FrozenFigures frozen() const { return {series, comparators, definitions, location}; }
     const FigureEntry* figure(const std::string& key) const;
 };
 

@@ -458,10 +458,23 @@ std::optional<Indicator> parse_indicator(std::string_view id, std::string_view y
     Indicator indicator;
     indicator.id = std::string(id);
     bool definition_ok = read_definition(yaml_text, yaml_file, calendar, indicator, sink);
+    indicator.definition_text = std::string(yaml_text);
     indicator.figures_file = csv_file;
     read_figures(csv_text, csv_file, calendar, definition_ok, indicator, sink);
     if (!definition_ok)
         return std::nullopt;
+    return indicator;
+}
+
+std::optional<Indicator> parse_indicator_definition(std::string_view id, std::string_view yaml_text,
+                                                    const std::string& yaml_file,
+                                                    const FinancialCalendar& calendar,
+                                                    DiagnosticSink& sink) {
+    Indicator indicator;
+    indicator.id = std::string(id);
+    if (!read_definition(yaml_text, yaml_file, calendar, indicator, sink))
+        return std::nullopt;
+    indicator.definition_text = std::string(yaml_text);
     return indicator;
 }
 

@@ -90,6 +90,9 @@ struct Indicator {
     std::map<int, double> targets;     // financial year → target, overriding `target`
     std::map<int, double> populations; // financial year → population, overriding `population`
     std::vector<Comparator> comparators;
+    // The YAML the definition was read from, as written: a publish record keeps it, so a
+    // published meeting is rated by the definition it was published with.
+    std::string definition_text;
     int fy_start_month = 4; // to find the financial year a month belongs to
     // A target for the whole year (a count) is pro-rated to the months covered before the year
     // to date is compared with it; otherwise the target applies to the year to date as it is.
@@ -152,6 +155,12 @@ std::optional<Indicator> parse_indicator(std::string_view id, std::string_view y
                                          const std::string& yaml_file, std::string_view csv_text,
                                          const std::string& csv_file,
                                          const FinancialCalendar& calendar, DiagnosticSink& sink);
+
+// Parses a definition alone, with no figures (a publish record's copy of one).
+std::optional<Indicator> parse_indicator_definition(std::string_view id, std::string_view yaml_text,
+                                                    const std::string& yaml_file,
+                                                    const FinancialCalendar& calendar,
+                                                    DiagnosticSink& sink);
 
 // Reads a comparator's own figures (period,value) into `comparator.values`.
 void read_comparator_file(std::string_view csv_text, const std::string& csv_file,

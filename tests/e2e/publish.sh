@@ -9,6 +9,8 @@ SITE="$(fixture valid-minimal)"
 MEETING="$SITE/content/board/2024-05-14"
 CSV="$SITE/content/board/indicators/asb-incidents.csv"
 OUT="$WORK/out"
+# The paper also quotes the figures' rating, which the indicator's definition decides.
+printf '\nThe year to date is rated {{ asb-incidents.rag }}.\n' >>"$MEETING/02-plan-update.md"
 
 build() { "$BOARDPACK" build --source "$SITE" --out "$OUT" "$@" >"$WORK/build.out" 2>"$WORK/build.err"; }
 json_value() { # file python-expression-on-data
@@ -178,14 +180,21 @@ pages="$(pdf_pages "$SUPPLEMENT")"
 check "the meeting page lists the supplementary pack with its pages" \
   grep -qE "href=\"supplementary-1.pdf\">Supplementary pack 1</a> <span class=\"downloads__detail\">[^<]*$pages pages" "$MEETING_PAGE"
 
-# --- a changed definition re-rates the published figures: the build says so ---
+# --- a changed definition: the pack keeps the published one, and the build says so ---
 DEFINITION="$SITE/content/board/indicators/asb-incidents.yaml"
 cp "$DEFINITION" "$WORK/definition.yaml"
+cp "$PACK" "$WORK/pack.before-definition.pdf"
+cp "$MEETING_PAGE" "$WORK/meeting.before-definition.html"
+check "the record keeps the definition as published" grep -q "^    tolerance: 2$" "$RECORD"
 sed -i 's/^tolerance: 2$/tolerance: 0/' "$DEFINITION"
 build
 # 2,560 against 2,583 is a 0.9% fall: Amber within 2%, Green with no tolerance.
-check "a changed definition names the re-rated figure" \
-  grep -q "warning: an indicator's definition has changed since publication, so the pack rates the published figures differently: asb-incidents.fytd rated Amber when published, Green now" "$WORK/build.err"
+check "a changed definition names the figure it would re-rate" \
+  grep -q "warning: an indicator's definition has changed since publication; the pack and pages keep the published definition: asb-incidents.fytd rated Amber when published, Green by the definition now" "$WORK/build.err"
+check "the pack is byte-identical under the changed definition" cmp -s "$PACK" "$WORK/pack.before-definition.pdf"
+check "the meeting page is byte-identical under the changed definition" \
+  cmp -s "$MEETING_PAGE" "$WORK/meeting.before-definition.html"
+check "the pack still rates the figure Amber" bash -c "pdftotext '$PACK' - | grep -q 'is rated Amber'"
 cp "$WORK/definition.yaml" "$DEFINITION"
 
 # --- the public edition's figures.json holds no figure of a restricted paper ---

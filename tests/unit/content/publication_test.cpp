@@ -100,7 +100,8 @@ TEST_CASE("a frozen book answers with the published figures, not today's") {
         if (observation.period == data::YearMonth{2017, 6})
             observation.value = 20; // what the figures said when the meeting was published
     FigureBook book;
-    book.freeze(frozen, {});
+    DiagnosticSink sink;
+    book.freeze({frozen, {}, {}, {}}, data::FinancialCalendar(4), sink);
     CHECK(fixture.resolve("{{ burglary.fytd.value }} against {{ burglary.fytd.last_year }}\n",
                           book) == "44 against 30");
     CHECK(*find(book.entries(), "burglary.fytd")->value == 44);
@@ -112,7 +113,10 @@ TEST_CASE("a frozen book shows the comparator figures that were published, and n
     live.comparators = {{"Family group", "family", "", {{{2017, 6}, 12.0}}},
                         {"London", "london", "", {{{2017, 6}, 9.0}}}}; // added since
     FigureBook book;
-    book.freeze({{"burglary", {}}}, {{"burglary", {{"Family group", {{{2017, 6}, 11.0}}}}}});
+    DiagnosticSink sink;
+    book.freeze(
+        {{{"burglary", {}}}, {{"burglary", {{"Family group", {{{2017, 6}, 11.0}}}}}}, {}, {}},
+        data::FinancialCalendar(4), sink);
     const data::Indicator& shown = book.use(live);
     REQUIRE(shown.comparators.size() == 1);
     CHECK(shown.comparators[0].name == "Family group");
@@ -120,6 +124,50 @@ TEST_CASE("a frozen book shows the comparator figures that were published, and n
     // A book that was not frozen for an indicator shows today's comparators.
     FigureBook live_book;
     CHECK(live_book.use(live).comparators.size() == 2);
+}
+
+TEST_CASE("a frozen book rates the published figures by the definition they were published with") {
+    Resolved fixture;
+    FigureBook published;
+    fixture.resolve("{{ burglary.fytd.value }}\n", published);
+    FrozenDefinitions definitions = published.definitions();
+    REQUIRE(definitions.count("burglary"));
+    CHECK(definitions["burglary"] == "title: Burglary\nunit: count\n");
+
+    // Since publication the definition gained a target the figures miss, and a new title.
+    data::Indicator live = *fixture.board.indicators->find("burglary");
+    DiagnosticSink sink;
+    auto revised = data::parse_indicator_definition(
+        "burglary", "title: Domestic burglary\nunit: count\ntarget: 10\n",
+        "content/csp/indicators/burglary.yaml", data::FinancialCalendar(4), sink);
+    REQUIRE(revised);
+    revised->observations = live.observations;
+    revised->location = live.location;
+
+    FigureBook book;
+    book.freeze(
+        {published.series(), {}, definitions, {"content/csp/2017-09-12/published.yaml", 1, 1}},
+        data::FinancialCalendar(4), sink);
+    const data::Indicator& shown = book.use(*revised);
+    CHECK(shown.title == "Burglary");
+    CHECK_FALSE(shown.target);
+    CHECK(shown.location.file == "content/csp/indicators/burglary.yaml");
+    CHECK(shown.observations.size() == published.series()["burglary"].size());
+    CHECK_FALSE(sink.has_errors());
+
+    // A record whose definition no longer reads is an error at the record, and the indicator
+    // keeps its definition as it is now.
+    FigureBook damaged;
+    damaged.freeze({published.series(),
+                    {},
+                    {{"burglary", "title: [unclosed\n"}},
+                    {"content/csp/2017-09-12/published.yaml", 1, 1}},
+                   data::FinancialCalendar(4), sink);
+    CHECK(damaged.use(*revised).title == "Domestic burglary");
+    REQUIRE(sink.has_errors());
+    CHECK(format_diagnostic(sink.sorted().front())
+              .find("content/csp/2017-09-12/published.yaml:1:1: error: the definition of "
+                    "'burglary' kept in the publish record no longer reads") != std::string::npos);
 }
 
 TEST_CASE("a publish record reads back as written") {
@@ -132,6 +180,8 @@ TEST_CASE("a publish record reads back as written") {
     data::Observation rate{{2017, 6}, 17.9, 5, 28, {}};
     record.series["marac"] = {gap, rate};
     record.comparators["marac"]["England and Wales"] = {{{2017, 5}, 16.5}, {{2017, 6}, 17.1}};
+    record.definitions["marac"] = "title: MARAC repeat referrals\nunit: percentage\n"
+                                  "# a comment, kept as written\ntarget: 25\n";
     FigureEntry figure;
     figure.indicator = "marac";
     figure.measure = "fytd";
@@ -161,6 +211,9 @@ TEST_CASE("a publish record reads back as written") {
     CHECK(*read->series["marac"][1].denominator == 28);
     CHECK(read->comparators["marac"]["England and Wales"].at({2017, 6}) == 17.1);
     CHECK(read->comparators["marac"]["England and Wales"].size() == 2);
+    CHECK(read->definitions["marac"] == record.definitions["marac"]);
+    CHECK(text.find("definitions:\n  marac: |\n    title: MARAC repeat referrals\n") !=
+          std::string::npos);
     const FigureEntry* back = read->figure("marac.fytd");
     REQUIRE(back);
     CHECK(*back->value == 17.9);
