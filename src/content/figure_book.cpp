@@ -70,15 +70,15 @@ void FigureBook::freeze(const FrozenFigures& frozen, const data::FinancialCalend
     frozen_comparators_ = frozen.comparators;
     frozen_definitions_.clear();
     for (const auto& [id, text] : frozen.definitions) {
-        DiagnosticSink reading;
-        if (auto definition = data::parse_indicator_definition(
-                id, text, frozen.location.file + " (definitions: " + id + ")", calendar, reading))
+        DiagnosticSink reading; // its lines would count from the block, not the record
+        if (auto definition =
+                data::parse_indicator_definition(id, text, frozen.location.file, calendar, reading))
             frozen_definitions_.emplace(id, std::move(*definition));
         else
             sink.error(frozen.location,
                        "the definition of '" + id + "' kept in the publish record no longer reads",
-                       "the meeting's pack rates its figures by the definition as it is now; "
-                       "declare a republication and publish the meeting again");
+                       "restore published.yaml as 'boardpack publish' wrote it, or declare a "
+                       "republication and publish the meeting again");
     }
     frozen_copies_.clear();
 }

@@ -74,7 +74,8 @@ class FigureBook {
     // From now on, `use` answers these indicators with these observations and comparator
     // figures (a comparator the record does not hold is left out: it was not published), rated
     // by the definitions recorded with them. A recorded definition that no longer reads is an
-    // error at the record; the indicator then keeps its definition as it is now.
+    // error at the record (the indicator keeps its definition as it is now, for the messages
+    // that follow).
     void freeze(const FrozenFigures& frozen, const data::FinancialCalendar& calendar,
                 DiagnosticSink& sink);
     // The indicator as this meeting sees it: the published figures when frozen, else `live`.
