@@ -49,7 +49,7 @@ bool is_ascii(const std::string& text) {
 // Every face has the ASCII letters, and only characters past them ever fall back (Canvas), so a
 // chart whose words are all ASCII cannot miss one and need not be drawn to find out.
 bool has_only_ascii_words(const data::ChartSpec& spec) {
-    if (!is_ascii(spec.title) || !is_ascii(spec.unit)) {
+    if ((spec.show_title && !is_ascii(spec.title)) || !is_ascii(spec.unit)) {
         return false;
     }
     for (const auto& category : spec.categories) {
