@@ -81,6 +81,8 @@ std::vector<Canvas::FaceRun> Canvas::face_runs(const std::string& clean) const {
         if (c >= 0x80 && current_ && !face_has_character(current_, c)) {
             if (cairo_font_face_t* fallback = fallback_face_for(c)) {
                 face = fallback;
+            } else if (missing_) {
+                missing_->insert(c);
             }
         }
         if (runs.empty() || runs.back().face != face) {

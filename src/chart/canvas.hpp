@@ -4,6 +4,7 @@
 #include "chart/style.hpp"
 
 #include <cairo.h>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ class Canvas {
     // `text` shortened with an ellipsis so it is no wider than `width`.
     std::string fit_text(const std::string& text, double width) const;
 
+    // From now on, each character drawn or measured that neither the face nor any installed
+    // font has (so it shows as nothing) is added to `missing`; nullptr stops collecting.
+    void collect_missing(std::set<char32_t>* missing) { missing_ = missing; }
+
     void fill_rect(const Rect& rect, const Rgb& colour) const;
     void line(double x0, double y0, double x1, double y1, const Rgb& colour, double width) const;
 
@@ -56,6 +61,7 @@ class Canvas {
     cairo_font_face_t* bold_;
     mutable double font_size_ = 8;
     mutable cairo_font_face_t* current_ = nullptr; // the face set_font chose
+    std::set<char32_t>* missing_ = nullptr;
 };
 
 } // namespace bp::chart

@@ -68,13 +68,15 @@ void draw_kind(const Canvas& canvas, const ChartInput& input) {
 
 } // namespace
 
-void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style) {
+void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style,
+          std::set<char32_t>* missing) {
     if (!cr || cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
         return;
     }
     const ChartSize size = chart_size(spec);
     cairo_save(cr);
-    const Canvas canvas(cr, style);
+    Canvas canvas(cr, style);
+    canvas.collect_missing(missing);
     canvas.fill_rect({0, 0, size.width, size.height}, style.background);
     const ChartData data = clean_chart_data(spec);
     const bool tiny = spec.kind == data::ChartKind::sparkline;

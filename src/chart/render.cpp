@@ -41,6 +41,30 @@ std::string finish(cairo_surface_t* surface, const data::ChartSpec& spec, const 
     return drawn && written ? out : std::string();
 }
 
+bool is_ascii(const std::string& text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Every face has the ASCII letters, and only characters past them ever fall back (Canvas), so a
+// chart whose words are all ASCII cannot miss one and need not be drawn to find out.
+bool has_only_ascii_words(const data::ChartSpec& spec) {
+    if ((spec.show_title && !is_ascii(spec.title)) || !is_ascii(spec.unit)) {
+        return false;
+    }
+    for (const auto& category : spec.categories) {
+        if (!is_ascii(category)) {
+            return false;
+        }
+    }
+    for (const auto& series : spec.series) {
+        if (!is_ascii(series.name)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 ChartSize chart_size(const data::ChartSpec& spec) {
@@ -94,6 +118,20 @@ std::string render_png(const data::ChartSpec& spec, double scale, const ChartSty
                                                                     &out) == CAIRO_STATUS_SUCCESS;
     cairo_surface_destroy(surface);
     return written ? out : std::string();
+}
+
+std::set<char32_t> characters_without_font(const data::ChartSpec& spec, const ChartStyle& style) {
+    std::set<char32_t> missing;
+    if (has_only_ascii_words(spec)) {
+        return missing;
+    }
+    // Drawn once where nothing is kept, so the answer is what the chart really draws.
+    cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+    cairo_t* cr = cairo_create(surface);
+    draw(cr, spec, style, &missing);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return missing;
 }
 
 } // namespace bp::chart

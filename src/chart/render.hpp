@@ -7,12 +7,20 @@
 #include "data/chart_spec.hpp"
 
 #include <cairo.h>
+#include <set>
 #include <string>
 
 namespace bp::chart {
 
-// Draws the chart into the rectangle (0, 0)–(width_pt, height_pt) in user space.
-void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style);
+// Draws the chart into the rectangle (0, 0)–(width_pt, height_pt) in user space. When `missing`
+// is given, each character drawn that no font has (see characters_without_font) is added.
+void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style,
+          std::set<char32_t>* missing = nullptr);
+
+// The characters the chart would draw that neither the style's faces nor any installed font
+// (chart/font.hpp's fallback_face_for) has, so they would print as nothing: for a warning.
+std::set<char32_t> characters_without_font(const data::ChartSpec& spec,
+                                           const ChartStyle& style = {});
 
 // SVG text with role="img", <title> and <desc>; element ids are prefixed with the spec's id so
 // several charts can be inlined in one page.

@@ -61,6 +61,7 @@ doc::Block place_chart(data::ChartSpec spec, std::string caption, const SourceLo
             break;
         spec.id = base + "-" + std::to_string(n);
     }
+    spec.sources.insert(spec.sources.begin(), location);
     doc::Block block;
     block.kind = doc::BlockKind::chart;
     block.location = location;

@@ -39,6 +39,7 @@ ChartSpec base_spec(const Indicator& indicator, ChartKind kind, const std::strin
     if (spec.unit.empty())
         spec.unit = "Number";
     spec.decimals = indicator.display_decimals();
+    spec.sources.push_back(indicator.location);
     return spec;
 }
 
@@ -218,6 +219,7 @@ ChartSpec category_chart(const std::vector<const Indicator*>& indicators,
             continue;
         if (spec.unit.empty())
             spec.unit = indicator->unit_label();
+        spec.sources.push_back(indicator->location);
         Comparison comparison = compare(*indicator, ytd);
         spec.categories.push_back(indicator->title);
         last.values.push_back(comparison.last_year);

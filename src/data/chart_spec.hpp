@@ -1,6 +1,8 @@
 #pragma once
 // What a chart shows, independent of how it is drawn. Built from indicator data (or written by
 // hand in a ```chart directive); drawn by the chart stage onto SVG, PDF or PNG surfaces.
+#include "core/diagnostics.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +40,10 @@ struct ChartSpec {
     std::string description; // generated sentence: "Up 12% on last year, highest in July."
     double width_pt = 480;   // size in the pack; the site scales the SVG
     double height_pt = 220;
+    // Where the chart's words were written, for a warning about one of them: the directive
+    // that placed the chart first, then the indicator definitions its titles, units and
+    // comparator names come from.
+    std::vector<SourceLocation> sources;
 };
 
 } // namespace bp::data

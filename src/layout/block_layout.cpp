@@ -193,7 +193,7 @@ void BlockLayouter::muted_line(const std::string& text, const BlockContext& cont
 }
 
 void BlockLayouter::code_block(const doc::Block& block, const BlockContext& context) {
-    double size = context.size * 0.85;
+    double size = reduced_size(context.size, 0.85);
     Look look;
     look.size = size;
     look.colour = context.colour;

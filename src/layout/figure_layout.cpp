@@ -79,7 +79,7 @@ void BlockLayouter::chart(const doc::Block& block, const BlockContext& context) 
         return;
     }
     const auto& spec = (*charts)[static_cast<std::size_t>(block.chart_index)];
-    double caption_size = context.size * 0.85;
+    double caption_size = reduced_size(context.size, 0.85);
     std::vector<LineBox> caption_lines;
     if (!block.caption.empty()) {
         Look look{FontStyle::italic, caption_size, style_.muted};

@@ -12,7 +12,7 @@ void BlockLayouter::footnotes(const std::vector<doc::Footnote>& notes, double me
     if (notes.empty())
         return;
     BlockContext context;
-    context.size = style_.body_size * 0.85;
+    context.size = reduced_size(style_.body_size, 0.85);
     context.colour = style_.text;
     context.width = measure;
 

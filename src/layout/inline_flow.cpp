@@ -94,7 +94,7 @@ class FlowWriter {
 
 Look scripted(Look look, double rise_fraction) {
     look.rise += look.size * rise_fraction;
-    look.size *= 0.7;
+    look.size = reduced_size(look.size, 0.7);
     return look;
 }
 

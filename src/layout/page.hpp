@@ -8,6 +8,17 @@ namespace bp::layout {
 
 enum class FontStyle { regular, bold, italic, bold_italic };
 
+// Nothing is printed smaller than this, in points: not footnotes, captions, table notes,
+// superscripts or page furniture. Below it many of a pack's readers need a magnifier.
+constexpr double smallest_text_size = 9;
+
+// `size` reduced by `fraction` (a caption, a footnote, a superscript), never below the
+// smallest printed size unless `size` itself is already smaller.
+inline double reduced_size(double size, double fraction) {
+    double floor = size < smallest_text_size ? size : smallest_text_size;
+    return size * fraction > floor ? size * fraction : floor;
+}
+
 struct Colour {
     double r = 0, g = 0, b = 0;
     bool operator==(const Colour&) const = default;

@@ -25,11 +25,11 @@ constexpr double summary_padding_y = 1.5;
 constexpr double cell_leading = 1.2;
 // A table whose words do not fit the measure unbroken is set at this size (no smaller: the
 // house style sets nothing under 9 pt) with narrower padding, so its rows take fewer lines.
-constexpr double crowded_table_text = 9;
+constexpr double crowded_table_text = smallest_text_size;
 constexpr double crowded_padding_x = 3;
 // A table too wide for the measure is set smaller, down to this size in points, before its
 // words are cut.
-constexpr double smallest_table_text = 8;
+constexpr double smallest_table_text = smallest_text_size;
 
 double align_offset(doc::Alignment alignment, double room) {
     if (room <= 0)
@@ -264,7 +264,7 @@ std::string table_kind(const doc::Block& block) {
 double BlockLayouter::table_cell_size(const doc::Block& block, const BlockContext& context) const {
     // A one-page indicator summary sets its tables smaller so the page also holds its chart.
     bool summary = block.css_class.rfind("indicator-", 0) == 0;
-    return std::max(context.size * (summary ? 0.8 : 0.9), crowded_table_text);
+    return reduced_size(context.size, summary ? 0.8 : 0.9);
 }
 
 void BlockLayouter::collect_table_kinds(const std::vector<doc::Block>& list,
@@ -368,14 +368,24 @@ void BlockLayouter::table(const doc::Block& block, const BlockContext& context) 
         double smallest = std::min(1.0, smallest_table_text / cells.size);
         double scale =
             std::clamp((place.width - padding) / (narrowest - padding) * 0.999, smallest, 1.0);
-        cells.size *= scale;
-        set_up();
-        warn(block.location,
-             "the table is too wide for the page, so its text is set at " +
-                 std::to_string(static_cast<int>(std::round(scale * 100))) + "% of its size",
-             turn ? "split the table, or shorten its longest words"
-                  : "give the paper 'orientation: landscape' in its front matter, or split the "
-                    "table");
+        const char* hint = turn ? "split the table, or shorten its longest words"
+                                : "give the paper 'orientation: landscape' in its front matter, or "
+                                  "split the table";
+        if (scale < 1) {
+            cells.size *= scale;
+            set_up();
+            warn(block.location,
+                 "the table is too wide for the page, so its text is set at " +
+                     std::to_string(static_cast<int>(std::round(scale * 100))) + "% of its size",
+                 hint);
+        } else {
+            // Already at the smallest printed size: the longest words break across lines.
+            warn(block.location,
+                 "the table is too wide for the page even at " +
+                     std::to_string(static_cast<int>(smallest_table_text)) +
+                     " pt, so its longest words are broken across lines",
+                 hint);
+        }
     }
     setter->size_columns(needs, shared == table_kinds_.end());
     std::size_t first_slice = turn ? stream_.keep_chain_start() : stream_.size();

@@ -46,10 +46,12 @@ void check_characters(const PaperPages& pages, const content::Site& site, const 
     std::vector<const layout::Page*> painted;
     for (const ComposedPage& page : pages.pages)
         painted.push_back(&page.page);
+    const content::Paper& paper = *pages.paper;
+    for (const data::ChartSpec& chart : paper.charts)
+        report_chart_characters(chart, site.source_root, sink);
     std::set<char32_t> missing = missing_characters(painted, faces);
     if (missing.empty())
         return;
-    const content::Paper& paper = *pages.paper;
     SourceLocation where = paper.location;
     if (where.file.empty())
         where = {paper.source_path, 0, 0};

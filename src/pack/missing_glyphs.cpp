@@ -1,9 +1,14 @@
 #include "pack/missing_glyphs.hpp"
 
+#include "chart/render.hpp"
 #include "pack/fallback_fonts.hpp"
+#include "pack/house_style.hpp"
 #include "pack/utf8.hpp"
 
 #include <cstdio>
+#include <fstream>
+#include <optional>
+#include <sstream>
 
 namespace bp::pack {
 
@@ -26,6 +31,33 @@ SourceLocation first_use(const std::string& source_text, char32_t c,
         }
     }
     return location;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Where `c` is first written at or after `source` (a directive's line, or a whole definition
+// file), or nothing when it is not there.
+std::optional<SourceLocation> written_at(const SourceLocation& source, char32_t c,
+                                         const std::string& source_root) {
+    if (source.file.empty())
+        return std::nullopt;
+    std::string text = read_text(source_root + "/" + source.file);
+    std::size_t from = 0;
+    for (int line = 1; line < source.line && from != std::string::npos; ++line) {
+        from = text.find('\n', from);
+        if (from != std::string::npos)
+            ++from;
+    }
+    std::size_t at = from == std::string::npos ? std::string::npos
+                                               : text.find(encode_utf8(std::u32string(1, c)), from);
+    if (at == std::string::npos)
+        return std::nullopt;
+    return location_in_text(text, at, {source.file, 1, 1});
 }
 
 } // namespace
@@ -65,6 +97,25 @@ void report_missing_characters(const std::set<char32_t>& missing, const std::str
                              ", so the pack shows an empty box in its place",
                          "write it another way (for example in words), or install a font "
                          "that has it");
+    }
+}
+
+void report_chart_characters(const data::ChartSpec& chart, const std::string& source_root,
+                             DiagnosticSink& sink) {
+    std::set<char32_t> missing = chart::characters_without_font(chart, print_chart_style(1));
+    for (char32_t c : missing) {
+        SourceLocation where = chart.sources.empty() ? SourceLocation{} : chart.sources.front();
+        for (const SourceLocation& source : chart.sources) {
+            if (auto found = written_at(source, c, source_root)) {
+                where = *found;
+                break;
+            }
+        }
+        sink.warning(where,
+                     "no installed font has " + describe_character(c) + ", so the chart '" +
+                         chart.id + "' shows nothing in its place",
+                     "write it another way, or install a font that has it (setup.sh installs "
+                     "fonts-noto-core, fonts-noto-cjk, fonts-noto-extra and fonts-symbola)");
     }
 }
 

@@ -1,5 +1,6 @@
 #include "pack/page_furniture.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace bp::pack {
@@ -34,13 +35,13 @@ void add_footer(layout::Page& page, const layout::TextMeasurer& measurer, const 
     std::string running = footer.board + "  ·  " + footer.date;
     std::string number = std::to_string(page_number);
     double number_width = measurer.width(number, FontStyle::bold, 9);
-    double running_width = measurer.width(running, FontStyle::regular, 8.5);
+    double running_width = measurer.width(running, FontStyle::regular, 9);
     bool right_hand = page_number % 2 == 1;
     // The page number sits at the outer edge, where a reader's thumb finds it.
     double number_x = right_hand ? right - number_width : left;
     double running_x = right_hand ? left : right - running_width;
     page.texts.push_back(
-        make_run(measurer, running_x, baseline, running, FontStyle::regular, 8.5, style.muted));
+        make_run(measurer, running_x, baseline, running, FontStyle::regular, 9, style.muted));
     page.texts.push_back(
         make_run(measurer, number_x, baseline, number, FontStyle::bold, 9, style.text));
 }
@@ -82,11 +83,11 @@ void add_protective_marking(layout::Page& page, const layout::TextMeasurer& meas
 namespace {
 const layout::Colour restriction_red{0.62, 0.08, 0.05};
 
-// The largest size from `size` down to 6 pt at which `text` fits `width`; below that the text
-// is cut with an ellipsis.
+// The largest size from `size` down to the smallest printed size at which `text` fits `width`;
+// below that the text is cut with an ellipsis.
 std::pair<std::string, double> fitted(const layout::TextMeasurer& measurer, std::string text,
                                       FontStyle style, double size, double width) {
-    while (size > 6 && measurer.width(text, style, size) > width)
+    while (size - 0.5 >= layout::smallest_text_size && measurer.width(text, style, size) > width)
         size -= 0.5;
     if (measurer.width(text, style, size) <= width)
         return {text, size};
@@ -103,7 +104,7 @@ std::pair<std::string, double> fitted(const layout::TextMeasurer& measurer, std:
 
 void centred_line(layout::Page& page, const layout::TextMeasurer& measurer, double left,
                   double right, double baseline, const std::string& line, bool backed) {
-    auto [text, size] = fitted(measurer, line, FontStyle::bold, 8, right - left);
+    auto [text, size] = fitted(measurer, line, FontStyle::bold, 9, right - left);
     double width = measurer.width(text, FontStyle::bold, size);
     double x = left + (right - left - width) / 2;
     if (backed)
@@ -129,8 +130,11 @@ void add_appendix_label(layout::Page& page, const layout::TextMeasurer& measurer
 void add_restriction_lines(layout::Page& page, const layout::TextMeasurer& measurer,
                            const Margins& margins, const std::string& line, int page_number,
                            bool backed) {
-    double left = left_margin(margins, page_number);
-    double right = page.width - right_margin(margins, page_number);
+    // The lines sit in the page's edge bands, above and below the text block, so they may run
+    // wider than its measure: the whole ground for exclusion stays legible at 9 pt.
+    constexpr double edge = 28;
+    double left = std::min(left_margin(margins, page_number), edge);
+    double right = page.width - std::min(right_margin(margins, page_number), edge);
     centred_line(page, measurer, left, right, 18, line, backed);
     centred_line(page, measurer, left, right, page.height - 16, line, backed);
 }
