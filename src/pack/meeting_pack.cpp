@@ -48,7 +48,7 @@ void check_characters(const PaperPages& pages, const content::Site& site, const 
         painted.push_back(&page.page);
     const content::Paper& paper = *pages.paper;
     for (const data::ChartSpec& chart : paper.charts)
-        report_chart_characters(chart, site.source_root, sink);
+        report_chart_characters(chart, faces.files(), site.source_root, sink);
     std::set<char32_t> missing = missing_characters(painted, faces);
     if (missing.empty())
         return;

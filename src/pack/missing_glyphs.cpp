@@ -100,9 +100,9 @@ void report_missing_characters(const std::set<char32_t>& missing, const std::str
     }
 }
 
-void report_chart_characters(const data::ChartSpec& chart, const std::string& source_root,
-                             DiagnosticSink& sink) {
-    std::set<char32_t> missing = chart::characters_without_font(chart, print_chart_style(1));
+void report_chart_characters(const data::ChartSpec& chart, const FontFiles& fonts,
+                             const std::string& source_root, DiagnosticSink& sink) {
+    std::set<char32_t> missing = chart::characters_without_font(chart, print_chart_style(1, fonts));
     for (char32_t c : missing) {
         SourceLocation where = chart.sources.empty() ? SourceLocation{} : chart.sources.front();
         for (const SourceLocation& source : chart.sources) {

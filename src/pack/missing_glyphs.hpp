@@ -27,8 +27,9 @@ void report_missing_characters(const std::set<char32_t>& missing, const std::str
 // words with Cairo, not through the pack's text). Each warning points at the character's first
 // use in the chart's sources (its directive, then the indicator definitions naming its words),
 // read from under `source_root`; else at the chart's directive.
-void report_chart_characters(const data::ChartSpec& chart, const std::string& source_root,
-                             DiagnosticSink& sink);
+// `fonts`: the faces the chart draws in (the pack's).
+void report_chart_characters(const data::ChartSpec& chart, const FontFiles& fonts,
+                             const std::string& source_root, DiagnosticSink& sink);
 
 // "U+2192 (→)"
 std::string describe_character(char32_t c);

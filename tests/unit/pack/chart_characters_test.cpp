@@ -42,7 +42,7 @@ TEST_CASE("a chart's unfound character is warned at its first use in the indicat
     folder.write("board/indicators/night-bus-journeys.yaml",
                  "title: Night bus journeys\nunit: count\nmeasure: journeys \xEE\x80\x80\n");
     DiagnosticSink sink;
-    pack::report_chart_characters(journeys_chart(), folder.root.string(), sink);
+    pack::report_chart_characters(journeys_chart(), pack::FontFiles{}, folder.root.string(), sink);
     auto diagnostics = sink.sorted();
     REQUIRE(diagnostics.size() == 1);
     const Diagnostic& warning = diagnostics[0];
@@ -67,7 +67,7 @@ TEST_CASE("a chart's unfound character written in its directive is warned there"
     data::ChartSpec spec = journeys_chart();
     spec.sources[0].line = 4;
     DiagnosticSink sink;
-    pack::report_chart_characters(spec, folder.root.string(), sink);
+    pack::report_chart_characters(spec, pack::FontFiles{}, folder.root.string(), sink);
     auto diagnostics = sink.sorted();
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].location.file == "board/2024-09-10/02-paper.md");
@@ -80,7 +80,7 @@ TEST_CASE("each unfound character of a chart is warned once and a chart with non
     data::ChartSpec spec = journeys_chart();
     spec.categories = {"Apr \xEE\x80\x80", "May \xEE\x80\x81", "Jun \xEE\x80\x80"};
     DiagnosticSink sink;
-    pack::report_chart_characters(spec, folder.root.string(), sink);
+    pack::report_chart_characters(spec, pack::FontFiles{}, folder.root.string(), sink);
     // U+E000 (unit and two categories) once, U+E001 once; unreadable sources: the directive.
     auto diagnostics = sink.sorted();
     REQUIRE(diagnostics.size() == 2);
@@ -89,6 +89,6 @@ TEST_CASE("each unfound character of a chart is warned once and a chart with non
     DiagnosticSink quiet;
     spec.unit = "journeys";
     spec.categories = {"Apr", "May", "Jun"};
-    pack::report_chart_characters(spec, folder.root.string(), quiet);
+    pack::report_chart_characters(spec, pack::FontFiles{}, folder.root.string(), quiet);
     CHECK(quiet.warning_count() == 0);
 }
