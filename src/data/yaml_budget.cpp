@@ -106,8 +106,9 @@ bool check_yaml_aliases(std::string_view text, const SourceLocation& origin, Dia
     try {
         YAML::Parser parser(in);
         AliasCounter counter(budget);
-        while (parser.HandleNextDocument(counter)) {
-        }
+        // The first document only: it is the one YAML::Load reads, and yaml-cpp finds
+        // documents without end after a stray top-level comma (",*"), consuming nothing.
+        parser.HandleNextDocument(counter);
     } catch (const Overrun& overrun) {
         SourceLocation where{origin.file, origin.line + std::max(overrun.mark.line, 0),
                              std::max(overrun.mark.column, 0) + 1};

@@ -39,6 +39,28 @@ std::optional<YAML::Node> scalar_at(const YAML::Node& map, const std::string& ke
     return value;
 }
 
+// yaml-cpp reads a stream that opens with a comma (",a: 1") as an empty document, dropping
+// everything after it; the YAML spec has no such document. Where that comma is, if so.
+std::optional<SourceLocation> leading_comma(std::string_view text, const SourceLocation& origin) {
+    int line = 0;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string_view row = text.substr(at, end - at);
+        std::size_t first = row.find_first_not_of(" \t\r");
+        bool blank =
+            first == std::string_view::npos || row[first] == '#' || row.substr(first, 3) == "---";
+        if (!blank) {
+            if (row[first] != ',')
+                return std::nullopt;
+            return SourceLocation{origin.file, origin.line + line, static_cast<int>(first) + 1};
+        }
+        at = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 SourceLocation location_of(const YAML::Node& node, const SourceLocation& origin) {
@@ -54,6 +76,12 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const SourceLocation
         return std::nullopt;
     try {
         YAML::Node node = YAML::Load(std::string(text));
+        if (auto comma = node.IsNull() ? leading_comma(text, origin) : std::nullopt) {
+            sink.error(*comma, "malformed YAML: a document cannot start with ','",
+                       "remove the comma; a list of values is written '- value' on lines of its "
+                       "own, or [a, b] on one line");
+            return std::nullopt;
+        }
         return node;
     } catch (const YAML::Exception& e) {
         SourceLocation where{origin.file, origin.line + std::max(e.mark.line, 0),

@@ -67,3 +67,26 @@ TEST_CASE("invalid UTF-8 in YAML is a located error") {
     CHECK(found[0].location.line == 2);
     CHECK(found[0].location.column == 10);
 }
+
+TEST_CASE("a stray comma before an alias is a located error, not documents without end") {
+    // yaml-cpp finds a new empty document after a top-level comma for ever, consuming nothing;
+    // found by fuzzing (a 42-byte forward-plan.yaml that hung every command).
+    bp::DiagnosticSink sink;
+    auto node = bp::data::parse_yaml("# plan\n\n  ,,,,*,,,e\n", {"forward-plan.yaml", 1, 1}, sink);
+    CHECK_FALSE(node);
+    auto found = sink.sorted();
+    REQUIRE(found.size() == 1);
+    CHECK(bp::format_diagnostic(found[0]).find("forward-plan.yaml:3:3: error: malformed YAML: a "
+                                               "document cannot start with ','") !=
+          std::string::npos);
+    bp::DiagnosticSink budget_sink;
+    CHECK(bp::data::check_yaml_aliases(",*", {"x.yaml", 1, 1}, budget_sink));
+}
+
+TEST_CASE("comments, blank lines and an empty document are still an empty document") {
+    bp::DiagnosticSink sink;
+    auto node = bp::data::parse_yaml("# nothing yet\n---\n\n", {"forward-plan.yaml", 1, 1}, sink);
+    REQUIRE(node);
+    CHECK(node->IsNull());
+    CHECK_FALSE(sink.has_errors());
+}
