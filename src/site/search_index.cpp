@@ -120,8 +120,9 @@ void SearchIndex::add(SearchDocument document, OutputTree& output) {
     EnglishStemmer stemmer;
     Indexed indexed;
     std::map<std::string, std::string> forms;
-    add_words(document.title, title_weight, false, stemmer, indexed.terms, forms);
-    add_words(document.text, 1, true, stemmer, indexed.terms, forms);
+    std::map<std::string, Posting> terms; // stem → hits, while the document is read
+    add_words(document.title, title_weight, false, stemmer, terms, forms);
+    add_words(document.text, 1, true, stemmer, terms, forms);
     if (!document.text.empty())
         output.write(search_text_path(document.url),
                      script_call("text", document.url, document.text));
@@ -130,8 +131,26 @@ void SearchIndex::add(SearchDocument document, OutputTree& output) {
     document.text.shrink_to_fit();
     indexed.document = std::move(document);
     std::lock_guard lock(mutex_);
+    for (const auto& [stem, posting] : terms) {
+        Hit hit{stem_number(stem), static_cast<std::uint32_t>(posting.weight),
+                static_cast<std::uint32_t>(indexed.places.size()),
+                static_cast<std::uint32_t>(posting.places.size())};
+        for (std::size_t place : posting.places)
+            indexed.places.push_back(static_cast<std::uint32_t>(place));
+        indexed.hits.push_back(hit);
+    }
+    indexed.hits.shrink_to_fit();
+    indexed.places.shrink_to_fit();
     forms_.merge(forms);
     documents_.push_back(std::move(indexed));
+}
+
+std::uint32_t SearchIndex::stem_number(const std::string& stem) {
+    auto [found, fresh] =
+        stem_numbers_.try_emplace(stem, static_cast<std::uint32_t>(stems_.size()));
+    if (fresh)
+        stems_.push_back(stem);
+    return found->second;
 }
 
 void SearchIndex::add_meeting(const content::Board& board, const content::Meeting& meeting,
@@ -179,14 +198,15 @@ void SearchIndex::write(OutputTree& output) const {
         documents.push_back(&indexed);
     std::sort(documents.begin(), documents.end(),
               [](auto* a, auto* b) { return a->document.url < b->document.url; });
-    std::map<std::string, std::map<std::size_t, const Posting*>> postings; // stem → number → hits
+    // stem number → (document number, its hits), in document order
+    std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>> postings(stems_.size());
     json docs = json::array();
     std::map<std::string, std::string> boards; // slug → name
     std::set<std::string> years;
     for (std::size_t n = 0; n < documents.size(); ++n) {
         const SearchDocument& document = documents[n]->document;
-        for (const auto& [stem, posting] : documents[n]->terms)
-            postings[stem][n] = &posting;
+        for (const Hit& hit : documents[n]->hits)
+            postings[hit.stem].emplace_back(static_cast<std::uint32_t>(n), &hit);
         docs.push_back({{"url", document.url},
                         {"title", document.title},
                         {"kind", document.kind},
@@ -199,31 +219,23 @@ void SearchIndex::write(OutputTree& output) const {
         boards[document.board_slug] = document.board;
         years.insert(document.year);
     }
-    const auto& forms = forms_;
-    std::map<std::string, json> shards;
-    for (const auto& [form, stem] : forms) {
-        json& shard = shards[search_shard_key(form)];
-        if (form != stem)
-            shard["forms"][form] = stem;
-    }
-    for (const auto& [stem, by_document] : postings) {
-        json list = json::array();
-        for (const auto& [document, posting] : by_document) {
-            json entry = {document, posting->weight};
-            for (std::size_t place : posting->places)
-                entry.push_back(place);
-            list.push_back(entry);
-        }
-        shards[search_shard_key(stem)]["stems"][stem] = list;
-    }
+    // One shard at a time, so only one is ever held as JSON.
+    std::map<std::string, std::vector<const std::string*>> forms_by_shard; // key → forms
+    std::map<std::string, std::vector<std::uint32_t>> stems_by_shard;      // key → stems
+    for (const auto& [form, stem] : forms_)
+        forms_by_shard[search_shard_key(form)].push_back(&form);
+    for (std::uint32_t stem = 0; stem < stems_.size(); ++stem)
+        if (!postings[stem].empty())
+            stems_by_shard[search_shard_key(stems_[stem])].push_back(stem);
+    std::set<std::string> keys;
+    for (const auto& [key, forms] : forms_by_shard)
+        keys.insert(key);
+    for (const auto& [key, stems] : stems_by_shard)
+        keys.insert(key);
     json shard_keys = json::array();
-    for (auto& [key, shard] : shards) {
-        if (!shard.contains("forms"))
-            shard["forms"] = json::object();
-        if (!shard.contains("stems"))
-            shard["stems"] = json::object();
+    for (const std::string& key : keys) {
+        write_shard(key, forms_by_shard[key], stems_by_shard[key], postings, documents, output);
         shard_keys.push_back(key);
-        output.write("search/index/terms-" + key + ".js", script_call("terms", key, shard));
     }
     json board_list = json::array();
     for (const auto& [slug, name] : boards)
@@ -235,6 +247,31 @@ void SearchIndex::write(OutputTree& output) const {
                  {"shards", shard_keys},
                  {"stop_words", search_stop_words()}};
     output.write("search/index/meta.js", script_call("meta", nullptr, meta));
+}
+
+// search/index/terms-<key>.js: the shard's word forms (those that are not their own stem) and
+// each stem's postings, [document, weight, offset, length, …].
+void SearchIndex::write_shard(
+    const std::string& key, const std::vector<const std::string*>& forms,
+    const std::vector<std::uint32_t>& stems,
+    const std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>>& postings,
+    const std::vector<const Indexed*>& documents, OutputTree& output) const {
+    json shard = {{"forms", json::object()}, {"stems", json::object()}};
+    for (const std::string* form : forms)
+        if (const std::string& stem = forms_.at(*form); *form != stem)
+            shard["forms"][*form] = stem;
+    for (std::uint32_t stem : stems) {
+        json list = json::array();
+        for (const auto& [document, hit] : postings[stem]) {
+            json entry = {document, hit->weight};
+            const auto& places = documents[document]->places;
+            for (std::uint32_t i = 0; i < hit->place_count; ++i)
+                entry.push_back(places[hit->first_place + i]);
+            list.push_back(entry);
+        }
+        shard["stems"][stems_[stem]] = list;
+    }
+    output.write("search/index/terms-" + key + ".js", script_call("terms", key, shard));
 }
 
 } // namespace bp::site

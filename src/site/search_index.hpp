@@ -10,9 +10,11 @@
 #include "core/output_tree.hpp"
 #include "data/financial_calendar.hpp"
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace bp::site {
@@ -58,14 +60,31 @@ class SearchIndex {
     };
 
   private:
+    // A document's hits on one stem, kept small: an archive holds millions of them until the
+    // index is written.
+    struct Hit {
+        std::uint32_t stem = 0; // its number in stems_
+        std::uint32_t weight = 0;
+        std::uint32_t first_place = 0; // where its offset, length pairs start in `places`
+        std::uint32_t place_count = 0; // how many numbers (twice the pairs)
+    };
     struct Indexed {
         SearchDocument document; // without its text
         bool has_text = false;
-        std::map<std::string, Posting> terms; // stem → hits
+        std::vector<Hit> hits;             // one per stem the document holds
+        std::vector<std::uint32_t> places; // every hit's offset, length pairs
     };
+    std::uint32_t stem_number(const std::string& stem); // under mutex_
+    void write_shard(const std::string& key, const std::vector<const std::string*>& forms,
+                     const std::vector<std::uint32_t>& stems,
+                     const std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>>& postings,
+                     const std::vector<const Indexed*>& documents, OutputTree& output) const;
+
     mutable std::mutex mutex_;
     std::vector<Indexed> documents_;
     std::map<std::string, std::string> forms_; // word as written → stem
+    std::vector<std::string> stems_;           // by number
+    std::unordered_map<std::string, std::uint32_t> stem_numbers_;
 };
 
 } // namespace bp::site
