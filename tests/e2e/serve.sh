@@ -46,7 +46,7 @@ check "the version did not move on a failed build" test "$(version)" = "$first_v
 
 sed -i 's/^date: 2024-05-99/date: 2024-05-03/' "$paper"
 check "fixing it rebuilds and bumps the version" wait_for bash -c "test \"\$(curl -sf '$url/__boardpack/status' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"version\"])')\" != '$first_version'"
-check "the fixed paper's pages were shown before its pack was laid out" grep -q "^Showed the pages of board/2024-05-14 in" "$WORK/serve.log"
+check "the fixed paper's pages were shown before its pack was laid out" wait_for grep -q "^Showed the pages of board/2024-05-14 in" "$WORK/serve.log"
 check "the error overlay clears" wait_for bash -c "curl -sf '$url/__boardpack/status' | python3 -c 'import json,sys; sys.exit(json.load(sys.stdin)[\"errors\"] != \"\")'"
 # The pages are shown (and the version moves on) before the build that lays out the pack ends.
 check "a change to one paper lays out only its meeting's pack" wait_for grep -q "packs laid out: 1, unchanged: 1" "$WORK/serve.log"
