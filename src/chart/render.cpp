@@ -28,6 +28,16 @@ double sane_dimension(double value, double fallback) {
     return std::clamp(value, 1.0, 14400.0);
 }
 
+// A PDF surface writing into `out`, its first page `size`, with fixed dates so the bytes repeat.
+cairo_surface_t* pdf_surface(std::string& out, const ChartSize& size) {
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create_for_stream(append_to_string, &out, size.width, size.height);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixed_pdf_date);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixed_pdf_date);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "boardpack");
+    return surface;
+}
+
 // Draws onto a vector surface, finishes it and returns what it wrote, or "" on failure.
 std::string finish(cairo_surface_t* surface, const data::ChartSpec& spec, const ChartStyle& style,
                    std::string& out) {
@@ -88,15 +98,32 @@ std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style) {
 std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style) {
     const ChartSize size = chart_size(spec);
     std::string out;
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(append_to_string, &out, size.width, size.height);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, fixed_pdf_date);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, fixed_pdf_date);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "boardpack");
+    cairo_surface_t* surface = pdf_surface(out, size);
     if (!spec.title.empty()) {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, spec.title.c_str());
     }
     return finish(surface, spec, style, out);
+}
+
+std::string render_pdf_pages(const std::vector<PdfChart>& charts) {
+    if (charts.empty()) {
+        return {};
+    }
+    std::string out;
+    cairo_surface_t* surface = pdf_surface(out, chart_size(*charts.front().spec));
+    cairo_t* cr = cairo_create(surface);
+    for (const PdfChart& chart : charts) {
+        const ChartSize size = chart_size(*chart.spec);
+        cairo_pdf_surface_set_size(surface, size.width, size.height);
+        draw(cr, *chart.spec, chart.style);
+        cairo_show_page(cr);
+    }
+    const bool drawn = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const bool written = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(surface);
+    return drawn && written ? out : std::string();
 }
 
 std::string render_png(const data::ChartSpec& spec, double scale, const ChartStyle& style) {

@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace bp::chart {
 
@@ -27,6 +28,15 @@ std::set<char32_t> characters_without_font(const data::ChartSpec& spec,
 std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style = {});
 // One-page PDF whose page is width_pt x height_pt, with fixed dates so the bytes repeat.
 std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style = {});
+// One chart of a PDF of several: the spec (which must outlive the call) and its style.
+struct PdfChart {
+    const data::ChartSpec* spec = nullptr;
+    ChartStyle style;
+};
+// Several charts as one PDF, page i holding charts[i] at its own size. The faces are embedded
+// once for all of them, where a PDF per chart carries its own subset of each face. "" when
+// there are no charts or Cairo fails.
+std::string render_pdf_pages(const std::vector<PdfChart>& charts);
 // PNG at `scale` pixels per point (1 gives 480 x 220 pixels for the default size).
 std::string render_png(const data::ChartSpec& spec, double scale, const ChartStyle& style = {});
 

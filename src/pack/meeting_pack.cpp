@@ -345,11 +345,11 @@ DocumentInfo pack_info(const content::Site& site, const content::Board& board,
 }
 
 // Each report's pages as a PDF of its own, listed in the summary for the site.
-void add_report_pdfs(PackOutput& output, const PackPlan& plan, const DocumentInfo& info,
-                     content::Audience audience, const SourceLocation& location,
-                     DiagnosticSink& sink) {
+void add_report_pdfs(PackOutput& output, PageExtractor& extractor, const PackPlan& plan,
+                     const DocumentInfo& info, content::Audience audience,
+                     const SourceLocation& location, DiagnosticSink& sink) {
     std::string error;
-    auto reports = report_pdfs(output.pack_pdf, plan, info, audience, error);
+    auto reports = report_pdfs(extractor, plan, info, audience, error);
     if (!error.empty()) {
         sink.error(location, "cannot write the PDF of each report: " + error);
         return;
@@ -540,9 +540,10 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
             return output;
         int agenda_pages = static_cast<int>(numbered.front.pages.size());
         std::string error;
+        PageExtractor extractor(output.pack_pdf); // the finished pack, read once for all cuts
         output.agenda_pdf =
-            extract_pages(output.pack_pdf, 1, agenda_pages, {{"Agenda", 0, 0, {}}},
-                          pack_info(site, board, meeting, audience, "agenda"), error);
+            extractor.extract(1, agenda_pages, {{"Agenda", 0, 0, {}}},
+                              pack_info(site, board, meeting, audience, "agenda"), error);
         if (output.agenda_pdf.empty())
             sink.error(meeting.location, "cannot write the agenda PDF: " + error);
 
@@ -558,7 +559,7 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
         for (const ItemPlan& row : plan.items)
             output.summary.items.push_back(
                 {row.item->number, row.first_page, row.last_page, "", 0, row.first_sheet});
-        add_report_pdfs(output, plan, pack.info, audience, meeting.location, sink);
+        add_report_pdfs(output, extractor, plan, pack.info, audience, meeting.location, sink);
     } catch (const std::exception& failure) {
         sink.error(meeting.location,
                    "cannot build the meeting pack: " + std::string(failure.what()));

@@ -87,22 +87,43 @@ QPDFObjectHandle foreign_form(QPDF& pdf, QPDF& source, int page_index) {
     return pdf.copyForeignObject(pages[page_index].getFormXObjectForPage());
 }
 
-void place_charts(QPDF& pdf, QPDFPageObjectHelper& page, const ComposedPage& composed,
-                  const chart::FontFiles& fonts, ForeignSources& sources) {
-    if (!composed.chart_specs)
-        return;
-    for (const auto& placement : composed.page.charts) {
-        if (placement.chart_index < 0 ||
-            placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
+// Every chart of the pack is drawn into one PDF, a page each, so the chart faces are embedded
+// once for the pack rather than once per chart; each page is then placed as a form.
+void place_charts(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, const ComposedPack& pack,
+                  ForeignSources& sources) {
+    struct Placed {
+        std::size_t page;
+        const layout::ChartPlacement* placement;
+    };
+    std::vector<Placed> placed;
+    std::vector<chart::PdfChart> charts;
+    for (std::size_t i = 0; i < pages.size() && i < pack.pages.size(); ++i) {
+        const ComposedPage& composed = pack.pages[i];
+        if (!composed.chart_specs)
             continue;
-        const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
-        double scale = spec.width_pt > 0 ? placement.width / spec.width_pt : 1;
-        QPDF& chart = sources.open_memory(chart::render_pdf(spec, print_chart_style(scale, fonts)),
-                                          spec.id + ".pdf");
-        place_form(pdf, page, foreign_form(pdf, chart, 0),
-                   pdf_rect(composed.page.height, placement.x, placement.y, placement.width,
-                            placement.height),
-                   false);
+        for (const auto& placement : composed.page.charts) {
+            if (placement.chart_index < 0 ||
+                placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
+                continue;
+            const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
+            double scale = spec.width_pt > 0 ? placement.width / spec.width_pt : 1;
+            charts.push_back({&spec, print_chart_style(scale, pack.chart_fonts)});
+            placed.push_back({i, &placement});
+        }
+    }
+    if (charts.empty())
+        return;
+    QPDF& drawn = sources.open_memory(chart::render_pdf_pages(charts), "charts.pdf");
+    auto drawn_pages = QPDFPageDocumentHelper(drawn).getAllPages();
+    if (drawn_pages.size() != placed.size())
+        throw std::runtime_error("the charts' PDF has " + std::to_string(drawn_pages.size()) +
+                                 " pages for " + std::to_string(placed.size()) + " charts");
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+        const layout::ChartPlacement& at = *placed[k].placement;
+        const layout::Page& frame = pack.pages[placed[k].page].page;
+        place_form(pdf, pages[placed[k].page],
+                   pdf.copyForeignObject(drawn_pages[k].getFormXObjectForPage()),
+                   pdf_rect(frame.height, at.x, at.y, at.width, at.height), false);
     }
 }
 
@@ -310,10 +331,10 @@ void compress_plain_streams(QPDF& pdf) {
 void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs& glyphs,
                            ForeignSources& sources) {
     auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    place_charts(pdf, pages, pack, sources);
     std::map<std::string, QPDF*> opened;
     for (std::size_t i = 0; i < pages.size() && i < pack.pages.size(); ++i) {
         place_appendix(pdf, pages[i], pack.pages[i], sources, opened);
-        place_charts(pdf, pages[i], pack.pages[i], pack.chart_fonts, sources);
         place_svg_images(pdf, pages[i], pack.pages[i], sources);
         if (i < glyphs.fallback_texts.size())
             place_fallback_texts(pdf, pages[i], pack.pages[i].page, glyphs.fallback_texts[i],
@@ -379,14 +400,14 @@ void write_info(QPDF& pdf, const DocumentInfo& info) {
                                  QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
 }
 
-std::string write_pdf(QPDF& pdf, bool linearise) {
+std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
     use_deflate_level();
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setDeterministicID(true);
     writer.setLinearization(linearise);
     writer.setCompressStreams(true);
-    writer.setObjectStreamMode(qpdf_o_generate);
+    writer.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_disable);
     writer.write();
     auto buffer = writer.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
@@ -419,19 +440,7 @@ std::string PageExtractor::extract(int first, int last, const std::vector<Outlin
         write_outline(extract, outline);
         write_page_labels(extract, {{0, "", true, first_label > 0 ? first_label : first}});
         write_info(extract, info);
-        return write_pdf(extract, linearised_);
-    } catch (const std::exception& failure) {
-        error = failure.what();
-        return {};
-    }
-}
-
-std::string extract_pages(const std::string& finished, int first, int last,
-                          const std::vector<OutlineEntry>& outline, const DocumentInfo& info,
-                          std::string& error, int first_label) {
-    try {
-        PageExtractor extractor(finished);
-        return extractor.extract(first, last, outline, info, error, first_label);
+        return write_pdf(extract, linearised_, false);
     } catch (const std::exception& failure) {
         error = failure.what();
         return {};

@@ -1,11 +1,8 @@
 #include "pack/report_pdfs.hpp"
 
 #include "core/text.hpp"
-#include "pack/post_pass.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <optional>
 
 namespace bp::pack {
 
@@ -14,11 +11,10 @@ std::string report_pdf_name(const std::string& item_number, content::Audience au
     return "pack-" + edition + "item-" + slugify(item_number) + ".pdf";
 }
 
-std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& plan,
+std::vector<ReportPdf> report_pdfs(PageExtractor& extractor, const PackPlan& plan,
                                    const DocumentInfo& info, content::Audience audience,
                                    std::string& error) {
     std::vector<ReportPdf> reports;
-    std::optional<PageExtractor> extractor; // the pack is read once, for the first report
     for (const ItemPlan& row : plan.items) {
         // A withheld item has no report of its own: its one page says so in the pack.
         bool printed = std::any_of(row.papers.begin(), row.papers.end(),
@@ -28,15 +24,8 @@ std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& 
         std::string title = "Item " + row.item->number + ": " + row.item->title;
         DocumentInfo report_info = info;
         report_info.title = info.title + " \xE2\x80\x93 " + title;
-        try {
-            if (!extractor)
-                extractor.emplace(finished);
-        } catch (const std::exception& failure) {
-            error = failure.what();
-            return {};
-        }
-        std::string pdf = extractor->extract(row.first_sheet, row.last_sheet, {{title, 0, 0, {}}},
-                                             report_info, error, row.first_page);
+        std::string pdf = extractor.extract(row.first_sheet, row.last_sheet, {{title, 0, 0, {}}},
+                                            report_info, error, row.first_page);
         if (pdf.empty())
             return {};
         reports.push_back({row.item->number, report_pdf_name(row.item->number, audience),

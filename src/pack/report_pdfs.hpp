@@ -3,6 +3,7 @@
 // who wants one report downloads only that, with the pack's stamps and page numbers as they are.
 #include "pack/composed_pack.hpp"
 #include "pack/pack_plan.hpp"
+#include "pack/post_pass.hpp"
 
 #include <string>
 #include <vector>
@@ -20,9 +21,9 @@ struct ReportPdf {
 std::string report_pdf_name(const std::string& item_number,
                             content::Audience audience = content::Audience::public_audience);
 
-// One PDF per item that has papers and pages in the pack. `info` is the pack's; each report's
-// title names its item.
-std::vector<ReportPdf> report_pdfs(const std::string& finished, const PackPlan& plan,
+// One PDF per item that has papers and pages in the pack, cut by `extractor` from the
+// finished pack. `info` is the pack's; each report's title names its item.
+std::vector<ReportPdf> report_pdfs(PageExtractor& extractor, const PackPlan& plan,
                                    const DocumentInfo& info, content::Audience audience,
                                    std::string& error);
 

@@ -50,6 +50,41 @@ TEST_CASE("PDF dates are fixed so the bytes repeat") {
     CHECK(chart::render_pdf(chart::samples::quarters()) == pdf);
 }
 
+namespace {
+std::size_t occurrences(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++count;
+    return count;
+}
+} // namespace
+
+TEST_CASE("several charts make one PDF, a page each at its own size, the faces embedded once") {
+    auto monthly = chart::samples::monthly();
+    monthly.width_pt = 400;
+    monthly.height_pt = 180.5;
+    auto quarters = chart::samples::quarters();
+    auto categories = chart::samples::categories();
+    categories.width_pt = 300;
+    categories.height_pt = 150;
+    chart::ChartStyle larger;
+    larger.label_size *= 1.5;
+    const std::string pdf =
+        chart::render_pdf_pages({{&monthly, {}}, {&quarters, larger}, {&categories, {}}});
+    CHECK(contains(pdf, "/Count 3"));
+    CHECK(contains(pdf, "/MediaBox [ 0 0 400 180.5 ]"));
+    CHECK(contains(pdf, "/MediaBox [ 0 0 480 220 ]"));
+    CHECK(contains(pdf, "/MediaBox [ 0 0 300 150 ]"));
+    // Each chart alone embeds its own subset of the regular face; together they share one.
+    CHECK(occurrences(chart::render_pdf(monthly), "/FontFile2") >= 1);
+    CHECK(occurrences(pdf, "/FontFile2") == occurrences(chart::render_pdf(quarters), "/FontFile2"));
+    const std::string text = pdf_text(pdf);
+    for (const auto* spec : {&monthly, &quarters, &categories})
+        CHECK(contains(text, spec->series.front().name));
+    CHECK(chart::render_pdf_pages({{&monthly, {}}, {&quarters, larger}, {&categories, {}}}) == pdf);
+    CHECK(chart::render_pdf_pages({}).empty());
+}
+
 TEST_CASE("nonsense sizes fall back to the default size") {
     auto spec = chart::samples::quarters();
     spec.width_pt = std::numeric_limits<double>::quiet_NaN();
