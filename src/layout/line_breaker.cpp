@@ -55,9 +55,15 @@ struct Cut {
 
 class LineBuilder {
   public:
+    // `fill_with_hyphens`: whether a word that fits a line of its own may still be hyphenated
+    // to fill the space left on the line before (see worth_filling).
     LineBuilder(const InlineFlow& flow, double measure, const LineMetrics& metrics,
-                WidthCache& widths)
-        : flow_(flow), measure_(measure), metrics_(metrics), widths_(widths) {}
+                WidthCache& widths, bool fill_with_hyphens = true)
+        : flow_(flow), measure_(measure), metrics_(metrics), widths_(widths),
+          fill_with_hyphens_(fill_with_hyphens) {}
+
+    // Whether some word that would fit a line of its own was hyphenated to fill one.
+    bool filled_with_hyphens() const { return filled_with_hyphens_; }
 
     std::vector<LineBox> run() {
         for (const auto& token : flow_.tokens) {
@@ -110,6 +116,7 @@ class LineBuilder {
                         place(*space);
                     place_units(units, 0, cut);
                     start = cut.end;
+                    filled_with_hyphens_ |= word.width <= measure_ + tolerance;
                 }
             }
             finish_line();
@@ -132,6 +139,8 @@ class LineBuilder {
     // Bold words (headers, side headings) that fit a line of their own are not hyphenated to
     // fill the one before: "Lead of-ficer" reads worse than a short line.
     bool worth_filling(double room, const Token& word) const {
+        if (!fill_with_hyphens_ && word.width <= measure_ + tolerance)
+            return false;
         FontStyle style = flow_.looks[word.segments.front().look].style;
         if (style == FontStyle::bold || style == FontStyle::bold_italic)
             return false;
@@ -313,13 +322,25 @@ class LineBuilder {
     std::vector<Placed> placed_;
     double x_ = 0;
     const Segment* pending_space_ = nullptr;
+    bool fill_with_hyphens_ = true;
+    bool filled_with_hyphens_ = false;
 };
 
 } // namespace
 
 std::vector<LineBox> break_lines(const InlineFlow& flow, double measure, const LineMetrics& metrics,
                                  WidthCache& widths) {
-    return LineBuilder(flow, std::max(measure, 1.0), metrics, widths).run();
+    measure = std::max(measure, 1.0);
+    LineBuilder filling(flow, measure, metrics, widths);
+    std::vector<LineBox> lines = filling.run();
+    // In a narrow measure a hyphen that fills a line is worth it only when it saves a line:
+    // "In pro-|gress" in a cell is no shorter than "In|progress", and reads worse.
+    if (measure < narrow_measure && filling.filled_with_hyphens()) {
+        std::vector<LineBox> whole = LineBuilder(flow, measure, metrics, widths, false).run();
+        if (whole.size() <= lines.size())
+            return whole;
+    }
+    return lines;
 }
 
 } // namespace bp::layout

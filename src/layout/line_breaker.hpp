@@ -1,6 +1,8 @@
 #pragma once
 // Greedy ragged-right line breaking: fills each line with as many words as fit and never lets
-// a line run past the measure, except when a single character is wider than the measure.
+// a line run past the measure, except when a single character is wider than the measure. In a
+// narrow measure (a table cell) a word is hyphenated to fill the line before it only when
+// that makes fewer lines than moving it down whole.
 #include "layout/inline_flow.hpp"
 
 #include <vector>

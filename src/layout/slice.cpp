@@ -106,6 +106,33 @@ void clip_rule(const Rule& rule, double cut, Page& head, Page& tail) {
     }
 }
 
+// Moves the slice's content down by `padding`; backgrounds that start at its top grow to
+// keep covering it.
+void open_top(Slice& slice, double padding) {
+    if (padding <= 0)
+        return;
+    Page moved;
+    append_boxes(moved, slice.boxes, 0, padding);
+    for (std::size_t i = 0; i < moved.rectangles.size(); ++i)
+        if (slice.boxes.rectangles[i].y <= 0) {
+            moved.rectangles[i].y = 0;
+            moved.rectangles[i].height += padding;
+        }
+    for (std::size_t i = 0; i < moved.rules.size(); ++i) {
+        Rule& rule = moved.rules[i];
+        const Rule& before = slice.boxes.rules[i];
+        if (std::min(before.y1, before.y2) <= 0 && before.y1 != before.y2) // a vertical border
+            (before.y1 <= before.y2 ? rule.y1 : rule.y2) = 0;
+    }
+    slice.boxes.texts = std::move(moved.texts);
+    slice.boxes.rectangles = std::move(moved.rectangles);
+    slice.boxes.rules = std::move(moved.rules);
+    slice.boxes.charts = std::move(moved.charts);
+    slice.boxes.images = std::move(moved.images);
+    slice.boxes.destinations = std::move(moved.destinations);
+    slice.height += padding;
+}
+
 } // namespace
 
 std::pair<Slice, Slice> split_slice(const Slice& slice, double max_height) {
@@ -120,6 +147,7 @@ std::pair<Slice, Slice> split_slice(const Slice& slice, double max_height) {
     tail.keep_with_next = slice.keep_with_next;
     tail.repeat_header = slice.repeat_header;
     tail.min_split_part = slice.min_split_part;
+    tail.split_padding = slice.split_padding;
 
     for (const auto& run : slice.boxes.texts) {
         if (run.baseline <= cut) {
@@ -161,6 +189,7 @@ std::pair<Slice, Slice> split_slice(const Slice& slice, double max_height) {
             tail.boxes.destinations.push_back(std::move(moved));
         }
     }
+    open_top(tail, slice.split_padding);
     return {std::move(head), std::move(tail)};
 }
 

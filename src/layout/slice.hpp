@@ -23,6 +23,9 @@ struct Slice {
     // A table row may be cut at a page foot when at least this much of it fits there and at
     // least this much goes over (two lines); zero: cut only when taller than a whole page.
     double min_split_part = 0;
+    // Space opened above what a cut carries over, as above the slice's own start (a table
+    // row's cell padding), so the carried lines do not touch the repeated header.
+    double split_padding = 0;
     // Set on a landscape page in a portrait paper (a table too wide for the portrait measure):
     // the paginator turns the page before it and back after it.
     bool landscape = false;

@@ -125,6 +125,8 @@ class TableSetter {
 
     double padding_total() const { return 2 * padding_x_ * static_cast<double>(columns_); }
 
+    double row_padding() const { return padding_y_; }
+
     // The least of a row worth leaving at a page foot or carrying over: two lines of text.
     double smallest_row_part() const {
         return padding_y_ + 2 * cell_style_.base.size * cell_leading;
@@ -430,6 +432,7 @@ void BlockLayouter::set_table(const doc::Block& block, TableSetter& setter,
             slice.keep_with_next =
                 (index == 0 && body_rows >= 2) || (index + 2 == body_rows && body_rows >= 3);
             slice.min_split_part = setter.smallest_row_part();
+            slice.split_padding = setter.row_padding();
             slice.repeat_header = header;
             ++index;
         }

@@ -56,10 +56,24 @@ int count_prefixed(const Page& page, const std::string& prefix) {
 TEST_CASE("a word too long for a narrow measure is hyphenated, never cut bare") {
     // Eight characters a line: "safe-" then "guarding".
     CHECK(broken("safeguarding", 40) == std::vector<std::string>{"safe-", "guarding"});
-    // In a narrow cell the space left on a line is filled with a hyphenated part.
-    CHECK(broken("the safeguarding", 60) == std::vector<std::string>{"the safe-", "guarding"});
+    // In a narrow cell the space left on a line is filled with a hyphenated part when that
+    // saves a line: "the safe-|guarding is" is two lines, "the|safeguarding|is" three.
+    CHECK(broken("the safeguarding is", 60) ==
+          std::vector<std::string>{"the safe-", "guarding is"});
     // A word with no pattern point is cut between characters, with a hyphen.
     CHECK(broken("zzzzzzzzzz", 20) == std::vector<std::string>{"zzz-", "zzz-", "zzzz"});
+}
+
+TEST_CASE("a narrow cell does not hyphenate a word to fill a line when no line is saved") {
+    // Ten characters a line: "In pro-|gress" and "In|progress" are both two lines.
+    CHECK(broken("In progress", 50) == std::vector<std::string>{"In", "progress"});
+    CHECK(broken("the safeguarding", 60) == std::vector<std::string>{"the", "safeguarding"});
+    // Words after it change nothing when they would take the same lines either way.
+    CHECK(broken("the safeguarding team", 60) ==
+          std::vector<std::string>{"the", "safeguarding", "team"});
+    // A word too long for any line is still cut, filling the line before it.
+    CHECK(broken("an oversafeguarding", 60) ==
+          std::vector<std::string>{"an oversafe-", "guarding"});
 }
 
 TEST_CASE("wide measures hyphenate only to save a line ending a quarter short") {
@@ -144,6 +158,17 @@ TEST_CASE("a tall row splits at the page foot, the next page repeats header and 
             ++splits;
             CHECK(second.count("Register (continued)") == 1);
             CHECK(second.count("Ref") == 1);
+            // The carried lines open with the row's padding below the repeated header's rule.
+            const TextRun* ref = find_text(pages[p + 1], "Ref");
+            REQUIRE(ref != nullptr);
+            double header_bottom = 1e9, carried_top = 1e9;
+            for (const auto& rule : pages[p + 1].rules)
+                if (rule.y1 == rule.y2 && rule.y1 > ref->baseline)
+                    header_bottom = std::min(header_bottom, rule.y1);
+            for (const auto& run : pages[p + 1].texts)
+                if (run.text.rfind("n" + std::to_string(r) + ".", 0) == 0)
+                    carried_top = std::min(carried_top, run.baseline - run.size * 0.8);
+            CHECK(carried_top >= header_bottom + 2.5 - 1e-6);
         }
     }
     CHECK(splits >= 1);
