@@ -1,6 +1,8 @@
 #include "chart/installed_fonts.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <set>
+#include <sys/stat.h>
 
 namespace bp::chart {
 
@@ -73,6 +75,35 @@ std::optional<FontFile> installed_font_for(char32_t c) {
     FcPatternDestroy(pattern);
     FcCharSetDestroy(wanted);
     return found;
+}
+
+const std::string& installed_font_files() {
+    static const std::string listed = [] {
+        std::set<std::string> paths;
+        FcPattern* any = FcPatternCreate();
+        FcObjectSet* objects = FcObjectSetBuild(FC_FILE, nullptr);
+        FcFontSet* fonts = FcFontList(nullptr, any, objects);
+        for (int i = 0; fonts && i < fonts->nfont; ++i) {
+            FcChar8* file = nullptr;
+            if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) == FcResultMatch)
+                paths.insert(reinterpret_cast<const char*>(file));
+        }
+        if (fonts)
+            FcFontSetDestroy(fonts);
+        FcObjectSetDestroy(objects);
+        FcPatternDestroy(any);
+        std::string lines;
+        for (const std::string& path : paths) {
+            struct stat info {};
+            if (stat(path.c_str(), &info) != 0)
+                continue;
+            lines += path + " " + std::to_string(info.st_size) + " " +
+                     std::to_string(info.st_mtim.tv_sec) + "." +
+                     std::to_string(info.st_mtim.tv_nsec) + "\n";
+        }
+        return lines;
+    }();
+    return listed;
 }
 
 } // namespace bp::chart

@@ -16,4 +16,10 @@ struct FontFile {
 // sans-serif font that has it. Nothing when no installed font has it.
 std::optional<FontFile> installed_font_for(char32_t c);
 
+// Every font file fontconfig knows, a line each: path, size and modification time, sorted.
+// What a build draws with depends on them (an installed body family, fallback faces), so the
+// build cache keys on this list: installing, removing or upgrading a font makes cached packs
+// stale. Read once per process.
+const std::string& installed_font_files();
+
 } // namespace bp::chart

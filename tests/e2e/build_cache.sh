@@ -1,6 +1,7 @@
 # The build cache: a rebuild takes unchanged meetings' packs from .boardpack-cache, and what it
 # writes is byte for byte what a clean build (--no-cache) writes, after no change, a changed
-# paper, minutes, meeting.yaml or data file, a deleted cache, or a damaged cache entry.
+# paper, minutes, meeting.yaml or data file, a deleted cache, or a damaged cache entry; a font
+# installed, upgraded or removed lays every meeting out again.
 source "$(dirname "$0")/lib.sh"
 
 site="$WORK/example"
@@ -123,4 +124,36 @@ rm -rf "$cache"
 clean no_cache; no_cache="$WORK/no_cache"
 check "--no-cache writes no cache" test ! -e "$cache"
 check "--no-cache takes nothing from a cache" test "$(from_cache "$no_cache")" = 0
+
+# What a pack draws with depends on the installed fonts (an installed body family, fallback
+# faces): a font installed, upgraded or removed since the last build makes every cached pack
+# stale. fontconfig reads the system's fonts and a folder of the test's own.
+fonts="$WORK/fonts"
+mkdir -p "$fonts" "$WORK/fontconfig-cache"
+cat >"$WORK/fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <cachedir>$WORK/fontconfig-cache</cachedir>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>$fonts</dir>
+</fontconfig>
+EOF
+regular="$(fc-match -f '%{file}' 'DejaVu Sans:style=Book')"
+bold="$(fc-match -f '%{file}' 'DejaVu Sans:style=Bold')"
+fonts_build() { FONTCONFIG_FILE="$WORK/fonts.conf" cached "$1"; }
+fonts_build fonts_filled
+fonts_build fonts_unchanged
+check "with the same fonts every meeting comes from the cache" test "$(from_cache "$WORK/fonts_unchanged")" = 4
+cp "$regular" "$fonts/extra.ttf"
+fonts_build fonts_added
+check "a font installed since the last build lays every meeting out again" test "$(from_cache "$WORK/fonts_added")" = 0
+fonts_build fonts_added_again
+check "the new font's entries are then taken from the cache" test "$(from_cache "$WORK/fonts_added_again")" = 4
+cp "$bold" "$fonts/extra.ttf"
+fonts_build fonts_upgraded
+check "a font file replaced since the last build lays every meeting out again" test "$(from_cache "$WORK/fonts_upgraded")" = 0
+rm "$fonts/extra.ttf"
+fonts_build fonts_removed
+check "a font removed since the last build lays every meeting out again" test "$(from_cache "$WORK/fonts_removed")" = 0
 finish
