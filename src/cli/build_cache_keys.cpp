@@ -1,10 +1,10 @@
 #include "cli/build_cache_keys.hpp"
 
-#include "chart/installed_fonts.hpp"
 #include "core/build_clock.hpp"
 #include "core/data_dir.hpp"
 #include "core/date.hpp"
 #include "core/digest.hpp"
+#include "pack/font_family.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -114,7 +114,7 @@ std::string site_key(const std::string& source_root, content::Audience audience)
     FileDigests fonts;
     add_folder(fonts, data_dir(), "assets/fonts");
     add_digests(digest, fonts);
-    digest.add(chart::installed_font_files());
+    digest.add(pack::installed_font_files());
     return digest.hex();
 }
 

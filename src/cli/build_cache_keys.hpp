@@ -10,7 +10,7 @@ namespace bp::cli {
 
 // What every part shares: the program (its build ID and version), the audience,
 // SOURCE_DATE_EPOCH, site.yaml, the site's own assets/ folder (logo, fonts), the fonts
-// bundled with boardpack and the installed fonts (chart::installed_font_files).
+// bundled with boardpack and the installed fonts (pack::installed_font_files).
 std::string site_key(const std::string& source_root, content::Audience audience);
 
 // What every meeting of a board reads besides its own folder: board.yaml, the indicators, the

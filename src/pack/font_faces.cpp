@@ -128,48 +128,70 @@ SubsetFontFolder FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string&
     if (folder.path_.empty())
         return folder;
     folder.files_.family = files_.family;
+    // A face nothing is set in is neither cut nor loaded: its style borrows the subset of the
+    // first face in use, which the painter never draws with. Cutting a face and loading it
+    // into libharu (a look-up of every code point) is the same work for one word as for a
+    // whole pack.
+    int stand_in = 0;
+    for (int style = 3; style >= 0; --style)
+        if (file_in_use(first_style_of_file(style), glyphs))
+            stand_in = first_style_of_file(style);
     for (int style = 0; style < 4; ++style) {
         // A family without some style repeats a face: the face is cut once, to the characters
         // of every style it stands for, as libharu loads each file once.
-        int first = first_style_of_file(style);
-        if (first != style) {
-            folder.files_.paths[style] = folder.files_.paths[first];
+        if (first_style_of_file(style) != style ||
+            (style != stand_in && !file_in_use(style, glyphs)))
             continue;
-        }
-        hb_subset_input_t* input = hb_subset_input_create_or_fail();
-        if (!input) {
-            error = "out of memory while subsetting the fonts";
-            return SubsetFontFolder{};
-        }
-        hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-        // The space is always kept: libharu measures and pads with it.
-        hb_set_add(unicodes, U' ');
-        for (int other = style; other < 4; ++other)
-            if (first_style_of_file(other) == style)
-                for (char32_t c : glyphs.by_style[other])
-                    hb_set_add(unicodes, c);
-        hb_set_t* dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-        for (hb_tag_t tag : unused_tables)
-            hb_set_add(dropped, tag);
-        hb_face_t* subset = hb_subset_or_fail(faces_[style]->face, input);
-        hb_subset_input_destroy(input);
-        std::string name = faces_[style]->postscript_name;
-        if (!subset) {
-            error = "cannot subset " + name;
-            return SubsetFontFolder{};
-        }
-        hb_blob_t* bytes = hb_face_reference_blob(subset);
         std::string path = folder.path_ + "/face-" + std::to_string(style) + ".ttf";
-        bool written = write_blob(path, bytes);
-        hb_blob_destroy(bytes);
-        hb_face_destroy(subset);
-        if (!written) {
-            error = "cannot write the subset of " + name;
+        if (!write_subset(style, glyphs, path, error))
             return SubsetFontFolder{};
-        }
         folder.files_.paths[style] = path;
     }
+    for (int style = 0; style < 4; ++style) {
+        const std::string& own = folder.files_.paths[first_style_of_file(style)];
+        folder.files_.paths[style] = own.empty() ? folder.files_.paths[stand_in] : own;
+    }
     return folder;
+}
+
+bool FontFaces::file_in_use(int first_style, const UsedGlyphs& glyphs) const {
+    for (int style = 0; style < 4; ++style)
+        if (first_style_of_file(style) == first_style && !glyphs.by_style[style].empty())
+            return true;
+    return false;
+}
+
+bool FontFaces::write_subset(int style, const UsedGlyphs& glyphs, const std::string& path,
+                             std::string& error) const {
+    hb_subset_input_t* input = hb_subset_input_create_or_fail();
+    if (!input) {
+        error = "out of memory while subsetting the fonts";
+        return false;
+    }
+    hb_set_t* unicodes = hb_subset_input_unicode_set(input);
+    // The space is always kept: libharu measures and pads with it.
+    hb_set_add(unicodes, U' ');
+    for (int other = style; other < 4; ++other)
+        if (first_style_of_file(other) == style)
+            for (char32_t c : glyphs.by_style[other])
+                hb_set_add(unicodes, c);
+    hb_set_t* dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (hb_tag_t tag : unused_tables)
+        hb_set_add(dropped, tag);
+    hb_face_t* subset = hb_subset_or_fail(faces_[style]->face, input);
+    hb_subset_input_destroy(input);
+    const std::string& name = faces_[style]->postscript_name;
+    if (!subset) {
+        error = "cannot subset " + name;
+        return false;
+    }
+    hb_blob_t* bytes = hb_face_reference_blob(subset);
+    bool written = write_blob(path, bytes);
+    hb_blob_destroy(bytes);
+    hb_face_destroy(subset);
+    if (!written)
+        error = "cannot write the subset of " + name;
+    return written;
 }
 
 int FontFaces::first_style_of_file(int style) const {

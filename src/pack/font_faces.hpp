@@ -42,7 +42,8 @@ class FontFaces {
     // The face's PostScript name ("NotoSans-Bold"), which names its font in the PDF.
     const std::string& postscript_name(layout::FontStyle style) const;
     // Writes each face cut down to the characters painted in it (the subsets keep every
-    // retained glyph's metrics, so text measured on the full faces lays out the same).
+    // retained glyph's metrics, so text measured on the full faces lays out the same). A style
+    // nothing is painted in gets the path of the first subset written, and no file of its own.
     // Returns an empty folder path and sets `error` on failure.
     SubsetFontFolder write_subsets(const UsedGlyphs& glyphs, std::string& error) const;
 
@@ -50,6 +51,11 @@ class FontFaces {
     FontFaces() = default;
     // The first style whose face comes from the same file as `style`'s.
     int first_style_of_file(int style) const;
+    // Whether any style drawn from the file `first_style` heads has characters painted.
+    bool file_in_use(int first_style, const UsedGlyphs& glyphs) const;
+    // Cuts `style`'s face to the characters of every style it stands for, written to `path`.
+    bool write_subset(int style, const UsedGlyphs& glyphs, const std::string& path,
+                      std::string& error) const;
     struct Face;
     FontFiles files_;
     std::unique_ptr<Face> faces_[4];

@@ -84,6 +84,32 @@ TEST_CASE("the embedded faces are subsets holding only what the pack paints") {
         CHECK_FALSE(entry.path().filename().string().starts_with(prefix));
 }
 
+TEST_CASE("a face nothing is painted in is neither cut nor loaded") {
+    auto faces = FontFaces::open(resources().fonts);
+    REQUIRE(faces);
+    UsedGlyphs glyphs;
+    glyphs.by_style[0] = {U'A', U'b'};
+    glyphs.by_style[1] = {U'C'};
+    std::string error;
+    SubsetFontFolder folder = faces->write_subsets(glyphs, error);
+    REQUIRE(error.empty());
+    const FontFiles& files = folder.files();
+    CHECK(files.paths[0] != files.paths[1]);
+    CHECK(files.paths[2] == files.paths[0]); // italic and bold italic: nothing set in them
+    CHECK(files.paths[3] == files.paths[0]);
+    int written = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder.path()))
+        written += entry.is_regular_file() ? 1 : 0;
+    CHECK(written == 2);
+
+    UsedGlyphs italic_only;
+    italic_only.by_style[2] = {U'x'};
+    SubsetFontFolder italic = faces->write_subsets(italic_only, error);
+    REQUIRE(error.empty());
+    for (int style = 0; style < 4; ++style)
+        CHECK(italic.files().paths[style] == italic.files().paths[2]);
+}
+
 TEST_CASE("the faces report which characters they cannot draw") {
     auto faces = FontFaces::open(resources().fonts);
     REQUIRE(faces);
