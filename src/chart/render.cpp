@@ -38,11 +38,12 @@ cairo_surface_t* pdf_surface(std::string& out, const ChartSize& size) {
     return surface;
 }
 
-// Draws onto a vector surface, finishes it and returns what it wrote, or "" on failure.
-std::string finish(cairo_surface_t* surface, const data::ChartSpec& spec, const ChartStyle& style,
-                   std::string& out) {
+// Draws onto a vector surface with `draw_on`, finishes it and returns what it wrote into
+// `out`, or "" on failure.
+template <typename DrawOn>
+std::string finish(cairo_surface_t* surface, std::string& out, DrawOn&& draw_on) {
     cairo_t* cr = cairo_create(surface);
-    draw(cr, spec, style);
+    draw_on(cr);
     const bool drawn = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
     cairo_destroy(cr);
     cairo_surface_finish(surface);
@@ -88,7 +89,7 @@ std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style) {
     std::string out;
     cairo_surface_t* surface =
         cairo_svg_surface_create_for_stream(append_to_string, &out, size.width, size.height);
-    const std::string svg = finish(surface, spec, style, out);
+    const std::string svg = finish(surface, out, [&](cairo_t* cr) { draw(cr, spec, style); });
     if (svg.empty()) {
         return svg;
     }
@@ -102,7 +103,7 @@ std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style) {
     if (!spec.title.empty()) {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, spec.title.c_str());
     }
-    return finish(surface, spec, style, out);
+    return finish(surface, out, [&](cairo_t* cr) { draw(cr, spec, style); });
 }
 
 std::string render_pdf_pages(const std::vector<PdfChart>& charts) {
@@ -111,19 +112,14 @@ std::string render_pdf_pages(const std::vector<PdfChart>& charts) {
     }
     std::string out;
     cairo_surface_t* surface = pdf_surface(out, chart_size(*charts.front().spec));
-    cairo_t* cr = cairo_create(surface);
-    for (const PdfChart& chart : charts) {
-        const ChartSize size = chart_size(*chart.spec);
-        cairo_pdf_surface_set_size(surface, size.width, size.height);
-        draw(cr, *chart.spec, chart.style);
-        cairo_show_page(cr);
-    }
-    const bool drawn = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const bool written = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
-    cairo_surface_destroy(surface);
-    return drawn && written ? out : std::string();
+    return finish(surface, out, [&](cairo_t* cr) {
+        for (const PdfChart& chart : charts) {
+            const ChartSize size = chart_size(*chart.spec);
+            cairo_pdf_surface_set_size(surface, size.width, size.height);
+            draw(cr, *chart.spec, chart.style);
+            cairo_show_page(cr);
+        }
+    });
 }
 
 std::string render_png(const data::ChartSpec& spec, double scale, const ChartStyle& style) {
