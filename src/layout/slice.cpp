@@ -124,12 +124,7 @@ void open_top(Slice& slice, double padding) {
         if (std::min(before.y1, before.y2) <= 0 && before.y1 != before.y2) // a vertical border
             (before.y1 <= before.y2 ? rule.y1 : rule.y2) = 0;
     }
-    slice.boxes.texts = std::move(moved.texts);
-    slice.boxes.rectangles = std::move(moved.rectangles);
-    slice.boxes.rules = std::move(moved.rules);
-    slice.boxes.charts = std::move(moved.charts);
-    slice.boxes.images = std::move(moved.images);
-    slice.boxes.destinations = std::move(moved.destinations);
+    slice.boxes = std::move(moved); // a slice uses only its boxes' lists
     slice.height += padding;
 }
 

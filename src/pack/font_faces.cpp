@@ -132,10 +132,12 @@ SubsetFontFolder FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string&
     // first face in use, which the painter never draws with. Cutting a face and loading it
     // into libharu (a look-up of every code point) is the same work for one word as for a
     // whole pack.
-    int stand_in = 0;
-    for (int style = 3; style >= 0; --style)
-        if (file_in_use(first_style_of_file(style), glyphs))
+    int stand_in = 0; // the regular face when nothing is painted at all
+    for (int style = 0; style < 4; ++style)
+        if (file_in_use(first_style_of_file(style), glyphs)) {
             stand_in = first_style_of_file(style);
+            break;
+        }
     for (int style = 0; style < 4; ++style) {
         // A family without some style repeats a face: the face is cut once, to the characters
         // of every style it stands for, as libharu loads each file once.
