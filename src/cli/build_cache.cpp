@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -51,6 +52,16 @@ bool safe_output_path(const std::string& path) {
     return safe_part(path);
 }
 
+// A stored file's size and modification time, which stay as they are when the entry folder is
+// renamed into place; "none" when it cannot be read.
+std::string stamp_of(const fs::path& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+        return "none";
+    return std::to_string(status.st_size) + "@" + std::to_string(status.st_mtim.tv_sec) + "." +
+           std::to_string(status.st_mtim.tv_nsec);
+}
+
 void remove_quietly(const fs::path& path) {
     std::error_code ec;
     fs::remove_all(path, ec);
@@ -64,7 +75,8 @@ std::string BuildCache::entry_folder(const std::string& part) const {
     return folder_ + "/" + layout_version + "/" + part;
 }
 
-std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::string& key) const {
+std::optional<nlohmann::json> BuildCache::manifest(const std::string& part,
+                                                   const std::string& key) const {
     if (!enabled() || !safe_part(part))
         return std::nullopt;
     fs::path folder = entry_folder(part);
@@ -77,13 +89,20 @@ std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::s
         return std::nullopt;
     }
     auto manifest = nlohmann::json::parse(*text, nullptr, false);
-    if (manifest.is_discarded() || !manifest.is_object() || manifest.value("key", "") != key)
+    if (manifest.is_discarded() || !manifest.is_object() || manifest.value("key", "") != key ||
+        !manifest["files"].is_array())
         return std::nullopt; // stale (or damaged): the next store replaces it
-    CacheEntry entry;
-    entry.note = manifest.value("note", "");
-    const auto& files = manifest["files"];
-    if (!files.is_array())
+    return manifest;
+}
+
+std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::string& key) const {
+    auto manifest = this->manifest(part, key);
+    if (!manifest)
         return std::nullopt;
+    fs::path folder = entry_folder(part);
+    CacheEntry entry;
+    entry.note = manifest->value("note", "");
+    const auto& files = (*manifest)["files"];
     for (std::size_t n = 0; n < files.size(); ++n) {
         std::string path = files[n].value("path", "");
         auto bytes = read_bytes(folder / std::to_string(n));
@@ -95,6 +114,39 @@ std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::s
         entry.files.emplace_back(std::move(path), std::move(*bytes));
     }
     return entry;
+}
+
+std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::string& key) const {
+    auto manifest = this->manifest(part, key);
+    if (!manifest)
+        return std::nullopt;
+    fs::path folder = entry_folder(part);
+    StoredEntry entry;
+    entry.note = manifest->value("note", "");
+    const auto& files = (*manifest)["files"];
+    for (std::size_t n = 0; n < files.size(); ++n) {
+        StoredEntry::File file{files[n].value("path", ""), (folder / std::to_string(n)).string(),
+                               files[n].value("sha256", "")};
+        if (!safe_output_path(file.output_path) ||
+            stamp_of(file.cache_path) != files[n].value("stamp", "")) {
+            remove_quietly(folder); // damaged: built again and stored afresh
+            return std::nullopt;
+        }
+        entry.files.push_back(std::move(file));
+    }
+    return entry;
+}
+
+bool BuildCache::write_to(const StoredEntry& entry, OutputTree& out) const {
+    for (const auto& file : entry.files) {
+        if (out.link_file(file.output_path, file.cache_path))
+            continue;
+        auto bytes = read_bytes(file.cache_path);
+        if (!bytes || sha256_hex(*bytes) != file.sha256)
+            return false;
+        out.write(file.output_path, *bytes);
+    }
+    return true;
 }
 
 bool BuildCache::store(const std::string& part, const std::string& key,
@@ -116,7 +168,9 @@ bool BuildCache::store(const std::string& part, const std::string& key,
             remove_quietly(staging);
             return false;
         }
-        files.push_back({{"path", path}, {"sha256", sha256_hex(bytes)}});
+        files.push_back({{"path", path},
+                         {"sha256", sha256_hex(bytes)},
+                         {"stamp", stamp_of(staging / std::to_string(n))}});
     }
     nlohmann::json manifest = {{"key", key}, {"files", files}, {"note", entry.note}};
     std::string manifest_text = manifest.dump(1);

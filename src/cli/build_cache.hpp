@@ -5,10 +5,13 @@
 // build_cache_keys.hpp). A part whose key is unchanged takes its files from the cache instead of
 // being laid out again.
 //
-// <cache>/v1/<part>/entry.json   the key, each file's output path and SHA-256, and
-//                                the caller's note (summary, warnings)
+// <cache>/v1/<part>/entry.json   the key, each file's output path, SHA-256, size and
+//                                modification time, and the caller's note (summary, warnings)
 // <cache>/v1/<part>/entry.sha256 the digest of entry.json itself
 // <cache>/v1/<part>/<n>          the files' bytes
+#include "core/output_tree.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -19,6 +22,17 @@ namespace bp::cli {
 struct CacheEntry {
     std::vector<std::pair<std::string, std::string>> files; // output path -> bytes
     std::string note;                                       // kept and given back as it is
+};
+
+// An entry found in the cache, its files not read: they go into the output as hard links.
+struct StoredEntry {
+    struct File {
+        std::string output_path;
+        std::string cache_path;
+        std::string sha256;
+    };
+    std::vector<File> files;
+    std::string note;
 };
 
 class BuildCache {
@@ -32,12 +46,21 @@ class BuildCache {
     // with it. A missing, stale, truncated or altered entry gives nothing, so the part is built
     // again: the cache never serves bytes it cannot vouch for.
     std::optional<CacheEntry> load(const std::string& part, const std::string& key) const;
+    // The same without reading the files: each must still have the size and modification time
+    // it was stored with (nothing ever writes a stored file, so a change means damage).
+    std::optional<StoredEntry> find(const std::string& part, const std::string& key) const;
+    // Puts the entry's files into `out` as hard links to the cache's copies: no byte is read or
+    // written. Where a link cannot be made (another file system), a file is read, checked
+    // against its digest and written. False when a file is damaged; `out` may then hold some.
+    bool write_to(const StoredEntry& entry, OutputTree& out) const;
     // Replaces the entry for `part`. Best effort and thread-safe: a cache that cannot be written
     // costs time, never the build. Returns false when the entry was not stored.
     bool store(const std::string& part, const std::string& key, const CacheEntry& entry) const;
 
   private:
     std::string entry_folder(const std::string& part) const;
+    // entry.json of `part`, when it is whole and stored under `key`.
+    std::optional<nlohmann::json> manifest(const std::string& part, const std::string& key) const;
     std::string folder_;
 };
 

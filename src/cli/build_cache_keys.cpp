@@ -145,13 +145,54 @@ std::string meeting_key(const std::string& board_key, const std::string& source_
     add_folder(files, source_root, meeting.folder);
     content::for_each_paper(meeting.items, [&](const content::Paper& paper) {
         add_file(files, source_root, paper.source_path);
-        for (const auto& image : paper.images)
-            add_file(files, source_root, image.site_path);
     });
     Digest digest;
     digest.add(board_key).add(meeting.folder);
     add_digests(digest, files);
     return digest.hex();
+}
+
+ImageDigests image_digests(const std::string& source_root, const content::Meeting& meeting) {
+    ImageDigests images;
+    content::for_each_paper(meeting.items, [&](const content::Paper& paper) {
+        for (const auto& image : paper.images)
+            add_file(images, source_root, image.site_path);
+    });
+    return images;
+}
+
+bool images_unchanged(const std::string& source_root, const ImageDigests& images) {
+    for (const auto& [path, sha] : images)
+        if (file_sha256_hex(fs::path(source_root) / path).value_or("absent") != sha)
+            return false;
+    return true;
+}
+
+std::string packs_key(const std::string& meeting_key, const ImageDigests& images) {
+    Digest digest;
+    digest.add(meeting_key);
+    add_digests(digest, images);
+    return digest.hex();
+}
+
+std::string pages_site_key(const std::string& site_key, const std::string& source_root,
+                           const content::Site& site) {
+    FileDigests theme;
+    add_folder(theme, source_root, "themes");
+    FileDigests bundled;
+    add_folder(bundled, data_dir(), "themes");
+    Digest digest;
+    digest.add(site_key);
+    add_digests(digest, theme);
+    add_digests(digest, bundled);
+    digest.add(std::to_string(site.boards.size()));
+    for (const auto& board : site.boards)
+        digest.add(board.slug).add(board.name).add(board.short_name);
+    return digest.hex();
+}
+
+std::string pages_key(const std::string& pages_site_key, const std::string& meeting_key) {
+    return Digest().add(pages_site_key).add(meeting_key).hex();
 }
 
 std::string quarter_packs_key(const std::string& board_key,

@@ -3,6 +3,7 @@
 // taken from the cache only when a clean build would write the same bytes.
 #include "content/model.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,28 @@ std::string site_key(const std::string& source_root, content::Audience audience)
 std::string board_key(const std::string& site_key, const std::string& source_root,
                       const content::Board& board);
 
-// One meeting's packs: the board's key, every file in the meeting's folder and every paper and
-// image its papers read from elsewhere in the site. `meeting` has its papers loaded.
+// One meeting's sources as the site's index knows them: the board's key, every file in the
+// meeting's folder and every paper it lists from elsewhere in the site. The images its papers
+// show are known only once the papers are read; they are `ImageDigests`, kept with the entry.
 std::string meeting_key(const std::string& board_key, const std::string& source_root,
                         const content::Meeting& meeting);
+
+// The images a meeting's papers show, by path in the site, with their SHA-256 ("absent" for
+// one that is missing). `meeting` has its papers loaded.
+using ImageDigests = std::map<std::string, std::string>;
+ImageDigests image_digests(const std::string& source_root, const content::Meeting& meeting);
+// True when every image still has the digest recorded.
+bool images_unchanged(const std::string& source_root, const ImageDigests& images);
+
+// One meeting's packs: its sources and the images its papers show.
+std::string packs_key(const std::string& meeting_key, const ImageDigests& images);
+
+// What every meeting's pages read besides the meeting's own sources: the site's key, the theme
+// (the site's themes/ folder and boardpack's own) and the navigation, which names every board.
+std::string pages_site_key(const std::string& site_key, const std::string& source_root,
+                           const content::Site& site);
+// One meeting's pages: its sources and what every page reads. The images are checked apart.
+std::string pages_key(const std::string& pages_site_key, const std::string& meeting_key);
 
 // A quarterly archive pack: made from its meetings' packs and nothing else.
 std::string quarter_packs_key(const std::string& board_key,

@@ -55,6 +55,42 @@ content::PackSummary summary_from(const json& in) {
     return summary;
 }
 
+json document_json(const site::SearchDocument& document) {
+    return {{"url", document.url},
+            {"title", document.title},
+            {"kind", document.kind},
+            {"board", document.board},
+            {"board_slug", document.board_slug},
+            {"date", document.date},
+            {"date_iso", document.date_iso},
+            {"year", document.year},
+            {"item", document.item},
+            {"text", document.text}};
+}
+
+site::SearchDocument document_from(const json& in) {
+    return {in.at("url").get<std::string>(),        in.at("title").get<std::string>(),
+            in.at("kind").get<std::string>(),       in.at("board").get<std::string>(),
+            in.at("board_slug").get<std::string>(), in.at("date").get<std::string>(),
+            in.at("date_iso").get<std::string>(),   in.at("year").get<std::string>(),
+            in.at("item").get<std::string>(),       in.at("text").get<std::string>()};
+}
+
+json warnings_json(const std::vector<Diagnostic>& warnings) {
+    json diagnostics = json::array();
+    for (const auto& warning : warnings)
+        diagnostics.push_back({{"file", warning.location.file},
+                               {"line", warning.location.line},
+                               {"column", warning.location.column},
+                               {"message", warning.message},
+                               {"hint", warning.hint}});
+    return diagnostics;
+}
+
+std::string dump(const json& note) {
+    return note.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 json parse(const std::string& note) {
     return json::parse(note, nullptr, false);
 }
@@ -63,17 +99,39 @@ json parse(const std::string& note) {
 
 std::string cache_note(const std::vector<Diagnostic>& warnings,
                        const std::optional<content::PackSummary>& summary) {
-    json diagnostics = json::array();
-    for (const auto& warning : warnings)
-        diagnostics.push_back({{"file", warning.location.file},
-                               {"line", warning.location.line},
-                               {"column", warning.location.column},
-                               {"message", warning.message},
-                               {"hint", warning.hint}});
-    json note = {{"warnings", diagnostics}};
+    json note = {{"warnings", warnings_json(warnings)}};
     if (summary)
         note["summary"] = summary_json(*summary);
-    return note.dump(-1, ' ', false, json::error_handler_t::replace);
+    return dump(note);
+}
+
+std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
+                                      const PagesNote& pages) {
+    json documents = json::array();
+    for (const auto& document : pages.documents)
+        documents.push_back(document_json(document));
+    json note = {
+        {"warnings", warnings_json(warnings)}, {"images", pages.images}, {"documents", documents}};
+    try {
+        return note.dump(); // strict: the documents must come back byte for byte
+    } catch (const json::type_error&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<PagesNote> pages_in_note(const std::string& note) {
+    json parsed = parse(note);
+    if (parsed.is_discarded() || !parsed.contains("images") || !parsed.contains("documents"))
+        return std::nullopt;
+    try {
+        PagesNote pages;
+        pages.images = parsed.at("images").get<ImageDigests>();
+        for (const auto& document : parsed.at("documents"))
+            pages.documents.push_back(document_from(document));
+        return pages;
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
 }
 
 bool replay_warnings(const std::string& note, DiagnosticSink& sink) {

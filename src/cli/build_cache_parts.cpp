@@ -7,19 +7,6 @@ namespace bp::cli {
 
 namespace {
 
-std::vector<Diagnostic> warnings_of(const DiagnosticSink& sink) {
-    std::vector<Diagnostic> warnings;
-    for (const auto& diagnostic : sink.sorted())
-        if (diagnostic.severity == Severity::warning)
-            warnings.push_back(diagnostic);
-    return warnings;
-}
-
-void forward(const DiagnosticSink& from, DiagnosticSink& to) {
-    for (auto diagnostic : from.sorted())
-        to.report(std::move(diagnostic));
-}
-
 std::string meeting_folder(const content::Board& board, const content::Meeting& meeting) {
     return board.slug + "/" + meeting.slug;
 }
@@ -32,6 +19,7 @@ CachedParts::CachedParts(BuildCache cache, const content::Site& site, content::A
     if (!cache_.enabled())
         return;
     std::string shared = site_key(site.source_root, audience);
+    pages_site_key_ = pages_site_key(shared, site.source_root, site);
     for (const auto& board : site.boards)
         board_keys_[board.slug] = board_key(shared, site.source_root, board);
 }
@@ -42,18 +30,71 @@ std::string CachedParts::part(const std::string& kind, const std::string& name) 
 
 bool CachedParts::take(const std::string& part, const std::string& key, OutputTree& out,
                        DiagnosticSink& sink, std::optional<content::PackSummary>* summary) {
-    auto entry = cache_.load(part, key);
+    auto entry = cache_.find(part, key);
     if (!entry)
         return false;
     if (summary && !(*summary = summary_in_note(entry->note)))
         return false;
     DiagnosticSink warnings;
-    if (!replay_warnings(entry->note, warnings))
+    if (!replay_warnings(entry->note, warnings) || !cache_.write_to(*entry, out))
         return false;
-    for (const auto& [path, bytes] : entry->files)
-        out.write(path, bytes);
-    forward(warnings, sink);
+    warnings.forward_to(sink);
     return true;
+}
+
+std::string CachedParts::sources_key(const content::Board& board, const content::Meeting& meeting) {
+    std::string folder = meeting_folder(board, meeting);
+    {
+        std::lock_guard lock(mutex_);
+        if (auto found = sources_keys_.find(folder); found != sources_keys_.end())
+            return found->second;
+    }
+    std::string key = meeting_key(board_keys_.at(board.slug), source_root_, meeting);
+    std::lock_guard lock(mutex_);
+    return sources_keys_.emplace(folder, key).first->second;
+}
+
+std::optional<CachedMeeting> CachedParts::whole_meeting(const content::Board& board,
+                                                        const content::Meeting& meeting,
+                                                        OutputTree& out, DiagnosticSink& sink) {
+    if (!cache_.enabled())
+        return std::nullopt;
+    std::string folder = meeting_folder(board, meeting);
+    std::string sources = sources_key(board, meeting);
+    auto pages = cache_.find(part("pages", folder), pages_key(pages_site_key_, sources));
+    if (!pages)
+        return std::nullopt;
+    auto note = pages_in_note(pages->note);
+    if (!note || !images_unchanged(source_root_, note->images))
+        return std::nullopt;
+    std::string key = packs_key(sources, note->images);
+    auto packs = cache_.find(part("meetings", folder), key);
+    if (!packs)
+        return std::nullopt;
+    auto summary = summary_in_note(packs->note);
+    DiagnosticSink warnings;
+    if (!summary || !replay_warnings(packs->note, warnings) ||
+        !replay_warnings(pages->note, warnings))
+        return std::nullopt;
+    if (!cache_.write_to(*packs, out) || !cache_.write_to(*pages, out))
+        return std::nullopt; // a damaged file: the meeting is built, its files written again
+    warnings.forward_to(sink);
+    std::lock_guard lock(mutex_);
+    meeting_keys_[folder] = key;
+    return CachedMeeting{std::move(*summary), std::move(*note)};
+}
+
+void CachedParts::store_pages(const content::Board& board, const content::Meeting& meeting,
+                              std::vector<BuiltFile> files, const std::vector<Diagnostic>& warnings,
+                              const PagesNote& pages) {
+    if (!cache_.enabled())
+        return;
+    auto note = pages_note(warnings, pages);
+    if (!note)
+        return;
+    std::string sources = sources_key(board, meeting);
+    cache_.store(part("pages", meeting_folder(board, meeting)), pages_key(pages_site_key_, sources),
+                 {std::move(files), std::move(*note)});
 }
 
 MeetingPacks CachedParts::meeting_packs(const content::Board& board,
@@ -63,7 +104,7 @@ MeetingPacks CachedParts::meeting_packs(const content::Board& board,
     std::string folder = meeting_folder(board, meeting);
     std::string key;
     if (cache_.enabled()) {
-        key = meeting_key(board_keys_.at(board.slug), source_root_, meeting);
+        key = packs_key(sources_key(board, meeting), image_digests(source_root_, meeting));
         std::lock_guard lock(mutex_);
         meeting_keys_[folder] = key;
     }
@@ -77,9 +118,9 @@ MeetingPacks CachedParts::meeting_packs(const content::Board& board,
         entry.files.emplace_back(folder + "/" + file, std::move(bytes));
     for (const auto& [path, bytes] : entry.files)
         out.write(path, bytes);
-    forward(pack_sink, sink);
+    pack_sink.forward_to(sink);
     if (cache_.enabled() && !pack_sink.has_errors()) {
-        entry.note = cache_note(warnings_of(pack_sink), packs.summary);
+        entry.note = cache_note(pack_sink.warnings(), packs.summary);
         cache_.store(part("meetings", folder), key, entry);
     }
     return {packs.summary, false};
@@ -106,14 +147,14 @@ void CachedParts::quarter_pack(
     }
     DiagnosticSink part_sink;
     std::optional<BuiltFile> file = build(part_sink);
-    forward(part_sink, sink);
+    part_sink.forward_to(sink);
     CacheEntry entry;
     if (file) {
         out.write(file->first, file->second);
         entry.files.push_back(std::move(*file));
     }
     if (cache_.enabled() && !part_sink.has_errors()) {
-        entry.note = cache_note(warnings_of(part_sink));
+        entry.note = cache_note(part_sink.warnings());
         cache_.store(part("quarters", name), key, entry);
     }
 }

@@ -37,22 +37,23 @@ struct BuildTotals {
     std::mutex mutex;
     int packs = 0;
     int reused = 0;
+    int whole = 0; // meetings whose pages came from the cache as well
     int pages = 0;
     std::map<std::string, content::PackSummary> summaries;
     std::set<std::string> files_outside_content; // read by papers: images, appendices
 };
 
 // Images and papers that live outside content/: the build record digests them too.
-void note_files_outside_content(const content::Meeting& meeting, std::set<std::string>& files) {
+void note_files_outside_content(const content::Meeting& meeting, const ImageDigests& images,
+                                std::set<std::string>& files) {
     auto note = [&](const std::string& path) {
         if (!starts_with(path, "content/"))
             files.insert(path);
     };
-    content::for_each_paper(meeting.items, [&](const content::Paper& paper) {
-        note(paper.source_path);
-        for (const auto& image : paper.images)
-            note(image.site_path);
-    });
+    content::for_each_paper(meeting.items,
+                            [&](const content::Paper& paper) { note(paper.source_path); });
+    for (const auto& [path, digest] : images)
+        note(path);
 }
 
 std::string meeting_folder(const MeetingRef& ref) {
@@ -76,20 +77,44 @@ struct MeetingBuild {
     void operator()(const MeetingRef& ref) {
         content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
         content::apply_audience(meeting, audience);
+        if (auto whole = cached.whole_meeting(*ref.board, meeting, out, sink)) {
+            site_builder.index_meeting(std::move(whole->pages.documents));
+            count(ref, meeting, whole->summary, true, whole->pages.images);
+            std::lock_guard lock(totals.mutex);
+            ++totals.whole;
+            return;
+        }
+        DiagnosticSink papers_sink; // the papers' warnings, kept with the meeting's pages
         content::FigureBook figures;
-        content::load_meeting_papers(files, site, *ref.board, meeting, sink, &figures);
-        std::string folder = meeting_folder(ref);
-        out.write(folder + "/figures.json", figures_json(meeting, figures.entries()));
+        content::load_meeting_papers(files, site, *ref.board, meeting, papers_sink, &figures);
         auto packs = cached.meeting_packs(*ref.board, meeting, out, sink, [&](DiagnosticSink& to) {
             return build_packs(meeting, *ref.board, members_view(meeting), to);
         });
-        site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
+        PagesNote pages{image_digests(site.source_root, meeting), {}};
+        std::vector<BuiltFile> page_files;
+        {
+            OutputTree::Capture capture(out);
+            out.write(meeting_folder(ref) + "/figures.json",
+                      figures_json(meeting, figures.entries()));
+            pages.documents = site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
+            page_files = capture.take();
+        }
+        // An error anywhere (a page's template, say) keeps the pages out of the cache.
+        if (!papers_sink.has_errors() && !sink.has_errors())
+            cached.store_pages(*ref.board, meeting, std::move(page_files), papers_sink.warnings(),
+                               pages);
+        papers_sink.forward_to(sink);
+        count(ref, meeting, packs.summary, packs.from_cache, pages.images);
+    }
+
+    void count(const MeetingRef& ref, const content::Meeting& meeting,
+               const content::PackSummary& summary, bool from_cache, const ImageDigests& images) {
         std::lock_guard lock(totals.mutex);
         ++totals.packs;
-        totals.reused += packs.from_cache ? 1 : 0;
-        totals.pages += packs.summary.pages;
-        totals.summaries[folder] = packs.summary;
-        note_files_outside_content(meeting, totals.files_outside_content);
+        totals.reused += from_cache ? 1 : 0;
+        totals.pages += summary.pages;
+        totals.summaries[meeting_folder(ref)] = summary;
+        note_files_outside_content(meeting, images, totals.files_outside_content);
     }
 
     // The members' meeting with the papers the public may not see loaded (their problems are
@@ -165,14 +190,6 @@ void guarded(DiagnosticSink& sink, const std::string& what, const std::function<
     } catch (const std::exception& e) {
         sink.error({what, 0, 0}, std::string("build failed: ") + e.what());
     }
-}
-
-std::string warnings_note(const DiagnosticSink& sink) {
-    std::vector<Diagnostic> warnings;
-    for (const auto& diagnostic : sink.sorted())
-        if (diagnostic.severity == Severity::warning)
-            warnings.push_back(diagnostic);
-    return cache_note(warnings);
 }
 
 // The output folder as the last build left it, when nothing it read has changed since.
@@ -276,13 +293,14 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     if (records) {
         if (!site.config.logo.empty())
             totals.files_outside_content.insert(site.config.logo);
-        records->store({meetings.size(), totals.packs, totals.pages, warnings_note(sink),
+        records->store({meetings.size(), totals.packs, totals.pages, cache_note(sink.warnings()),
                         totals.files_outside_content});
     }
     stats.base_url = site.config.base_url;
     stats.meetings = meetings.size();
     stats.packs = totals.packs;
     stats.packs_reused = totals.reused;
+    stats.pages_reused = totals.whole;
     stats.pages = totals.pages;
     stats.summaries = std::move(totals.summaries);
     stats.site = std::make_shared<const content::Site>(std::move(site));
@@ -316,6 +334,9 @@ int run_build(const BuildOptions& options) {
         if (stats.packs_reused > 0)
             std::printf("The packs of %d unchanged meetings came from the build cache.\n",
                         stats.packs_reused);
+        if (stats.pages_reused > 0)
+            std::printf("The pages of %d unchanged meetings came from the build cache too.\n",
+                        stats.pages_reused);
         std::printf("Open %s/index.html in a browser; packs are in %s/<board>/<date>/%s\n",
                     options.out.c_str(), options.out.c_str(),
                     pack::pack_file_name(options.audience).c_str());

@@ -28,6 +28,7 @@ struct BuildStats {
     std::size_t meetings = 0;
     int packs = 0;
     int packs_reused = 0;    // meetings whose packs were taken from the build cache
+    int pages_reused = 0;    // meetings whose pages were too: their papers were not read
     bool up_to_date = false; // nothing had changed: the output folder was left as it was
     int pages = 0;
     std::map<std::string, content::PackSummary> summaries; // by "board/meeting"

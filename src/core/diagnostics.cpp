@@ -100,4 +100,15 @@ std::vector<Diagnostic> DiagnosticSink::sorted() const {
     return copy;
 }
 
+std::vector<Diagnostic> DiagnosticSink::warnings() const {
+    std::vector<Diagnostic> warnings = sorted();
+    std::erase_if(warnings, [](const Diagnostic& d) { return d.severity != Severity::warning; });
+    return warnings;
+}
+
+void DiagnosticSink::forward_to(DiagnosticSink& to) const {
+    for (auto diagnostic : sorted())
+        to.report(std::move(diagnostic));
+}
+
 } // namespace bp

@@ -52,6 +52,10 @@ class DiagnosticSink {
     std::size_t warning_count() const;
     // Sorted by file, line and column so output does not depend on thread timing.
     std::vector<Diagnostic> sorted() const;
+    // The warnings alone, sorted: what a cached part reports again when it is reused.
+    std::vector<Diagnostic> warnings() const;
+    // Reports everything here to `to` as well.
+    void forward_to(DiagnosticSink& to) const;
 
   private:
     mutable std::mutex mutex_;

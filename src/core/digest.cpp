@@ -1,22 +1,42 @@
 #include "core/digest.hpp"
 
 #include <fstream>
-#include <glib.h>
+#include <openssl/evp.h>
+#include <stdexcept>
 
 namespace bp {
 
 namespace {
 
-// GLib's checksum (linked already through librsvg) rather than a copied SHA-256.
+// OpenSSL's SHA-256 (libcrypto is linked already through qpdf): it uses the processor's SHA
+// instructions, and the build cache digests every byte it takes back.
 struct Sha256 {
-    GChecksum* checksum = g_checksum_new(G_CHECKSUM_SHA256);
-    Sha256() = default;
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    Sha256() {
+        if (!context || EVP_DigestInit_ex(context, EVP_sha256(), nullptr) != 1)
+            throw std::runtime_error("cannot start a SHA-256 digest");
+    }
     Sha256(const Sha256&) = delete;
     Sha256& operator=(const Sha256&) = delete;
-    ~Sha256() { g_checksum_free(checksum); }
-    void update(std::string_view bytes) {
-        g_checksum_update(checksum, reinterpret_cast<const guchar*>(bytes.data()),
-                          static_cast<gssize>(bytes.size()));
+    ~Sha256() { EVP_MD_CTX_free(context); }
+    void update(std::string_view bytes) { EVP_DigestUpdate(context, bytes.data(), bytes.size()); }
+    // The digest in lower-case hex; `context` may go on being updated.
+    std::string hex() const {
+        EVP_MD_CTX* copy = EVP_MD_CTX_new();
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        bool done = copy && EVP_MD_CTX_copy_ex(copy, context) == 1 &&
+                    EVP_DigestFinal_ex(copy, digest, &length) == 1;
+        EVP_MD_CTX_free(copy);
+        if (!done)
+            throw std::runtime_error("cannot finish a SHA-256 digest");
+        static const char digits[] = "0123456789abcdef";
+        std::string text;
+        for (unsigned int i = 0; i < length; ++i) {
+            text += digits[digest[i] >> 4];
+            text += digits[digest[i] & 15];
+        }
+        return text;
     }
 };
 
@@ -35,16 +55,13 @@ Digest& Digest::add(std::string_view part) {
 }
 
 std::string Digest::hex() const {
-    GChecksum* copy = g_checksum_copy(state_->checksum);
-    std::string text = g_checksum_get_string(copy);
-    g_checksum_free(copy);
-    return text;
+    return state_->hex();
 }
 
 std::string sha256_hex(std::string_view bytes) {
     Sha256 state;
     state.update(bytes);
-    return g_checksum_get_string(state.checksum);
+    return state.hex();
 }
 
 std::optional<std::string> file_sha256_hex(const std::filesystem::path& path) {
@@ -59,7 +76,7 @@ std::optional<std::string> file_sha256_hex(const std::filesystem::path& path) {
     }
     if (in.bad())
         return std::nullopt;
-    return std::string(g_checksum_get_string(state.checksum));
+    return state.hex();
 }
 
 } // namespace bp

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -69,6 +71,14 @@ void write_whole_file(const fs::path& path, std::string_view bytes) {
         throw std::runtime_error("cannot write " + path.string() + ": " + system_error_text(errno));
 }
 
+std::string read_whole_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.is_open() || in.bad())
+        throw std::runtime_error("cannot read " + path);
+    return bytes;
+}
+
 } // namespace
 
 const char* const OutputTree::marker_name = ".boardpack-output";
@@ -101,20 +111,66 @@ std::string OutputTree::staging_path(const std::string& path) const {
     return path.empty() ? staging_ : (fs::path(staging_) / path).string();
 }
 
-void OutputTree::write(const std::string& path, std::string_view bytes) {
+thread_local OutputTree::Capture* OutputTree::capture_ = nullptr;
+
+OutputTree::Capture::Capture(OutputTree& tree) : tree_(tree), outer_(capture_) {
+    capture_ = this;
+}
+
+OutputTree::Capture::~Capture() {
+    capture_ = outer_;
+}
+
+void OutputTree::keep_for_capture(const std::string& path, std::string_view bytes) {
+    for (Capture* capture = capture_; capture; capture = capture->outer_)
+        if (&capture->tree_ == this)
+            capture->files_.emplace_back(path, std::string(bytes));
+}
+
+std::string OutputTree::prepare(const std::string& path) {
     fs::path full = fs::path(staging_) / path;
     fs::create_directories(full.parent_path());
-    write_whole_file(full, bytes);
+    bool was_linked = false;
+    {
+        std::lock_guard lock(mutex_);
+        was_linked = linked_.erase(path) > 0;
+    }
+    if (was_linked) // writing through it would change the linked file itself
+        ::unlink(full.c_str());
+    return full.string();
+}
+
+void OutputTree::note_written(const std::string& path, bool linked) {
     std::lock_guard lock(mutex_);
     written_.push_back(path);
+    if (linked)
+        linked_.insert(path);
+}
+
+void OutputTree::write(const std::string& path, std::string_view bytes) {
+    write_whole_file(prepare(path), bytes);
+    keep_for_capture(path, bytes);
+    note_written(path, false);
 }
 
 void OutputTree::copy_file(const std::string& path, const std::string& source_native_path) {
-    fs::path full = fs::path(staging_) / path;
-    fs::create_directories(full.parent_path());
-    fs::copy_file(source_native_path, full, fs::copy_options::overwrite_existing);
-    std::lock_guard lock(mutex_);
-    written_.push_back(path);
+    if (capture_) { // the capture keeps the bytes, so they are read once and written
+        write(path, read_whole_file(source_native_path));
+        return;
+    }
+    fs::copy_file(source_native_path, prepare(path), fs::copy_options::overwrite_existing);
+    note_written(path, false);
+}
+
+bool OutputTree::link_file(const std::string& path, const std::string& source_native_path) {
+    if (capture_) // a capture keeps bytes, which a link does not give
+        return false;
+    std::string full = prepare(path);
+    ::unlink(full.c_str()); // a file written there before is replaced, as write would
+    if (::link(source_native_path.c_str(), full.c_str()) != 0)
+        return false;
+    note_written(path, true);
+    return true;
 }
 
 std::vector<std::string> OutputTree::written() const {

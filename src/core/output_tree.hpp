@@ -2,8 +2,10 @@
 // Writes a build into a staging folder beside the destination and swaps it in only when the
 // whole build succeeded, so a failed build never leaves a half-written output folder.
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bp {
@@ -23,19 +25,48 @@ class OutputTree {
     // a byte cannot be written (full disk, I/O error).
     void write(const std::string& path, std::string_view bytes);
     void copy_file(const std::string& path, const std::string& source_native_path);
+    // Puts `source_native_path` at `path` as a hard link, so nothing is copied; false when the
+    // file system will not (another device, say) and the caller must write the bytes. The
+    // source must never be written in place while it is linked: a later write or copy to the
+    // same path replaces the link rather than writing through it.
+    bool link_file(const std::string& path, const std::string& source_native_path);
     // The staging folder's real path, for tools that write files themselves.
     std::string staging_path(const std::string& path = {}) const;
     std::vector<std::string> written() const;
+
+    // Keeps a copy of every file the current thread writes into `tree` while it lives, so a
+    // part of the build (one meeting's pages) can be stored whole and written again later.
+    class Capture {
+      public:
+        explicit Capture(OutputTree& tree);
+        ~Capture();
+        Capture(const Capture&) = delete;
+        Capture& operator=(const Capture&) = delete;
+        // Path in the output and bytes, in the order written.
+        std::vector<std::pair<std::string, std::string>> take() { return std::move(files_); }
+
+      private:
+        friend class OutputTree;
+        OutputTree& tree_;
+        Capture* outer_;
+        std::vector<std::pair<std::string, std::string>> files_;
+    };
     // Swaps the staging folder in for the destination in one atomic exchange. Returns false
     // with a message on failure, the destination untouched.
     bool commit(std::string& error);
 
   private:
+    void keep_for_capture(const std::string& path, std::string_view bytes);
+    // The staging path for `path`, its folder made and any link there removed.
+    std::string prepare(const std::string& path);
+    void note_written(const std::string& path, bool linked);
+    static thread_local Capture* capture_;
     std::string destination_;
     std::string staging_;
     bool committed_ = false;
     mutable std::mutex mutex_;
     std::vector<std::string> written_;
+    std::set<std::string> linked_;
 };
 
 } // namespace bp

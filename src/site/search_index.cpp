@@ -116,16 +116,20 @@ std::string search_text_path(const std::string& url) {
 }
 
 void SearchIndex::add(SearchDocument document, OutputTree& output) {
-    // Words are stemmed and the text written now, so the index never holds the archive's text.
+    if (!document.text.empty())
+        output.write(search_text_path(document.url),
+                     script_call("text", document.url, document.text));
+    index(std::move(document));
+}
+
+void SearchIndex::index(SearchDocument document) {
+    // Words are stemmed now and the text dropped, so the index never holds the archive's text.
     EnglishStemmer stemmer;
     Indexed indexed;
     std::map<std::string, std::string> forms;
     std::map<std::string, Posting> terms; // stem → hits, while the document is read
     add_words(document.title, title_weight, false, stemmer, terms, forms);
     add_words(document.text, 1, true, stemmer, terms, forms);
-    if (!document.text.empty())
-        output.write(search_text_path(document.url),
-                     script_call("text", document.url, document.text));
     indexed.has_text = !document.text.empty();
     document.text.clear();
     document.text.shrink_to_fit();
@@ -153,9 +157,12 @@ std::uint32_t SearchIndex::stem_number(const std::string& stem) {
     return found->second;
 }
 
-void SearchIndex::add_meeting(const content::Board& board, const content::Meeting& meeting,
-                              content::Audience audience, const data::FinancialCalendar& calendar,
-                              OutputTree& output) {
+std::vector<SearchDocument> SearchIndex::add_meeting(const content::Board& board,
+                                                     const content::Meeting& meeting,
+                                                     content::Audience audience,
+                                                     const data::FinancialCalendar& calendar,
+                                                     OutputTree& output) {
+    std::vector<SearchDocument> added;
     SearchDocument base;
     base.board = board.short_name.empty() ? board.name : board.short_name;
     base.board_slug = board.slug;
@@ -171,6 +178,7 @@ void SearchIndex::add_meeting(const content::Board& board, const content::Meetin
         meeting.title.empty() ? board.name + ", " + meeting.date.medium_form() : meeting.title;
     agenda.kind = "meeting";
     agenda.text = agenda_text(meeting.items);
+    added.push_back(agenda);
     add(std::move(agenda), output);
 
     for (const auto* item : flatten_items(meeting.items)) {
@@ -185,9 +193,11 @@ void SearchIndex::add_meeting(const content::Board& board, const content::Meetin
             document.text = paper->is_pdf ? std::string() : paper_plain_text(*paper);
             if (!paper->summary.empty())
                 document.text = paper->summary + "\n" + document.text;
+            added.push_back(document);
             add(std::move(document), output);
         }
     }
+    return added;
 }
 
 void SearchIndex::write(OutputTree& output) const {

@@ -45,11 +45,17 @@ class SearchIndex {
     // text written to `output` at once; only its terms are kept, so memory follows the
     // vocabulary rather than the archive's text.
     void add(SearchDocument document, OutputTree& output);
+    // The same for a document whose text file is already in the output (a meeting the build
+    // cache held): only its words are indexed.
+    void index(SearchDocument document);
     // Meetings that the audience may see: a document for the meeting (its agenda) and one per
-    // visible paper. `meeting` has had the audience applied.
-    void add_meeting(const content::Board& board, const content::Meeting& meeting,
-                     content::Audience audience, const data::FinancialCalendar& calendar,
-                     OutputTree& output);
+    // visible paper. `meeting` has had the audience applied. Returns the documents added, text
+    // and all, for the build cache to keep.
+    std::vector<SearchDocument> add_meeting(const content::Board& board,
+                                            const content::Meeting& meeting,
+                                            content::Audience audience,
+                                            const data::FinancialCalendar& calendar,
+                                            OutputTree& output);
     // Writes search/index/meta.js and the term shards; documents are numbered in URL order so
     // the output repeats.
     void write(OutputTree& output) const;

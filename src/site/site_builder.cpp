@@ -41,11 +41,18 @@ SiteBuilder::SiteBuilder(const content::Site& site, content::Audience audience,
 
 SiteBuilder::~SiteBuilder() = default;
 
-void SiteBuilder::write_meeting(const content::Board& board, const content::Meeting& meeting,
-                                const content::PackSummary& pack, OutputTree& output) {
+std::vector<SearchDocument> SiteBuilder::write_meeting(const content::Board& board,
+                                                       const content::Meeting& meeting,
+                                                       const content::PackSummary& pack,
+                                                       OutputTree& output) {
     write_meeting_pages(context_->pages, context_->source_files, board, meeting, pack, output);
-    context_->search.add_meeting(board, meeting, context_->pages.audience,
-                                 context_->pages.site.config.calendar(), output);
+    return context_->search.add_meeting(board, meeting, context_->pages.audience,
+                                        context_->pages.site.config.calendar(), output);
+}
+
+void SiteBuilder::index_meeting(std::vector<SearchDocument> documents) {
+    for (auto& document : documents)
+        context_->search.index(std::move(document));
 }
 
 void SiteBuilder::write_site_pages(OutputTree& output) {

@@ -6,9 +6,11 @@
 #include "core/diagnostics.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
+#include "site/search_index.hpp"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace bp::site {
 
@@ -25,9 +27,14 @@ class SiteBuilder {
     SiteBuilder& operator=(const SiteBuilder&) = delete;
 
     // One meeting, with its papers loaded and the audience applied: the meeting page, a page
-    // per paper and copies of external PDF appendices. Thread-safe; called once per meeting.
-    void write_meeting(const content::Board& board, const content::Meeting& meeting,
-                       const content::PackSummary& pack, OutputTree& output);
+    // per paper, copies of external PDF appendices and the meeting's search documents, which
+    // are returned (text and all) for the build cache. Thread-safe; called once per meeting.
+    std::vector<SearchDocument> write_meeting(const content::Board& board,
+                                              const content::Meeting& meeting,
+                                              const content::PackSummary& pack, OutputTree& output);
+    // A meeting whose pages the build cache wrote: its search documents join the index.
+    // Thread-safe; instead of write_meeting.
+    void index_meeting(std::vector<SearchDocument> documents);
 
     // After every meeting: home, board pages, archive, search page and index, feeds, calendars,
     // sitemap, 404 and the theme's assets.

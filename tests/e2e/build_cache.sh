@@ -1,7 +1,7 @@
-# The build cache: a rebuild takes unchanged meetings' packs from .boardpack-cache, and what it
-# writes is byte for byte what a clean build (--no-cache) writes, after no change, a changed
-# paper, minutes, meeting.yaml or data file, a deleted cache, or a damaged cache entry; a font
-# installed, upgraded or removed lays every meeting out again.
+# The build cache: a rebuild takes unchanged meetings' packs and pages from .boardpack-cache, and
+# what it writes is byte for byte what a clean build (--no-cache) writes, after no change, a
+# changed paper, image, theme, minutes, meeting.yaml or data file, a deleted cache, or a damaged
+# cache entry or output file; a font installed, upgraded or removed lays every meeting out again.
 source "$(dirname "$0")/lib.sh"
 
 site="$WORK/example"
@@ -21,6 +21,9 @@ clean() { # NAME [options]: builds afresh, without the cache
 from_cache() { # the number of meetings whose packs came from the cache, from a build's log
   grep -o 'packs of [0-9]* unchanged' "$1.log" | grep -o '[0-9]*' || echo 0
 }
+pages_from_cache() { # the number of meetings whose pages came from the cache as well
+  grep -o 'pages of [0-9]* unchanged' "$1.log" | grep -o '[0-9]*' || echo 0
+}
 same() { diff -r "$1" "$2" >"$WORK/diff.txt" 2>&1; }
 entry_of() { # the cache entry holding a meeting's packs
   echo "$cache/v1/public/meetings/csp/$1"
@@ -37,6 +40,14 @@ check "the cache keeps the archive packs too" bash -c "ls '$cache'/v1/public/qua
 cached again; again="$WORK/again"
 check "a rebuild with nothing changed takes every meeting's packs from the cache" test "$(from_cache "$again")" = 4
 check "a rebuild with nothing changed equals a clean build" same "$again" "$reference"
+check "a rebuild with nothing changed takes every meeting's pages from the cache" test "$(pages_from_cache "$again")" = 4
+check "the cache's files are linked into the output, not copied" test "$(stat -c %h "$again/csp/2017-12-12/pack.pdf")" -ge 2
+check "a meeting's pages are linked from the cache too" test "$(stat -c %h "$again/csp/2017-12-12/index.html")" -ge 2
+# Editing an output file in place writes through its link into the cache: that is noticed.
+echo "<!-- edited in place -->" >>"$again/csp/2017-12-12/index.html"
+cached after_edit; after_edit="$WORK/after_edit"
+check "a cached page edited through its link in the output is not served" test "$(pages_from_cache "$after_edit")" = 3
+check "the edited page is rendered again, the output equal to a clean build" same "$after_edit" "$reference"
 
 kept="$WORK/kept"
 stamps() { (cd "$kept" && find . -type f -printf '%p %s %T@\n' | sort); }
@@ -64,6 +75,31 @@ check "after one changed paper the build equals a clean build" same "$changed" "
 check "a changed paper is built into a folder that was up to date" bash -c "! grep -q '^Nothing has changed' '$WORK/kept-5.log'"
 check "the folder then equals a clean build" same "$kept" "$reference"
 check "the changed paper is in the pack" bash -c "pdftotext '$changed/csp/2017-12-12/pack.pdf' - | grep -q 'late note on the winter'"
+
+check "one changed paper renders only its meeting's pages" test "$(pages_from_cache "$changed")" = 3
+
+# An image kept outside content/: only the image's own digest can tell that it changed.
+mkdir -p "$site/images"
+cp "$ROOT/tests/fixtures/stress-scripts/content/board/2025-03-11/images/grey.png" "$site/images/map.png"
+printf '\n![Patrol routes](../../../images/map.png)\n' >>"$site/$meeting/08-chairs-report.md"
+cached image_first
+cp "$ROOT/tests/fixtures/stress-scripts/content/board/2025-03-11/images/rgb-alpha.png" "$site/images/map.png"
+cached image_changed; image_changed="$WORK/image_changed"
+check "a changed image lays out and renders the meeting showing it again" test "$(pages_from_cache "$image_changed")" = 3
+check "a changed image lays out its meeting's pack again" test "$(from_cache "$image_changed")" = 3
+clean reference_image; reference="$WORK/reference_image"
+check "after a changed image the build equals a clean build" same "$image_changed" "$reference"
+
+# The site's own theme: every page is rendered again, no pack laid out again.
+mkdir -p "$site/themes/default/templates"
+sed 's|</main>|<p class="note">Papers are published five working days before each meeting.</p></main>|' \
+  "$ROOT/themes/default/templates/layout.mustache" >"$site/themes/default/templates/layout.mustache"
+cached theme_changed; theme_changed="$WORK/theme_changed"
+check "a changed theme renders every meeting's pages again" test "$(pages_from_cache "$theme_changed")" = 0
+check "a changed theme lays out no pack again" test "$(from_cache "$theme_changed")" = 4
+clean reference_theme; reference="$WORK/reference_theme"
+check "the changed theme reaches the meetings' pages" grep -q "five working days" "$theme_changed/csp/2017-12-12/index.html"
+check "after a changed theme the build equals a clean build" same "$theme_changed" "$reference"
 
 rm -rf "$cache"
 cached deleted; deleted="$WORK/deleted"
