@@ -151,6 +151,16 @@ bool BuildCache::write_to(const StoredEntry& entry, OutputTree& out) const {
 
 bool BuildCache::store(const std::string& part, const std::string& key,
                        const CacheEntry& entry) const {
+    return store_entry(part, key, entry, nullptr);
+}
+
+bool BuildCache::store(const std::string& part, const std::string& key, const CacheEntry& entry,
+                       OutputTree& written_to) const {
+    return store_entry(part, key, entry, &written_to);
+}
+
+bool BuildCache::store_entry(const std::string& part, const std::string& key,
+                             const CacheEntry& entry, OutputTree* written_to) const {
     if (!enabled() || !safe_part(part))
         return false;
     std::error_code ec;
@@ -164,7 +174,9 @@ bool BuildCache::store(const std::string& part, const std::string& key,
     nlohmann::json files = nlohmann::json::array();
     for (std::size_t n = 0; n < entry.files.size(); ++n) {
         const auto& [path, bytes] = entry.files[n];
-        if (!safe_output_path(path) || !write_bytes(staging / std::to_string(n), bytes)) {
+        fs::path stored = staging / std::to_string(n);
+        bool linked = written_to && written_to->share_file(path, stored.string(), bytes.size());
+        if (!safe_output_path(path) || (!linked && !write_bytes(stored, bytes))) {
             remove_quietly(staging);
             return false;
         }

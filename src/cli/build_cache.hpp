@@ -56,11 +56,17 @@ class BuildCache {
     // Replaces the entry for `part`. Best effort and thread-safe: a cache that cannot be written
     // costs time, never the build. Returns false when the entry was not stored.
     bool store(const std::string& part, const std::string& key, const CacheEntry& entry) const;
+    // The same for files this build has just written to `out` with these bytes: they are
+    // linked into the cache from there rather than written a second time.
+    bool store(const std::string& part, const std::string& key, const CacheEntry& entry,
+               OutputTree& written_to) const;
 
   private:
     std::string entry_folder(const std::string& part) const;
     // entry.json of `part`, when it is whole and stored under `key`.
     std::optional<nlohmann::json> manifest(const std::string& part, const std::string& key) const;
+    bool store_entry(const std::string& part, const std::string& key, const CacheEntry& entry,
+                     OutputTree* written_to) const;
     std::string folder_;
 };
 

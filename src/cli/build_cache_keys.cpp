@@ -195,6 +195,15 @@ std::string pages_key(const std::string& pages_site_key, const std::string& meet
     return Digest().add(pages_site_key).add(meeting_key).hex();
 }
 
+std::string board_pages_key(const std::string& pages_site_key, const std::string& board_key,
+                            const std::vector<std::string>& meeting_keys) {
+    Digest digest;
+    digest.add(pages_site_key).add(board_key).add(std::to_string(meeting_keys.size()));
+    for (const auto& key : meeting_keys)
+        digest.add(key);
+    return digest.hex();
+}
+
 std::string quarter_packs_key(const std::string& board_key,
                               const std::vector<std::string>& meeting_keys) {
     Digest digest;

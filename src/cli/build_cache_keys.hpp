@@ -44,6 +44,11 @@ std::string pages_site_key(const std::string& site_key, const std::string& sourc
 // One meeting's pages: its sources and what every page reads. The images are checked apart.
 std::string pages_key(const std::string& pages_site_key, const std::string& meeting_key);
 
+// A board's record pages (indicators, actions, decisions, forward plan): the board's key and
+// the sources of all its meetings, whose agendas and papers those pages link to.
+std::string board_pages_key(const std::string& pages_site_key, const std::string& board_key,
+                            const std::vector<std::string>& meeting_keys);
+
 // A quarterly archive pack: made from its meetings' packs and nothing else.
 std::string quarter_packs_key(const std::string& board_key,
                               const std::vector<std::string>& meeting_keys);

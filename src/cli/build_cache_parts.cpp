@@ -86,7 +86,7 @@ std::optional<CachedMeeting> CachedParts::whole_meeting(const content::Board& bo
 
 void CachedParts::store_pages(const content::Board& board, const content::Meeting& meeting,
                               std::vector<BuiltFile> files, const std::vector<Diagnostic>& warnings,
-                              const PagesNote& pages) {
+                              const PagesNote& pages, OutputTree& out) {
     if (!cache_.enabled())
         return;
     auto note = pages_note(warnings, pages);
@@ -94,7 +94,30 @@ void CachedParts::store_pages(const content::Board& board, const content::Meetin
         return;
     std::string sources = sources_key(board, meeting);
     cache_.store(part("pages", meeting_folder(board, meeting)), pages_key(pages_site_key_, sources),
-                 {std::move(files), std::move(*note)});
+                 {std::move(files), std::move(*note)}, out);
+}
+
+void CachedParts::board_records(const content::Board& board, OutputTree& out, DiagnosticSink& sink,
+                                const std::function<void()>& write) {
+    if (!cache_.enabled())
+        return write();
+    std::vector<std::string> meeting_keys;
+    for (const auto& meeting : board.meetings)
+        meeting_keys.push_back(sources_key(board, meeting));
+    std::string key = board_pages_key(pages_site_key_, board_keys_.at(board.slug), meeting_keys);
+    if (take(part("boards", board.slug), key, out, sink, nullptr))
+        return;
+    CacheEntry entry;
+    {
+        OutputTree::Capture capture(out);
+        write();
+        entry.files = capture.take();
+    }
+    // The site's pages give errors only: one anywhere keeps these pages out of the cache.
+    if (!sink.has_errors()) {
+        entry.note = cache_note({});
+        cache_.store(part("boards", board.slug), key, entry, out);
+    }
 }
 
 MeetingPacks CachedParts::meeting_packs(const content::Board& board,
@@ -121,7 +144,7 @@ MeetingPacks CachedParts::meeting_packs(const content::Board& board,
     pack_sink.forward_to(sink);
     if (cache_.enabled() && !pack_sink.has_errors()) {
         entry.note = cache_note(pack_sink.warnings(), packs.summary);
-        cache_.store(part("meetings", folder), key, entry);
+        cache_.store(part("meetings", folder), key, entry, out);
     }
     return {packs.summary, false};
 }
@@ -155,7 +178,7 @@ void CachedParts::quarter_pack(
     }
     if (cache_.enabled() && !part_sink.has_errors()) {
         entry.note = cache_note(part_sink.warnings());
-        cache_.store(part("quarters", name), key, entry);
+        cache_.store(part("quarters", name), key, entry, out);
     }
 }
 

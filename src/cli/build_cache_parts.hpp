@@ -60,12 +60,17 @@ class CachedParts {
                                OutputTree& out, DiagnosticSink& sink,
                                const std::function<BuiltPacks(DiagnosticSink&)>& build);
 
-    // Thread-safe, after meeting_packs: keeps the meeting's pages (every file written for them,
-    // `files`) with the warnings its papers gave and what `pages` holds. `meeting` has its papers
-    // loaded.
+    // Thread-safe, after meeting_packs: keeps the meeting's pages (every file written for them
+    // to `out`, `files`) with the warnings its papers gave and what `pages` holds. `meeting`
+    // has its papers loaded.
     void store_pages(const content::Board& board, const content::Meeting& meeting,
                      std::vector<BuiltFile> files, const std::vector<Diagnostic>& warnings,
-                     const PagesNote& pages);
+                     const PagesNote& pages, OutputTree& out);
+
+    // Thread-safe: a board's record pages, from the cache or from `write`, which writes them
+    // to `out`.
+    void board_records(const content::Board& board, OutputTree& out, DiagnosticSink& sink,
+                       const std::function<void()>& write);
 
     // Thread-safe, once every meeting of the quarter has been through meeting_packs: the
     // quarter's archive pack, from the cache or from `build` (none when the quarter has no

@@ -102,7 +102,7 @@ struct MeetingBuild {
         // An error anywhere (a page's template, say) keeps the pages out of the cache.
         if (!papers_sink.has_errors() && !sink.has_errors())
             cached.store_pages(*ref.board, meeting, std::move(page_files), papers_sink.warnings(),
-                               pages);
+                               pages, out);
         papers_sink.forward_to(sink);
         count(ref, meeting, packs.summary, packs.from_cache, pages.images);
     }
@@ -278,6 +278,15 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
                             });
                         });
                 });
+        });
+    // The boards' record pages read only the index and the boards' data: they fill the cores
+    // while the last meetings are built.
+    for (const auto& board : site.boards)
+        queue.push_back([&, board = &board] {
+            guarded(sink, board->folder, [&] {
+                cached.board_records(*board, out, sink,
+                                     [&] { site_builder.write_board_records(*board, out); });
+            });
         });
     queue.run();
     progress.finish();

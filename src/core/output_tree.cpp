@@ -173,6 +173,18 @@ bool OutputTree::link_file(const std::string& path, const std::string& source_na
     return true;
 }
 
+bool OutputTree::share_file(const std::string& path, const std::string& target_native_path,
+                            std::size_t expected_size) {
+    std::string full = (fs::path(staging_) / path).string();
+    std::lock_guard lock(mutex_);
+    std::error_code ec;
+    if (fs::file_size(full, ec) != expected_size || ec ||
+        ::link(full.c_str(), target_native_path.c_str()) != 0)
+        return false;
+    linked_.insert(path);
+    return true;
+}
+
 std::vector<std::string> OutputTree::written() const {
     std::lock_guard lock(mutex_);
     auto copy = written_;

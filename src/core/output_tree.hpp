@@ -30,6 +30,12 @@ class OutputTree {
     // source must never be written in place while it is linked: a later write or copy to the
     // same path replaces the link rather than writing through it.
     bool link_file(const std::string& path, const std::string& source_native_path);
+    // The reverse: links the file written at `path` to `target_native_path` (a new name), so
+    // another store keeps it without a copy; false when it cannot, or when the file is not
+    // `expected_size` bytes long (written since by another part). From then on the file is
+    // treated as linked: a later write to `path` replaces it.
+    bool share_file(const std::string& path, const std::string& target_native_path,
+                    std::size_t expected_size);
     // The staging folder's real path, for tools that write files themselves.
     std::string staging_path(const std::string& path = {}) const;
     std::vector<std::string> written() const;

@@ -55,6 +55,14 @@ void SiteBuilder::index_meeting(std::vector<SearchDocument> documents) {
         context_->search.index(std::move(document));
 }
 
+void SiteBuilder::write_board_records(const content::Board& board, OutputTree& output) {
+    const SiteContext& pages = context_->pages;
+    write_indicator_pages(pages, board, output);
+    write_action_tracker(pages, board, output);
+    write_decisions_page(pages, board, output);
+    write_forward_plan_page(pages, board, output);
+}
+
 void SiteBuilder::write_site_pages(OutputTree& output) {
     const SiteContext& pages = context_->pages;
     for (const auto& [path, bytes] : context_->theme.assets(pages.sink))
@@ -69,12 +77,6 @@ void SiteBuilder::write_site_pages(OutputTree& output) {
     }
     write_home_page(pages, output);
     write_board_pages(pages, output);
-    for (const auto& board : pages.site.boards) {
-        write_indicator_pages(pages, board, output);
-        write_action_tracker(pages, board, output);
-        write_decisions_page(pages, board, output);
-        write_forward_plan_page(pages, board, output);
-    }
     write_archive_page(pages, output);
     write_meetings_calendar(pages, output);
     write_search_page(pages, output);

@@ -36,6 +36,11 @@ class SiteBuilder {
     // Thread-safe; instead of write_meeting.
     void index_meeting(std::vector<SearchDocument> documents);
 
+    // One board's record pages: its indicators, action tracker, decisions and forward plan.
+    // They read the site's index and the board's data, never a paper's body. Thread-safe;
+    // called once per board, at any time.
+    void write_board_records(const content::Board& board, OutputTree& output);
+
     // After every meeting: home, board pages, archive, search page and index, feeds, calendars,
     // sitemap, 404 and the theme's assets.
     void write_site_pages(OutputTree& output);
