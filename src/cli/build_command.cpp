@@ -290,7 +290,7 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         });
     queue.run();
     progress.finish();
-    guarded(sink, options.out, [&] { site_builder.write_site_pages(out); });
+    guarded(sink, options.out, [&] { site_builder.write_site_wide_pages(out); });
     if (sink.has_errors())
         return stats;
     std::string error;

@@ -64,6 +64,12 @@ void SiteBuilder::write_board_records(const content::Board& board, OutputTree& o
 }
 
 void SiteBuilder::write_site_pages(OutputTree& output) {
+    for (const auto& board : context_->pages.site.boards)
+        write_board_records(board, output);
+    write_site_wide_pages(output);
+}
+
+void SiteBuilder::write_site_wide_pages(OutputTree& output) {
     const SiteContext& pages = context_->pages;
     for (const auto& [path, bytes] : context_->theme.assets(pages.sink))
         output.write("assets/" + path, bytes);
