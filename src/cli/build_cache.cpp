@@ -174,15 +174,18 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
     nlohmann::json files = nlohmann::json::array();
     for (std::size_t n = 0; n < entry.files.size(); ++n) {
         const auto& [path, bytes] = entry.files[n];
-        fs::path stored = staging / std::to_string(n);
-        bool linked = written_to && written_to->share_file(path, stored.string(), bytes.size());
-        if (!safe_output_path(path) || (!linked && !write_bytes(stored, bytes))) {
+        if (!safe_output_path(path)) {
             remove_quietly(staging);
             return false;
         }
-        files.push_back({{"path", path},
-                         {"sha256", sha256_hex(bytes)},
-                         {"stamp", stamp_of(staging / std::to_string(n))}});
+        fs::path stored = staging / std::to_string(n);
+        bool linked = written_to && written_to->share_file(path, stored.string(), bytes.size());
+        if (!linked && !write_bytes(stored, bytes)) {
+            remove_quietly(staging);
+            return false;
+        }
+        files.push_back(
+            {{"path", path}, {"sha256", sha256_hex(bytes)}, {"stamp", stamp_of(stored)}});
     }
     nlohmann::json manifest = {{"key", key}, {"files", files}, {"note", entry.note}};
     std::string manifest_text = manifest.dump(1);
