@@ -17,7 +17,7 @@ namespace bp::cli {
 namespace {
 
 // Bumped when the layout of an entry changes, so an older cache is simply not found.
-const char* const layout_version = "v1";
+const char* const layout_version = "v2";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -95,13 +95,27 @@ std::optional<nlohmann::json> BuildCache::manifest(const std::string& part,
     return manifest;
 }
 
+std::optional<std::string> BuildCache::note(const std::string& part,
+                                            const nlohmann::json& manifest) const {
+    fs::path folder = entry_folder(part);
+    auto note = read_bytes(folder / "note");
+    if (!note || sha256_hex(*note) != manifest.value("note_sha256", "")) {
+        remove_quietly(folder); // damaged: built again and stored afresh
+        return std::nullopt;
+    }
+    return note;
+}
+
 std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::string& key) const {
     auto manifest = this->manifest(part, key);
     if (!manifest)
         return std::nullopt;
+    auto note = this->note(part, *manifest);
+    if (!note)
+        return std::nullopt;
     fs::path folder = entry_folder(part);
     CacheEntry entry;
-    entry.note = manifest->value("note", "");
+    entry.note = std::move(*note);
     const auto& files = (*manifest)["files"];
     for (std::size_t n = 0; n < files.size(); ++n) {
         std::string path = files[n].value("path", "");
@@ -120,9 +134,12 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
     auto manifest = this->manifest(part, key);
     if (!manifest)
         return std::nullopt;
+    auto note = this->note(part, *manifest);
+    if (!note)
+        return std::nullopt;
     fs::path folder = entry_folder(part);
     StoredEntry entry;
-    entry.note = manifest->value("note", "");
+    entry.note = std::move(*note);
     const auto& files = (*manifest)["files"];
     for (std::size_t n = 0; n < files.size(); ++n) {
         StoredEntry::File file{files[n].value("path", ""), (folder / std::to_string(n)).string(),
@@ -187,9 +204,11 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
         files.push_back(
             {{"path", path}, {"sha256", sha256_hex(bytes)}, {"stamp", stamp_of(stored)}});
     }
-    nlohmann::json manifest = {{"key", key}, {"files", files}, {"note", entry.note}};
+    nlohmann::json manifest = {
+        {"key", key}, {"files", files}, {"note_sha256", sha256_hex(entry.note)}};
     std::string manifest_text = manifest.dump(1);
-    if (!write_bytes(staging / "entry.json", manifest_text) ||
+    if (!write_bytes(staging / "note", entry.note) ||
+        !write_bytes(staging / "entry.json", manifest_text) ||
         !write_bytes(staging / "entry.sha256", sha256_hex(manifest_text))) {
         remove_quietly(staging);
         return false;

@@ -5,10 +5,12 @@
 // build_cache_keys.hpp). A part whose key is unchanged takes its files from the cache instead of
 // being laid out again.
 //
-// <cache>/v1/<part>/entry.json   the key, each file's output path, SHA-256, size and
-//                                modification time, and the caller's note (summary, warnings)
-// <cache>/v1/<part>/entry.sha256 the digest of entry.json itself
-// <cache>/v1/<part>/<n>          the files' bytes
+// <cache>/v2/<part>/entry.json   the key, each file's output path, SHA-256, size and
+//                                modification time, and the note's SHA-256
+// <cache>/v2/<part>/entry.sha256 the digest of entry.json itself
+// <cache>/v2/<part>/note         the caller's note (summary, warnings), apart from entry.json
+//                                so that it is read once, not unescaped from it first
+// <cache>/v2/<part>/<n>          the files' bytes
 #include "core/output_tree.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -65,6 +67,8 @@ class BuildCache {
     std::string entry_folder(const std::string& part) const;
     // entry.json of `part`, when it is whole and stored under `key`.
     std::optional<nlohmann::json> manifest(const std::string& part, const std::string& key) const;
+    // The note of `part`, when it has the digest its manifest recorded.
+    std::optional<std::string> note(const std::string& part, const nlohmann::json& manifest) const;
     bool store_entry(const std::string& part, const std::string& key, const CacheEntry& entry,
                      OutputTree* written_to) const;
     std::string folder_;

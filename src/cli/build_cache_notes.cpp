@@ -1,6 +1,10 @@
 #include "cli/build_cache_notes.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
 
 namespace bp::cli {
 
@@ -55,7 +59,85 @@ content::PackSummary summary_from(const json& in) {
     return summary;
 }
 
-json document_json(const site::SearchDocument& document) {
+// A document's terms as lines of text, "stem weight offset length …", and its word forms as
+// "word stem": an archive's worth of them is read far faster than as JSON arrays.
+std::string terms_text(const site::StemmedDocument& document) {
+    std::string text;
+    for (const auto& term : document.terms) {
+        text += term.stem + ' ' + std::to_string(term.weight);
+        for (std::uint32_t place : term.places)
+            text += ' ' + std::to_string(place);
+        text += '\n';
+    }
+    return text;
+}
+
+std::string forms_text(const site::StemmedDocument& document) {
+    std::string text;
+    for (const auto& [form, stem] : document.forms)
+        text += form + ' ' + stem + '\n';
+    return text;
+}
+
+// A word holds no space or line break unless its bytes are not UTF-8, and then the note cannot
+// be written anyway; this keeps a malformed word from being split on the way back.
+bool fits_a_line(const std::string& word) {
+    return !word.empty() && word.find_first_of(" \n") == std::string::npos;
+}
+
+bool fits_lines(const site::StemmedDocument& document) {
+    return std::all_of(document.terms.begin(), document.terms.end(),
+                       [](const auto& term) { return fits_a_line(term.stem); }) &&
+           std::all_of(document.forms.begin(), document.forms.end(), [](const auto& form) {
+               return fits_a_line(form.first) && fits_a_line(form.second);
+           });
+}
+
+std::vector<std::string_view> fields_of(std::string_view line) {
+    std::vector<std::string_view> fields;
+    while (!line.empty()) {
+        std::size_t space = line.find(' ');
+        fields.push_back(line.substr(0, space));
+        line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+    }
+    return fields;
+}
+
+std::uint32_t number_in(std::string_view field) {
+    std::uint32_t value = 0;
+    auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+    if (error != std::errc() || end != field.data() + field.size())
+        throw std::invalid_argument("not a number in a cached search document");
+    return value;
+}
+
+// Calls `use` with each line's fields; throws on an empty field.
+template <typename Use> void for_each_line(const std::string& text, Use use) {
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        std::size_t end = rest.find('\n');
+        if (end == std::string_view::npos)
+            throw std::invalid_argument("a cached search document ends mid-line");
+        auto fields = fields_of(rest.substr(0, end));
+        if (fields.empty() || std::any_of(fields.begin(), fields.end(),
+                                          [](std::string_view field) { return field.empty(); }))
+            throw std::invalid_argument("an empty field in a cached search document");
+        use(fields);
+        rest.remove_prefix(end + 1);
+    }
+}
+
+site::StemmedDocument::Term term_from(const std::vector<std::string_view>& fields) {
+    if (fields.size() < 2 || fields.size() % 2 != 0)
+        throw std::invalid_argument("a cached search term has a place without its length");
+    site::StemmedDocument::Term term{std::string(fields[0]), number_in(fields[1]), {}};
+    for (std::size_t n = 2; n < fields.size(); ++n)
+        term.places.push_back(number_in(fields[n]));
+    return term;
+}
+
+json document_json(const site::StemmedDocument& stemmed) {
+    const site::SearchDocument& document = stemmed.document;
     return {{"url", document.url},
             {"title", document.title},
             {"kind", document.kind},
@@ -65,15 +147,27 @@ json document_json(const site::SearchDocument& document) {
             {"date_iso", document.date_iso},
             {"year", document.year},
             {"item", document.item},
-            {"text", document.text}};
+            {"has_text", stemmed.has_text},
+            {"terms", terms_text(stemmed)},
+            {"forms", forms_text(stemmed)}};
 }
 
-site::SearchDocument document_from(const json& in) {
-    return {in.at("url").get<std::string>(),        in.at("title").get<std::string>(),
-            in.at("kind").get<std::string>(),       in.at("board").get<std::string>(),
-            in.at("board_slug").get<std::string>(), in.at("date").get<std::string>(),
-            in.at("date_iso").get<std::string>(),   in.at("year").get<std::string>(),
-            in.at("item").get<std::string>(),       in.at("text").get<std::string>()};
+site::StemmedDocument document_from(const json& in) {
+    site::StemmedDocument stemmed;
+    stemmed.document = {in.at("url").get<std::string>(),        in.at("title").get<std::string>(),
+                        in.at("kind").get<std::string>(),       in.at("board").get<std::string>(),
+                        in.at("board_slug").get<std::string>(), in.at("date").get<std::string>(),
+                        in.at("date_iso").get<std::string>(),   in.at("year").get<std::string>(),
+                        in.at("item").get<std::string>(),       std::string()};
+    stemmed.has_text = in.at("has_text").get<bool>();
+    for_each_line(in.at("terms").get_ref<const std::string&>(),
+                  [&](const auto& fields) { stemmed.terms.push_back(term_from(fields)); });
+    for_each_line(in.at("forms").get_ref<const std::string&>(), [&](const auto& fields) {
+        if (fields.size() != 2)
+            throw std::invalid_argument("a cached word form is not a word and its stem");
+        stemmed.forms.emplace_back(fields[0], fields[1]);
+    });
+    return stemmed;
 }
 
 json warnings_json(const std::vector<Diagnostic>& warnings) {
@@ -87,12 +181,19 @@ json warnings_json(const std::vector<Diagnostic>& warnings) {
     return diagnostics;
 }
 
-std::string dump(const json& note) {
-    return note.dump(-1, ' ', false, json::error_handler_t::replace);
+std::vector<Diagnostic> warnings_from(const json& in) {
+    std::vector<Diagnostic> warnings;
+    for (const auto& warning : in)
+        warnings.push_back({Severity::warning,
+                            {warning.at("file").get<std::string>(), warning.at("line").get<int>(),
+                             warning.at("column").get<int>()},
+                            warning.at("message").get<std::string>(),
+                            warning.at("hint").get<std::string>()});
+    return warnings;
 }
 
-json parse(const std::string& note) {
-    return json::parse(note, nullptr, false);
+std::string dump(const json& note) {
+    return note.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace
@@ -108,8 +209,11 @@ std::string cache_note(const std::vector<Diagnostic>& warnings,
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages) {
     json documents = json::array();
-    for (const auto& document : pages.documents)
+    for (const auto& document : pages.documents) {
+        if (!fits_lines(document))
+            return std::nullopt;
         documents.push_back(document_json(document));
+    }
     json note = {
         {"warnings", warnings_json(warnings)}, {"images", pages.images}, {"documents", documents}};
     try {
@@ -119,50 +223,35 @@ std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
     }
 }
 
-std::optional<PagesNote> pages_in_note(const std::string& note) {
-    json parsed = parse(note);
-    if (parsed.is_discarded() || !parsed.contains("images") || !parsed.contains("documents"))
+std::optional<ReadNote> read_note(const std::string& note) {
+    json parsed = json::parse(note, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("warnings"))
         return std::nullopt;
     try {
-        PagesNote pages;
-        pages.images = parsed.at("images").get<ImageDigests>();
-        for (const auto& document : parsed.at("documents"))
-            pages.documents.push_back(document_from(document));
-        return pages;
-    } catch (const json::exception&) {
+        ReadNote read;
+        read.warnings = warnings_from(parsed.at("warnings"));
+        if (parsed.contains("summary"))
+            read.summary = summary_from(parsed.at("summary"));
+        if (parsed.contains("images") && parsed.contains("documents")) {
+            PagesNote pages;
+            pages.images = parsed.at("images").get<ImageDigests>();
+            for (const auto& document : parsed.at("documents"))
+                pages.documents.push_back(document_from(document));
+            read.pages = std::move(pages);
+        }
+        return read;
+    } catch (const std::exception&) { // a JSON type error, or a malformed term line
         return std::nullopt;
     }
 }
 
 bool replay_warnings(const std::string& note, DiagnosticSink& sink) {
-    json parsed = parse(note);
-    if (parsed.is_discarded() || !parsed.contains("warnings"))
+    auto read = read_note(note);
+    if (!read)
         return false;
-    std::vector<Diagnostic> warnings;
-    try {
-        for (const auto& warning : parsed.at("warnings"))
-            warnings.push_back({Severity::warning,
-                                {warning.at("file").get<std::string>(),
-                                 warning.at("line").get<int>(), warning.at("column").get<int>()},
-                                warning.at("message").get<std::string>(),
-                                warning.at("hint").get<std::string>()});
-    } catch (const json::exception&) {
-        return false;
-    }
-    for (auto& warning : warnings)
+    for (auto& warning : read->warnings)
         sink.report(std::move(warning));
     return true;
-}
-
-std::optional<content::PackSummary> summary_in_note(const std::string& note) {
-    json parsed = parse(note);
-    if (parsed.is_discarded() || !parsed.contains("summary"))
-        return std::nullopt;
-    try {
-        return summary_from(parsed.at("summary"));
-    } catch (const json::exception&) {
-        return std::nullopt;
-    }
 }
 
 } // namespace bp::cli

@@ -15,18 +15,25 @@ namespace bp::cli {
 
 std::string cache_note(const std::vector<Diagnostic>& warnings,
                        const std::optional<content::PackSummary>& summary = std::nullopt);
-// Reports the note's warnings to `sink`; false when the note cannot be read.
-bool replay_warnings(const std::string& note, DiagnosticSink& sink);
-std::optional<content::PackSummary> summary_in_note(const std::string& note);
 
 // A meeting's pages: besides their warnings, what the rest of the build needs from them.
 struct PagesNote {
     ImageDigests images;
-    std::vector<site::SearchDocument> documents;
+    std::vector<site::StemmedDocument> documents;
 };
-// None when a document's text is not valid UTF-8: it could not be kept exactly.
+// None when a document's title or words are not valid UTF-8: they could not be kept exactly.
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages);
-std::optional<PagesNote> pages_in_note(const std::string& note);
+
+// A note read in one pass: the summary and pages are there when the note was written with them.
+struct ReadNote {
+    std::vector<Diagnostic> warnings;
+    std::optional<content::PackSummary> summary;
+    std::optional<PagesNote> pages;
+};
+// None when the note is damaged.
+std::optional<ReadNote> read_note(const std::string& note);
+// Reports the note's warnings to `sink`; false when the note cannot be read.
+bool replay_warnings(const std::string& note, DiagnosticSink& sink);
 
 } // namespace bp::cli

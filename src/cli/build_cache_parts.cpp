@@ -33,12 +33,13 @@ bool CachedParts::take(const std::string& part, const std::string& key, OutputTr
     auto entry = cache_.find(part, key);
     if (!entry)
         return false;
-    if (summary && !(*summary = summary_in_note(entry->note)))
+    auto note = read_note(entry->note);
+    if (!note || (summary && !note->summary) || !cache_.write_to(*entry, out))
         return false;
-    DiagnosticSink warnings;
-    if (!replay_warnings(entry->note, warnings) || !cache_.write_to(*entry, out))
-        return false;
-    warnings.forward_to(sink);
+    if (summary)
+        *summary = std::move(note->summary);
+    for (auto& warning : note->warnings)
+        sink.report(std::move(warning));
     return true;
 }
 
@@ -64,24 +65,27 @@ std::optional<CachedMeeting> CachedParts::whole_meeting(const content::Board& bo
     auto pages = cache_.find(part("pages", folder), pages_key(pages_site_key_, sources));
     if (!pages)
         return std::nullopt;
-    auto note = pages_in_note(pages->note);
-    if (!note || !images_unchanged(source_root_, note->images))
+    auto pages_read = read_note(pages->note);
+    if (!pages_read || !pages_read->pages ||
+        !images_unchanged(source_root_, pages_read->pages->images))
         return std::nullopt;
-    std::string key = packs_key(sources, note->images);
+    std::string key = packs_key(sources, pages_read->pages->images);
     auto packs = cache_.find(part("meetings", folder), key);
     if (!packs)
         return std::nullopt;
-    auto summary = summary_in_note(packs->note);
-    DiagnosticSink warnings;
-    if (!summary || !replay_warnings(packs->note, warnings) ||
-        !replay_warnings(pages->note, warnings))
+    auto packs_read = read_note(packs->note);
+    if (!packs_read || !packs_read->summary)
         return std::nullopt;
     if (!cache_.write_to(*packs, out) || !cache_.write_to(*pages, out))
         return std::nullopt; // a damaged file: the meeting is built, its files written again
-    warnings.forward_to(sink);
-    std::lock_guard lock(mutex_);
-    meeting_keys_[folder] = key;
-    return CachedMeeting{std::move(*summary), std::move(*note)};
+    for (auto* read : {&*packs_read, &*pages_read})
+        for (auto& warning : read->warnings)
+            sink.report(std::move(warning));
+    {
+        std::lock_guard lock(mutex_);
+        meeting_keys_[folder] = key;
+    }
+    return CachedMeeting{std::move(*packs_read->summary), std::move(*pages_read->pages)};
 }
 
 void CachedParts::store_pages(const content::Board& board, const content::Meeting& meeting,

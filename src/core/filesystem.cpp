@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -84,9 +85,32 @@ DiskFileSystem::DiskFileSystem(std::string root) : root_(std::move(root)) {
     real_root_ = fs::weakly_canonical(fs::absolute(root_.empty() ? "." : root_), ec);
 }
 
+std::optional<fs::path> DiskFileSystem::real_folder(const std::string& path) const {
+    {
+        std::lock_guard lock(folders_mutex_);
+        if (auto found = real_folders_.find(path); found != real_folders_.end())
+            return found->second;
+    }
+    std::string full = join_path(root_, path);
+    std::error_code ec;
+    fs::path absolute = fs::absolute(full.empty() ? "." : full, ec);
+    fs::path real = ec ? fs::path() : fs::weakly_canonical(absolute, ec);
+    std::optional<fs::path> answer = ec ? std::nullopt : std::optional<fs::path>(real);
+    std::lock_guard lock(folders_mutex_);
+    return real_folders_.emplace(path, std::move(answer)).first->second;
+}
+
 bool DiskFileSystem::outside(const std::string& path) const {
     if (climbs_out(path))
         return true;
+    // A named entry that is not itself a symlink lies where its folder really is.
+    std::string name = file_name(path);
+    struct stat status {};
+    if (!name.empty() && name != "." && name != ".." &&
+        ::lstat(join_path(root_, path).c_str(), &status) == 0 && !S_ISLNK(status.st_mode)) {
+        auto folder = real_folder(parent_path(path));
+        return !folder || !within(real_root_, *folder);
+    }
     std::error_code ec;
     fs::path real = fs::weakly_canonical(fs::absolute(join_path(root_, path)), ec);
     return ec || !within(real_root_, real);

@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace bp {
@@ -42,8 +44,13 @@ class DiskFileSystem final : public FileSystem {
   private:
     // The path under the root, or nothing when it leaves the root.
     std::optional<std::string> resolve(const std::string& path) const;
+    // A folder's real path, worked out once per folder: a build asks of thousands of files in
+    // a few hundred folders, and each answer from scratch costs a readlink per path part.
+    std::optional<std::filesystem::path> real_folder(const std::string& path) const;
     std::string root_;
     std::filesystem::path real_root_;
+    mutable std::mutex folders_mutex_;
+    mutable std::unordered_map<std::string, std::optional<std::filesystem::path>> real_folders_;
 };
 
 class MemoryFileSystem final : public FileSystem {

@@ -69,9 +69,11 @@ std::string agenda_text(const std::vector<content::AgendaItem>& items) {
     return text;
 }
 
-void add_words(const std::string& text, int weight, bool keep_places, const EnglishStemmer& stemmer,
-               std::map<std::string, SearchIndex::Posting>& terms,
-               std::map<std::string, std::string>& forms) {
+using Terms = std::map<std::string, StemmedDocument::Term>; // by stem
+using Forms = std::map<std::string, std::string>;           // word as written → stem
+
+void add_words(const std::string& text, std::uint32_t weight, bool keep_places,
+               const EnglishStemmer& stemmer, Terms& terms, Forms& forms) {
     for (const auto& word : search_words(text)) {
         if (is_search_stop_word(word.text))
             continue;
@@ -79,22 +81,44 @@ void add_words(const std::string& text, int weight, bool keep_places, const Engl
         const std::string& stem =
             known != forms.end() ? known->second
                                  : forms.emplace(word.text, stemmer.stem(word.text)).first->second;
-        SearchIndex::Posting& posting = terms[stem];
-        posting.weight += weight;
-        if (keep_places && posting.places.size() < 2 * places_per_document) {
-            posting.places.push_back(word.offset);
-            posting.places.push_back(word.length);
+        StemmedDocument::Term& term = terms[stem];
+        term.weight += weight;
+        if (keep_places && term.places.size() < 2 * places_per_document) {
+            term.places.push_back(static_cast<std::uint32_t>(word.offset));
+            term.places.push_back(static_cast<std::uint32_t>(word.length));
         }
     }
 }
 
+std::string json_text(const std::string& text) {
+    return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A string as JSON: the stems and words of English text need no escaping, so they skip the
+// JSON library; anything else goes through it, so the bytes match its output.
+void append_json_string(std::string& out, const std::string& text) {
+    bool plain = std::all_of(text.begin(), text.end(),
+                             [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+    if (!plain) {
+        out += json_text(text);
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+
 // One index file: a call the search page's script receives. Invalid UTF-8 in a paper becomes
 // U+FFFD rather than stopping the build.
-std::string script_call(const std::string& kind, const json& key, const json& payload) {
+std::string script_call(const std::string& kind, const json& key, const std::string& payload) {
     auto text = [](const json& value) {
         return value.dump(-1, ' ', false, json::error_handler_t::replace);
     };
-    return "boardpackSearch.receive(" + text(kind) + "," + text(key) + "," + text(payload) + ");\n";
+    return "boardpackSearch.receive(" + text(kind) + "," + text(key) + "," + payload + ");\n";
+}
+
+std::string script_call(const std::string& kind, const json& key, const json& payload) {
+    return script_call(kind, key, payload.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 } // namespace
@@ -115,37 +139,54 @@ std::string search_text_path(const std::string& url) {
     return "search/index/text/" + name + ".js";
 }
 
-void SearchIndex::add(SearchDocument document, OutputTree& output) {
-    if (!document.text.empty())
-        output.write(search_text_path(document.url),
-                     script_call("text", document.url, document.text));
-    index(std::move(document));
-}
-
-void SearchIndex::index(SearchDocument document) {
-    // Words are stemmed now and the text dropped, so the index never holds the archive's text.
+StemmedDocument stem_document(SearchDocument document) {
     EnglishStemmer stemmer;
-    Indexed indexed;
-    std::map<std::string, std::string> forms;
-    std::map<std::string, Posting> terms; // stem → hits, while the document is read
+    Terms terms;
+    Forms forms;
     add_words(document.title, title_weight, false, stemmer, terms, forms);
     add_words(document.text, 1, true, stemmer, terms, forms);
-    indexed.has_text = !document.text.empty();
+    StemmedDocument stemmed;
+    stemmed.has_text = !document.text.empty();
     document.text.clear();
     document.text.shrink_to_fit();
-    indexed.document = std::move(document);
-    std::lock_guard lock(mutex_);
-    for (const auto& [stem, posting] : terms) {
-        Hit hit{stem_number(stem), static_cast<std::uint32_t>(posting.weight),
-                static_cast<std::uint32_t>(indexed.places.size()),
-                static_cast<std::uint32_t>(posting.places.size())};
-        for (std::size_t place : posting.places)
-            indexed.places.push_back(static_cast<std::uint32_t>(place));
-        indexed.hits.push_back(hit);
+    stemmed.document = std::move(document);
+    for (auto& [stem, term] : terms) {
+        term.stem = stem;
+        stemmed.terms.push_back(std::move(term));
     }
-    indexed.hits.shrink_to_fit();
+    for (auto& [form, stem] : forms)
+        if (form != stem)
+            stemmed.forms.emplace_back(form, stem);
+    return stemmed;
+}
+
+StemmedDocument SearchIndex::add(SearchDocument document, OutputTree& output) {
+    if (!document.text.empty())
+        output.write(search_text_path(document.url),
+                     script_call("text", document.url, json(document.text)));
+    // Words are stemmed now and the text dropped, so the index never holds the archive's text.
+    StemmedDocument stemmed = stem_document(std::move(document));
+    index(stemmed);
+    return stemmed;
+}
+
+void SearchIndex::index(StemmedDocument document) {
+    Indexed indexed;
+    indexed.has_text = document.has_text;
+    indexed.document = std::move(document.document);
+    for (const auto& term : document.terms)
+        indexed.places.insert(indexed.places.end(), term.places.begin(), term.places.end());
     indexed.places.shrink_to_fit();
-    forms_.merge(forms);
+    indexed.hits.reserve(document.terms.size());
+    std::lock_guard lock(mutex_);
+    std::uint32_t first_place = 0;
+    for (const auto& term : document.terms) {
+        auto place_count = static_cast<std::uint32_t>(term.places.size());
+        indexed.hits.push_back({stem_number(term.stem), term.weight, first_place, place_count});
+        first_place += place_count;
+    }
+    for (auto& [form, stem] : document.forms)
+        forms_.try_emplace(std::move(form), std::move(stem));
     documents_.push_back(std::move(indexed));
 }
 
@@ -157,12 +198,12 @@ std::uint32_t SearchIndex::stem_number(const std::string& stem) {
     return found->second;
 }
 
-std::vector<SearchDocument> SearchIndex::add_meeting(const content::Board& board,
-                                                     const content::Meeting& meeting,
-                                                     content::Audience audience,
-                                                     const data::FinancialCalendar& calendar,
-                                                     OutputTree& output) {
-    std::vector<SearchDocument> added;
+std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& board,
+                                                      const content::Meeting& meeting,
+                                                      content::Audience audience,
+                                                      const data::FinancialCalendar& calendar,
+                                                      OutputTree& output) {
+    std::vector<StemmedDocument> added;
     SearchDocument base;
     base.board = board.short_name.empty() ? board.name : board.short_name;
     base.board_slug = board.slug;
@@ -178,8 +219,7 @@ std::vector<SearchDocument> SearchIndex::add_meeting(const content::Board& board
         meeting.title.empty() ? board.name + ", " + meeting.date.medium_form() : meeting.title;
     agenda.kind = "meeting";
     agenda.text = agenda_text(meeting.items);
-    added.push_back(agenda);
-    add(std::move(agenda), output);
+    added.push_back(add(std::move(agenda), output));
 
     for (const auto* item : flatten_items(meeting.items)) {
         if (item_withheld(*item, audience))
@@ -193,8 +233,7 @@ std::vector<SearchDocument> SearchIndex::add_meeting(const content::Board& board
             document.text = paper->is_pdf ? std::string() : paper_plain_text(*paper);
             if (!paper->summary.empty())
                 document.text = paper->summary + "\n" + document.text;
-            added.push_back(document);
-            add(std::move(document), output);
+            added.push_back(add(std::move(document), output));
         }
     }
     return added;
@@ -244,7 +283,9 @@ void SearchIndex::write(OutputTree& output) const {
         keys.insert(key);
     json shard_keys = json::array();
     for (const std::string& key : keys) {
-        write_shard(key, forms_by_shard[key], stems_by_shard[key], postings, documents, output);
+        output.write(
+            "search/index/terms-" + key + ".js",
+            shard_script(key, forms_by_shard[key], stems_by_shard[key], postings, documents));
         shard_keys.push_back(key);
     }
     json board_list = json::array();
@@ -260,28 +301,46 @@ void SearchIndex::write(OutputTree& output) const {
 }
 
 // search/index/terms-<key>.js: the shard's word forms (those that are not their own stem) and
-// each stem's postings, [document, weight, offset, length, …].
-void SearchIndex::write_shard(
+// each stem's postings, [document, weight, offset, length, …]; keys in byte order, as a JSON
+// object keeps them. Written as text: an archive's shard is too big to build as JSON first.
+std::string SearchIndex::shard_script(
     const std::string& key, const std::vector<const std::string*>& forms,
     const std::vector<std::uint32_t>& stems,
     const std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>>& postings,
-    const std::vector<const Indexed*>& documents, OutputTree& output) const {
-    json shard = {{"forms", json::object()}, {"stems", json::object()}};
-    for (const std::string* form : forms)
-        if (const std::string& stem = forms_.at(*form); *form != stem)
-            shard["forms"][*form] = stem;
-    for (std::uint32_t stem : stems) {
-        json list = json::array();
+    const std::vector<const Indexed*>& documents) const {
+    std::string out = "{\"forms\":{";
+    const char* separator = "";
+    for (const std::string* form : forms) {
+        out += separator;
+        append_json_string(out, *form);
+        out += ':';
+        append_json_string(out, forms_.at(*form));
+        separator = ",";
+    }
+    out += "},\"stems\":{";
+    std::vector<std::uint32_t> sorted = stems;
+    std::sort(sorted.begin(), sorted.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return stems_[a] < stems_[b]; });
+    separator = "";
+    for (std::uint32_t stem : sorted) {
+        out += separator;
+        append_json_string(out, stems_[stem]);
+        out += ":[";
+        const char* entry_separator = "";
         for (const auto& [document, hit] : postings[stem]) {
-            json entry = {document, hit->weight};
+            out += entry_separator;
+            out += '[' + std::to_string(document) + ',' + std::to_string(hit->weight);
             const auto& places = documents[document]->places;
             for (std::uint32_t i = 0; i < hit->place_count; ++i)
-                entry.push_back(places[hit->first_place + i]);
-            list.push_back(entry);
+                out += ',' + std::to_string(places[hit->first_place + i]);
+            out += ']';
+            entry_separator = ",";
         }
-        shard["stems"][stems_[stem]] = list;
+        out += ']';
+        separator = ",";
     }
-    output.write("search/index/terms-" + key + ".js", script_call("terms", key, shard));
+    out += "}}";
+    return script_call("terms", key, out);
 }
 
 } // namespace bp::site

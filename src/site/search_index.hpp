@@ -32,6 +32,24 @@ struct SearchDocument {
     std::string text;     // plain text: blocks on lines of their own
 };
 
+// A document as the index keeps it: its words stemmed and counted, its text gone. The build
+// cache keeps these, so a meeting it holds joins the index without being read or stemmed again.
+struct StemmedDocument {
+    struct Term {
+        std::string stem;
+        std::uint32_t weight = 0;          // title hits count for several body hits
+        std::vector<std::uint32_t> places; // offset, length pairs in the text, a few at most
+    };
+    SearchDocument document; // its text empty
+    bool has_text = false;
+    std::vector<Term> terms; // in stem order
+    // Words as written whose stem is another string ("burglaries" → "burglari"), in word order.
+    std::vector<std::pair<std::string, std::string>> forms;
+};
+
+// Stems a document's title and text. Thread-safe.
+StemmedDocument stem_document(SearchDocument document);
+
 // Plain text of a paper: block by block, table cells apart, charts by title and description.
 std::string paper_plain_text(const content::Paper& paper);
 
@@ -43,27 +61,21 @@ class SearchIndex {
   public:
     // Thread-safe: meetings are written in parallel. The document's words are stemmed and its
     // text written to `output` at once; only its terms are kept, so memory follows the
-    // vocabulary rather than the archive's text.
-    void add(SearchDocument document, OutputTree& output);
-    // The same for a document whose text file is already in the output (a meeting the build
-    // cache held): only its words are indexed.
-    void index(SearchDocument document);
+    // vocabulary rather than the archive's text. Returns what was indexed.
+    StemmedDocument add(SearchDocument document, OutputTree& output);
+    // A document whose text file is already in the output (a meeting the build cache held).
+    void index(StemmedDocument document);
     // Meetings that the audience may see: a document for the meeting (its agenda) and one per
-    // visible paper. `meeting` has had the audience applied. Returns the documents added, text
-    // and all, for the build cache to keep.
-    std::vector<SearchDocument> add_meeting(const content::Board& board,
-                                            const content::Meeting& meeting,
-                                            content::Audience audience,
-                                            const data::FinancialCalendar& calendar,
-                                            OutputTree& output);
+    // visible paper. `meeting` has had the audience applied. Returns the documents added, for
+    // the build cache to keep.
+    std::vector<StemmedDocument> add_meeting(const content::Board& board,
+                                             const content::Meeting& meeting,
+                                             content::Audience audience,
+                                             const data::FinancialCalendar& calendar,
+                                             OutputTree& output);
     // Writes search/index/meta.js and the term shards; documents are numbered in URL order so
     // the output repeats.
     void write(OutputTree& output) const;
-
-    struct Posting {
-        int weight = 0;
-        std::vector<std::size_t> places; // offset, length pairs in the document's text
-    };
 
   private:
     // A document's hits on one stem, kept small: an archive holds millions of them until the
@@ -81,14 +93,15 @@ class SearchIndex {
         std::vector<std::uint32_t> places; // every hit's offset, length pairs
     };
     std::uint32_t stem_number(const std::string& stem); // under mutex_
-    void write_shard(const std::string& key, const std::vector<const std::string*>& forms,
-                     const std::vector<std::uint32_t>& stems,
-                     const std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>>& postings,
-                     const std::vector<const Indexed*>& documents, OutputTree& output) const;
+    std::string
+    shard_script(const std::string& key, const std::vector<const std::string*>& forms,
+                 const std::vector<std::uint32_t>& stems,
+                 const std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>>& postings,
+                 const std::vector<const Indexed*>& documents) const;
 
     mutable std::mutex mutex_;
     std::vector<Indexed> documents_;
-    std::map<std::string, std::string> forms_; // word as written → stem
+    std::map<std::string, std::string> forms_; // word as written → stem, where they differ
     std::vector<std::string> stems_;           // by number
     std::unordered_map<std::string, std::uint32_t> stem_numbers_;
 };

@@ -41,16 +41,16 @@ SiteBuilder::SiteBuilder(const content::Site& site, content::Audience audience,
 
 SiteBuilder::~SiteBuilder() = default;
 
-std::vector<SearchDocument> SiteBuilder::write_meeting(const content::Board& board,
-                                                       const content::Meeting& meeting,
-                                                       const content::PackSummary& pack,
-                                                       OutputTree& output) {
+std::vector<StemmedDocument> SiteBuilder::write_meeting(const content::Board& board,
+                                                        const content::Meeting& meeting,
+                                                        const content::PackSummary& pack,
+                                                        OutputTree& output) {
     write_meeting_pages(context_->pages, context_->source_files, board, meeting, pack, output);
     return context_->search.add_meeting(board, meeting, context_->pages.audience,
                                         context_->pages.site.config.calendar(), output);
 }
 
-void SiteBuilder::index_meeting(std::vector<SearchDocument> documents) {
+void SiteBuilder::index_meeting(std::vector<StemmedDocument> documents) {
     for (auto& document : documents)
         context_->search.index(std::move(document));
 }

@@ -28,13 +28,14 @@ class SiteBuilder {
 
     // One meeting, with its papers loaded and the audience applied: the meeting page, a page
     // per paper, copies of external PDF appendices and the meeting's search documents, which
-    // are returned (text and all) for the build cache. Thread-safe; called once per meeting.
-    std::vector<SearchDocument> write_meeting(const content::Board& board,
-                                              const content::Meeting& meeting,
-                                              const content::PackSummary& pack, OutputTree& output);
+    // are returned, stemmed, for the build cache. Thread-safe; called once per meeting.
+    std::vector<StemmedDocument> write_meeting(const content::Board& board,
+                                               const content::Meeting& meeting,
+                                               const content::PackSummary& pack,
+                                               OutputTree& output);
     // A meeting whose pages the build cache wrote: its search documents join the index.
     // Thread-safe; instead of write_meeting.
-    void index_meeting(std::vector<SearchDocument> documents);
+    void index_meeting(std::vector<StemmedDocument> documents);
 
     // One board's record pages: its indicators, action tracker, decisions and forward plan.
     // They read the site's index and the board's data, never a paper's body. Thread-safe;

@@ -26,7 +26,7 @@ pages_from_cache() { # the number of meetings whose pages came from the cache as
 }
 same() { diff -r "$1" "$2" >"$WORK/diff.txt" 2>&1; }
 entry_of() { # the cache entry holding a meeting's packs
-  echo "$cache/v1/public/meetings/csp/$1"
+  echo "$cache/v2/public/meetings/csp/$1"
 }
 
 clean reference; reference="$WORK/reference"
@@ -35,7 +35,7 @@ cached first; first="$WORK/first"
 check "the first build fills the cache" test -f "$(entry_of 2017-12-12)/entry.json"
 check "the first build takes nothing from the cache" test "$(from_cache "$first")" = 0
 check "the first build equals a clean build" same "$first" "$reference"
-check "the cache keeps the archive packs too" bash -c "ls '$cache'/v1/public/quarters/csp/*-q*/entry.json"
+check "the cache keeps the archive packs too" bash -c "ls '$cache'/v2/public/quarters/csp/*-q*/entry.json"
 
 cached again; again="$WORK/again"
 check "a rebuild with nothing changed takes every meeting's packs from the cache" test "$(from_cache "$again")" = 4
@@ -136,6 +136,20 @@ cached damaged; damaged="$WORK/damaged"
 check "a damaged entry record is detected" test "$(from_cache "$damaged")" = 3
 check "a damaged entry record is never served" same "$damaged" "$reference"
 
+pages_note="$cache/v2/public/pages/csp/2017-12-12/note"
+cp "$pages_note" "$WORK/pages-note"
+python3 - "$pages_note" <<'PY'
+import sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+at = data.index(b'"terms":"') + 9
+data[at] = ord("q") if data[at] != ord("q") else ord("r")  # one stem altered, same length
+open(path, "wb").write(bytes(data))
+PY
+cached altered_note; altered_note="$WORK/altered_note"
+check "an altered note (a meeting's search terms) is never served" same "$altered_note" "$reference"
+check "the altered note is stored afresh" cmp -s "$pages_note" "$WORK/pages-note"
+
 sed -i 's/^2017-05,.*/2017-05,23/' "$site/content/csp/indicators/arson.csv"
 cached data_change; data_change="$WORK/data_change"
 check "a changed data file lays out the board's meetings again" test "$(from_cache "$data_change")" = 0
@@ -150,7 +164,7 @@ check "after changed minutes the build equals a clean build" same "$minutes" "$r
 check "changed minutes reach the meetings that print them" test "$(from_cache "$minutes")" -lt 4
 
 cached members --audience members; members="$WORK/members"
-check "the members' edition has entries of its own" test -f "$cache/v1/members/meetings/csp/2017-12-12/entry.json"
+check "the members' edition has entries of its own" test -f "$cache/v2/members/meetings/csp/2017-12-12/entry.json"
 cached members_again --audience members; members_again="$WORK/members_again"
 check "the members' edition is taken from the cache" test "$(from_cache "$members_again")" = 4
 clean members_reference --audience members; members_reference="$WORK/members_reference"
@@ -161,7 +175,7 @@ check "another SOURCE_DATE_EPOCH does not use the cache" test "$(from_cache "$ot
 
 elsewhere="$WORK/elsewhere-cache"
 cached moved --cache "$elsewhere"; moved="$WORK/moved"
-check "--cache puts the cache in the folder named" test -f "$elsewhere/v1/public/meetings/csp/2017-12-12/entry.json"
+check "--cache puts the cache in the folder named" test -f "$elsewhere/v2/public/meetings/csp/2017-12-12/entry.json"
 check "a build with --cache equals a clean build" same "$moved" "$reference"
 rm -rf "$cache"
 clean no_cache; no_cache="$WORK/no_cache"

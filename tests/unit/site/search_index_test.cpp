@@ -1,9 +1,11 @@
 #include "site/search_index.hpp"
 #include "site/search_terms.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace bp;
@@ -169,4 +171,65 @@ TEST_CASE("the index repeats byte for byte whatever order meetings arrive in") {
     auto first_files = first.files();
     CHECK(first_files.size() > 5);
     CHECK(first_files == second.files());
+}
+
+TEST_CASE("a meeting indexed again from its stemmed documents gives the same index") {
+    content::Board board = board_with_meeting();
+    board.meetings[0].items[0].papers.push_back(
+        paper("quoted", "Burglaries and \"quotes\" \\ odd", "The Board’s burglaries; naïve café."));
+    Indexed added("stemmed-1"), again("stemmed-2");
+    auto documents = added.index.add_meeting(board, board.meetings[0], content::Audience::members,
+                                             data::FinancialCalendar(4), added.output);
+    REQUIRE(documents.size() == 4); // the agenda and three papers
+    for (const auto& document : documents) {
+        CHECK(document.document.text.empty()); // only the terms are kept
+        CHECK_FALSE(document.terms.empty());
+    }
+    const auto& quoted = documents[2]; // the performance item's second paper
+    CHECK(quoted.document.title == "Burglaries and \"quotes\" \\ odd");
+    CHECK(quoted.has_text);
+    auto burglari = std::find_if(quoted.terms.begin(), quoted.terms.end(),
+                                 [](const auto& term) { return term.stem == "burglari"; });
+    REQUIRE(burglari != quoted.terms.end());
+    CHECK(burglari->weight == 11); // once in the title, once in the text
+    // "Definition\n" and "The Board’s " come first, in UTF-16 units
+    CHECK(burglari->places == std::vector<std::uint32_t>{23, 10});
+    CHECK(std::find(quoted.forms.begin(), quoted.forms.end(),
+                    std::pair<std::string, std::string>("burglaries", "burglari")) !=
+          quoted.forms.end());
+    for (auto& document : documents)
+        again.index.index(std::move(document));
+    auto files = added.files();
+    std::map<std::string, std::string> index_files;
+    for (const auto& [path, bytes] : files)
+        if (!path.starts_with("search/index/text/"))
+            index_files[path] = bytes;
+    CHECK(index_files.size() > 3);
+    CHECK(contains(index_files["search/index/terms-q.js"], "\"quot\""));
+    CHECK(index_files == again.files());
+}
+
+TEST_CASE("the term shards are JSON whatever the words: accents, quotes and broken bytes") {
+    content::Board board = board_with_meeting();
+    board.meetings[0].items[0].papers = {
+        paper("odd", "Naïve café", "Résumé of “quoted” words and a broken \xE0\x41\x42x byte.")};
+    Indexed indexed("shard-json");
+    indexed.add(board, board.meetings[0], content::Audience::members);
+    int shards = 0;
+    bool accented = false;
+    for (const auto& [path, bytes] : indexed.files()) {
+        if (!path.starts_with("search/index/terms-"))
+            continue;
+        ++shards;
+        std::string prefix = "boardpackSearch.receive(\"terms\",";
+        REQUIRE(bytes.starts_with(prefix));
+        std::string call = bytes.substr(prefix.size(), bytes.size() - prefix.size() - 3);
+        std::size_t comma = call.find(',');
+        auto shard = nlohmann::json::parse(call.substr(comma + 1), nullptr, false);
+        CHECK_MESSAGE(!shard.is_discarded(), path);
+        if (shard.contains("stems") && shard["stems"].contains("café"))
+            accented = true;
+    }
+    CHECK(shards > 3);
+    CHECK(accented);
 }
