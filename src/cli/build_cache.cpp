@@ -1,13 +1,13 @@
 #include "cli/build_cache.hpp"
 
 #include "core/digest.hpp"
+#include "core/filesystem.hpp"
 #include "core/text.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -20,14 +20,7 @@ namespace {
 const char* const layout_version = "v2";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
-        return std::nullopt;
-    return buffer.str();
+    return read_regular_file(path.string());
 }
 
 bool write_bytes(const fs::path& path, const std::string& bytes) {

@@ -1,14 +1,13 @@
 #include "cli/preview_server.hpp"
 
 #include "cli/served_path.hpp"
+#include "core/filesystem.hpp"
 #include "core/text.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -37,12 +36,7 @@ std::string content_type(const std::string& path) {
 }
 
 std::optional<std::string> read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return read_regular_file(path.string());
 }
 
 } // namespace

@@ -1,22 +1,16 @@
 #include "cli/quarter_packs.hpp"
 
+#include "core/filesystem.hpp"
 #include "site/site_paths.hpp"
 
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace bp::cli {
 
 namespace {
 
 std::optional<std::string> read_staged(const OutputTree& out, const std::string& path) {
-    std::ifstream in(out.staging_path(path), std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return read_regular_file(out.staging_path(path));
 }
 
 } // namespace

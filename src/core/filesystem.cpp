@@ -1,11 +1,12 @@
 #include "core/filesystem.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -122,17 +123,40 @@ std::optional<std::string> DiskFileSystem::resolve(const std::string& path) cons
     return join_path(root_, path);
 }
 
+std::optional<std::string> read_regular_file(const std::string& native_path) {
+    int fd = ::open(native_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    struct stat status {};
+    std::optional<std::string> bytes;
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
+        bytes.emplace();
+        bytes->resize(static_cast<std::size_t>(status.st_size));
+        std::size_t done = 0;
+        while (bytes) {
+            // Read until end of file: a file that grew since fstat is read whole all the same.
+            if (done == bytes->size())
+                bytes->resize(done + 4096 + done / 2);
+            ssize_t got = ::read(fd, bytes->data() + done, bytes->size() - done);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0)
+                bytes.reset();
+            else if (got == 0)
+                break;
+            else
+                done += static_cast<std::size_t>(got);
+        }
+        if (bytes)
+            bytes->resize(done);
+    }
+    ::close(fd);
+    return bytes;
+}
+
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     auto full = resolve(path);
-    std::error_code ec;
-    if (!full || !fs::is_regular_file(*full, ec))
-        return std::nullopt;
-    std::ifstream in(*full, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return full ? read_regular_file(*full) : std::nullopt;
 }
 
 bool DiskFileSystem::is_file(const std::string& path) const {

@@ -68,6 +68,10 @@ class MemoryFileSystem final : public FileSystem {
     std::map<std::string, std::string> files_;
 };
 
+// The bytes of a regular file named by its real path; nothing when it is missing, not a regular
+// file, or cannot be read whole. The one reader of whole files: sources, cache entries, copies.
+std::optional<std::string> read_regular_file(const std::string& native_path);
+
 // Joins path parts with '/', ignoring empty parts.
 std::string join_path(const std::string& a, const std::string& b);
 std::string parent_path(const std::string& path);

@@ -1,5 +1,7 @@
 #include "core/output_tree.hpp"
 
+#include "core/filesystem.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -8,7 +10,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <stdexcept>
 #include <unistd.h>
@@ -72,11 +73,10 @@ void write_whole_file(const fs::path& path, std::string_view bytes) {
 }
 
 std::string read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.is_open() || in.bad())
+    auto bytes = read_regular_file(path);
+    if (!bytes)
         throw std::runtime_error("cannot read " + path);
-    return bytes;
+    return std::move(*bytes);
 }
 
 } // namespace
@@ -129,11 +129,18 @@ void OutputTree::keep_for_capture(const std::string& path, std::string_view byte
 
 std::string OutputTree::prepare(const std::string& path) {
     fs::path full = fs::path(staging_) / path;
-    fs::create_directories(full.parent_path());
+    std::string folder = parent_path(path);
+    bool folder_made = false;
     bool was_linked = false;
     {
         std::lock_guard lock(mutex_);
+        folder_made = folders_.contains(folder);
         was_linked = linked_.erase(path) > 0;
+    }
+    if (!folder_made) {
+        fs::create_directories(full.parent_path());
+        std::lock_guard lock(mutex_);
+        folders_.insert(folder);
     }
     if (was_linked) // writing through it would change the linked file itself
         ::unlink(full.c_str());

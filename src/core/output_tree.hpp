@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -73,6 +74,9 @@ class OutputTree {
     mutable std::mutex mutex_;
     std::vector<std::string> written_;
     std::set<std::string> linked_;
+    // Folders made in the staging folder: a build writes thousands of files into a few hundred
+    // folders, and making a folder that exists costs a look-up per path part.
+    std::unordered_set<std::string> folders_;
 };
 
 } // namespace bp

@@ -1,18 +1,15 @@
 #include "layout/image_size.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "core/filesystem.hpp"
 
 namespace bp::layout {
 
 std::optional<ImageInfo> read_image_info(const std::string& native_path) {
-    std::ifstream file(native_path, std::ios::binary);
-    if (!file)
+    auto bytes = read_regular_file(native_path);
+    if (!bytes)
         return std::nullopt;
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
     std::string error;
-    auto header = read_image_header(bytes.str(), error);
+    auto header = read_image_header(*bytes, error);
     if (!header)
         return std::nullopt;
     return ImageInfo{header->format, header->width, header->height};

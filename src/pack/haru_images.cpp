@@ -1,7 +1,6 @@
 #include "pack/haru_images.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "core/filesystem.hpp"
 
 namespace bp::pack {
 
@@ -38,12 +37,9 @@ HPDF_Image embed_image_file(HaruDocument& document, const std::string& native_pa
     auto cached = document.images.find(native_path);
     if (cached != document.images.end())
         return cached->second;
-    std::ifstream file(native_path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
     std::string error;
     HPDF_Image image = nullptr;
-    if (auto decoded = decode_raster_image(bytes.str(), error))
+    if (auto decoded = decode_raster_image(read_regular_file(native_path).value_or(""), error))
         image = embed_decoded_image(document, *decoded);
     document.images.emplace(native_path, image);
     return image;

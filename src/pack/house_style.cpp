@@ -1,11 +1,10 @@
 #include "pack/house_style.hpp"
 
+#include "core/filesystem.hpp"
 #include "core/image_file.hpp"
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace bp::pack {
 
@@ -53,11 +52,8 @@ void place_logo(layout::Page& page, const content::Site& site, double right_marg
     if (site.config.logo.empty() || site.source_root.empty())
         return;
     std::string path = site.source_root + "/" + site.config.logo;
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
     std::string error;
-    auto header = read_image_header(bytes.str(), error);
+    auto header = read_image_header(read_regular_file(path).value_or(""), error);
     if (!header)
         return; // reported when site.yaml was read
     const double max_height = 40, max_width = 160, top = 20;

@@ -2,6 +2,7 @@
 #include "content/exempt.hpp"
 #include "core/data_dir.hpp"
 #include "core/date.hpp"
+#include "core/filesystem.hpp"
 #include "pack/contents_numbers.hpp"
 #include "pack/edition_plan.hpp"
 #include "pack/font_faces.hpp"
@@ -19,10 +20,8 @@
 #include "pack/text_measurer.hpp"
 
 #include <exception>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
 
 namespace bp::pack {
 
@@ -35,10 +34,7 @@ bool has_own_pages(const ItemPlan& row) {
 }
 
 std::string read_source(const content::Site& site, const content::Paper& paper) {
-    std::ifstream in(site.source_root + "/" + paper.source_path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return read_regular_file(site.source_root + "/" + paper.source_path).value_or("");
 }
 
 void check_characters(const PaperPages& pages, const content::Site& site, const FontFaces& faces,

@@ -1,14 +1,13 @@
 #include "pack/missing_glyphs.hpp"
 
 #include "chart/render.hpp"
+#include "core/filesystem.hpp"
 #include "pack/fallback_fonts.hpp"
 #include "pack/house_style.hpp"
 #include "pack/utf8.hpp"
 
 #include <cstdio>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace bp::pack {
 
@@ -34,10 +33,7 @@ SourceLocation first_use(const std::string& source_text, char32_t c,
 }
 
 std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return read_regular_file(path).value_or("");
 }
 
 // Where `c` is first written at or after `source` (a directive's line, or a whole definition

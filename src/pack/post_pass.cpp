@@ -1,6 +1,7 @@
 #include "pack/post_pass.hpp"
 
 #include "chart/render.hpp"
+#include "core/filesystem.hpp"
 #include "core/image_file.hpp"
 #include "pack/fallback_fonts.hpp"
 #include "pack/haru_fonts.hpp"
@@ -8,7 +9,6 @@
 
 #include <cstdio>
 #include <exception>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -18,7 +18,6 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 #include <qpdf/QUtil.hh>
-#include <sstream>
 
 namespace bp::pack {
 
@@ -128,10 +127,7 @@ void place_charts(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, const Com
 }
 
 std::string read_file(const std::string& native_path) {
-    std::ifstream file(native_path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
+    return read_regular_file(native_path).value_or("");
 }
 
 // SVG images are drawn by librsvg into a PDF page of their placed size and placed as vectors;
