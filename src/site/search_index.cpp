@@ -171,31 +171,13 @@ StemmedDocument SearchIndex::add(SearchDocument document, OutputTree& output) {
 }
 
 void SearchIndex::index(StemmedDocument document) {
-    Indexed indexed;
-    indexed.has_text = document.has_text;
-    indexed.document = std::move(document.document);
-    for (const auto& term : document.terms)
-        indexed.places.insert(indexed.places.end(), term.places.begin(), term.places.end());
-    indexed.places.shrink_to_fit();
-    indexed.hits.reserve(document.terms.size());
     std::lock_guard lock(mutex_);
-    std::uint32_t first_place = 0;
-    for (const auto& term : document.terms) {
-        auto place_count = static_cast<std::uint32_t>(term.places.size());
-        indexed.hits.push_back({stem_number(term.stem), term.weight, first_place, place_count});
-        first_place += place_count;
-    }
+    auto number = static_cast<std::uint32_t>(documents_.size());
+    for (const auto& term : document.terms)
+        postings_.add(number, term.stem, term.weight, term.places);
     for (auto& [form, stem] : document.forms)
         forms_.try_emplace(std::move(form), std::move(stem));
-    documents_.push_back(std::move(indexed));
-}
-
-std::uint32_t SearchIndex::stem_number(const std::string& stem) {
-    auto [found, fresh] =
-        stem_numbers_.try_emplace(stem, static_cast<std::uint32_t>(stems_.size()));
-    if (fresh)
-        stems_.push_back(stem);
-    return found->second;
+    documents_.push_back({std::move(document.document), document.has_text});
 }
 
 std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& board,
@@ -242,20 +224,20 @@ std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& boar
 void SearchIndex::write(OutputTree& output) const {
     std::lock_guard lock(mutex_);
     // Numbered in URL order, so the output repeats whatever order meetings were built in.
-    std::vector<const Indexed*> documents;
-    for (const auto& indexed : documents_)
-        documents.push_back(&indexed);
-    std::sort(documents.begin(), documents.end(),
-              [](auto* a, auto* b) { return a->document.url < b->document.url; });
-    // stem number → (document number, its hits), in document order
-    std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>> postings(stems_.size());
+    std::vector<std::uint32_t> order(documents_.size()); // place in URL order → as indexed
+    for (std::uint32_t n = 0; n < order.size(); ++n)
+        order[n] = n;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return documents_[a].document.url < documents_[b].document.url;
+    });
+    std::vector<std::uint32_t> place_of(documents_.size()); // as indexed → place in URL order
     json docs = json::array();
     std::map<std::string, std::string> boards; // slug → name
     std::set<std::string> years;
-    for (std::size_t n = 0; n < documents.size(); ++n) {
-        const SearchDocument& document = documents[n]->document;
-        for (const Hit& hit : documents[n]->hits)
-            postings[hit.stem].emplace_back(static_cast<std::uint32_t>(n), &hit);
+    for (std::uint32_t n = 0; n < order.size(); ++n) {
+        place_of[order[n]] = n;
+        const Listed& listed = documents_[order[n]];
+        const SearchDocument& document = listed.document;
         docs.push_back({{"url", document.url},
                         {"title", document.title},
                         {"kind", document.kind},
@@ -264,28 +246,30 @@ void SearchIndex::write(OutputTree& output) const {
                         {"iso", document.date_iso},
                         {"year", document.year},
                         {"item", document.item},
-                        {"text", documents[n]->has_text}});
+                        {"text", listed.has_text}});
         boards[document.board_slug] = document.board;
         years.insert(document.year);
     }
-    // One shard at a time, so only one is ever held as JSON.
     std::map<std::string, std::vector<const std::string*>> forms_by_shard; // key → forms
-    std::map<std::string, std::vector<std::uint32_t>> stems_by_shard;      // key → stems
     for (const auto& [form, stem] : forms_)
         forms_by_shard[search_shard_key(form)].push_back(&form);
-    for (std::uint32_t stem = 0; stem < stems_.size(); ++stem)
-        if (!postings[stem].empty())
-            stems_by_shard[search_shard_key(stems_[stem])].push_back(stem);
     std::set<std::string> keys;
     for (const auto& [key, forms] : forms_by_shard)
         keys.insert(key);
-    for (const auto& [key, stems] : stems_by_shard)
+    for (const std::string& key : postings_.keys())
         keys.insert(key);
+    // One shard at a time, read back from its file: only one is ever held in memory.
     json shard_keys = json::array();
     for (const std::string& key : keys) {
-        output.write(
-            "search/index/terms-" + key + ".js",
-            shard_script(key, forms_by_shard[key], stems_by_shard[key], postings, documents));
+        ShardPostings postings = postings_.shard(key);
+        for (auto& [stem, list] : postings) {
+            for (auto& posting : list)
+                posting.document = place_of[posting.document];
+            std::sort(list.begin(), list.end(),
+                      [](const auto& a, const auto& b) { return a.document < b.document; });
+        }
+        output.write("search/index/terms-" + key + ".js",
+                     shard_script(key, forms_by_shard[key], postings));
         shard_keys.push_back(key);
     }
     json board_list = json::array();
@@ -303,11 +287,9 @@ void SearchIndex::write(OutputTree& output) const {
 // search/index/terms-<key>.js: the shard's word forms (those that are not their own stem) and
 // each stem's postings, [document, weight, offset, length, …]; keys in byte order, as a JSON
 // object keeps them. Written as text: an archive's shard is too big to build as JSON first.
-std::string SearchIndex::shard_script(
-    const std::string& key, const std::vector<const std::string*>& forms,
-    const std::vector<std::uint32_t>& stems,
-    const std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>>& postings,
-    const std::vector<const Indexed*>& documents) const {
+std::string SearchIndex::shard_script(const std::string& key,
+                                      const std::vector<const std::string*>& forms,
+                                      const ShardPostings& postings) const {
     std::string out = "{\"forms\":{";
     const char* separator = "";
     for (const std::string* form : forms) {
@@ -318,21 +300,17 @@ std::string SearchIndex::shard_script(
         separator = ",";
     }
     out += "},\"stems\":{";
-    std::vector<std::uint32_t> sorted = stems;
-    std::sort(sorted.begin(), sorted.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return stems_[a] < stems_[b]; });
     separator = "";
-    for (std::uint32_t stem : sorted) {
+    for (const auto& [stem, list] : postings) {
         out += separator;
-        append_json_string(out, stems_[stem]);
+        append_json_string(out, stem);
         out += ":[";
         const char* entry_separator = "";
-        for (const auto& [document, hit] : postings[stem]) {
+        for (const auto& posting : list) {
             out += entry_separator;
-            out += '[' + std::to_string(document) + ',' + std::to_string(hit->weight);
-            const auto& places = documents[document]->places;
-            for (std::uint32_t i = 0; i < hit->place_count; ++i)
-                out += ',' + std::to_string(places[hit->first_place + i]);
+            out += '[' + std::to_string(posting.document) + ',' + std::to_string(posting.weight);
+            for (std::uint32_t place : posting.places)
+                out += ',' + std::to_string(place);
             out += ']';
             entry_separator = ",";
         }

@@ -9,12 +9,12 @@
 #include "content/model.hpp"
 #include "core/output_tree.hpp"
 #include "data/financial_calendar.hpp"
+#include "site/search_postings.hpp"
 
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace bp::site {
@@ -60,8 +60,8 @@ std::string search_text_path(const std::string& url);
 class SearchIndex {
   public:
     // Thread-safe: meetings are written in parallel. The document's words are stemmed and its
-    // text written to `output` at once; only its terms are kept, so memory follows the
-    // vocabulary rather than the archive's text. Returns what was indexed.
+    // text written to `output` at once; its terms go to a temporary file per shard, so memory
+    // follows the vocabulary and the largest shard, not the archive. Returns what was indexed.
     StemmedDocument add(SearchDocument document, OutputTree& output);
     // A document whose text file is already in the output (a meeting the build cache held).
     void index(StemmedDocument document);
@@ -78,32 +78,17 @@ class SearchIndex {
     void write(OutputTree& output) const;
 
   private:
-    // A document's hits on one stem, kept small: an archive holds millions of them until the
-    // index is written.
-    struct Hit {
-        std::uint32_t stem = 0; // its number in stems_
-        std::uint32_t weight = 0;
-        std::uint32_t first_place = 0; // where its offset, length pairs start in `places`
-        std::uint32_t place_count = 0; // how many numbers (twice the pairs)
-    };
-    struct Indexed {
+    struct Listed {              // a document as meta.js lists it
         SearchDocument document; // without its text
         bool has_text = false;
-        std::vector<Hit> hits;             // one per stem the document holds
-        std::vector<std::uint32_t> places; // every hit's offset, length pairs
     };
-    std::uint32_t stem_number(const std::string& stem); // under mutex_
-    std::string
-    shard_script(const std::string& key, const std::vector<const std::string*>& forms,
-                 const std::vector<std::uint32_t>& stems,
-                 const std::vector<std::vector<std::pair<std::uint32_t, const Hit*>>>& postings,
-                 const std::vector<const Indexed*>& documents) const;
+    std::string shard_script(const std::string& key, const std::vector<const std::string*>& forms,
+                             const ShardPostings& postings) const;
 
     mutable std::mutex mutex_;
-    std::vector<Indexed> documents_;
+    std::vector<Listed> documents_;            // in the order they were indexed
     std::map<std::string, std::string> forms_; // word as written → stem, where they differ
-    std::vector<std::string> stems_;           // by number
-    std::unordered_map<std::string, std::uint32_t> stem_numbers_;
+    PostingSpill postings_;                    // numbered by place in documents_
 };
 
 } // namespace bp::site

@@ -1,0 +1,119 @@
+#include "site/search_postings.hpp"
+
+#include "site/search_terms.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+namespace bp::site {
+namespace {
+
+// A record: document, stem length, stem, weight, place count, places; numbers as 32-bit words
+// in the machine's order (the file never outlives the process that wrote it).
+void append_number(std::string& out, std::uint32_t value) {
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+std::runtime_error file_error(const std::string& what) {
+    return std::runtime_error(what + " the search index's temporary file: " + std::strerror(errno));
+}
+
+class RecordReader {
+  public:
+    explicit RecordReader(const std::string& bytes) : bytes_(bytes) {}
+    bool done() const { return at_ == bytes_.size(); }
+    std::uint32_t number() {
+        std::uint32_t value = 0;
+        need(sizeof value);
+        std::memcpy(&value, bytes_.data() + at_, sizeof value);
+        at_ += sizeof value;
+        return value;
+    }
+    std::string text(std::size_t length) {
+        need(length);
+        std::string value = bytes_.substr(at_, length);
+        at_ += length;
+        return value;
+    }
+
+  private:
+    void need(std::size_t length) const {
+        if (bytes_.size() - at_ < length)
+            throw std::runtime_error("the search index's temporary file ends mid-record");
+    }
+    const std::string& bytes_;
+    std::size_t at_ = 0;
+};
+
+} // namespace
+
+PostingSpill::File::~File() {
+    if (handle)
+        std::fclose(handle);
+}
+
+PostingSpill::PostingSpill() = default;
+PostingSpill::~PostingSpill() = default;
+
+void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
+                       const std::vector<std::uint32_t>& places) {
+    auto& file = files_[search_shard_key(stem)];
+    if (!file) {
+        file = std::make_unique<File>();
+        file->handle = std::tmpfile();
+        if (!file->handle)
+            throw file_error("cannot make");
+        std::setvbuf(file->handle, nullptr, _IOFBF, 1 << 16); // few, large writes
+    }
+    std::string record;
+    append_number(record, document);
+    append_number(record, static_cast<std::uint32_t>(stem.size()));
+    record += stem;
+    append_number(record, weight);
+    append_number(record, static_cast<std::uint32_t>(places.size()));
+    for (std::uint32_t place : places)
+        append_number(record, place);
+    // The file stands at its end: shard() leaves it there after reading.
+    if (std::fwrite(record.data(), 1, record.size(), file->handle) != record.size())
+        throw file_error("cannot write");
+}
+
+std::vector<std::string> PostingSpill::keys() const {
+    std::vector<std::string> keys;
+    for (const auto& [key, file] : files_)
+        keys.push_back(key);
+    return keys;
+}
+
+ShardPostings PostingSpill::shard(const std::string& key) const {
+    ShardPostings postings;
+    auto found = files_.find(key);
+    if (found == files_.end())
+        return postings;
+    std::FILE* handle = found->second->handle;
+    if (std::fflush(handle) != 0 || std::fseek(handle, 0, SEEK_END) != 0)
+        throw file_error("cannot read");
+    long size = std::ftell(handle);
+    std::string bytes(size < 0 ? 0 : static_cast<std::size_t>(size), '\0');
+    std::rewind(handle);
+    // Back to the end afterwards, where the next record goes (and a read must be followed by a
+    // seek before a stream is written again).
+    if (size < 0 || std::fread(bytes.data(), 1, bytes.size(), handle) != bytes.size() ||
+        std::fseek(handle, 0, SEEK_END) != 0)
+        throw file_error("cannot read");
+    RecordReader records(bytes);
+    while (!records.done()) {
+        ShardPosting posting;
+        posting.document = records.number();
+        std::string stem = records.text(records.number());
+        posting.weight = records.number();
+        std::uint32_t count = records.number();
+        for (std::uint32_t n = 0; n < count; ++n)
+            posting.places.push_back(records.number());
+        postings[std::move(stem)].push_back(std::move(posting));
+    }
+    return postings;
+}
+
+} // namespace bp::site

@@ -1,0 +1,35 @@
+#include "site/search_postings.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bp::site;
+
+TEST_CASE("postings spilled to their shards' files come back by shard, stem and document") {
+    PostingSpill spill;
+    spill.add(0, "burglari", 11, {23, 10});
+    spill.add(0, "arson", 1, {});
+    spill.add(1, "burglari", 2, {4, 9, 40, 10});
+    spill.add(1, "2017", 1, {0, 4});
+    spill.add(2, "ñandú", 1, {7, 5}); // not a-z or 0-9: the "_" shard
+    CHECK(spill.keys() == std::vector<std::string>{"2", "_", "a", "b"});
+
+    ShardPostings b = spill.shard("b");
+    REQUIRE(b.size() == 1);
+    const auto& burglari = b.at("burglari");
+    REQUIRE(burglari.size() == 2);
+    CHECK(burglari[0].document == 0);
+    CHECK(burglari[0].weight == 11);
+    CHECK(burglari[0].places == std::vector<std::uint32_t>{23, 10});
+    CHECK(burglari[1].document == 1);
+    CHECK(burglari[1].places == std::vector<std::uint32_t>{4, 9, 40, 10});
+    CHECK(spill.shard("a").at("arson")[0].places.empty());
+    CHECK(spill.shard("_").at("ñandú")[0].document == 2);
+    CHECK(spill.shard("z").empty());
+
+    // Reading a shard leaves it whole, and later postings still go at its end.
+    spill.add(3, "burglar", 1, {1, 7});
+    ShardPostings again = spill.shard("b");
+    CHECK(again.at("burglari").size() == 2);
+    CHECK(again.at("burglar")[0].document == 3);
+    CHECK(spill.shard("b").at("burglari")[1].weight == 2);
+}
