@@ -3,8 +3,10 @@
 #include "site/search_terms.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace bp::site {
 namespace {
@@ -17,6 +19,29 @@ void append_number(std::string& out, std::uint32_t value) {
 
 std::runtime_error file_error(const std::string& what) {
     return std::runtime_error(what + " the search index's temporary file: " + std::strerror(errno));
+}
+
+// A file in $TMPDIR (or /tmp) that has no name from the start: it goes when the process ends,
+// however it ends. tmpfile() would ignore $TMPDIR, which is where a user points spills away
+// from a small /tmp.
+std::FILE* anonymous_file() {
+    const char* set = std::getenv("TMPDIR");
+    std::string folder = set && *set ? set : "/tmp";
+    std::string pattern = folder + "/boardpack-XXXXXX";
+    int fd = ::mkstemp(pattern.data());
+    std::FILE* file = fd < 0 ? nullptr : ::fdopen(fd, "w+b");
+    if (!file) {
+        std::string reason = std::strerror(errno);
+        if (fd >= 0) {
+            ::close(fd);
+            ::unlink(pattern.c_str());
+        }
+        throw std::runtime_error("cannot make a temporary file for the search index in " + folder +
+                                 ": " + reason +
+                                 " (TMPDIR names the folder; it must exist and be writable)");
+    }
+    ::unlink(pattern.c_str());
+    return file;
 }
 
 class RecordReader {
@@ -58,14 +83,16 @@ PostingSpill::~PostingSpill() = default;
 
 void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
                        const std::vector<std::uint32_t>& places) {
-    auto& file = files_[search_shard_key(stem)];
-    if (!file) {
-        file = std::make_unique<File>();
-        file->handle = std::tmpfile();
-        if (!file->handle)
-            throw file_error("cannot make");
+    std::string key = search_shard_key(stem);
+    auto found = files_.find(key);
+    if (found == files_.end()) {
+        // Made before it is listed: a shard whose file could not be made has no entry.
+        auto file = std::make_unique<File>();
+        file->handle = anonymous_file();
         std::setvbuf(file->handle, nullptr, _IOFBF, 1 << 16); // few, large writes
+        found = files_.emplace(key, std::move(file)).first;
     }
+    const auto& file = found->second;
     std::string record;
     append_number(record, document);
     append_number(record, static_cast<std::uint32_t>(stem.size()));

@@ -2,7 +2,8 @@
 // The search index's postings while an archive is read. Each document's hits go, as they come,
 // to a temporary file for their shard (a stem's first letter), and come back one shard at a
 // time when the index is written: the index's memory follows its largest shard, not the
-// archive. The files are anonymous (tmpfile) and vanish with the process.
+// archive. The files are in $TMPDIR (or /tmp), unlinked as soon as they are made, so they
+// vanish with the process.
 #include <cstdint>
 #include <cstdio>
 #include <map>

@@ -1,6 +1,6 @@
-# A build that cannot write every byte fails with exit 1 and leaves the previous output as it
-# was; builds killed with SIGKILL leave staging folders that the next build removes; an output
-# folder whose parent cannot be created is a located error, not a crash.
+# A build that cannot write every byte, to its output or to a temporary file, fails with exit 1
+# and leaves the previous output as it was; builds killed with SIGKILL leave staging folders that
+# the next build removes; an output folder whose parent cannot be created is a located error.
 source "$(dirname "$0")/lib.sh"
 
 site="$(fixture valid-minimal)"
@@ -19,6 +19,15 @@ check "a failed write exits 1 (got $status)" test "$status" -eq 1
 check "the failed write is reported" grep -q "error: .*cannot write" "$WORK/full.txt"
 check "the previous output is intact" test "$(digest "$WORK/out")" = "$before"
 check "no staging folder is left" bash -c "! ls -a '$WORK' | grep -q staging"
+
+# The search index keeps its postings in temporary files in $TMPDIR until it is written.
+(cd "$site" && TMPDIR="$WORK/no-such-folder" "$BOARDPACK" build --no-cache --out "$WORK/out") \
+  >/dev/null 2>"$WORK/tmpdir.txt"
+status=$?
+check "an unusable TMPDIR exits 1 (got $status)" test "$status" -eq 1
+check "it names the folder and says what to do" \
+  grep -q "error: .*temporary file for the search index in $WORK/no-such-folder.*TMPDIR" "$WORK/tmpdir.txt"
+check "the previous output is intact after it" test "$(digest "$WORK/out")" = "$before"
 
 touch "$WORK/plain-file"
 (cd "$site" && "$BOARDPACK" build --out "$WORK/plain-file/out") >/dev/null 2>"$WORK/parent.txt"

@@ -1,6 +1,8 @@
 #include "site/search_postings.hpp"
 
+#include <cstdlib>
 #include <doctest/doctest.h>
+#include <stdexcept>
 
 using namespace bp::site;
 
@@ -32,4 +34,26 @@ TEST_CASE("postings spilled to their shards' files come back by shard, stem and 
     CHECK(again.at("burglari").size() == 2);
     CHECK(again.at("burglar")[0].document == 3);
     CHECK(spill.shard("b").at("burglari")[1].weight == 2);
+}
+
+TEST_CASE("postings go to $TMPDIR, and a folder that cannot hold them is named in the error") {
+    const char* before = std::getenv("TMPDIR");
+    std::string kept = before ? before : "";
+    ::setenv("TMPDIR", "/nonexistent-boardpack-folder", 1);
+    PostingSpill spill;
+    std::string message;
+    try {
+        spill.add(0, "arson", 1, {0, 5});
+    } catch (const std::runtime_error& error) {
+        message = error.what();
+    }
+    // Another document after the failure fails the same way, never writes to no file.
+    CHECK_THROWS_AS(spill.add(1, "assault", 1, {0, 7}), std::runtime_error);
+    CHECK(spill.keys().empty());
+    if (before)
+        ::setenv("TMPDIR", kept.c_str(), 1);
+    else
+        ::unsetenv("TMPDIR");
+    CHECK(message.find("/nonexistent-boardpack-folder") != std::string::npos);
+    CHECK(message.find("search index") != std::string::npos);
 }
