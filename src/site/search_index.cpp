@@ -110,11 +110,31 @@ void append_json_string(std::string& out, const std::string& text) {
 
 // One index file: a call the search page's script receives. Invalid UTF-8 in a paper becomes
 // U+FFFD rather than stopping the build.
-std::string script_call(const std::string& kind, const json& key, const std::string& payload) {
+std::string script_opening(const std::string& kind, const json& key) {
     auto text = [](const json& value) {
         return value.dump(-1, ' ', false, json::error_handler_t::replace);
     };
-    return "boardpackSearch.receive(" + text(kind) + "," + text(key) + "," + payload + ");\n";
+    return "boardpackSearch.receive(" + text(kind) + "," + text(key) + ",";
+}
+
+constexpr const char* script_closing = ");\n";
+
+std::string script_call(const std::string& kind, const json& key, const std::string& payload) {
+    return script_opening(kind, key) + payload + script_closing;
+}
+
+// About how long a shard's script is, so it is written into one buffer without regrowing it.
+std::size_t shard_size_estimate(const std::vector<const std::string*>& forms,
+                                const ShardPostings& postings) {
+    std::size_t size = 64;
+    for (const std::string* form : forms)
+        size += 2 * form->size() + 8;
+    for (const auto& [stem, list] : postings) {
+        size += stem.size() + 8;
+        for (const auto& posting : list)
+            size += 16 + 6 * posting.places.size();
+    }
+    return size;
 }
 
 std::string script_call(const std::string& kind, const json& key, const json& payload) {
@@ -290,7 +310,10 @@ void SearchIndex::write(OutputTree& output) const {
 std::string SearchIndex::shard_script(const std::string& key,
                                       const std::vector<const std::string*>& forms,
                                       const ShardPostings& postings) const {
-    std::string out = "{\"forms\":{";
+    // The archive's biggest file, built in one buffer: no copy is made of it on the way out.
+    std::string out = script_opening("terms", key);
+    out.reserve(out.size() + shard_size_estimate(forms, postings));
+    out += "{\"forms\":{";
     const char* separator = "";
     for (const std::string* form : forms) {
         out += separator;
@@ -318,7 +341,8 @@ std::string SearchIndex::shard_script(const std::string& key,
         separator = ",";
     }
     out += "}}";
-    return script_call("terms", key, out);
+    out += script_closing;
+    return out;
 }
 
 } // namespace bp::site
