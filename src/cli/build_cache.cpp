@@ -4,6 +4,7 @@
 #include "core/filesystem.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -60,9 +61,56 @@ void remove_quietly(const fs::path& path) {
     fs::remove_all(path, ec);
 }
 
+bool is_real_folder(const fs::path& path) {
+    std::error_code ec;
+    return fs::is_directory(fs::symlink_status(path, ec));
+}
+
+// Whether every entry of `folder` is a real folder that `fits` allows.
+template <typename Fits> bool only_folders(const fs::path& folder, Fits fits) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+        if (!is_real_folder(it->path()) || !fits(it->path().filename().string()))
+            return false;
+    return !ec;
+}
+
+// A folder an earlier layout of the cache left: named "v<number>" and holding only what a
+// cache holds (audiences, then kinds of part), so a folder of the user's own that happens to
+// share the name is never taken for one.
+bool older_layout(const fs::path& folder) {
+    std::string name = folder.filename().string();
+    if (name.size() < 2 || name[0] != 'v' || name == layout_version ||
+        !std::all_of(name.begin() + 1, name.end(), ::isdigit) || !is_real_folder(folder))
+        return false;
+    auto audience = [](const std::string& child) {
+        return child == "public" || child == "members" || child.starts_with(".new-");
+    };
+    auto part_kind = [](const std::string& child) {
+        return child == "meetings" || child == "pages" || child == "boards" ||
+               child == "quarters" || child == "builds";
+    };
+    if (!only_folders(folder, audience))
+        return false;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+        if (!it->path().filename().string().starts_with(".new-") &&
+            !only_folders(it->path(), part_kind))
+            return false;
+    return !ec;
+}
+
 } // namespace
 
-BuildCache::BuildCache(std::string folder) : folder_(std::move(folder)) {}
+BuildCache::BuildCache(std::string folder) : folder_(std::move(folder)) {
+    if (!enabled())
+        return;
+    // Entries of an older layout are never read again: they would only take up the space.
+    std::error_code ec;
+    for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec))
+        if (older_layout(it->path()))
+            remove_quietly(it->path());
+}
 
 std::string BuildCache::entry_folder(const std::string& part) const {
     return folder_ + "/" + layout_version + "/" + part;

@@ -177,6 +177,17 @@ elsewhere="$WORK/elsewhere-cache"
 cached moved --cache "$elsewhere"; moved="$WORK/moved"
 check "--cache puts the cache in the folder named" test -f "$elsewhere/v2/public/meetings/csp/2017-12-12/entry.json"
 check "a build with --cache equals a clean build" same "$moved" "$reference"
+
+# An older layout's entries are never read again, so a build removes them; a folder of the
+# user's own that only shares such a name is left alone.
+cp -r "$elsewhere/v2" "$elsewhere/v1"
+mkdir -p "$elsewhere/v3/public" && echo "minutes of the away day" >"$elsewhere/v3/public/notes.txt"
+mkdir -p "$elsewhere/v4/public/meetings" "$elsewhere/v4/photos"
+cached moved_again --cache "$elsewhere"
+check "an older layout of the cache is removed" test ! -e "$elsewhere/v1"
+check "a folder that only looks like one keeps its files" test -f "$elsewhere/v3/public/notes.txt"
+check "a folder with anything else in it is kept" test -d "$elsewhere/v4/photos"
+check "the current layout stays" test -f "$elsewhere/v2/public/meetings/csp/2017-12-12/entry.json"
 rm -rf "$cache"
 clean no_cache; no_cache="$WORK/no_cache"
 check "--no-cache writes no cache" test ! -e "$cache"
