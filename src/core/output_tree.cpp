@@ -173,9 +173,12 @@ bool OutputTree::link_file(const std::string& path, const std::string& source_na
     if (capture_) // a capture keeps bytes, which a link does not give
         return false;
     std::string full = prepare(path);
-    ::unlink(full.c_str()); // a file written there before is replaced, as write would
-    if (::link(source_native_path.c_str(), full.c_str()) != 0)
-        return false;
+    if (::link(source_native_path.c_str(), full.c_str()) != 0) {
+        // A file written there before is replaced, as write would replace it.
+        if (errno != EEXIST || ::unlink(full.c_str()) != 0 ||
+            ::link(source_native_path.c_str(), full.c_str()) != 0)
+            return false;
+    }
     note_written(path, true);
     return true;
 }

@@ -67,6 +67,11 @@ TEST_CASE("a linked file is the source itself, and writing the path again never 
     CHECK(read_text(out.staging_path("board/pack.pdf")) == "new bytes");
     CHECK(read_text(stored) == "kept bytes");
     CHECK_FALSE(out.link_file("board/missing.pdf", (folder / "no such file").string()));
+    // Linking over a file written before replaces it, as writing would.
+    out.write("board/agenda.pdf", "first bytes");
+    REQUIRE(out.link_file("board/agenda.pdf", stored.string()));
+    CHECK(fs::equivalent(out.staging_path("board/agenda.pdf"), stored));
+    CHECK(read_text(out.staging_path("board/agenda.pdf")) == "kept bytes");
     fs::remove_all(folder);
 }
 
