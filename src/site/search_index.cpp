@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 
 namespace bp::site {
 namespace {
@@ -192,9 +193,16 @@ StemmedDocument SearchIndex::add(SearchDocument document, OutputTree& output) {
 
 void SearchIndex::index(StemmedDocument document) {
     std::lock_guard lock(mutex_);
+    if (!failure_.empty())
+        return;
     auto number = static_cast<std::uint32_t>(documents_.size());
-    for (const auto& term : document.terms)
-        postings_.add(number, term.stem, term.weight, term.places);
+    try {
+        for (const auto& term : document.terms)
+            postings_.add(number, term.stem, term.weight, term.places);
+    } catch (const std::runtime_error& error) {
+        failure_ = error.what();
+        return;
+    }
     for (auto& [form, stem] : document.forms)
         forms_.try_emplace(std::move(form), std::move(stem));
     documents_.push_back({std::move(document.document), document.has_text});
@@ -243,6 +251,8 @@ std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& boar
 
 void SearchIndex::write(OutputTree& output) const {
     std::lock_guard lock(mutex_);
+    if (!failure_.empty())
+        throw std::runtime_error(failure_);
     // Numbered in URL order, so the output repeats whatever order meetings were built in.
     std::vector<std::uint32_t> order(documents_.size()); // place in URL order → as indexed
     for (std::uint32_t n = 0; n < order.size(); ++n)

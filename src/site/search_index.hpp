@@ -74,7 +74,7 @@ class SearchIndex {
                                              const data::FinancialCalendar& calendar,
                                              OutputTree& output);
     // Writes search/index/meta.js and the term shards; documents are numbered in URL order so
-    // the output repeats.
+    // the output repeats. Throws, once, when the postings could not be kept while indexing.
     void write(OutputTree& output) const;
 
   private:
@@ -89,6 +89,9 @@ class SearchIndex {
     std::vector<Listed> documents_;            // in the order they were indexed
     std::map<std::string, std::string> forms_; // word as written → stem, where they differ
     PostingSpill postings_;                    // numbered by place in documents_
+    // Why the postings could not be kept (a full or missing temporary folder): said once, when
+    // the index is written, rather than once for every meeting built meanwhile.
+    std::string failure_;
 };
 
 } // namespace bp::site

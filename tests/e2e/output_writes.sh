@@ -27,6 +27,8 @@ status=$?
 check "an unusable TMPDIR exits 1 (got $status)" test "$status" -eq 1
 check "it names the folder and says what to do" \
   grep -q "error: .*temporary file for the search index in $WORK/no-such-folder.*TMPDIR" "$WORK/tmpdir.txt"
+check "it says so once, not once a meeting" \
+  test "$(grep -c "temporary file for the search index" "$WORK/tmpdir.txt")" = 1
 check "the previous output is intact after it" test "$(digest "$WORK/out")" = "$before"
 
 touch "$WORK/plain-file"

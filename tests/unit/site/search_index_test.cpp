@@ -2,11 +2,13 @@
 #include "site/search_terms.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 
 using namespace bp;
 namespace fs = std::filesystem;
@@ -232,4 +234,29 @@ TEST_CASE("the term shards are JSON whatever the words: accents, quotes and brok
     }
     CHECK(shards > 3);
     CHECK(accented);
+}
+
+TEST_CASE("postings that cannot be kept fail the index once, when it is written") {
+    content::Board board = board_with_meeting();
+    Indexed indexed("no-temporary-folder"); // its output folder made while TMPDIR is usable
+    const char* before = std::getenv("TMPDIR");
+    std::string kept = before ? before : "";
+    ::setenv("TMPDIR", "/nonexistent-boardpack-index", 1);
+    CHECK_NOTHROW(indexed.add(board, board.meetings[0], content::Audience::members));
+    CHECK_NOTHROW(indexed.add(board, board.meetings[0], content::Audience::members));
+    std::string message;
+    try {
+        indexed.index.write(indexed.output);
+    } catch (const std::runtime_error& error) {
+        message = error.what();
+    }
+    if (before)
+        ::setenv("TMPDIR", kept.c_str(), 1);
+    else
+        ::unsetenv("TMPDIR");
+    CHECK(message.find("/nonexistent-boardpack-index") != std::string::npos);
+    auto written = indexed.output.written();
+    CHECK_FALSE(written.empty()); // the texts, written as the meetings were
+    for (const auto& path : written)
+        CHECK(path.starts_with("search/index/text/")); // and no index
 }
