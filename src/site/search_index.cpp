@@ -91,8 +91,9 @@ void add_words(const std::string& text, std::uint32_t weight, bool keep_places,
     }
 }
 
-std::string json_text(const std::string& text) {
-    return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+// Invalid UTF-8 in a paper becomes U+FFFD rather than stopping the build.
+std::string json_text(const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // A string as JSON: the stems and words of English text need no escaping, so they skip the
@@ -112,10 +113,7 @@ void append_json_string(std::string& out, const std::string& text) {
 // One index file: a call the search page's script receives. Invalid UTF-8 in a paper becomes
 // U+FFFD rather than stopping the build.
 std::string script_opening(const std::string& kind, const json& key) {
-    auto text = [](const json& value) {
-        return value.dump(-1, ' ', false, json::error_handler_t::replace);
-    };
-    return "boardpackSearch.receive(" + text(kind) + "," + text(key) + ",";
+    return "boardpackSearch.receive(" + json_text(kind) + "," + json_text(key) + ",";
 }
 
 constexpr const char* script_closing = ");\n";
@@ -139,7 +137,7 @@ std::size_t shard_size_estimate(const std::vector<const std::string*>& forms,
 }
 
 std::string script_call(const std::string& kind, const json& key, const json& payload) {
-    return script_call(kind, key, payload.dump(-1, ' ', false, json::error_handler_t::replace));
+    return script_call(kind, key, json_text(payload));
 }
 
 } // namespace
