@@ -110,6 +110,32 @@ void append_json_string(std::string& out, const std::string& text) {
     out += '"';
 }
 
+// ["a","b"]
+void append_json_strings(std::string& out, const std::vector<std::string>& texts) {
+    out += '[';
+    const char* separator = "";
+    for (const std::string& text : texts) {
+        out += separator;
+        append_json_string(out, text);
+        separator = ",";
+    }
+    out += ']';
+}
+
+// "name":"value" pairs, in the order given, inside an object the caller opens and closes.
+void append_json_fields(std::string& out,
+                        std::initializer_list<std::pair<const char*, const std::string*>> fields) {
+    const char* separator = "";
+    for (const auto& [name, value] : fields) {
+        out += separator;
+        out += '"';
+        out += name;
+        out += "\":";
+        append_json_string(out, *value);
+        separator = ",";
+    }
+}
+
 // One index file: a call the search page's script receives. Invalid UTF-8 in a paper becomes
 // U+FFFD rather than stopping the build.
 std::string script_opening(const std::string& kind, const json& key) {
@@ -259,57 +285,112 @@ void SearchIndex::write(OutputTree& output) const {
         return documents_[a].document.url < documents_[b].document.url;
     });
     std::vector<std::uint32_t> place_of(documents_.size()); // as indexed → place in URL order
-    json docs = json::array();
+    for (std::uint32_t n = 0; n < order.size(); ++n)
+        place_of[order[n]] = n;
+    std::vector<std::string> shard_keys = write_shards(output, place_of);
+    output.write("search/index/meta.js", meta_script(order, shard_keys));
+}
+
+// search/index/meta.js: the documents in URL order, the filters' boards and years (newest
+// first), the shards and the stop words. Written as text, like the shards: an archive's list
+// of documents runs to megabytes, and built as JSON first it was the build's largest
+// allocation. Keys in byte order, as the JSON library writes an object's.
+std::string SearchIndex::meta_script(const std::vector<std::uint32_t>& order,
+                                     const std::vector<std::string>& shard_keys) const {
     std::map<std::string, std::string> boards; // slug → name
     std::set<std::string> years;
-    for (std::uint32_t n = 0; n < order.size(); ++n) {
-        place_of[order[n]] = n;
-        const Listed& listed = documents_[order[n]];
+    std::size_t size = 1024;
+    for (const Listed& listed : documents_) {
         const SearchDocument& document = listed.document;
-        docs.push_back({{"url", document.url},
-                        {"title", document.title},
-                        {"kind", document.kind},
-                        {"board", document.board_slug},
-                        {"date", document.date},
-                        {"iso", document.date_iso},
-                        {"year", document.year},
-                        {"item", document.item},
-                        {"text", listed.has_text}});
         boards[document.board_slug] = document.board;
         years.insert(document.year);
+        size += 96 + document.url.size() + document.title.size() + document.board_slug.size() +
+                document.date.size() + document.date_iso.size() + document.year.size() +
+                document.item.size() + document.kind.size();
     }
+    std::string out = script_opening("meta", nullptr);
+    out.reserve(out.size() + size);
+    out += "{\"boards\":[";
+    const char* separator = "";
+    for (const auto& [slug, name] : boards) {
+        out += separator;
+        out += '{';
+        append_json_fields(out, {{"id", &slug}, {"name", &name}});
+        out += '}';
+        separator = ",";
+    }
+    out += "],\"documents\":[";
+    separator = "";
+    for (std::uint32_t at : order) {
+        const SearchDocument& document = documents_[at].document;
+        out += separator;
+        out += '{';
+        append_json_fields(out, {{"board", &document.board_slug},
+                                 {"date", &document.date},
+                                 {"iso", &document.date_iso},
+                                 {"item", &document.item},
+                                 {"kind", &document.kind}});
+        out += documents_[at].has_text ? ",\"text\":true," : ",\"text\":false,";
+        append_json_fields(
+            out, {{"title", &document.title}, {"url", &document.url}, {"year", &document.year}});
+        out += '}';
+        separator = ",";
+    }
+    out += "],\"shards\":";
+    append_json_strings(out, shard_keys);
+    out += ",\"stop_words\":";
+    append_json_strings(out, search_stop_words());
+    out += ",\"years\":";
+    append_json_strings(out, std::vector<std::string>(years.rbegin(), years.rend()));
+    out += '}';
+    out += script_closing;
+    return out;
+}
+
+// The term shards, a group of them at a time: a group's postings are read back from their file
+// once and split by shard, so memory holds one group and one shard's script. Returns the keys
+// written, in order.
+std::vector<std::string>
+SearchIndex::write_shards(OutputTree& output, const std::vector<std::uint32_t>& place_of) const {
     std::map<std::string, std::vector<const std::string*>> forms_by_shard; // key → forms
-    for (const auto& [form, stem] : forms_)
-        forms_by_shard[search_shard_key(form)].push_back(&form);
-    std::set<std::string> keys;
-    for (const auto& [key, forms] : forms_by_shard)
-        keys.insert(key);
-    for (const std::string& key : postings_.keys())
-        keys.insert(key);
-    // One shard at a time, read back from its file: only one is ever held in memory.
-    json shard_keys = json::array();
-    for (const std::string& key : keys) {
-        ShardPostings postings = postings_.shard(key);
-        for (auto& [stem, list] : postings) {
-            for (auto& posting : list)
-                posting.document = place_of[posting.document];
-            std::sort(list.begin(), list.end(),
-                      [](const auto& a, const auto& b) { return a.document < b.document; });
-        }
-        output.write("search/index/terms-" + key + ".js",
-                     shard_script(key, forms_by_shard[key], postings));
-        shard_keys.push_back(key);
+    std::set<std::string> groups;
+    for (const auto& [form, stem] : forms_) {
+        std::string key = search_shard_key(form);
+        groups.insert(search_shard_group(key));
+        forms_by_shard[key].push_back(&form);
     }
-    json board_list = json::array();
-    for (const auto& [slug, name] : boards)
-        board_list.push_back({{"id", slug}, {"name", name}});
-    json year_list = std::vector<std::string>(years.rbegin(), years.rend()); // newest first
-    json meta = {{"documents", docs},
-                 {"boards", board_list},
-                 {"years", year_list},
-                 {"shards", shard_keys},
-                 {"stop_words", search_stop_words()}};
-    output.write("search/index/meta.js", script_call("meta", nullptr, meta));
+    for (const std::string& group : postings_.groups())
+        groups.insert(group);
+    std::vector<std::string> keys_written;
+    for (const std::string& group : groups) {
+        std::map<std::string, ShardPostings> by_shard = group_postings(group, place_of);
+        for (const auto& [key, forms] : forms_by_shard)
+            if (search_shard_group(key) == group)
+                by_shard[key]; // a shard of forms alone, their stems elsewhere
+        for (const auto& [key, postings] : by_shard) {
+            output.write("search/index/terms-" + key + ".js",
+                         shard_script(key, forms_by_shard[key], postings));
+            keys_written.push_back(key);
+        }
+    }
+    return keys_written;
+}
+
+// One group's postings from its file, documents numbered in URL order, split by shard.
+std::map<std::string, ShardPostings>
+SearchIndex::group_postings(const std::string& group,
+                            const std::vector<std::uint32_t>& place_of) const {
+    ShardPostings postings = postings_.group(group);
+    std::map<std::string, ShardPostings> by_shard;
+    while (!postings.empty()) {
+        auto node = postings.extract(postings.begin());
+        for (auto& posting : node.mapped())
+            posting.document = place_of[posting.document];
+        std::sort(node.mapped().begin(), node.mapped().end(),
+                  [](const auto& a, const auto& b) { return a.document < b.document; });
+        by_shard[search_shard_key(node.key())].insert(std::move(node));
+    }
+    return by_shard;
 }
 
 // search/index/terms-<key>.js: the shard's word forms (those that are not their own stem) and

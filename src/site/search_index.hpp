@@ -4,7 +4,7 @@
 // plain script files so the search page works from file:// as well as over HTTP.
 //
 // search/index/meta.js      the documents' titles, boards, dates, items and links; filters
-// search/index/terms-X.js   one shard per first letter: word forms → stems → postings
+// search/index/terms-XY.js  one shard per first two letters: word forms → stems → postings
 // search/index/text/<page>.js  one document's text, loaded only to show its excerpt
 #include "content/model.hpp"
 #include "core/output_tree.hpp"
@@ -82,6 +82,12 @@ class SearchIndex {
         SearchDocument document; // without its text
         bool has_text = false;
     };
+    std::vector<std::string> write_shards(OutputTree& output,
+                                          const std::vector<std::uint32_t>& place_of) const;
+    std::map<std::string, ShardPostings>
+    group_postings(const std::string& group, const std::vector<std::uint32_t>& place_of) const;
+    std::string meta_script(const std::vector<std::uint32_t>& order,
+                            const std::vector<std::string>& shard_keys) const;
     std::string shard_script(const std::string& key, const std::vector<const std::string*>& forms,
                              const ShardPostings& postings) const;
 

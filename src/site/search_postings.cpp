@@ -83,14 +83,14 @@ PostingSpill::~PostingSpill() = default;
 
 void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
                        const std::vector<std::uint32_t>& places) {
-    std::string key = search_shard_key(stem);
-    auto found = files_.find(key);
+    std::string name = search_shard_group(search_shard_key(stem));
+    auto found = files_.find(name);
     if (found == files_.end()) {
-        // Made before it is listed: a shard whose file could not be made has no entry.
+        // Made before it is listed: a group whose file could not be made has no entry.
         auto file = std::make_unique<File>();
         file->handle = anonymous_file();
         std::setvbuf(file->handle, nullptr, _IOFBF, 1 << 16); // few, large writes
-        found = files_.emplace(key, std::move(file)).first;
+        found = files_.emplace(name, std::move(file)).first;
     }
     const auto& file = found->second;
     std::string record;
@@ -101,21 +101,21 @@ void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uin
     append_number(record, static_cast<std::uint32_t>(places.size()));
     for (std::uint32_t place : places)
         append_number(record, place);
-    // The file stands at its end: shard() leaves it there after reading.
+    // The file stands at its end: group() leaves it there after reading.
     if (std::fwrite(record.data(), 1, record.size(), file->handle) != record.size())
         throw file_error("cannot write");
 }
 
-std::vector<std::string> PostingSpill::keys() const {
-    std::vector<std::string> keys;
-    for (const auto& [key, file] : files_)
-        keys.push_back(key);
-    return keys;
+std::vector<std::string> PostingSpill::groups() const {
+    std::vector<std::string> names;
+    for (const auto& [name, file] : files_)
+        names.push_back(name);
+    return names;
 }
 
-ShardPostings PostingSpill::shard(const std::string& key) const {
+ShardPostings PostingSpill::group(const std::string& name) const {
     ShardPostings postings;
-    auto found = files_.find(key);
+    auto found = files_.find(name);
     if (found == files_.end())
         return postings;
     std::FILE* handle = found->second->handle;
@@ -141,6 +141,10 @@ ShardPostings PostingSpill::shard(const std::string& key) const {
         postings[std::move(stem)].push_back(std::move(posting));
     }
     return postings;
+}
+
+std::string search_shard_group(const std::string& shard_key) {
+    return shard_key.substr(0, 1);
 }
 
 } // namespace bp::site

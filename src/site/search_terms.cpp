@@ -7,6 +7,10 @@
 namespace bp::site {
 namespace {
 
+bool is_ascii_letter_or_digit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
 struct CodePoint {
     char32_t value = 0;
     std::size_t bytes = 1;
@@ -110,12 +114,11 @@ bool is_search_stop_word(const std::string& word) {
 }
 
 std::string search_shard_key(const std::string& word) {
-    if (word.empty())
+    if (word.empty() || !is_ascii_letter_or_digit(word[0]))
         return "_";
-    char first = word[0];
-    if ((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9'))
-        return std::string(1, first);
-    return "_";
+    std::string key(1, word[0]);
+    key.push_back(word.size() > 1 && is_ascii_letter_or_digit(word[1]) ? word[1] : '_');
+    return key;
 }
 
 struct EnglishStemmer::Impl {

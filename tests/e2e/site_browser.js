@@ -187,6 +187,11 @@ async function checkSearch(browser, server) {
       return board.options.length > 1 ? board.options[1].value : "";
     });
     check(filtered !== "", `search over ${how}: the board filter lists no boards`);
+    // The word's shard ("ly") holds its stem, which lives in another ("li"): both are loaded.
+    const lying = await search(page, address, "lying");
+    check(lying.results.some((result) => /chairs-report\.html$/.test(result.href) &&
+                                         result.marks.includes("lying")),
+          `search over ${how} for "lying" does not find the chair's report with the word marked (${lying.status})`);
     const restricted = await search(page, address, "Tidewater");
     if (edition === "public") {
       check(restricted.results.length === 0 && !/Tidewater/i.test(restricted.text.replace(/for .Tidewater./g, "")),

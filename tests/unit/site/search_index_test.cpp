@@ -105,8 +105,11 @@ TEST_CASE("search words are lower-cased with their places counted in UTF-16 unit
     CHECK(words[1].length == 7);
     // The emoji is two UTF-16 units: "end" starts at 58, not 57.
     CHECK(words[10].offset == 58);
-    CHECK(site::search_shard_key("burglari") == "b");
-    CHECK(site::search_shard_key("2017") == "2");
+    CHECK(site::search_shard_key("burglari") == "bu");
+    CHECK(site::search_shard_key("2017") == "20");
+    CHECK(site::search_shard_key("a1") == "a1");
+    CHECK(site::search_shard_key("x") == "x_");
+    CHECK(site::search_shard_key("dó") == "d_");
     CHECK(site::search_shard_key("ó") == "_");
     CHECK(site::is_search_stop_word("the"));
     CHECK_FALSE(site::is_search_stop_word("burglary"));
@@ -141,7 +144,7 @@ TEST_CASE("the public index has no restricted paper, the members' index has it")
           "search/index/text/csp/2017-09-12/8-minutes.pdf.js");
     CHECK(contains(meta, "\"date\":\"12 September 2017\""));
     CHECK_FALSE(contains(meta, "Problem profile\",\"kind\":\"paper"));
-    const std::string& shard = files["search/index/terms-b.js"];
+    const std::string& shard = files["search/index/terms-bu.js"];
     CHECK(contains(shard, "\"burglary\":\"burglari\""));
     CHECK(contains(shard, "\"burglaries\":\"burglari\""));
     CHECK(contains(shard, "\"burglari\":[["));
@@ -157,7 +160,7 @@ TEST_CASE("the public index has no restricted paper, the members' index has it")
     for (const auto& [path, text] : members)
         found = found || contains(text, "SECRET-BODY-TEXT");
     CHECK(found);
-    CHECK(contains(members["search/index/terms-t.js"], "\"tidewat\""));
+    CHECK(contains(members["search/index/terms-ti.js"], "\"tidewat\""));
 }
 
 TEST_CASE("the index repeats byte for byte whatever order meetings arrive in") {
@@ -207,7 +210,7 @@ TEST_CASE("a meeting indexed again from its stemmed documents gives the same ind
         if (!path.starts_with("search/index/text/"))
             index_files[path] = bytes;
     CHECK(index_files.size() > 3);
-    CHECK(contains(index_files["search/index/terms-q.js"], "\"quot\""));
+    CHECK(contains(index_files["search/index/terms-qu.js"], "\"quot\""));
     CHECK(index_files == again.files());
 }
 
@@ -234,6 +237,41 @@ TEST_CASE("the term shards are JSON whatever the words: accents, quotes and brok
     }
     CHECK(shards > 3);
     CHECK(accented);
+
+    // meta.js is written as text too: valid JSON, the odd title intact, every shard listed.
+    const std::string meta = indexed.files()["search/index/meta.js"];
+    std::string prefix = "boardpackSearch.receive(\"meta\",null,";
+    REQUIRE(meta.starts_with(prefix));
+    auto parsed = nlohmann::json::parse(meta.substr(prefix.size(), meta.size() - prefix.size() - 3),
+                                        nullptr, false);
+    REQUIRE_FALSE(parsed.is_discarded());
+    bool titled = false;
+    for (const auto& document : parsed["documents"])
+        titled = titled || (document["title"] == "Naïve café" && document["text"] == true &&
+                            document["kind"] == "paper");
+    CHECK(titled);
+    CHECK(parsed["shards"].size() == static_cast<std::size_t>(shards));
+    CHECK(parsed["stop_words"].size() == site::search_stop_words().size());
+    CHECK(parsed["boards"][0]["id"] == "csp");
+}
+
+TEST_CASE("a word's form and its stem can live in two shards, both listed") {
+    content::Board board = board_with_meeting();
+    board.meetings[0].items[0].papers = {
+        paper("trees", "Street trees", "Three oaks lying on the verge; a beech dying back.")};
+    Indexed indexed("two-shards");
+    indexed.add(board, board.meetings[0], content::Audience::members);
+    auto files = indexed.files();
+    // Snowball makes "lying" "lie": the page finds the form in "ly" and loads "li" for the stem.
+    CHECK(contains(files["search/index/terms-ly.js"], "\"lying\":\"lie\""));
+    CHECK(contains(files["search/index/terms-li.js"], "\"lie\":[["));
+    CHECK(contains(files["search/index/terms-dy.js"], "\"dying\":\"die\""));
+    CHECK(contains(files["search/index/terms-di.js"], "\"die\":[["));
+    CHECK(contains(files["search/index/terms-oa.js"], "\"oak\":[["));
+    CHECK(files.count("search/index/terms-o.js") == 0);
+    const std::string& meta = files["search/index/meta.js"];
+    for (const char* key : {"\"dy\"", "\"di\"", "\"ly\"", "\"li\"", "\"oa\""})
+        CHECK_MESSAGE(contains(meta, key), key);
 }
 
 TEST_CASE("postings that cannot be kept fail the index once, when it is written") {

@@ -6,17 +6,21 @@
 
 using namespace bp::site;
 
-TEST_CASE("postings spilled to their shards' files come back by shard, stem and document") {
+TEST_CASE("postings spilled to their groups' files come back by group, stem and document") {
     PostingSpill spill;
     spill.add(0, "burglari", 11, {23, 10});
     spill.add(0, "arson", 1, {});
     spill.add(1, "burglari", 2, {4, 9, 40, 10});
     spill.add(1, "2017", 1, {0, 4});
-    spill.add(2, "ñandú", 1, {7, 5}); // not a-z or 0-9: the "_" shard
-    CHECK(spill.keys() == std::vector<std::string>{"2", "_", "a", "b"});
+    spill.add(2, "ñandú", 1, {7, 5}); // not a-z or 0-9: the "_" shard and group
+    spill.add(2, "board", 1, {});     // shard "bo", beside "bu" in group "b"
+    CHECK(spill.groups() == std::vector<std::string>{"2", "_", "a", "b"});
+    CHECK(search_shard_group("bu") == "b");
+    CHECK(search_shard_group("_") == "_");
 
-    ShardPostings b = spill.shard("b");
-    REQUIRE(b.size() == 1);
+    ShardPostings b = spill.group("b");
+    REQUIRE(b.size() == 2);
+    CHECK(b.at("board")[0].document == 2);
     const auto& burglari = b.at("burglari");
     REQUIRE(burglari.size() == 2);
     CHECK(burglari[0].document == 0);
@@ -24,16 +28,16 @@ TEST_CASE("postings spilled to their shards' files come back by shard, stem and 
     CHECK(burglari[0].places == std::vector<std::uint32_t>{23, 10});
     CHECK(burglari[1].document == 1);
     CHECK(burglari[1].places == std::vector<std::uint32_t>{4, 9, 40, 10});
-    CHECK(spill.shard("a").at("arson")[0].places.empty());
-    CHECK(spill.shard("_").at("ñandú")[0].document == 2);
-    CHECK(spill.shard("z").empty());
+    CHECK(spill.group("a").at("arson")[0].places.empty());
+    CHECK(spill.group("_").at("ñandú")[0].document == 2);
+    CHECK(spill.group("z").empty());
 
-    // Reading a shard leaves it whole, and later postings still go at its end.
+    // Reading a group leaves it whole, and later postings still go at its end.
     spill.add(3, "burglar", 1, {1, 7});
-    ShardPostings again = spill.shard("b");
+    ShardPostings again = spill.group("b");
     CHECK(again.at("burglari").size() == 2);
     CHECK(again.at("burglar")[0].document == 3);
-    CHECK(spill.shard("b").at("burglari")[1].weight == 2);
+    CHECK(spill.group("b").at("burglari")[1].weight == 2);
 }
 
 TEST_CASE("postings go to $TMPDIR, and a folder that cannot hold them is named in the error") {
@@ -49,7 +53,7 @@ TEST_CASE("postings go to $TMPDIR, and a folder that cannot hold them is named i
     }
     // Another document after the failure fails the same way, never writes to no file.
     CHECK_THROWS_AS(spill.add(1, "assault", 1, {0, 7}), std::runtime_error);
-    CHECK(spill.keys().empty());
+    CHECK(spill.groups().empty());
     if (before)
         ::setenv("TMPDIR", kept.c_str(), 1);
     else

@@ -60,9 +60,20 @@
     return found.filter(function (word) { return meta.stop_words.indexOf(word) < 0; });
   }
 
+  // The shard a word's entries live in, as boardpack names it: the first two letters or digits,
+  // "x_" when only the first is one, "_" when the first is not.
   function shardKey(word) {
-    var first = word.charAt(0);
-    return /[a-z0-9]/.test(first) ? first : "_";
+    if (!/^[a-z0-9]/.test(word)) return "_";
+    return word.charAt(0) + (/^.[a-z0-9]/.test(word) ? word.charAt(1) : "_");
+  }
+
+  function shardFiles(words) {
+    var needed = [];
+    words.forEach(function (word) {
+      var key = shardKey(word);
+      if (meta.shards.indexOf(key) >= 0 && needed.indexOf(key) < 0) needed.push(key);
+    });
+    return needed.map(function (key) { return "index/terms-" + key + ".js"; });
   }
 
   // A word's stems in the index: the stem boardpack recorded for this very word, or else the
@@ -102,7 +113,8 @@
       var stems = stemsFor(queryWords[i]);
       var wordScores = {};
       stems.forEach(function (stem) {
-        var postings = shards[shardKey(stem)].stems[stem] || [];
+        var shard = shards[shardKey(stem)];
+        var postings = (shard && shard.stems[stem]) || [];
         var rarity = Math.log(1 + total / postings.length);
         postings.forEach(function (posting) {
           var doc = posting[0];
@@ -235,24 +247,30 @@
       return;
     }
     statusLine.textContent = "Searching for \u2018" + query + "\u2019\u2026";
-    var needed = [];
-    queryWords.forEach(function (word) {
-      var key = shardKey(word);
-      if (meta.shards.indexOf(key) >= 0 && needed.indexOf(key) < 0) needed.push(key);
-    });
-    loadAll(needed.map(function (key) { return "index/terms-" + key + ".js"; }), function (ok) {
+    // The words' shards first, then any shard their stems live in apart ("lying" → "lie").
+    loadAll(shardFiles(queryWords), function (ok) {
       if (run !== runNumber) return;
       if (!ok) { failed(); return; }
-      var results = rank(queryWords);
-      var textFiles = results.slice(0, MAX_RESULTS).filter(function (result) {
-        return meta.documents[result.doc].text;
-      }).map(function (result) {
-        return "index/text/" + meta.documents[result.doc].url.replace(/\.html$/, "") + ".js";
-      });
-      loadAll(textFiles, function () {
+      var stems = [];
+      queryWords.forEach(function (word) { stems = stems.concat(stemsFor(word)); });
+      loadAll(shardFiles(stems), function (ok) {
         if (run !== runNumber) return;
-        showResults(query, results);
+        if (!ok) { failed(); return; }
+        show(query, queryWords, run);
       });
+    });
+  }
+
+  function show(query, queryWords, run) {
+    var results = rank(queryWords);
+    var textFiles = results.slice(0, MAX_RESULTS).filter(function (result) {
+      return meta.documents[result.doc].text;
+    }).map(function (result) {
+      return "index/text/" + meta.documents[result.doc].url.replace(/\.html$/, "") + ".js";
+    });
+    loadAll(textFiles, function () {
+      if (run !== runNumber) return;
+      showResults(query, results);
     });
   }
 
