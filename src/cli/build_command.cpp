@@ -18,6 +18,7 @@
 #include "pack/pack.hpp"
 #include "site/site_builder.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -214,6 +215,12 @@ std::optional<BuildStats> unchanged_output(const BuildRecords& records, const st
     return stats;
 }
 
+bool withholds_any_meeting(const content::Board& board) {
+    return std::any_of(board.meetings.begin(), board.meetings.end(), [](const auto& meeting) {
+        return content::withholds_anything(meeting.items);
+    });
+}
+
 } // namespace
 
 BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
@@ -230,14 +237,21 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     site.source_root = options.source;
     if (sink.has_errors())
         return stats;
-    // The meetings as the members see them, for the public packs' page numbers.
+    // The meetings the public edition withholds something from, as the members see them, for
+    // the public packs' page numbers. Only their boards are kept whole: a copy of the archive's
+    // index would grow the build's memory with every meeting.
     std::vector<content::Board> members_boards;
     std::map<std::string, MeetingRef> members_meetings;
     if (options.audience == content::Audience::public_audience) {
-        members_boards = site.boards;
-        for (const auto& board : members_boards)
-            for (const auto& meeting : board.meetings)
-                members_meetings[meeting.folder] = {&board, &meeting};
+        members_boards.reserve(site.boards.size()); // the references below must not move
+        for (const auto& board : site.boards) {
+            if (!withholds_any_meeting(board))
+                continue;
+            const content::Board& kept = members_boards.emplace_back(board);
+            for (const auto& meeting : kept.meetings)
+                if (content::withholds_anything(meeting.items))
+                    members_meetings[meeting.folder] = {&kept, &meeting};
+        }
     }
     // The one audience gate: every page, pack, feed and index below sees the filtered site.
     content::apply_audience(site, options.audience);
