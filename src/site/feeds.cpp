@@ -15,6 +15,12 @@ std::string xml_escape(const std::string& text) {
 std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries) {
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.updated > b.updated; });
+    if (entries.size() > feed_entry_limit) {
+        const std::string last = entries[feed_entry_limit - 1].updated;
+        auto cut = std::find_if(entries.begin() + feed_entry_limit, entries.end(),
+                                [&](const FeedEntry& entry) { return entry.updated != last; });
+        entries.erase(cut, entries.end());
+    }
     std::string updated = "1970-01-01T00:00:00Z";
     for (const auto& entry : entries)
         updated = std::max(updated, entry.updated);

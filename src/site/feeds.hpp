@@ -4,6 +4,7 @@
 #include "core/date.hpp"
 #include "core/time_zone.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,15 @@ struct FeedInfo {
     std::string author; // the organisation, for entries without their own author
 };
 
+// A feed is for what is new: it holds the newest entries only, so it stays small however long
+// the archive grows (the archive pages list every paper; a feed of 12,800 papers ran to
+// 5.7 MB, fetched again by every reader at every poll).
+constexpr std::size_t feed_entry_limit = 200;
+
 // Entries are written newest first by <updated>; entries of the same date keep the order
-// given (agenda order). The feed's <updated> is the latest entry's.
+// given (agenda order). The newest feed_entry_limit are kept, and any more of the same date as
+// the last of them, so one day's papers are never split. The feed's <updated> is the latest
+// entry's.
 std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries);
 
 struct CalendarEvent {

@@ -71,6 +71,33 @@ TEST_CASE("Atom entries come newest first whatever order they are given in") {
     CHECK(oldest != std::string::npos);
 }
 
+TEST_CASE("a feed holds the newest papers only, never splitting a day's") {
+    site::FeedInfo info{"Papers", "urn:x:feed", "https://e/", "https://e/feed.xml", "Council"};
+    std::vector<site::FeedEntry> entries;
+    // 30 meetings of 10 papers, the 1st to the 30th of June: 300 entries, oldest first.
+    for (int day = 1; day <= 30; ++day)
+        for (int paper = 0; paper < 10; ++paper) {
+            std::string date = "2017-06-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+            std::string id = date + "-" + std::to_string(paper);
+            entries.push_back({"urn:x:" + id, "Paper " + id, "https://e/" + id + ".html",
+                               date + "T00:00:00Z", "", ""});
+        }
+    // A 31st paper on the day where the limit falls: the newest 200 end mid-way through the
+    // 11th; the 11th's papers all stay, the 10th's go.
+    entries.push_back({"urn:x:extra", "Extra", "https://e/x.html", "2017-06-11T00:00:00Z", "", ""});
+    std::string feed = site::atom_feed(info, entries);
+    std::size_t count = 0;
+    for (auto at = feed.find("<entry>"); at != std::string::npos; at = feed.find("<entry>", at + 1))
+        ++count;
+    CHECK(count == 201);
+    CHECK(site::feed_entry_limit == 200);
+    CHECK(feed.find("urn:x:2017-06-30-0") != std::string::npos);
+    CHECK(feed.find("urn:x:2017-06-11-9") != std::string::npos);
+    CHECK(feed.find("urn:x:extra") != std::string::npos);
+    CHECK(feed.find("urn:x:2017-06-10-") == std::string::npos);
+    CHECK(feed.find("  <updated>2017-06-30T00:00:00Z</updated>") != std::string::npos);
+}
+
 TEST_CASE("a calendar in another zone names it and carries that zone's rules") {
     site::CalendarEvent held;
     held.uid = "held@example";
