@@ -112,8 +112,7 @@ std::uint32_t number_in(std::string_view field) {
 }
 
 // Calls `use` with each line's fields; throws on an empty field.
-template <typename Use> void for_each_line(const std::string& text, Use use) {
-    std::string_view rest = text;
+template <typename Use> void for_each_line(std::string_view rest, Use use) {
     while (!rest.empty()) {
         std::size_t end = rest.find('\n');
         if (end == std::string_view::npos)
@@ -136,7 +135,10 @@ site::StemmedDocument::Term term_from(const std::vector<std::string_view>& field
     return term;
 }
 
-json document_json(const site::StemmedDocument& stemmed) {
+// A document's fields as JSON; its terms and forms, the bulk of it, go after the note's JSON as
+// plain lines (see pages_note), so reading a note never scans them as JSON strings.
+json document_json(const site::StemmedDocument& stemmed, std::size_t terms_bytes,
+                   std::size_t forms_bytes) {
     const site::SearchDocument& document = stemmed.document;
     return {{"url", document.url},
             {"title", document.title},
@@ -148,11 +150,20 @@ json document_json(const site::StemmedDocument& stemmed) {
             {"year", document.year},
             {"item", document.item},
             {"has_text", stemmed.has_text},
-            {"terms", terms_text(stemmed)},
-            {"forms", forms_text(stemmed)}};
+            {"terms_bytes", terms_bytes},
+            {"forms_bytes", forms_bytes}};
 }
 
-site::StemmedDocument document_from(const json& in) {
+// The next `bytes` of the lines after the note's JSON; throws when they run short.
+std::string_view take(std::string_view& lines, std::size_t bytes) {
+    if (bytes > lines.size())
+        throw std::invalid_argument("a cached search document's lines run short");
+    std::string_view taken = lines.substr(0, bytes);
+    lines.remove_prefix(bytes);
+    return taken;
+}
+
+site::StemmedDocument document_from(const json& in, std::string_view& lines) {
     site::StemmedDocument stemmed;
     stemmed.document = {in.at("url").get<std::string>(),        in.at("title").get<std::string>(),
                         in.at("kind").get<std::string>(),       in.at("board").get<std::string>(),
@@ -160,9 +171,9 @@ site::StemmedDocument document_from(const json& in) {
                         in.at("date_iso").get<std::string>(),   in.at("year").get<std::string>(),
                         in.at("item").get<std::string>(),       std::string()};
     stemmed.has_text = in.at("has_text").get<bool>();
-    for_each_line(in.at("terms").get_ref<const std::string&>(),
+    for_each_line(take(lines, in.at("terms_bytes").get<std::size_t>()),
                   [&](const auto& fields) { stemmed.terms.push_back(term_from(fields)); });
-    for_each_line(in.at("forms").get_ref<const std::string&>(), [&](const auto& fields) {
+    for_each_line(take(lines, in.at("forms_bytes").get<std::size_t>()), [&](const auto& fields) {
         if (fields.size() != 2)
             throw std::invalid_argument("a cached word form is not a word and its stem");
         stemmed.forms.emplace_back(fields[0], fields[1]);
@@ -209,24 +220,33 @@ std::string cache_note(const std::vector<Diagnostic>& warnings,
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages) {
     json documents = json::array();
+    std::string lines; // each document's terms, then its forms, in document order
     for (const auto& document : pages.documents) {
         if (!fits_lines(document))
             return std::nullopt;
-        documents.push_back(document_json(document));
+        std::string terms = terms_text(document);
+        std::string forms = forms_text(document);
+        documents.push_back(document_json(document, terms.size(), forms.size()));
+        lines += terms;
+        lines += forms;
     }
     json note = {
         {"warnings", warnings_json(warnings)}, {"images", pages.images}, {"documents", documents}};
     try {
-        return note.dump(); // strict: the documents must come back byte for byte
+        // One line of JSON (it escapes every line break in a string), then the plain lines.
+        return note.dump() + '\n' + lines; // strict: documents must come back byte for byte
     } catch (const json::type_error&) {
         return std::nullopt;
     }
 }
 
 std::optional<ReadNote> read_note(const std::string& note) {
-    json parsed = json::parse(note, nullptr, false);
+    std::string_view whole = note;
+    std::size_t json_end = std::min(whole.find('\n'), whole.size());
+    json parsed = json::parse(whole.substr(0, json_end), nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("warnings"))
         return std::nullopt;
+    std::string_view lines = whole.substr(std::min(json_end + 1, whole.size()));
     try {
         ReadNote read;
         read.warnings = warnings_from(parsed.at("warnings"));
@@ -236,9 +256,11 @@ std::optional<ReadNote> read_note(const std::string& note) {
             PagesNote pages;
             pages.images = parsed.at("images").get<ImageDigests>();
             for (const auto& document : parsed.at("documents"))
-                pages.documents.push_back(document_from(document));
+                pages.documents.push_back(document_from(document, lines));
             read.pages = std::move(pages);
         }
+        if (!lines.empty())
+            return std::nullopt; // lines no document claims: not a note this build wrote
         return read;
     } catch (const std::exception&) { // a JSON type error, or a malformed term line
         return std::nullopt;

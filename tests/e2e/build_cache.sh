@@ -142,7 +142,8 @@ python3 - "$pages_note" <<'PY'
 import sys
 path = sys.argv[1]
 data = bytearray(open(path, "rb").read())
-at = data.index(b'"terms":"') + 9
+at = data.index(b'"terms_bytes":')  # the terms are plain lines after the JSON line
+at = data.index(b'\n') + 1
 data[at] = ord("q") if data[at] != ord("q") else ord("r")  # one stem altered, same length
 open(path, "wb").write(bytes(data))
 PY
