@@ -83,6 +83,19 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+// The JSON an index script hands the search page: boardpackSearch.receive("kind", key, payload);
+// discarded when the script is not such a call or its payload is not JSON.
+nlohmann::json script_payload(const std::string& script, const std::string& kind) {
+    std::string opening = "boardpackSearch.receive(\"" + kind + "\",";
+    std::string closing = ");\n";
+    if (!script.starts_with(opening) || !script.ends_with(closing))
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    std::string call =
+        script.substr(opening.size(), script.size() - opening.size() - closing.size());
+    std::size_t comma = call.find(','); // after the key: a shard's letters, or null
+    return nlohmann::json::parse(call.substr(comma + 1), nullptr, false);
+}
+
 } // namespace
 
 TEST_CASE("Snowball's English stemmer gives burglary and burglaries one stem") {
@@ -226,11 +239,7 @@ TEST_CASE("the term shards are JSON whatever the words: accents, quotes and brok
         if (!path.starts_with("search/index/terms-"))
             continue;
         ++shards;
-        std::string prefix = "boardpackSearch.receive(\"terms\",";
-        REQUIRE(bytes.starts_with(prefix));
-        std::string call = bytes.substr(prefix.size(), bytes.size() - prefix.size() - 3);
-        std::size_t comma = call.find(',');
-        auto shard = nlohmann::json::parse(call.substr(comma + 1), nullptr, false);
+        auto shard = script_payload(bytes, "terms");
         CHECK_MESSAGE(!shard.is_discarded(), path);
         if (shard.contains("stems") && shard["stems"].contains("café"))
             accented = true;
@@ -239,11 +248,7 @@ TEST_CASE("the term shards are JSON whatever the words: accents, quotes and brok
     CHECK(accented);
 
     // meta.js is written as text too: valid JSON, the odd title intact, every shard listed.
-    const std::string meta = indexed.files()["search/index/meta.js"];
-    std::string prefix = "boardpackSearch.receive(\"meta\",null,";
-    REQUIRE(meta.starts_with(prefix));
-    auto parsed = nlohmann::json::parse(meta.substr(prefix.size(), meta.size() - prefix.size() - 3),
-                                        nullptr, false);
+    auto parsed = script_payload(indexed.files()["search/index/meta.js"], "meta");
     REQUIRE_FALSE(parsed.is_discarded());
     bool titled = false;
     for (const auto& document : parsed["documents"])
