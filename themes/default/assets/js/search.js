@@ -1,6 +1,6 @@
 // The search page. boardpack writes the index as plain script files (search/index/*.js), each
-// calling boardpackSearch.receive(...), so search works from file:// as well as over HTTP and a
-// query loads only the shards of the words it contains.
+// calling boardpackSearch.receive(...), so search works from file:// as well as over HTTP, and a
+// query loads only the shards of the words it contains and of their stems.
 (function () {
   "use strict";
 
