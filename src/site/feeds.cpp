@@ -12,15 +12,19 @@ std::string xml_escape(const std::string& text) {
     return html_escape(sanitize_utf8(text));
 }
 
-std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries) {
+void keep_newest(std::vector<FeedEntry>& entries) {
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.updated > b.updated; });
-    if (entries.size() > feed_entry_limit) {
-        const std::string last = entries[feed_entry_limit - 1].updated;
-        auto cut = std::find_if(entries.begin() + feed_entry_limit, entries.end(),
-                                [&](const FeedEntry& entry) { return entry.updated != last; });
-        entries.erase(cut, entries.end());
-    }
+    if (entries.size() <= feed_entry_limit)
+        return;
+    const std::string last = entries[feed_entry_limit - 1].updated;
+    auto cut = std::find_if(entries.begin() + feed_entry_limit, entries.end(),
+                            [&](const FeedEntry& entry) { return entry.updated != last; });
+    entries.erase(cut, entries.end());
+}
+
+std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries) {
+    keep_newest(entries);
     std::string updated = "1970-01-01T00:00:00Z";
     for (const auto& entry : entries)
         updated = std::max(updated, entry.updated);

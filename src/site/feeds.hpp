@@ -32,10 +32,13 @@ struct FeedInfo {
 // 5.7 MB, fetched again by every reader at every poll).
 constexpr std::size_t feed_entry_limit = 200;
 
-// Entries are written newest first by <updated>; entries of the same date keep the order
-// given (agenda order). The newest feed_entry_limit are kept, and any more of the same date as
-// the last of them, so one day's papers are never split. The feed's <updated> is the latest
-// entry's.
+// Sorts entries newest first by <updated>, entries of the same date in the order given (agenda
+// order), and keeps the newest feed_entry_limit and any more of the same date as the last of
+// them, so one day's papers are never split. Entries added later and trimmed again give the
+// same feed as trimming once: what is dropped is older than what is kept.
+void keep_newest(std::vector<FeedEntry>& entries);
+
+// The entries kept by keep_newest, newest first. The feed's <updated> is the latest entry's.
 std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries);
 
 struct CalendarEvent {

@@ -424,6 +424,9 @@ void write_one_feed(const SiteContext& context, const Board* only, const std::st
                            paper_updated(entry),
                            summary.empty() ? context_line : summary + " (" + context_line + ")",
                            entry.paper->author});
+        // Only the newest go in the feed: trimmed as they come, they never hold the archive.
+        if (entries.size() >= 2 * feed_entry_limit)
+            keep_newest(entries);
     }
     std::string title = (only ? only->name : config.title) + ": papers";
     std::string home = only ? board_dir(*only) + "/index.html" : std::string("index.html");
