@@ -79,8 +79,8 @@ std::string forms_text(const site::StemmedDocument& document) {
     return text;
 }
 
-// A word holds no space or line break unless its bytes are not UTF-8, and then the note cannot
-// be written anyway; this keeps a malformed word from being split on the way back.
+// Words are runs of letters and digits, so none holds a space or line break; this keeps a
+// malformed one from being split on the way back (the note is then not written).
 bool fits_a_line(const std::string& word) {
     return !word.empty() && word.find_first_of(" \n") == std::string::npos;
 }

@@ -21,7 +21,8 @@ struct PagesNote {
     ImageDigests images;
     std::vector<site::StemmedDocument> documents;
 };
-// None when a document's title or words are not valid UTF-8: they could not be kept exactly.
+// None when a document's fields (title, item, …) are not valid UTF-8, or a word holds a space
+// or line break: they could not be kept exactly.
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages);
 
