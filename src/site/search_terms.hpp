@@ -21,7 +21,7 @@ const std::vector<std::string>& search_stop_words();
 bool is_search_stop_word(const std::string& word);
 
 // The shard a word's entries live in: its first two letters or digits ("bu" for "burglari"),
-// the first and "_" when the second is neither or missing ("a_" for "a1", "x_" for "x"), and
+// the first and "_" when the second is neither or missing ("o_" for "o'neill", "x_" for "x"), and
 // "_" when the first is neither. Two characters, not one: an archive's shard for "s" or "c"
 // alone runs to megabytes, and the search page loads a whole shard for a word. A form and its
 // stem can fall in different shards ("lying" → "lie"): the page loads the stem's too.
