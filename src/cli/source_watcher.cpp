@@ -25,7 +25,8 @@ SourceWatcher::SourceWatcher(const std::string& source_root) : root_(source_root
     fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd_ < 0)
         return;
-    for (const char* part : {"", "content", "themes", "assets"}) {
+    watch(root_); // the root itself: only site.yaml matters, never the cache or output in it
+    for (const char* part : {"content", "themes", "assets"}) {
         fs::path folder = fs::path(root_) / part;
         if (fs::is_directory(folder))
             watch_tree(folder.string());
@@ -48,13 +49,17 @@ void SourceWatcher::watch(const std::string& folder) {
 void SourceWatcher::watch_tree(const std::string& folder) {
     watch(folder);
     std::error_code ec;
-    if (fs::path(folder) == fs::path(root_))
-        return; // the root itself: only site.yaml matters
     for (auto it = fs::recursive_directory_iterator(folder, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec)
             break;
-        if (it->is_directory() && !is_hidden_or_output(it->path()))
+        if (!it->is_directory())
+            continue;
+        // Nothing under a hidden or output folder either: a build writes there, and a watch
+        // on it would rebuild the site after every build.
+        if (is_hidden_or_output(it->path()))
+            it.disable_recursion_pending();
+        else
             watch(it->path().string());
     }
 }

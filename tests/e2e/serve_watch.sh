@@ -51,4 +51,24 @@ check "a data change shows no page ahead of the build" test "$(grep -c '^Showed 
 kill $server 2>/dev/null
 wait $server 2>/dev/null
 [ "$FAILED" -eq 0 ] || sed "s/^/  log: /" "$log" >&2
+
+# A site whose cache beside site.yaml is already there (any preview after the first; here the
+# members' build filled it, so the preview's public build adds to it): the build writes into it,
+# and the preview must not take those writes for edits and build again.
+again="$(fixture valid-minimal)"
+"$BOARDPACK" build --source "$again" --out "$WORK/again-out" --audience members >/dev/null 2>&1 ||
+  fail "the fixture builds"
+check "the fixture's cache is beside its site.yaml" test -d "$again/.boardpack-cache"
+port=$((20000 + RANDOM % 20000))
+again_log="$WORK/serve-again.log"
+"$BOARDPACK" serve --source "$again" --port "$port" --stop-after 60 >"$again_log" 2>&1 &
+server=$!
+check "the preview of a cached site comes up" \
+  wait_for 60 curl -sf "http://127.0.0.1:$port/__boardpack/status"
+sleep 3
+check "writing its own cache does not make the preview build again" \
+  test "$(grep -c '^Rebuilt' "$again_log")" = 1
+kill $server 2>/dev/null
+wait $server 2>/dev/null
+[ "$FAILED" -eq 0 ] || sed "s/^/  log: /" "$again_log" >&2
 finish

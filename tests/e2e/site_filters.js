@@ -77,6 +77,7 @@ async function checkPage(browser, file) {
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
+    timeout: 120000, // a loaded machine (a sanitized suite beside it) starts Chromium slowly
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--no-first-run",
            `--user-data-dir=${profile}`],
