@@ -1,19 +1,15 @@
 #include "pack/font_faces.hpp"
 
-#include <atomic>
 #include <cerrno>
-#include <filesystem>
-#include <fstream>
+#include <cstring>
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <map>
-#include <sys/stat.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace bp::pack {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -22,32 +18,33 @@ namespace {
 constexpr hb_tag_t unused_tables[] = {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
                                       HB_TAG('G', 'D', 'E', 'F'), HB_TAG('D', 'S', 'I', 'G')};
 
-// Folder names only need to be unique among the packs this process builds at once; the
-// bytes written never depend on them.
-std::string make_private_folder(std::string& error) {
-    static std::atomic<unsigned> counter{0};
-    std::error_code failure;
-    fs::path base = fs::temp_directory_path(failure);
-    if (failure)
-        base = "/tmp";
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        fs::path folder = base / ("boardpack-fonts-" + std::to_string(getpid()) + "-" +
-                                  std::to_string(counter++));
-        if (mkdir(folder.c_str(), 0700) == 0)
-            return folder.string();
-        if (errno != EEXIST)
-            break;
-    }
-    error = "cannot make a folder for the font subsets in " + base.string();
-    return {};
+// An anonymous in-memory file for one subset face.
+int make_memory_file(std::string& error) {
+    int descriptor = memfd_create("boardpack-font-subset", MFD_CLOEXEC);
+    if (descriptor < 0)
+        error = std::string("cannot make an in-memory file for the font subsets: ") +
+                std::strerror(errno);
+    return descriptor;
 }
 
-bool write_blob(const std::string& path, hb_blob_t* blob) {
+// libharu loads faces only from a path; this one names the in-memory file.
+std::string descriptor_path(int descriptor) {
+    return "/proc/self/fd/" + std::to_string(descriptor);
+}
+
+bool write_blob(int descriptor, hb_blob_t* blob) {
     unsigned length = 0;
     const char* data = hb_blob_get_data(blob, &length);
-    std::ofstream out(path, std::ios::binary);
-    out.write(data, length);
-    return static_cast<bool>(out);
+    while (length > 0) {
+        ssize_t written = ::write(descriptor, data, length);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        data += written;
+        length -= static_cast<unsigned>(written);
+    }
+    return true;
 }
 
 } // namespace
@@ -62,20 +59,23 @@ struct FontFaces::Face {
     }
 };
 
-SubsetFontFolder::~SubsetFontFolder() {
-    if (!path_.empty()) {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
+SubsetFonts::~SubsetFonts() {
+    close_all();
 }
 
-SubsetFontFolder::SubsetFontFolder(SubsetFontFolder&& other) noexcept
-    : path_(std::move(other.path_)), files_(std::move(other.files_)) {
-    other.path_.clear();
+void SubsetFonts::close_all() {
+    for (int descriptor : descriptors_)
+        ::close(descriptor);
+    descriptors_.clear();
 }
 
-SubsetFontFolder& SubsetFontFolder::operator=(SubsetFontFolder&& other) noexcept {
-    std::swap(path_, other.path_);
+SubsetFonts::SubsetFonts(SubsetFonts&& other) noexcept
+    : descriptors_(std::move(other.descriptors_)), files_(std::move(other.files_)) {
+    other.descriptors_.clear();
+}
+
+SubsetFonts& SubsetFonts::operator=(SubsetFonts&& other) noexcept {
+    std::swap(descriptors_, other.descriptors_);
     std::swap(files_, other.files_);
     return *this;
 }
@@ -122,12 +122,9 @@ bool FontFaces::can_draw(layout::FontStyle style, char32_t c) const {
     return hb_set_has(faces_[static_cast<int>(style)]->coverage, c);
 }
 
-SubsetFontFolder FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string& error) const {
-    SubsetFontFolder folder;
-    folder.path_ = make_private_folder(error);
-    if (folder.path_.empty())
-        return folder;
-    folder.files_.family = files_.family;
+SubsetFonts FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string& error) const {
+    SubsetFonts subsets;
+    subsets.files_.family = files_.family;
     // A face nothing is set in is neither cut nor loaded: its style borrows the subset of the
     // first face in use, which the painter never draws with. Cutting a face and loading it
     // into libharu (a look-up of every code point) is the same work for one word as for a
@@ -144,16 +141,24 @@ SubsetFontFolder FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string&
         if (first_style_of_file(style) != style ||
             (style != stand_in && !file_in_use(style, glyphs)))
             continue;
-        std::string path = folder.path_ + "/face-" + std::to_string(style) + ".ttf";
-        if (!write_subset(style, glyphs, path, error))
-            return SubsetFontFolder{};
-        folder.files_.paths[style] = path;
+        int descriptor = make_memory_file(error);
+        if (descriptor < 0)
+            return SubsetFonts{};
+        subsets.descriptors_.push_back(descriptor);
+        std::string path = descriptor_path(descriptor);
+        if (!write_subset(style, glyphs, descriptor, error))
+            return SubsetFonts{};
+        if (::access(path.c_str(), R_OK) != 0) {
+            error = "cannot read the font subsets back through " + path + " (is /proc mounted?)";
+            return SubsetFonts{};
+        }
+        subsets.files_.paths[style] = path;
     }
     for (int style = 0; style < 4; ++style) {
-        const std::string& own = folder.files_.paths[first_style_of_file(style)];
-        folder.files_.paths[style] = own.empty() ? folder.files_.paths[stand_in] : own;
+        const std::string& own = subsets.files_.paths[first_style_of_file(style)];
+        subsets.files_.paths[style] = own.empty() ? subsets.files_.paths[stand_in] : own;
     }
-    return folder;
+    return subsets;
 }
 
 bool FontFaces::file_in_use(int first_style, const UsedGlyphs& glyphs) const {
@@ -163,7 +168,7 @@ bool FontFaces::file_in_use(int first_style, const UsedGlyphs& glyphs) const {
     return false;
 }
 
-bool FontFaces::write_subset(int style, const UsedGlyphs& glyphs, const std::string& path,
+bool FontFaces::write_subset(int style, const UsedGlyphs& glyphs, int descriptor,
                              std::string& error) const {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) {
@@ -188,7 +193,7 @@ bool FontFaces::write_subset(int style, const UsedGlyphs& glyphs, const std::str
         return false;
     }
     hb_blob_t* bytes = hb_face_reference_blob(subset);
-    bool written = write_blob(path, bytes);
+    bool written = write_blob(descriptor, bytes);
     hb_blob_destroy(bytes);
     hb_face_destroy(subset);
     if (!written)

@@ -7,23 +7,28 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace bp::pack {
 
-// A private folder holding subset faces; removed when dropped.
-class SubsetFontFolder {
+// Subset faces held in anonymous in-memory files (memfd), which libharu opens by their
+// /proc/self/fd paths: nothing touches the disk, and nothing is left behind if the process is
+// killed mid-pack. The files close when this is dropped.
+class SubsetFonts {
   public:
-    SubsetFontFolder() = default;
-    ~SubsetFontFolder();
-    SubsetFontFolder(SubsetFontFolder&& other) noexcept;
-    SubsetFontFolder& operator=(SubsetFontFolder&& other) noexcept;
-    const std::string& path() const { return path_; }
-    // The subset faces' files, by style.
+    SubsetFonts() = default;
+    ~SubsetFonts();
+    SubsetFonts(SubsetFonts&& other) noexcept;
+    SubsetFonts& operator=(SubsetFonts&& other) noexcept;
+    // False when the subsets could not be written (the reason is in write_subsets' `error`).
+    bool written() const { return !descriptors_.empty(); }
+    // The subset faces' paths, by style.
     const FontFiles& files() const { return files_; }
 
   private:
     friend class FontFaces;
-    std::string path_;
+    void close_all();
+    std::vector<int> descriptors_;
     FontFiles files_;
 };
 
@@ -44,8 +49,8 @@ class FontFaces {
     // Writes each face cut down to the characters painted in it (the subsets keep every
     // retained glyph's metrics, so text measured on the full faces lays out the same). A style
     // nothing is painted in gets the path of the first subset written, and no file of its own.
-    // Returns an empty folder path and sets `error` on failure.
-    SubsetFontFolder write_subsets(const UsedGlyphs& glyphs, std::string& error) const;
+    // Returns subsets that are not written() and sets `error` on failure.
+    SubsetFonts write_subsets(const UsedGlyphs& glyphs, std::string& error) const;
 
   private:
     FontFaces() = default;
@@ -53,8 +58,9 @@ class FontFaces {
     int first_style_of_file(int style) const;
     // Whether any style drawn from the file `first_style` heads has characters painted.
     bool file_in_use(int first_style, const UsedGlyphs& glyphs) const;
-    // Cuts `style`'s face to the characters of every style it stands for, written to `path`.
-    bool write_subset(int style, const UsedGlyphs& glyphs, const std::string& path,
+    // Cuts `style`'s face to the characters of every style it stands for, written to the
+    // in-memory file `descriptor`.
+    bool write_subset(int style, const UsedGlyphs& glyphs, int descriptor,
                       std::string& error) const;
     struct Face;
     FontFiles files_;

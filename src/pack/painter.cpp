@@ -203,8 +203,8 @@ UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces)
 
 std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& faces,
                                     const UsedGlyphs& glyphs, std::string& error) {
-    SubsetFontFolder subsets = faces.write_subsets(glyphs, error);
-    if (subsets.path().empty())
+    SubsetFonts subsets = faces.write_subsets(glyphs, error);
+    if (!subsets.written())
         return {};
     HaruDocument document;
     if (!document.load_fonts(subsets.files())) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <unistd.h>
 
 using namespace bp;
@@ -77,11 +78,10 @@ TEST_CASE("the embedded faces are subsets holding only what the pack paints") {
     CHECK(text.output.find("Syntax") == std::string::npos);
     CHECK(text.output.find("The board noted the report.") != std::string::npos);
 
-    // The subset files are written to a private folder and removed again.
-    std::string prefix = "boardpack-fonts-" + std::to_string(getpid()) + "-";
+    // The subsets live in memory: no folder of them in the temporary directory.
     for (const auto& entry :
          std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
-        CHECK_FALSE(entry.path().filename().string().starts_with(prefix));
+        CHECK_FALSE(entry.path().filename().string().starts_with("boardpack-fonts-"));
 }
 
 TEST_CASE("a face nothing is painted in is neither cut nor loaded") {
@@ -91,20 +91,34 @@ TEST_CASE("a face nothing is painted in is neither cut nor loaded") {
     glyphs.by_style[0] = {U'A', U'b'};
     glyphs.by_style[1] = {U'C'};
     std::string error;
-    SubsetFontFolder folder = faces->write_subsets(glyphs, error);
-    REQUIRE(error.empty());
-    const FontFiles& files = folder.files();
-    CHECK(files.paths[0] != files.paths[1]);
-    CHECK(files.paths[2] == files.paths[0]); // italic and bold italic: nothing set in them
-    CHECK(files.paths[3] == files.paths[0]);
-    int written = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(folder.path()))
-        written += entry.is_regular_file() ? 1 : 0;
-    CHECK(written == 2);
+    std::set<std::string> paths;
+    {
+        SubsetFonts subsets = faces->write_subsets(glyphs, error);
+        REQUIRE(error.empty());
+        REQUIRE(subsets.written());
+        const FontFiles& files = subsets.files();
+        CHECK(files.paths[0] != files.paths[1]);
+        CHECK(files.paths[2] == files.paths[0]); // italic and bold italic: nothing set in them
+        CHECK(files.paths[3] == files.paths[0]);
+        paths.insert(std::begin(files.paths), std::end(files.paths));
+        CHECK(paths.size() == 2);
+        for (const std::string& path : paths) {
+            CHECK(path.starts_with("/proc/self/fd/"));
+            // A whole face is about 500 KB; a subset of three letters is a few KB.
+            std::error_code failure;
+            auto size = std::filesystem::file_size(path, failure);
+            CHECK_FALSE(failure);
+            CHECK(size > 0);
+            CHECK(size < 20 * 1024);
+        }
+    }
+    // Dropped, the subsets' in-memory files are closed.
+    for (const std::string& path : paths)
+        CHECK_FALSE(std::filesystem::exists(path));
 
     UsedGlyphs italic_only;
     italic_only.by_style[2] = {U'x'};
-    SubsetFontFolder italic = faces->write_subsets(italic_only, error);
+    SubsetFonts italic = faces->write_subsets(italic_only, error);
     REQUIRE(error.empty());
     for (int style = 0; style < 4; ++style)
         CHECK(italic.files().paths[style] == italic.files().paths[2]);
