@@ -2,7 +2,9 @@
 
 #include "core/text.hpp"
 
+#include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 namespace bp::site {
@@ -27,6 +29,40 @@ class ThemeContext final : public mustache::basic_context<std::string> {
     mustache::context<std::string> inner_;
     const std::map<std::string, TemplateData>& partials_;
 };
+
+// Parsing a template costs about as much as rendering it, and every page renders two (its own
+// and the layout), so each thread keeps the templates it has parsed, for the theme it last
+// rendered with. kainjow's error state sticks to a parsed template: one that fails to render
+// is dropped and parsed afresh next time.
+class ParsedTemplates {
+  public:
+    static ParsedTemplates& for_this_thread(std::uint64_t theme) {
+        thread_local ParsedTemplates parsed;
+        if (parsed.theme_ != theme) {
+            parsed.by_name_.clear();
+            parsed.theme_ = theme;
+        }
+        return parsed;
+    }
+    mustache::mustache& get(const std::string& name, const std::string& text) {
+        auto& slot = by_name_[name];
+        if (!slot) {
+            slot = std::make_unique<mustache::mustache>(text);
+            slot->set_custom_escape([](const std::string& raw) { return html_escape(raw); });
+        }
+        return *slot;
+    }
+    void drop(const std::string& name) { by_name_.erase(name); }
+
+  private:
+    std::uint64_t theme_ = 0;
+    std::map<std::string, std::unique_ptr<mustache::mustache>> by_name_;
+};
+
+std::uint64_t next_theme_id() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
 
 // kainjow reports "Unclosed tag at 123": split off the byte offset.
 std::pair<std::string, std::size_t> split_error(const std::string& message) {
@@ -94,9 +130,11 @@ Theme::Theme(const FileSystem& source_files, const std::string& theme_name,
              const std::string& data_dir, DiagnosticSink& sink)
     : source_files_(source_files), override_root_(join_path("themes", theme_name)),
       defaults_(std::make_unique<DiskFileSystem>(join_path(data_dir, "themes/default"))),
-      default_root_(join_path(data_dir, "themes/default")) {
+      default_root_(join_path(data_dir, "themes/default")), id_(next_theme_id()) {
     load_folder("templates", templates_, sink);
     load_folder("partials", partials_, sink);
+    for (const auto& [name, file] : partials_)
+        partial_data_.emplace(name, file.text);
     for (const char* name :
          {"layout", "home", "board", "meeting", "paper", "archive", "search", "not_found",
           "indicators", "indicator", "actions", "forward_plan", "meetings_calendar"}) {
@@ -161,17 +199,15 @@ std::string Theme::render(const std::string& name, const TemplateData& data,
     auto found = templates_.find(name);
     if (found == templates_.end())
         return {}; // reported once, when the theme was loaded
-    mustache::mustache parsed(found->second.text);
+    ParsedTemplates& cache = ParsedTemplates::for_this_thread(id_);
+    mustache::mustache& parsed = cache.get(name, found->second.text);
     if (!parsed.is_valid())
         return {}; // reported when the theme was loaded
-    parsed.set_custom_escape([](const std::string& text) { return html_escape(text); });
-    std::map<std::string, TemplateData> partials;
-    for (const auto& [partial_name, file] : partials_)
-        partials.emplace(partial_name, file.text);
-    ThemeContext context(&data, partials);
+    ThemeContext context(&data, partial_data_);
     std::string out = parsed.render(context);
     if (!parsed.is_valid()) {
         sink.error(found->second.origin, "template failed to render: " + parsed.error_message());
+        cache.drop(name);
         return {};
     }
     return out;

@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "core/filesystem.hpp"
 
+#include <cstdint>
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
@@ -52,6 +53,8 @@ class Theme {
     std::string default_root_; // real path of the default theme, for diagnostics
     std::map<std::string, ThemeFile> templates_;
     std::map<std::string, ThemeFile> partials_;
+    std::map<std::string, TemplateData> partial_data_; // the partials as the renderer takes them
+    std::uint64_t id_;                                 // names this theme in parsed-template caches
 };
 
 // Converts a byte offset inside `text` to a 1-based line and column.
