@@ -154,10 +154,10 @@ std::size_t shard_size_estimate(const std::vector<const std::string*>& forms,
     std::size_t size = 64;
     for (const std::string* form : forms)
         size += 2 * form->size() + 8;
-    for (const auto& [stem, list] : postings) {
+    for (const auto& [stem, list] : postings.by_stem) {
         size += stem.size() + 8;
         for (const auto& posting : list)
-            size += 16 + 6 * posting.places.size();
+            size += 16 + 6 * posting.place_count;
     }
     return size;
 }
@@ -347,50 +347,36 @@ std::string SearchIndex::meta_script(const std::vector<std::uint32_t>& order,
     return out;
 }
 
-// The term shards, a group of them at a time: a group's postings are read back from their file
-// once and split by shard, so memory holds one group and one shard's script. Returns the keys
-// written, in order.
+// The term shards, one at a time: a shard's postings are read back from its group's file,
+// so memory holds one shard's postings and its script. Returns the keys written, in order.
 std::vector<std::string>
 SearchIndex::write_shards(OutputTree& output, const std::vector<std::uint32_t>& place_of) const {
     std::map<std::string, std::vector<const std::string*>> forms_by_shard; // key → forms
-    std::set<std::string> groups;
+    std::set<std::string> keys;
     for (const auto& [form, stem] : forms_) {
         std::string key = search_shard_key(form);
-        groups.insert(search_shard_group(key));
+        keys.insert(key); // a shard of forms alone, their stems elsewhere, is written too
         forms_by_shard[key].push_back(&form);
     }
     for (const std::string& group : postings_.groups())
-        groups.insert(group);
-    std::vector<std::string> keys_written;
-    for (const std::string& group : groups) {
-        std::map<std::string, ShardPostings> by_shard = group_postings(group, place_of);
-        for (const auto& [key, forms] : forms_by_shard)
-            if (search_shard_group(key) == group)
-                by_shard[key]; // a shard of forms alone, their stems elsewhere
-        for (const auto& [key, postings] : by_shard) {
-            output.write("search/index/terms-" + key + ".js",
-                         shard_script(key, forms_by_shard[key], postings));
-            keys_written.push_back(key);
-        }
-    }
-    return keys_written;
+        keys.merge(postings_.shard_keys(group));
+    for (const std::string& key : keys)
+        output.write("search/index/terms-" + key + ".js",
+                     shard_script(key, forms_by_shard[key], shard_postings(key, place_of)));
+    return {keys.begin(), keys.end()};
 }
 
-// One group's postings from its file, documents numbered in URL order, split by shard.
-std::map<std::string, ShardPostings>
-SearchIndex::group_postings(const std::string& group,
-                            const std::vector<std::uint32_t>& place_of) const {
-    ShardPostings postings = postings_.group(group);
-    std::map<std::string, ShardPostings> by_shard;
-    while (!postings.empty()) {
-        auto node = postings.extract(postings.begin());
-        for (auto& posting : node.mapped())
+// One shard's postings from its group's file, documents numbered in URL order.
+ShardPostings SearchIndex::shard_postings(const std::string& key,
+                                          const std::vector<std::uint32_t>& place_of) const {
+    ShardPostings postings = postings_.shard(key);
+    for (auto& [stem, list] : postings.by_stem) {
+        for (auto& posting : list)
             posting.document = place_of[posting.document];
-        std::sort(node.mapped().begin(), node.mapped().end(),
+        std::sort(list.begin(), list.end(),
                   [](const auto& a, const auto& b) { return a.document < b.document; });
-        by_shard[search_shard_key(node.key())].insert(std::move(node));
     }
-    return by_shard;
+    return postings;
 }
 
 // search/index/terms-<key>.js: the shard's word forms (those that are not their own stem) and
@@ -413,7 +399,7 @@ std::string SearchIndex::shard_script(const std::string& key,
     }
     out += "},\"stems\":{";
     separator = "";
-    for (const auto& [stem, list] : postings) {
+    for (const auto& [stem, list] : postings.by_stem) {
         out += separator;
         append_json_string(out, stem);
         out += ":[";
@@ -421,7 +407,7 @@ std::string SearchIndex::shard_script(const std::string& key,
         for (const auto& posting : list) {
             out += entry_separator;
             out += '[' + std::to_string(posting.document) + ',' + std::to_string(posting.weight);
-            for (std::uint32_t place : posting.places)
+            for (std::uint32_t place : postings.places_of(posting))
                 out += ',' + std::to_string(place);
             out += ']';
             entry_separator = ",";

@@ -84,8 +84,8 @@ class SearchIndex {
     };
     std::vector<std::string> write_shards(OutputTree& output,
                                           const std::vector<std::uint32_t>& place_of) const;
-    std::map<std::string, ShardPostings>
-    group_postings(const std::string& group, const std::vector<std::uint32_t>& place_of) const;
+    ShardPostings shard_postings(const std::string& key,
+                                 const std::vector<std::uint32_t>& place_of) const;
     std::string meta_script(const std::vector<std::uint32_t>& order,
                             const std::vector<std::string>& shard_keys) const;
     std::string shard_script(const std::string& key, const std::vector<const std::string*>& forms,

@@ -44,31 +44,45 @@ std::FILE* anonymous_file() {
     return file;
 }
 
-class RecordReader {
+// Reads a group's file from its start through the stream's buffer, a record at a time: no
+// copy of the whole file is held.
+class RecordStream {
   public:
-    explicit RecordReader(const std::string& bytes) : bytes_(bytes) {}
-    bool done() const { return at_ == bytes_.size(); }
-    std::uint32_t number() {
-        std::uint32_t value = 0;
-        need(sizeof value);
-        std::memcpy(&value, bytes_.data() + at_, sizeof value);
-        at_ += sizeof value;
-        return value;
-    }
-    std::string text(std::size_t length) {
-        need(length);
-        std::string value = bytes_.substr(at_, length);
-        at_ += length;
-        return value;
+    RecordStream(std::FILE* handle, std::size_t size) : handle_(handle), left_(size) {}
+    // False at the end of the file. Throws on a record cut short.
+    bool next(std::string& stem, ShardPosting& posting, std::vector<std::uint32_t>& places) {
+        if (left_ == 0)
+            return false;
+        posting.document = number();
+        stem.resize(number());
+        read(stem.data(), stem.size());
+        posting.weight = number();
+        std::uint32_t count = number();
+        need(std::size_t{count} * sizeof(std::uint32_t));
+        places.resize(count);
+        read(places.data(), places.size() * sizeof(std::uint32_t));
+        posting.place_count = count;
+        return true;
     }
 
   private:
+    std::uint32_t number() {
+        std::uint32_t value = 0;
+        read(&value, sizeof value);
+        return value;
+    }
+    void read(void* into, std::size_t length) {
+        need(length);
+        if (length > 0 && std::fread(into, 1, length, handle_) != length)
+            throw file_error("cannot read");
+        left_ -= length;
+    }
     void need(std::size_t length) const {
-        if (bytes_.size() - at_ < length)
+        if (left_ < length)
             throw std::runtime_error("the search index's temporary file ends mid-record");
     }
-    const std::string& bytes_;
-    std::size_t at_ = 0;
+    std::FILE* handle_;
+    std::size_t left_; // bytes of the file not yet read
 };
 
 } // namespace
@@ -113,33 +127,52 @@ std::vector<std::string> PostingSpill::groups() const {
     return names;
 }
 
-ShardPostings PostingSpill::group(const std::string& name) const {
-    ShardPostings postings;
-    auto found = files_.find(name);
+void PostingSpill::read_group(
+    const std::string& group,
+    const std::function<void(const std::string&, const ShardPosting&,
+                             const std::vector<std::uint32_t>&)>& each) const {
+    auto found = files_.find(group);
     if (found == files_.end())
-        return postings;
+        return;
     std::FILE* handle = found->second->handle;
     if (std::fflush(handle) != 0 || std::fseek(handle, 0, SEEK_END) != 0)
         throw file_error("cannot read");
     long size = std::ftell(handle);
-    std::string bytes(size < 0 ? 0 : static_cast<std::size_t>(size), '\0');
-    std::rewind(handle);
-    // Back to the end afterwards, where the next record goes (and a read must be followed by a
-    // seek before a stream is written again).
-    if (size < 0 || std::fread(bytes.data(), 1, bytes.size(), handle) != bytes.size() ||
-        std::fseek(handle, 0, SEEK_END) != 0)
+    if (size < 0)
         throw file_error("cannot read");
-    RecordReader records(bytes);
-    while (!records.done()) {
-        ShardPosting posting;
-        posting.document = records.number();
-        std::string stem = records.text(records.number());
-        posting.weight = records.number();
-        std::uint32_t count = records.number();
-        for (std::uint32_t n = 0; n < count; ++n)
-            posting.places.push_back(records.number());
-        postings[std::move(stem)].push_back(std::move(posting));
-    }
+    std::rewind(handle);
+    RecordStream records(handle, static_cast<std::size_t>(size));
+    std::string stem;
+    ShardPosting posting;
+    std::vector<std::uint32_t> places;
+    while (records.next(stem, posting, places))
+        each(stem, posting, places);
+    // Back to the end, where the next record goes (and a read must be followed by a seek
+    // before a stream is written again).
+    if (std::fseek(handle, 0, SEEK_END) != 0)
+        throw file_error("cannot read");
+}
+
+std::set<std::string> PostingSpill::shard_keys(const std::string& group) const {
+    std::set<std::string> keys;
+    read_group(group,
+               [&](const std::string& stem, const ShardPosting&,
+                   const std::vector<std::uint32_t>&) { keys.insert(search_shard_key(stem)); });
+    return keys;
+}
+
+ShardPostings PostingSpill::shard(const std::string& shard_key) const {
+    ShardPostings postings;
+    read_group(search_shard_group(shard_key),
+               [&](const std::string& stem, const ShardPosting& posting,
+                   const std::vector<std::uint32_t>& places) {
+                   if (search_shard_key(stem) != shard_key)
+                       return;
+                   ShardPosting kept = posting;
+                   kept.first_place = static_cast<std::uint32_t>(postings.places.size());
+                   postings.places.insert(postings.places.end(), places.begin(), places.end());
+                   postings.by_stem[stem].push_back(kept);
+               });
     return postings;
 }
 

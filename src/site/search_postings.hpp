@@ -1,26 +1,41 @@
 #pragma once
 // The search index's postings while an archive is read. Each document's hits go, as they come,
 // to a temporary file for their group of shards (the first letter or digit of the shard's key:
-// "bu" and "bo" go to "b"), and come back a group at a time when the index is written: the
-// index's memory follows its largest group, not the archive. A file a group, not a shard: an
-// archive has hundreds of shards, and each file holds a descriptor and a buffer. The files are
-// in $TMPDIR (or /tmp), unlinked as soon as they are made, so they vanish with the process.
+// "bu" and "bo" go to "b"), and come back one shard at a time when the index is written, read
+// through from the group's file: the index's memory follows its largest shard, not the
+// archive. A file a group, not a shard: an archive has hundreds of shards, and each file holds a
+// descriptor and a buffer. The files are in $TMPDIR (or /tmp), unlinked as soon as they are
+// made, so they vanish with the process.
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
+#include <set>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace bp::site {
 
+// One document's hits on one stem. Its places live in the shard's pool: a shard of a word found
+// in every paper holds one posting per paper, and a vector each would triple its size.
 struct ShardPosting {
     std::uint32_t document = 0; // as numbered by the caller when it was added
     std::uint32_t weight = 0;
-    std::vector<std::uint32_t> places; // offset, length pairs
+    std::uint32_t first_place = 0; // where its places start in ShardPostings::places
+    std::uint32_t place_count = 0;
 };
-// Postings by stem → one posting per document that holds it, in the order added.
-using ShardPostings = std::map<std::string, std::vector<ShardPosting>>;
+
+// A shard's postings: by stem, one posting per document that holds it, in the order added.
+struct ShardPostings {
+    std::map<std::string, std::vector<ShardPosting>> by_stem;
+    std::vector<std::uint32_t> places; // every posting's offset, length pairs
+
+    std::span<const std::uint32_t> places_of(const ShardPosting& posting) const {
+        return {places.data() + posting.first_place, posting.place_count};
+    }
+};
 
 class PostingSpill {
   public:
@@ -35,15 +50,22 @@ class PostingSpill {
              const std::vector<std::uint32_t>& places);
     // The groups that have postings, in order.
     std::vector<std::string> groups() const;
-    // Reads one group's postings back, its shards' stems together; may be called again. Throws
-    // when its file cannot be read.
-    ShardPostings group(const std::string& name) const;
+    // The keys of the shards that have postings in a group, in order.
+    std::set<std::string> shard_keys(const std::string& group) const;
+    // Reads one shard's postings back from its group's file; may be called again. Throws when
+    // the file cannot be read.
+    ShardPostings shard(const std::string& shard_key) const;
 
   private:
     struct File {
         std::FILE* handle = nullptr;
         ~File();
     };
+    // Calls `each(stem, posting, places)` for every record of a group's file, in the order
+    // written; `places` holds the record's places only until the next call.
+    void read_group(const std::string& group,
+                    const std::function<void(const std::string&, const ShardPosting&,
+                                             const std::vector<std::uint32_t>&)>& each) const;
     std::map<std::string, std::unique_ptr<File>> files_; // group → its file
 };
 

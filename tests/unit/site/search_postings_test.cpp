@@ -2,11 +2,21 @@
 
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <set>
 #include <stdexcept>
 
 using namespace bp::site;
 
-TEST_CASE("postings spilled to their groups' files come back by group, stem and document") {
+namespace {
+
+std::vector<std::uint32_t> places(const ShardPostings& shard, const ShardPosting& posting) {
+    auto span = shard.places_of(posting);
+    return {span.begin(), span.end()};
+}
+
+} // namespace
+
+TEST_CASE("postings spilled to their groups' files come back by shard, stem and document") {
     PostingSpill spill;
     spill.add(0, "burglari", 11, {23, 10});
     spill.add(0, "arson", 1, {});
@@ -17,27 +27,40 @@ TEST_CASE("postings spilled to their groups' files come back by group, stem and 
     CHECK(spill.groups() == std::vector<std::string>{"2", "_", "a", "b"});
     CHECK(search_shard_group("bu") == "b");
     CHECK(search_shard_group("_") == "_");
+    CHECK(spill.shard_keys("b") == std::set<std::string>{"bo", "bu"});
+    CHECK(spill.shard_keys("2") == std::set<std::string>{"20"});
+    CHECK(spill.shard_keys("z").empty());
 
-    ShardPostings b = spill.group("b");
-    REQUIRE(b.size() == 2);
-    CHECK(b.at("board")[0].document == 2);
-    const auto& burglari = b.at("burglari");
+    // A shard brings its own stems only, not the rest of its group's.
+    ShardPostings bu = spill.shard("bu");
+    REQUIRE(bu.by_stem.size() == 1);
+    const auto& burglari = bu.by_stem.at("burglari");
     REQUIRE(burglari.size() == 2);
     CHECK(burglari[0].document == 0);
     CHECK(burglari[0].weight == 11);
-    CHECK(burglari[0].places == std::vector<std::uint32_t>{23, 10});
+    CHECK(places(bu, burglari[0]) == std::vector<std::uint32_t>{23, 10});
     CHECK(burglari[1].document == 1);
-    CHECK(burglari[1].places == std::vector<std::uint32_t>{4, 9, 40, 10});
-    CHECK(spill.group("a").at("arson")[0].places.empty());
-    CHECK(spill.group("_").at("ñandú")[0].document == 2);
-    CHECK(spill.group("z").empty());
+    CHECK(places(bu, burglari[1]) == std::vector<std::uint32_t>{4, 9, 40, 10});
+    ShardPostings bo = spill.shard("bo");
+    REQUIRE(bo.by_stem.size() == 1);
+    CHECK(bo.by_stem.at("board")[0].document == 2);
+    CHECK(places(bo, bo.by_stem.at("board")[0]).empty());
+    ShardPostings ar = spill.shard("ar");
+    CHECK(places(ar, ar.by_stem.at("arson")[0]).empty());
+    ShardPostings other = spill.shard("_");
+    CHECK(other.by_stem.at("ñandú")[0].document == 2);
+    CHECK(places(other, other.by_stem.at("ñandú")[0]) == std::vector<std::uint32_t>{7, 5});
+    CHECK(spill.shard("zz").by_stem.empty());
+    CHECK(spill.shard("bi").by_stem.empty());
 
-    // Reading a group leaves it whole, and later postings still go at its end.
+    // Reading a shard leaves its group whole, and later postings still go at its end.
     spill.add(3, "burglar", 1, {1, 7});
-    ShardPostings again = spill.group("b");
-    CHECK(again.at("burglari").size() == 2);
-    CHECK(again.at("burglar")[0].document == 3);
-    CHECK(spill.group("b").at("burglari")[1].weight == 2);
+    ShardPostings again = spill.shard("bu");
+    CHECK(again.by_stem.at("burglari").size() == 2);
+    CHECK(again.by_stem.at("burglar")[0].document == 3);
+    CHECK(places(again, again.by_stem.at("burglar")[0]) == std::vector<std::uint32_t>{1, 7});
+    CHECK(spill.shard("bu").by_stem.at("burglari")[1].weight == 2);
+    CHECK(spill.shard("bo").by_stem.at("board").size() == 1);
 }
 
 TEST_CASE("postings go to $TMPDIR, and a folder that cannot hold them is named in the error") {
