@@ -60,13 +60,8 @@ struct FontFaces::Face {
 };
 
 SubsetFonts::~SubsetFonts() {
-    close_all();
-}
-
-void SubsetFonts::close_all() {
     for (int descriptor : descriptors_)
         ::close(descriptor);
-    descriptors_.clear();
 }
 
 SubsetFonts::SubsetFonts(SubsetFonts&& other) noexcept

@@ -27,7 +27,6 @@ class SubsetFonts {
 
   private:
     friend class FontFaces;
-    void close_all();
     std::vector<int> descriptors_;
     FontFiles files_;
 };

@@ -1,3 +1,4 @@
+#include "site/template_data.hpp"
 #include "site/theme.hpp"
 
 #include <doctest/doctest.h>
@@ -12,7 +13,7 @@ std::unique_ptr<site::Theme> theme_with(const FileSystem& source, DiagnosticSink
 }
 
 site::TemplateData title(const std::string& text) {
-    site::TemplateData data = kainjow::mustache::data(kainjow::mustache::data::type::object);
+    site::TemplateData data = site::object_data();
     data.set("title", text);
     return data;
 }
