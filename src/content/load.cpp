@@ -41,6 +41,7 @@ void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) 
         if (auto meeting = load_meeting(files, board, folder, sink))
             board.meetings.push_back(std::move(*meeting));
     }
+    board.meetings.shrink_to_fit(); // kept for the whole build
     std::sort(board.meetings.begin(), board.meetings.end(),
               [](const Meeting& a, const Meeting& b) { return a.date < b.date; });
 }

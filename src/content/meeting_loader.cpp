@@ -94,6 +94,7 @@ std::vector<Paper> read_papers(const YAML::Node& item, MeetingContext& context) 
             context.sink.error(data::location_of(list, context.origin), "'papers' must be a list");
             return papers;
         }
+        papers.reserve(papers.size() + list.size());
         for (const auto& entry : list)
             if (auto paper = read_paper_entry(entry, context))
                 papers.push_back(std::move(*paper));
@@ -213,6 +214,8 @@ std::vector<AgendaItem> read_items(const YAML::Node& list, MeetingContext& conte
                            "start each agenda item with '- number: …'");
         return items;
     }
+    // The site index holds every item of the archive: no room to spare after the last.
+    items.reserve(list.size());
     for (const auto& node : list) {
         if (!node.IsMap()) {
             context.sink.error(data::location_of(node, context.origin),

@@ -48,13 +48,17 @@ void remove_stale_siblings(const fs::path& target) {
     }
 }
 
-// Writes every byte or throws: a full disk or an I/O error must never leave a short file that
-// a build then publishes.
-void write_whole_file(const fs::path& path, std::string_view bytes) {
+int create_file(const fs::path& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         throw std::runtime_error("cannot create " + path.string() + ": " +
                                  system_error_text(errno));
+    return fd;
+}
+
+// Writes every byte or throws (closing `fd`): a full disk or an I/O error must never leave a
+// short file that a build then publishes.
+void write_all(int fd, const fs::path& path, std::string_view bytes) {
     std::size_t done = 0;
     while (done < bytes.size()) {
         ssize_t wrote = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -68,8 +72,17 @@ void write_whole_file(const fs::path& path, std::string_view bytes) {
         }
         done += static_cast<std::size_t>(wrote);
     }
+}
+
+void close_file(int fd, const fs::path& path) {
     if (::close(fd) != 0)
         throw std::runtime_error("cannot write " + path.string() + ": " + system_error_text(errno));
+}
+
+void write_whole_file(const fs::path& path, std::string_view bytes) {
+    int fd = create_file(path);
+    write_all(fd, path, bytes);
+    close_file(fd, path);
 }
 
 std::string read_whole_file(const std::string& path) {
@@ -121,6 +134,13 @@ OutputTree::Capture::~Capture() {
     capture_ = outer_;
 }
 
+bool OutputTree::captured() const {
+    for (Capture* capture = capture_; capture; capture = capture->outer_)
+        if (&capture->tree_ == this)
+            return true;
+    return false;
+}
+
 void OutputTree::keep_for_capture(const std::string& path, std::string_view bytes) {
     for (Capture* capture = capture_; capture; capture = capture->outer_)
         if (&capture->tree_ == this)
@@ -149,7 +169,7 @@ std::string OutputTree::prepare(const std::string& path) {
 
 void OutputTree::note_written(const std::string& path, bool linked) {
     std::lock_guard lock(mutex_);
-    written_.push_back(path);
+    written_.append(path).push_back('\0');
     if (linked)
         linked_.insert(path);
 }
@@ -158,6 +178,40 @@ void OutputTree::write(const std::string& path, std::string_view bytes) {
     write_whole_file(prepare(path), bytes);
     keep_for_capture(path, bytes);
     note_written(path, false);
+}
+
+OutputTree::Stream::Stream(OutputTree& tree, std::string path)
+    : tree_(tree), path_(std::move(path)), native_(tree.prepare(path_)), captured_(tree.captured()),
+      fd_(create_file(native_)) {}
+
+OutputTree::Stream::~Stream() {
+    if (fd_ >= 0)
+        ::close(fd_); // unfinished: the file stays out of the list of files written
+}
+
+void OutputTree::Stream::append(std::string_view bytes) {
+    if (fd_ < 0)
+        throw std::logic_error("append to " + path_ + " after it was closed");
+    buffer_.append(bytes);
+    if (buffer_.size() >= flush_at)
+        flush();
+}
+
+void OutputTree::Stream::flush() {
+    int fd = std::exchange(fd_, -1); // write_all closes it when it throws
+    write_all(fd, native_, buffer_);
+    fd_ = fd;
+    if (captured_)
+        kept_.append(buffer_);
+    buffer_.clear();
+}
+
+void OutputTree::Stream::close() {
+    flush();
+    close_file(std::exchange(fd_, -1), native_);
+    if (captured_)
+        tree_.keep_for_capture(path_, kept_);
+    tree_.note_written(path_, false);
 }
 
 void OutputTree::copy_file(const std::string& path, const std::string& source_native_path) {
@@ -195,11 +249,18 @@ bool OutputTree::share_file(const std::string& path, const std::string& target_n
     return true;
 }
 
-std::vector<std::string> OutputTree::written() const {
+std::vector<std::string> OutputTree::written(std::string_view suffix) const {
+    std::vector<std::string> paths;
     std::lock_guard lock(mutex_);
-    auto copy = written_;
-    std::sort(copy.begin(), copy.end());
-    return copy;
+    std::string_view rest = written_;
+    while (!rest.empty()) {
+        std::string_view path = rest.substr(0, rest.find('\0'));
+        rest.remove_prefix(path.size() + 1);
+        if (path.ends_with(suffix))
+            paths.emplace_back(path);
+    }
+    std::sort(paths.begin(), paths.end());
+    return paths;
 }
 
 bool OutputTree::commit(std::string& error) {

@@ -39,7 +39,8 @@ class OutputTree {
                     std::size_t expected_size);
     // The staging folder's real path, for tools that write files themselves.
     std::string staging_path(const std::string& path = {}) const;
-    std::vector<std::string> written() const;
+    // Every path written so far that ends with `suffix` (all when empty), sorted.
+    std::vector<std::string> written(std::string_view suffix = {}) const;
 
     // Keeps a copy of every file the current thread writes into `tree` while it lives, so a
     // part of the build (one meeting's pages) can be stored whole and written again later.
@@ -58,11 +59,36 @@ class OutputTree {
         Capture* outer_;
         std::vector<std::pair<std::string, std::string>> files_;
     };
+    // A file written in pieces, for one too large to build in memory first (an archive's
+    // search shards): the bytes go out as the buffer fills. close() finishes the file and
+    // lists it as written, as write() does; a stream left unclosed (an exception on the way)
+    // leaves its file unlisted. Throws, like write(), when a byte cannot be written. One thread.
+    class Stream {
+      public:
+        Stream(OutputTree& tree, std::string path);
+        ~Stream();
+        Stream(const Stream&) = delete;
+        Stream& operator=(const Stream&) = delete;
+        void append(std::string_view bytes);
+        void close();
+
+      private:
+        static constexpr std::size_t flush_at = 256 * 1024;
+        void flush();
+        OutputTree& tree_;
+        std::string path_;
+        std::string native_;
+        bool captured_; // a capture of the tree was open when the stream began: keep the bytes
+        int fd_;
+        std::string buffer_;
+        std::string kept_;
+    };
     // Swaps the staging folder in for the destination in one atomic exchange. Returns false
     // with a message on failure, the destination untouched.
     bool commit(std::string& error);
 
   private:
+    bool captured() const; // whether the current thread captures what it writes here
     void keep_for_capture(const std::string& path, std::string_view bytes);
     // The staging path for `path`, its folder made and any link there removed.
     std::string prepare(const std::string& path);
@@ -72,7 +98,9 @@ class OutputTree {
     std::string staging_;
     bool committed_ = false;
     mutable std::mutex mutex_;
-    std::vector<std::string> written_;
+    // Every path written, each ended by a NUL: an archive writes hundreds of thousands of
+    // files, and one string apiece would cost half as much again.
+    std::string written_;
     std::set<std::string> linked_;
     // Folders made in the staging folder: a build writes thousands of files into a few hundred
     // folders, and making a folder that exists costs a look-up per path part.

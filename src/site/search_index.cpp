@@ -148,22 +148,25 @@ std::string script_call(const std::string& kind, const json& key, const std::str
     return script_opening(kind, key) + payload + script_closing;
 }
 
-// About how long a shard's script is, so it is written into one buffer without regrowing it.
-std::size_t shard_size_estimate(const std::vector<const std::string*>& forms,
-                                const ShardPostings& postings) {
-    std::size_t size = 64;
-    for (const std::string* form : forms)
-        size += 2 * form->size() + 8;
-    for (const auto& [stem, list] : postings.by_stem) {
-        size += stem.size() + 8;
-        for (const auto& posting : list)
-            size += 16 + 6 * posting.place_count;
-    }
-    return size;
-}
-
 std::string script_call(const std::string& kind, const json& key, const json& payload) {
     return script_call(kind, key, json_text(payload));
+}
+
+// "stem":[[document,weight,offset,length,…],…]
+void append_stem_postings(std::string& out, const std::string& stem,
+                          const std::vector<ShardPosting>& list, const ShardPostings& postings) {
+    append_json_string(out, stem);
+    out += ":[";
+    const char* separator = "";
+    for (const auto& posting : list) {
+        out += separator;
+        out += '[' + std::to_string(posting.document) + ',' + std::to_string(posting.weight);
+        for (std::uint32_t place : postings.places_of(posting))
+            out += ',' + std::to_string(place);
+        out += ']';
+        separator = ",";
+    }
+    out += ']';
 }
 
 } // namespace
@@ -273,10 +276,13 @@ std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& boar
     return added;
 }
 
-void SearchIndex::write(OutputTree& output) const {
+void SearchIndex::write(OutputTree& output) {
     std::lock_guard lock(mutex_);
     if (!failure_.empty())
         throw std::runtime_error(failure_);
+    if (written_)
+        throw std::logic_error("the search index was written already");
+    written_ = true;
     // Numbered in URL order, so the output repeats whatever order meetings were built in.
     std::vector<std::uint32_t> order(documents_.size()); // place in URL order → as indexed
     for (std::uint32_t n = 0; n < order.size(); ++n)
@@ -287,8 +293,21 @@ void SearchIndex::write(OutputTree& output) const {
     std::vector<std::uint32_t> place_of(documents_.size()); // as indexed → place in URL order
     for (std::uint32_t n = 0; n < order.size(); ++n)
         place_of[order[n]] = n;
-    std::vector<std::string> shard_keys = write_shards(output, place_of);
-    output.write("search/index/meta.js", meta_script(order, shard_keys));
+    ShardForms shards = shard_forms();
+    output.write("search/index/meta.js",
+                 meta_script(order, {shards.keys.begin(), shards.keys.end()}));
+    // The shards need only the postings: the list of documents goes before the largest shard
+    // is read back, so the two never take memory at once.
+    std::deque<Listed>().swap(documents_);
+    std::string group;
+    std::map<std::string, StemTally> stems; // the group's, tallied once for all its shards
+    for (const std::string& key : shards.keys) {
+        if (search_shard_group(key) != group) {
+            group = search_shard_group(key);
+            stems = postings_.stems(group);
+        }
+        write_shard(output, key, shards.forms[key], shard_parts(key, stems), place_of);
+    }
 }
 
 // search/index/meta.js: the documents in URL order, the filters' boards and years (newest
@@ -347,29 +366,47 @@ std::string SearchIndex::meta_script(const std::vector<std::uint32_t>& order,
     return out;
 }
 
-// The term shards, one at a time: a shard's postings are read back from its group's file,
-// so memory holds one shard's postings and its script. Returns the keys written, in order.
-std::vector<std::string>
-SearchIndex::write_shards(OutputTree& output, const std::vector<std::uint32_t>& place_of) const {
-    std::map<std::string, std::vector<const std::string*>> forms_by_shard; // key → forms
-    std::set<std::string> keys;
+// Every shard's key, with the forms it lists. A shard's postings are read back from its
+// group's file when it is written, a part at a time (shard_parts).
+SearchIndex::ShardForms SearchIndex::shard_forms() const {
+    ShardForms shards;
     for (const auto& [form, stem] : forms_) {
         std::string key = search_shard_key(form);
-        keys.insert(key); // a shard of forms alone, their stems elsewhere, is written too
-        forms_by_shard[key].push_back(&form);
+        shards.keys.insert(key); // a shard of forms alone, their stems elsewhere, is written too
+        shards.forms[key].push_back(&form);
     }
     for (const std::string& group : postings_.groups())
-        keys.merge(postings_.shard_keys(group));
-    for (const std::string& key : keys)
-        output.write("search/index/terms-" + key + ".js",
-                     shard_script(key, forms_by_shard[key], shard_postings(key, place_of)));
-    return {keys.begin(), keys.end()};
+        shards.keys.merge(postings_.shard_keys(group));
+    return shards;
 }
 
-// One shard's postings from its group's file, documents numbered in URL order.
-ShardPostings SearchIndex::shard_postings(const std::string& key,
+// A shard's stems cut into parts of about `shard_part_bytes_` held, in order: a word found in
+// every paper of a large archive has a posting for each, and a shard of common prefixes would
+// otherwise be the build's largest allocation, growing with the archive.
+std::vector<SearchIndex::StemRange>
+SearchIndex::shard_parts(const std::string& key,
+                         const std::map<std::string, StemTally>& stems) const {
+    std::vector<StemRange> parts;
+    std::size_t held = 0;
+    for (const auto& [stem, tally] : stems) {
+        if (search_shard_key(stem) != key)
+            continue;
+        std::size_t cost = 64 + stem.size() + tally.postings * sizeof(ShardPosting) +
+                           tally.places * sizeof(std::uint32_t);
+        if (parts.empty() || held + cost > shard_part_bytes_) {
+            parts.push_back({stem, stem});
+            held = 0;
+        }
+        parts.back().last = stem;
+        held += cost;
+    }
+    return parts;
+}
+
+// A part of a shard's postings from its group's file, documents numbered in URL order.
+ShardPostings SearchIndex::shard_postings(const std::string& key, const StemRange& part,
                                           const std::vector<std::uint32_t>& place_of) const {
-    ShardPostings postings = postings_.shard(key);
+    ShardPostings postings = postings_.shard_part(key, part.first, part.last);
     for (auto& [stem, list] : postings.by_stem) {
         for (auto& posting : list)
             posting.document = place_of[posting.document];
@@ -382,12 +419,14 @@ ShardPostings SearchIndex::shard_postings(const std::string& key,
 // search/index/terms-<key>.js: the shard's word forms (those that are not their own stem) and
 // each stem's postings, [document, weight, offset, length, …]; keys in byte order, as a JSON
 // object keeps them. Written as text: an archive's shard is too big to build as JSON first.
-std::string SearchIndex::shard_script(const std::string& key,
-                                      const std::vector<const std::string*>& forms,
-                                      const ShardPostings& postings) const {
-    // The archive's biggest file, built in one buffer: no copy is made of it on the way out.
+void SearchIndex::write_shard(OutputTree& output, const std::string& key,
+                              const std::vector<const std::string*>& forms,
+                              const std::vector<StemRange>& parts,
+                              const std::vector<std::uint32_t>& place_of) const {
+    // The archive's biggest files (megabytes each for a common prefix): written as they are
+    // made, a part of the stems at a time, so no shard is ever whole in memory.
+    OutputTree::Stream file(output, "search/index/terms-" + key + ".js");
     std::string out = script_opening("terms", key);
-    out.reserve(out.size() + shard_size_estimate(forms, postings));
     out += "{\"forms\":{";
     const char* separator = "";
     for (const std::string* form : forms) {
@@ -399,25 +438,22 @@ std::string SearchIndex::shard_script(const std::string& key,
     }
     out += "},\"stems\":{";
     separator = "";
-    for (const auto& [stem, list] : postings.by_stem) {
-        out += separator;
-        append_json_string(out, stem);
-        out += ":[";
-        const char* entry_separator = "";
-        for (const auto& posting : list) {
-            out += entry_separator;
-            out += '[' + std::to_string(posting.document) + ',' + std::to_string(posting.weight);
-            for (std::uint32_t place : postings.places_of(posting))
-                out += ',' + std::to_string(place);
-            out += ']';
-            entry_separator = ",";
+    for (const StemRange& part : parts) {
+        ShardPostings postings = shard_postings(key, part, place_of);
+        for (const auto& [stem, list] : postings.by_stem) {
+            out += separator;
+            append_stem_postings(out, stem, list, postings);
+            separator = ",";
+            if (out.size() >= 64 * 1024) {
+                file.append(out);
+                out.clear();
+            }
         }
-        out += ']';
-        separator = ",";
     }
     out += "}}";
     out += script_closing;
-    return out;
+    file.append(out);
+    file.close();
 }
 
 } // namespace bp::site

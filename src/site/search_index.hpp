@@ -12,8 +12,10 @@
 #include "site/search_postings.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,9 +61,14 @@ std::string search_text_path(const std::string& url);
 
 class SearchIndex {
   public:
+    // About how much of a shard's postings is held at once while it is written; a bigger shard
+    // is read back and written in parts. The output is the same whatever the size.
+    explicit SearchIndex(std::size_t shard_part_bytes = 8u << 20)
+        : shard_part_bytes_(shard_part_bytes) {}
+
     // Thread-safe: meetings are written in parallel. The document's words are stemmed and its
-    // text written to `output` at once; its terms go to a temporary file per shard, so memory
-    // follows the vocabulary and the largest shard, not the archive. Returns what was indexed.
+    // text written to `output` at once; its terms go to a temporary file per group of shards,
+    // so the postings held follow the vocabulary, not the archive. Returns what was indexed.
     StemmedDocument add(SearchDocument document, OutputTree& output);
     // A document whose text file is already in the output (a meeting the build cache held).
     void index(StemmedDocument document);
@@ -75,29 +82,45 @@ class SearchIndex {
                                              OutputTree& output);
     // Writes search/index/meta.js and the term shards; documents are numbered in URL order so
     // the output repeats. Throws, once, when the postings could not be kept while indexing.
-    void write(OutputTree& output) const;
+    // Called once, last: the list of documents is let go once meta.js is written.
+    void write(OutputTree& output);
 
   private:
     struct Listed {              // a document as meta.js lists it
         SearchDocument document; // without its text
         bool has_text = false;
     };
-    std::vector<std::string> write_shards(OutputTree& output,
-                                          const std::vector<std::uint32_t>& place_of) const;
-    ShardPostings shard_postings(const std::string& key,
+    struct ShardForms {
+        std::set<std::string> keys;                                   // every shard, in order
+        std::map<std::string, std::vector<const std::string*>> forms; // key → forms as written
+    };
+    ShardForms shard_forms() const;
+    struct StemRange { // a part of a shard: its stems from first to last, in byte order
+        std::string first;
+        std::string last;
+    };
+    std::vector<StemRange> shard_parts(const std::string& key,
+                                       const std::map<std::string, StemTally>& stems) const;
+    ShardPostings shard_postings(const std::string& key, const StemRange& part,
                                  const std::vector<std::uint32_t>& place_of) const;
     std::string meta_script(const std::vector<std::uint32_t>& order,
                             const std::vector<std::string>& shard_keys) const;
-    std::string shard_script(const std::string& key, const std::vector<const std::string*>& forms,
-                             const ShardPostings& postings) const;
+    void write_shard(OutputTree& output, const std::string& key,
+                     const std::vector<const std::string*>& forms,
+                     const std::vector<StemRange>& parts,
+                     const std::vector<std::uint32_t>& place_of) const;
 
+    std::size_t shard_part_bytes_;
     mutable std::mutex mutex_;
-    std::vector<Listed> documents_;            // in the order they were indexed
+    // In the order they were indexed; a deque, as a vector's doubling would hold up to twice
+    // the archive's documents, and copy them all, just as the index is largest.
+    std::deque<Listed> documents_;
     std::map<std::string, std::string> forms_; // word as written → stem, where they differ
     PostingSpill postings_;                    // numbered by place in documents_
     // Why the postings could not be kept (a full or missing temporary folder): said once, when
     // the index is written, rather than once for every meeting built meanwhile.
     std::string failure_;
+    bool written_ = false; // write() lets the documents go, so it runs once
 };
 
 } // namespace bp::site

@@ -153,20 +153,41 @@ void PostingSpill::read_group(
         throw file_error("cannot read");
 }
 
+std::map<std::string, StemTally> PostingSpill::stems(const std::string& group) const {
+    std::map<std::string, StemTally> tallies;
+    read_group(group, [&](const std::string& stem, const ShardPosting& posting,
+                          const std::vector<std::uint32_t>&) {
+        StemTally& tally = tallies[stem];
+        ++tally.postings;
+        tally.places += posting.place_count;
+    });
+    return tallies;
+}
+
 std::set<std::string> PostingSpill::shard_keys(const std::string& group) const {
     std::set<std::string> keys;
-    read_group(group,
-               [&](const std::string& stem, const ShardPosting&,
-                   const std::vector<std::uint32_t>&) { keys.insert(search_shard_key(stem)); });
+    for (const auto& [stem, tally] : stems(group))
+        keys.insert(search_shard_key(stem));
     return keys;
 }
 
 ShardPostings PostingSpill::shard(const std::string& shard_key) const {
+    return collect(shard_key, [](const std::string&) { return true; });
+}
+
+ShardPostings PostingSpill::shard_part(const std::string& shard_key, const std::string& first,
+                                       const std::string& last) const {
+    return collect(shard_key,
+                   [&](const std::string& stem) { return first <= stem && stem <= last; });
+}
+
+ShardPostings PostingSpill::collect(const std::string& shard_key,
+                                    const std::function<bool(const std::string&)>& wanted) const {
     ShardPostings postings;
     read_group(search_shard_group(shard_key),
                [&](const std::string& stem, const ShardPosting& posting,
                    const std::vector<std::uint32_t>& places) {
-                   if (search_shard_key(stem) != shard_key)
+                   if (search_shard_key(stem) != shard_key || !wanted(stem))
                        return;
                    ShardPosting kept = posting;
                    kept.first_place = static_cast<std::uint32_t>(postings.places.size());

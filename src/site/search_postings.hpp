@@ -1,11 +1,11 @@
 #pragma once
 // The search index's postings while an archive is read. Each document's hits go, as they come,
 // to a temporary file for their group of shards (the first letter or digit of the shard's key:
-// "bu" and "bo" go to "b"), and come back one shard at a time when the index is written, read
-// through from the group's file: the index's memory follows its largest shard, not the
-// archive. A file a group, not a shard: an archive has hundreds of shards, and each file holds a
-// descriptor and a buffer. The files are in $TMPDIR (or /tmp), unlinked as soon as they are
-// made, so they vanish with the process.
+// "bu" and "bo" go to "b"), and come back one shard, or one part of a large shard, at a time
+// when the index is written, read through from the group's file: the index's memory follows
+// the vocabulary, not the archive. A file a group, not a shard: an archive has hundreds of shards,
+// and each file holds a descriptor and a buffer. The files are in $TMPDIR (or /tmp), unlinked as
+// soon as they are made, so they vanish with the process.
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -37,6 +37,12 @@ struct ShardPostings {
     }
 };
 
+// What holding a stem's postings costs: how many there are, and their places.
+struct StemTally {
+    std::size_t postings = 0;
+    std::size_t places = 0;
+};
+
 class PostingSpill {
   public:
     PostingSpill();
@@ -52,9 +58,15 @@ class PostingSpill {
     std::vector<std::string> groups() const;
     // The keys of the shards that have postings in a group, in order.
     std::set<std::string> shard_keys(const std::string& group) const;
+    // Every stem with postings in a group, tallied, in order.
+    std::map<std::string, StemTally> stems(const std::string& group) const;
     // Reads one shard's postings back from its group's file; may be called again. Throws when
     // the file cannot be read.
     ShardPostings shard(const std::string& shard_key) const;
+    // A part of a shard: the postings of its stems from `first` to `last`, both included, in
+    // byte order. A shard too big to hold at once is read back a part at a time.
+    ShardPostings shard_part(const std::string& shard_key, const std::string& first,
+                             const std::string& last) const;
 
   private:
     struct File {
@@ -66,6 +78,8 @@ class PostingSpill {
     void read_group(const std::string& group,
                     const std::function<void(const std::string&, const ShardPosting&,
                                              const std::vector<std::uint32_t>&)>& each) const;
+    ShardPostings collect(const std::string& shard_key,
+                          const std::function<bool(const std::string&)>& wanted) const;
     std::map<std::string, std::unique_ptr<File>> files_; // group → its file
 };
 

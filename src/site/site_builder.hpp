@@ -42,11 +42,11 @@ class SiteBuilder {
     // called once per board, at any time.
     void write_board_records(const content::Board& board, OutputTree& output);
 
-    // After every meeting: every board's record pages, then the site-wide pages.
+    // After every meeting, once: every board's record pages, then the site-wide pages.
     void write_site_pages(OutputTree& output);
     // The site-wide pages alone, for a build that writes the boards' record pages itself: home,
     // board pages, archive, search page and index, feeds, calendars, sitemap, 404 and the
-    // theme's assets. After every meeting.
+    // theme's assets. After every meeting, once: the search index lets its documents go.
     void write_site_wide_pages(OutputTree& output);
 
   private:

@@ -515,8 +515,8 @@ void write_calendars(const SiteContext& context, OutputTree& output) {
 
 void write_sitemap(const SiteContext& context, OutputTree& output) {
     std::vector<std::string> pages;
-    for (const auto& path : output.written())
-        if (ends_with(path, ".html") && path != "404.html")
+    for (const auto& path : output.written(".html"))
+        if (path != "404.html")
             pages.push_back(path);
     output.write("sitemap.xml", sitemap_xml(context.site.config.base_url, pages));
 }

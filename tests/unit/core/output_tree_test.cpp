@@ -88,3 +88,68 @@ TEST_CASE("a shared file gets a second name, and writing the path again leaves t
     CHECK(read_text(out.staging_path("index.html")) == "<p>second</p>");
     fs::remove_all(folder);
 }
+
+TEST_CASE("the paths written are listed sorted, all of them or those with an ending") {
+    fs::path folder = fresh_folder("written");
+    write_text(folder / "appendix.pdf", "%PDF appendix");
+    OutputTree out((folder / "public").string());
+    out.write("search/index/meta.js", "meta");
+    out.write("board/2017-09-12/index.html", "<p>agenda</p>");
+    out.copy_file("board/2017-09-12/appendix.pdf", (folder / "appendix.pdf").string());
+    REQUIRE(out.link_file("board/2017-09-12/linked.pdf", (folder / "appendix.pdf").string()));
+    out.write("index.html", "<p>home</p>");
+    CHECK(out.written() == std::vector<std::string>{"board/2017-09-12/appendix.pdf",
+                                                    "board/2017-09-12/index.html",
+                                                    "board/2017-09-12/linked.pdf", "index.html",
+                                                    "search/index/meta.js"});
+    CHECK(out.written(".html") ==
+          std::vector<std::string>{"board/2017-09-12/index.html", "index.html"});
+    CHECK(out.written(".pdf").size() == 2);
+    CHECK(out.written(".svg").empty());
+    fs::remove_all(folder);
+}
+
+TEST_CASE("a stream writes a file in pieces, listed once it is closed") {
+    fs::path folder = fresh_folder("stream");
+    OutputTree out((folder / "public").string());
+    std::string expected;
+    {
+        OutputTree::Stream file(out, "search/index/terms-re.js");
+        for (int n = 0; n < 40000; ++n) { // about a megabyte: several flushes
+            std::string piece = "[" + std::to_string(n) + ",\"report\"],";
+            file.append(piece);
+            expected += piece;
+        }
+        CHECK(out.written().empty()); // not yet a file of the build
+        file.close();
+        CHECK_THROWS_AS(file.append("late"), std::logic_error);
+    }
+    CHECK(out.written() == std::vector<std::string>{"search/index/terms-re.js"});
+    CHECK(read_text(out.staging_path("search/index/terms-re.js")) == expected);
+
+    // Left unclosed (an exception on the way), the file is never listed as written.
+    {
+        OutputTree::Stream abandoned(out, "search/index/terms-co.js");
+        abandoned.append("[1]");
+    }
+    CHECK(out.written() == std::vector<std::string>{"search/index/terms-re.js"});
+    fs::remove_all(folder);
+}
+
+TEST_CASE("a capture keeps a streamed file's bytes, as it keeps a written file's") {
+    fs::path folder = fresh_folder("stream-capture");
+    OutputTree out((folder / "public").string());
+    std::vector<std::pair<std::string, std::string>> kept;
+    {
+        OutputTree::Capture capture(out);
+        OutputTree::Stream file(out, "board/index.js");
+        file.append(std::string(300 * 1024, 'a'));
+        file.append("end");
+        file.close();
+        kept = capture.take();
+    }
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].first == "board/index.js");
+    CHECK(kept[0].second == std::string(300 * 1024, 'a') + "end");
+    fs::remove_all(folder);
+}

@@ -58,25 +58,34 @@ content::Board board_with_meeting() {
 struct Indexed {
     site::SearchIndex index;
     OutputTree output;
-    explicit Indexed(const std::string& name)
-        : output((fs::temp_directory_path() / ("bp-search-test-" + name)).string()) {}
+    explicit Indexed(const std::string& name, std::size_t shard_part_bytes = 8u << 20)
+        : index(shard_part_bytes),
+          output((fs::temp_directory_path() / ("bp-search-test-" + name)).string()) {}
 
     void add(const content::Board& board, const content::Meeting& meeting,
              content::Audience audience) {
         index.add_meeting(board, meeting, audience, data::FinancialCalendar(4), output);
     }
 
-    std::map<std::string, std::string> files() {
-        index.write(output);
-        std::map<std::string, std::string> files;
-        for (const auto& path : output.written()) {
-            std::ifstream in(output.staging_path(path), std::ios::binary);
-            std::ostringstream text;
-            text << in.rdbuf();
-            files[path] = text.str();
+    // The index is written once (it lets its documents go as it writes); later calls see the
+    // same files.
+    const std::map<std::string, std::string>& files() {
+        if (!written) {
+            index.write(output);
+            for (const auto& path : output.written()) {
+                std::ifstream in(output.staging_path(path), std::ios::binary);
+                std::ostringstream text;
+                text << in.rdbuf();
+                written_files[path] = text.str();
+            }
+            written = true;
         }
-        return files;
+        return written_files;
     }
+
+  private:
+    bool written = false;
+    std::map<std::string, std::string> written_files;
 };
 
 bool contains(const std::string& text, const std::string& part) {
@@ -192,6 +201,28 @@ TEST_CASE("the index repeats byte for byte whatever order meetings arrive in") {
     CHECK(first_files == second.files());
 }
 
+TEST_CASE("a shard read back and written in parts is the shard written whole") {
+    content::Board board = board_with_meeting();
+    board.meetings[0].items[0].papers.push_back(paper(
+        "repeat", "Repeat referrals reviewed",
+        "Repeat referrals rose; the review of reporting recommends a register of residents."));
+    content::Meeting later = board.meetings[0];
+    later.slug = "2017-12-12";
+    later.date = {2017, 12, 12};
+    Indexed whole("parts-whole"), in_parts("parts-cut", 1); // a part for every stem
+    for (Indexed* indexed : {&whole, &in_parts}) {
+        indexed->add(board, board.meetings[0], content::Audience::members);
+        indexed->add(board, later, content::Audience::members);
+    }
+    const auto& files = whole.files();
+    const std::string& re = files.at("search/index/terms-re.js");
+    auto shard = script_payload(re, "terms");
+    REQUIRE_FALSE(shard.is_discarded());
+    CHECK(shard["stems"].size() >= 5);           // repeat, referr, review, report, recommend, …
+    CHECK(shard["stems"]["repeat"].size() == 2); // in both meetings' papers
+    CHECK(in_parts.files() == files);
+}
+
 TEST_CASE("a meeting indexed again from its stemmed documents gives the same index") {
     content::Board board = board_with_meeting();
     board.meetings[0].items[0].papers.push_back(
@@ -249,7 +280,7 @@ TEST_CASE("the term shards are JSON whatever the words: accents, quotes and brok
     CHECK(accented);
 
     // meta.js is written as text too: valid JSON, the odd title intact, every shard listed.
-    auto parsed = script_payload(indexed.files()["search/index/meta.js"], "meta");
+    auto parsed = script_payload(indexed.files().at("search/index/meta.js"), "meta");
     REQUIRE_FALSE(parsed.is_discarded());
     bool titled = false;
     for (const auto& document : parsed["documents"])
@@ -257,6 +288,8 @@ TEST_CASE("the term shards are JSON whatever the words: accents, quotes and brok
                             document["kind"] == "paper");
     CHECK(titled);
     CHECK(parsed["shards"].size() == static_cast<std::size_t>(shards));
+    // Written, it has let its documents go: a second write is refused, not a wrong index.
+    CHECK_THROWS_AS(indexed.index.write(indexed.output), std::logic_error);
     CHECK(parsed["stop_words"].size() == site::search_stop_words().size());
     CHECK(parsed["boards"][0]["id"] == "csp");
 }
