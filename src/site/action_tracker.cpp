@@ -186,13 +186,6 @@ TemplateData paging_data(const content::Board& board, std::size_t page, std::siz
     return paging;
 }
 
-// The list held under `key` in `object`, to fill in place: the template data's set and
-// push_back copy their argument, and a page of hundreds of rows should be built only once.
-std::vector<TemplateData>& list_in(TemplateData& object, const std::string& key) {
-    object.set(key, list_data());
-    return const_cast<std::vector<TemplateData>&>(object.get(key)->list_value());
-}
-
 void write_tracker_page(const SiteContext& context, const content::Board& board, Date as_at,
                         std::span<const TrackerRow> rows, TemplateData paging,
                         const std::string& path, OutputTree& output) {

@@ -114,8 +114,7 @@ std::string type_style(const content::Typography& type) {
 void write_page(const SiteContext& context, const PageRequest& request, TemplateData page,
                 OutputTree& output) {
     set_shared(context, request, page);
-    std::string content = context.theme.render(request.template_name, page, context.sink);
-    page.set("content", content);
+    page.set("content", context.theme.render(request.template_name, page, context.sink));
     std::string html = context.theme.render("layout", page, context.sink);
     if (html.empty())
         return;

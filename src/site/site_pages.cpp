@@ -332,36 +332,35 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
         for (const auto& meeting : board.meetings)
             years[calendar.year_of_date(meeting.date)][calendar.quarter_of_date(meeting.date)]
                 .push_back({&board, &meeting});
-    TemplateData year_list = list_data();
+    TemplateData page = object_data();
+    page.set("has_years", !years.empty());
+    // Reserved: the data's move may throw, so a growing vector would copy what it holds.
+    std::vector<TemplateData>& year_list = list_in(page, "years");
+    year_list.reserve(years.size());
     for (auto& [year, quarters] : years) {
-        TemplateData quarter_list = list_data();
+        TemplateData& year_group = year_list.emplace_back(object_data());
+        year_group.set("label", calendar.year_label(year));
+        year_group.set("id", "year-" + std::to_string(year));
+        std::vector<TemplateData>& quarter_list = list_in(year_group, "quarters");
+        quarter_list.reserve(quarters.size());
         for (auto& [quarter, meetings] : quarters) {
             std::stable_sort(meetings.begin(), meetings.end(), [](const auto& a, const auto& b) {
                 return a.second->date != b.second->date ? a.second->date < b.second->date
                                                         : a.first->slug < b.first->slug;
             });
-            TemplateData entries = list_data();
-            for (const auto& [board, meeting] : meetings)
-                entries.push_back(meeting_summary(*board, *meeting, "../"));
-            TemplateData group = object_data();
+            TemplateData& group = quarter_list.emplace_back(object_data());
             group.set("label", "Quarter " + std::to_string(quarter) + ": " +
                                    calendar.quarter_months(quarter));
-            group.set("meetings", entries);
+            std::vector<TemplateData>& entries = list_in(group, "meetings");
+            entries.reserve(meetings.size());
+            for (const auto& [board, meeting] : meetings)
+                entries.push_back(meeting_summary(*board, *meeting, "../"));
             TemplateData packs =
                 quarter_packs(meetings, year, quarter, calendar, context.audience, output);
             group.set("has_packs", !packs.list_value().empty());
             group.set("packs", packs);
-            quarter_list.push_back(group);
         }
-        TemplateData group = object_data();
-        group.set("label", calendar.year_label(year));
-        group.set("id", "year-" + std::to_string(year));
-        group.set("quarters", quarter_list);
-        year_list.push_back(group);
     }
-    TemplateData page = object_data();
-    page.set("has_years", !year_list.list_value().empty());
-    page.set("years", year_list);
     write_page(context, {"archive", "archive/index.html", "Archive", {{"Home", "index.html"}}},
                page, output);
 }

@@ -19,6 +19,13 @@ inline TemplateData list_data() {
 inline TemplateData text_data(const std::string& text) {
     return text.empty() ? TemplateData(false) : TemplateData(text);
 }
+// A new list held under `key` in `object`, to fill in place: the template data's set and
+// push_back copy their argument, and a page of hundreds of rows (the archive's thousands of
+// meetings) should be built only once. The list stays where it is as `object` gains keys.
+inline std::vector<TemplateData>& list_in(TemplateData& object, const std::string& key) {
+    object.set(key, list_data());
+    return const_cast<std::vector<TemplateData>&>(object.get(key)->list_value());
+}
 inline TemplateData link_data(const std::string& label, const std::string& href) {
     TemplateData link = object_data();
     link.set("label", label);
