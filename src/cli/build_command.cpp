@@ -40,6 +40,7 @@ struct BuildTotals {
     int reused = 0;
     int whole = 0; // meetings whose pages came from the cache as well
     int pages = 0;
+    bool keep_summaries = false; // for the preview: an archive's run to megabytes
     std::map<std::string, content::PackSummary> summaries;
     std::set<std::string> files_outside_content; // read by papers: images, appendices
 };
@@ -114,7 +115,8 @@ struct MeetingBuild {
         ++totals.packs;
         totals.reused += from_cache ? 1 : 0;
         totals.pages += summary.pages;
-        totals.summaries[meeting_folder(ref)] = summary;
+        if (totals.keep_summaries)
+            totals.summaries[meeting_folder(ref)] = summary;
         note_files_outside_content(meeting, images, totals.files_outside_content);
     }
 
@@ -266,6 +268,7 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     OutputTree& out = *staged;
     site::SiteBuilder site_builder(site, options.audience, files, data_dir(), sink);
     BuildTotals totals;
+    totals.keep_summaries = options.for_preview;
     CachedParts cached(cache, site, options.audience);
     // One look-up of site.yaml's body font, so a missing family is reported once.
     pack::PackResources fonts{

@@ -21,6 +21,9 @@ struct BuildOptions {
     // Leave the output folder as it is when the build cache's record shows that nothing read
     // by the build into it has changed and nothing in it was altered since.
     bool keep_up_to_date_output = false;
+    // Keep every meeting's pack summary for the preview (BuildStats::summaries), which shows an
+    // edited paper's pages with them; a plain build lets each go once its pages are written.
+    bool for_preview = false;
 };
 
 struct BuildStats {
@@ -31,7 +34,7 @@ struct BuildStats {
     int pages_reused = 0;    // meetings whose pages were too: their papers were not read
     bool up_to_date = false; // nothing had changed: the output folder was left as it was
     int pages = 0;
-    std::map<std::string, content::PackSummary> summaries; // by "board/meeting"
+    std::map<std::string, content::PackSummary> summaries; // by "board/meeting"; for_preview
     std::string base_url; // from site.yaml, so the preview can serve under its path
     // The index the build was made from (audience applied, paper bodies not loaded), so the
     // preview can render one meeting's pages after an edit without reading the site again.

@@ -217,6 +217,7 @@ int run_serve(const ServeOptions& options) {
     build.out = *work + "/site";
     build.cache = options.cache;
     build.use_cache = options.use_cache;
+    build.for_preview = true;
     PreviewServer server(build.out);
     // Watching starts before the first build, so a file saved while it runs is not missed: its
     // change waits in the queue and starts the next build.
