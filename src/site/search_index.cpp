@@ -294,8 +294,7 @@ void SearchIndex::write(OutputTree& output) {
     for (std::uint32_t n = 0; n < order.size(); ++n)
         place_of[order[n]] = n;
     ShardForms shards = shard_forms();
-    output.write("search/index/meta.js",
-                 meta_script(order, {shards.keys.begin(), shards.keys.end()}));
+    write_meta(output, order, {shards.keys.begin(), shards.keys.end()});
     // The shards need only the postings: the list of documents goes before the largest shard
     // is read back, so the two never take memory at once.
     std::deque<Listed>().swap(documents_);
@@ -311,24 +310,20 @@ void SearchIndex::write(OutputTree& output) {
 }
 
 // search/index/meta.js: the documents in URL order, the filters' boards and years (newest
-// first), the shards and the stop words. Written as text, like the shards: an archive's list
-// of documents runs to megabytes, and built as JSON first it was the build's largest
-// allocation. Keys in byte order, as the JSON library writes an object's.
-std::string SearchIndex::meta_script(const std::vector<std::uint32_t>& order,
-                                     const std::vector<std::string>& shard_keys) const {
+// first), the shards and the stop words. Written as text, like the shards, and streamed: an
+// archive's list of documents runs to megabytes (14 MB at 50,000 papers), and built as JSON
+// first it was the build's largest allocation. Keys in byte order, as the JSON library writes
+// an object's.
+void SearchIndex::write_meta(OutputTree& output, const std::vector<std::uint32_t>& order,
+                             const std::vector<std::string>& shard_keys) const {
     std::map<std::string, std::string> boards; // slug → name
     std::set<std::string> years;
-    std::size_t size = 1024;
     for (const Listed& listed : documents_) {
-        const SearchDocument& document = listed.document;
-        boards[document.board_slug] = document.board;
-        years.insert(document.year);
-        size += 96 + document.url.size() + document.title.size() + document.board_slug.size() +
-                document.date.size() + document.date_iso.size() + document.year.size() +
-                document.item.size() + document.kind.size();
+        boards[listed.document.board_slug] = listed.document.board;
+        years.insert(listed.document.year);
     }
+    OutputTree::Stream file(output, "search/index/meta.js");
     std::string out = script_opening("meta", nullptr);
-    out.reserve(out.size() + size);
     out += "{\"boards\":[";
     const char* separator = "";
     for (const auto& [slug, name] : boards) {
@@ -354,6 +349,10 @@ std::string SearchIndex::meta_script(const std::vector<std::uint32_t>& order,
             out, {{"title", &document.title}, {"url", &document.url}, {"year", &document.year}});
         out += '}';
         separator = ",";
+        if (out.size() >= 64 * 1024) {
+            file.append(out);
+            out.clear();
+        }
     }
     out += "],\"shards\":";
     append_json_strings(out, shard_keys);
@@ -363,7 +362,8 @@ std::string SearchIndex::meta_script(const std::vector<std::uint32_t>& order,
     append_json_strings(out, std::vector<std::string>(years.rbegin(), years.rend()));
     out += '}';
     out += script_closing;
-    return out;
+    file.append(out);
+    file.close();
 }
 
 // Every shard's key, with the forms it lists. A shard's postings are read back from its

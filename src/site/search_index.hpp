@@ -103,8 +103,8 @@ class SearchIndex {
                                        const std::map<std::string, StemTally>& stems) const;
     ShardPostings shard_postings(const std::string& key, const StemRange& part,
                                  const std::vector<std::uint32_t>& place_of) const;
-    std::string meta_script(const std::vector<std::uint32_t>& order,
-                            const std::vector<std::string>& shard_keys) const;
+    void write_meta(OutputTree& output, const std::vector<std::uint32_t>& order,
+                    const std::vector<std::string>& shard_keys) const;
     void write_shard(OutputTree& output, const std::string& key,
                      const std::vector<const std::string*>& forms,
                      const std::vector<StemRange>& parts,
