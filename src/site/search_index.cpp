@@ -98,11 +98,11 @@ std::string json_text(const json& value) {
 
 // A string as JSON: the stems and words of English text need no escaping, so they skip the
 // JSON library; anything else goes through it, so the bytes match its output.
-void append_json_string(std::string& out, const std::string& text) {
+void append_json_string(std::string& out, std::string_view text) {
     bool plain = std::all_of(text.begin(), text.end(),
                              [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
     if (!plain) {
-        out += json_text(text);
+        out += json_text(std::string(text));
         return;
     }
     out += '"';
@@ -124,14 +124,14 @@ void append_json_strings(std::string& out, const std::vector<std::string>& texts
 
 // "name":"value" pairs, in the order given, inside an object the caller opens and closes.
 void append_json_fields(std::string& out,
-                        std::initializer_list<std::pair<const char*, const std::string*>> fields) {
+                        std::initializer_list<std::pair<const char*, std::string_view>> fields) {
     const char* separator = "";
     for (const auto& [name, value] : fields) {
         out += separator;
         out += '"';
         out += name;
         out += "\":";
-        append_json_string(out, *value);
+        append_json_string(out, value);
         separator = ",";
     }
 }
@@ -232,7 +232,26 @@ void SearchIndex::index(StemmedDocument document) {
     }
     for (auto& [form, stem] : document.forms)
         forms_.try_emplace(std::move(form), std::move(stem));
-    documents_.push_back({std::move(document.document), document.has_text});
+    documents_.emplace_back(document.document, document.has_text);
+}
+
+SearchIndex::Listed::Listed(const SearchDocument& document, bool has_text) : has_text_(has_text) {
+    const std::string* in_order[fields] = {
+        &document.url,  &document.title,    &document.kind, &document.board, &document.board_slug,
+        &document.date, &document.date_iso, &document.year, &document.item};
+    std::size_t size = 0;
+    for (const std::string* field : in_order)
+        size += field->size();
+    text_.reserve(size);
+    for (int field = 0; field < fields; ++field) {
+        text_ += *in_order[field];
+        ends_[field] = static_cast<std::uint32_t>(text_.size());
+    }
+}
+
+std::string_view SearchIndex::Listed::operator[](Field field) const {
+    std::uint32_t start = field == 0 ? 0 : ends_[field - 1];
+    return std::string_view(text_).substr(start, ends_[field] - start);
 }
 
 std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& board,
@@ -288,7 +307,7 @@ void SearchIndex::write(OutputTree& output) {
     for (std::uint32_t n = 0; n < order.size(); ++n)
         order[n] = n;
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return documents_[a].document.url < documents_[b].document.url;
+        return documents_[a][Listed::url] < documents_[b][Listed::url];
     });
     std::vector<std::uint32_t> place_of(documents_.size()); // as indexed → place in URL order
     for (std::uint32_t n = 0; n < order.size(); ++n)
@@ -319,8 +338,9 @@ void SearchIndex::write_meta(OutputTree& output, const std::vector<std::uint32_t
     std::map<std::string, std::string> boards; // slug → name
     std::set<std::string> years;
     for (const Listed& listed : documents_) {
-        boards[listed.document.board_slug] = listed.document.board;
-        years.insert(listed.document.year);
+        boards.insert_or_assign(std::string(listed[Listed::board_slug]),
+                                std::string(listed[Listed::board]));
+        years.emplace(listed[Listed::year]);
     }
     OutputTree::Stream file(output, "search/index/meta.js");
     std::string out = script_opening("meta", nullptr);
@@ -329,24 +349,25 @@ void SearchIndex::write_meta(OutputTree& output, const std::vector<std::uint32_t
     for (const auto& [slug, name] : boards) {
         out += separator;
         out += '{';
-        append_json_fields(out, {{"id", &slug}, {"name", &name}});
+        append_json_fields(out, {{"id", slug}, {"name", name}});
         out += '}';
         separator = ",";
     }
     out += "],\"documents\":[";
     separator = "";
     for (std::uint32_t at : order) {
-        const SearchDocument& document = documents_[at].document;
+        const Listed& document = documents_[at];
         out += separator;
         out += '{';
-        append_json_fields(out, {{"board", &document.board_slug},
-                                 {"date", &document.date},
-                                 {"iso", &document.date_iso},
-                                 {"item", &document.item},
-                                 {"kind", &document.kind}});
-        out += documents_[at].has_text ? ",\"text\":true," : ",\"text\":false,";
-        append_json_fields(
-            out, {{"title", &document.title}, {"url", &document.url}, {"year", &document.year}});
+        append_json_fields(out, {{"board", document[Listed::board_slug]},
+                                 {"date", document[Listed::date]},
+                                 {"iso", document[Listed::date_iso]},
+                                 {"item", document[Listed::item]},
+                                 {"kind", document[Listed::kind]}});
+        out += document.has_text() ? ",\"text\":true," : ",\"text\":false,";
+        append_json_fields(out, {{"title", document[Listed::title]},
+                                 {"url", document[Listed::url]},
+                                 {"year", document[Listed::year]}});
         out += '}';
         separator = ",";
         if (out.size() >= 64 * 1024) {

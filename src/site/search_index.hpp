@@ -11,12 +11,14 @@
 #include "data/financial_calendar.hpp"
 #include "site/search_postings.hpp"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bp::site {
@@ -86,9 +88,19 @@ class SearchIndex {
     void write(OutputTree& output);
 
   private:
-    struct Listed {              // a document as meta.js lists it
-        SearchDocument document; // without its text
-        bool has_text = false;
+    // A document as meta.js lists it: SearchDocument's fields but the text, in one string. An
+    // archive lists tens of thousands, and ten strings apiece were half the list's memory.
+    class Listed {
+      public:
+        enum Field { url, title, kind, board, board_slug, date, date_iso, year, item, fields };
+        Listed(const SearchDocument& document, bool has_text);
+        std::string_view operator[](Field field) const;
+        bool has_text() const { return has_text_; }
+
+      private:
+        std::string text_;                       // the fields, one after another
+        std::array<std::uint32_t, fields> ends_; // where each ends in text_
+        bool has_text_;
     };
     struct ShardForms {
         std::set<std::string> keys;                                   // every shard, in order
