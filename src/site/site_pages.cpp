@@ -362,7 +362,7 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
         }
     }
     write_page(context, {"archive", "archive/index.html", "Archive", {{"Home", "index.html"}}},
-               page, output);
+               std::move(page), output);
 }
 
 void write_search_page(const SiteContext& context, OutputTree& output) {
