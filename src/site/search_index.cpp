@@ -370,10 +370,8 @@ void SearchIndex::write_meta(OutputTree& output, const std::vector<std::uint32_t
                                  {"year", document[Listed::year]}});
         out += '}';
         separator = ",";
-        if (out.size() >= 64 * 1024) {
-            file.append(out);
-            out.clear();
-        }
+        file.append(out); // the stream gathers the pieces into large writes
+        out.clear();
     }
     out += "],\"shards\":";
     append_json_strings(out, shard_keys);
@@ -465,10 +463,8 @@ void SearchIndex::write_shard(OutputTree& output, const std::string& key,
             out += separator;
             append_stem_postings(out, stem, list, postings);
             separator = ",";
-            if (out.size() >= 64 * 1024) {
-                file.append(out);
-                out.clear();
-            }
+            file.append(out);
+            out.clear();
         }
     }
     out += "}}";
