@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 namespace bp::site {
 namespace {
@@ -295,6 +297,96 @@ std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& boar
     return added;
 }
 
+namespace {
+
+struct PlannedPart {
+    StemRange range;
+    std::size_t cost = 0; // about what its postings take in memory
+};
+
+// A group's stems cut into parts of about `budget` bytes held, shard by shard, in byte order: a
+// word found in every paper of a large archive has a posting for each, and a shard of common
+// prefixes would otherwise be the build's largest allocation, growing with the archive.
+std::vector<PlannedPart> plan_parts(const std::map<std::string, StemTally>& stems,
+                                    std::size_t budget) {
+    std::vector<std::pair<std::string, const std::string*>> by_shard; // key, stem
+    for (const auto& [stem, tally] : stems)
+        by_shard.emplace_back(search_shard_key(stem), &stem);
+    std::sort(by_shard.begin(), by_shard.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
+    });
+    std::vector<PlannedPart> parts;
+    for (const auto& [key, stem] : by_shard) {
+        const StemTally& tally = stems.at(*stem);
+        std::size_t cost = 64 + stem->size() + tally.postings * sizeof(ShardPosting) +
+                           tally.places * sizeof(std::uint32_t);
+        PlannedPart* last = parts.empty() ? nullptr : &parts.back();
+        if (!last || last->range.shard_key != key || last->cost + cost > budget)
+            last = &parts.emplace_back(PlannedPart{{key, *stem, *stem}, 0});
+        last->range.last = *stem;
+        last->cost += cost;
+    }
+    return parts;
+}
+
+} // namespace
+
+// One group's shards' postings, handed out a part at a time in shard order and read back from
+// the group's file a batch at a time: as many parts as fit in about `budget` bytes come from one
+// pass over the file, so a small archive reads each file twice (once to tally) and a large one
+// holds no more than the budget.
+class SearchIndex::GroupReader {
+  public:
+    GroupReader(const PostingSpill& spill, std::string group, std::size_t budget,
+                const std::vector<std::uint32_t>& place_of)
+        : spill_(spill), group_(std::move(group)), budget_(budget), place_of_(place_of),
+          parts_(plan_parts(spill.stems(group_), budget)) {}
+
+    const std::string& name() const { return group_; }
+
+    // The next part of shard `key`, its documents numbered in URL order; false when the shard
+    // has no more. Shards are asked for in byte order of their keys.
+    bool next(const std::string& key, ShardPostings& part) {
+        if (next_ == parts_.size() || parts_[next_].range.shard_key != key)
+            return false;
+        if (next_ >= batch_first_ + batch_.size())
+            read_batch();
+        part = std::move(batch_[next_ - batch_first_]);
+        ++next_;
+        return true;
+    }
+
+  private:
+    void read_batch() {
+        std::vector<StemRange> ranges;
+        std::size_t held = 0;
+        for (std::size_t n = next_; n < parts_.size(); ++n) {
+            if (!ranges.empty() && held + parts_[n].cost > budget_)
+                break;
+            ranges.push_back(parts_[n].range);
+            held += parts_[n].cost;
+        }
+        batch_ = spill_.parts(group_, ranges);
+        batch_first_ = next_;
+        for (ShardPostings& postings : batch_)
+            for (auto& [stem, list] : postings.by_stem) {
+                for (auto& posting : list)
+                    posting.document = place_of_[posting.document];
+                std::sort(list.begin(), list.end(),
+                          [](const auto& a, const auto& b) { return a.document < b.document; });
+            }
+    }
+
+    const PostingSpill& spill_;
+    std::string group_;
+    std::size_t budget_;
+    const std::vector<std::uint32_t>& place_of_;
+    std::vector<PlannedPart> parts_;
+    std::size_t next_ = 0;             // the next part to hand out
+    std::vector<ShardPostings> batch_; // parts read, from batch_first_ on
+    std::size_t batch_first_ = 0;
+};
+
 void SearchIndex::write(OutputTree& output) {
     std::lock_guard lock(mutex_);
     if (!failure_.empty())
@@ -317,14 +409,11 @@ void SearchIndex::write(OutputTree& output) {
     // The shards need only the postings: the list of documents goes before the largest shard
     // is read back, so the two never take memory at once.
     std::deque<Listed>().swap(documents_);
-    std::string group;
-    std::map<std::string, StemTally> stems; // the group's, tallied once for all its shards
+    std::optional<GroupReader> group; // keys in byte order: a group's shards come together
     for (const std::string& key : shards.keys) {
-        if (search_shard_group(key) != group) {
-            group = search_shard_group(key);
-            stems = postings_.stems(group);
-        }
-        write_shard(output, key, shards.forms[key], shard_parts(key, stems), place_of);
+        if (!group || group->name() != search_shard_group(key))
+            group.emplace(postings_, search_shard_group(key), shard_part_bytes_, place_of);
+        write_shard(output, key, shards.forms[key], *group);
     }
 }
 
@@ -386,7 +475,7 @@ void SearchIndex::write_meta(OutputTree& output, const std::vector<std::uint32_t
 }
 
 // Every shard's key, with the forms it lists. A shard's postings are read back from its
-// group's file when it is written, a part at a time (shard_parts).
+// group's file when it is written, a batch of parts at a time (GroupReader).
 SearchIndex::ShardForms SearchIndex::shard_forms() const {
     ShardForms shards;
     for (const auto& [form, stem] : forms_) {
@@ -399,49 +488,12 @@ SearchIndex::ShardForms SearchIndex::shard_forms() const {
     return shards;
 }
 
-// A shard's stems cut into parts of about `shard_part_bytes_` held, in order: a word found in
-// every paper of a large archive has a posting for each, and a shard of common prefixes would
-// otherwise be the build's largest allocation, growing with the archive.
-std::vector<SearchIndex::StemRange>
-SearchIndex::shard_parts(const std::string& key,
-                         const std::map<std::string, StemTally>& stems) const {
-    std::vector<StemRange> parts;
-    std::size_t held = 0;
-    for (const auto& [stem, tally] : stems) {
-        if (search_shard_key(stem) != key)
-            continue;
-        std::size_t cost = 64 + stem.size() + tally.postings * sizeof(ShardPosting) +
-                           tally.places * sizeof(std::uint32_t);
-        if (parts.empty() || held + cost > shard_part_bytes_) {
-            parts.push_back({stem, stem});
-            held = 0;
-        }
-        parts.back().last = stem;
-        held += cost;
-    }
-    return parts;
-}
-
-// A part of a shard's postings from its group's file, documents numbered in URL order.
-ShardPostings SearchIndex::shard_postings(const std::string& key, const StemRange& part,
-                                          const std::vector<std::uint32_t>& place_of) const {
-    ShardPostings postings = postings_.shard_part(key, part.first, part.last);
-    for (auto& [stem, list] : postings.by_stem) {
-        for (auto& posting : list)
-            posting.document = place_of[posting.document];
-        std::sort(list.begin(), list.end(),
-                  [](const auto& a, const auto& b) { return a.document < b.document; });
-    }
-    return postings;
-}
-
 // search/index/terms-<key>.js: the shard's word forms (those that are not their own stem) and
 // each stem's postings, [document, weight, offset, length, …]; keys in byte order, as a JSON
 // object keeps them. Written as text: an archive's shard is too big to build as JSON first.
 void SearchIndex::write_shard(OutputTree& output, const std::string& key,
                               const std::vector<const std::string*>& forms,
-                              const std::vector<StemRange>& parts,
-                              const std::vector<std::uint32_t>& place_of) const {
+                              GroupReader& postings) const {
     // The archive's biggest files (megabytes each for a common prefix): written as they are
     // made, a part of the stems at a time, so no shard is ever whole in memory.
     OutputTree::Stream file(output, "search/index/terms-" + key + ".js");
@@ -457,11 +509,11 @@ void SearchIndex::write_shard(OutputTree& output, const std::string& key,
     }
     out += "},\"stems\":{";
     separator = "";
-    for (const StemRange& part : parts) {
-        ShardPostings postings = shard_postings(key, part, place_of);
-        for (const auto& [stem, list] : postings.by_stem) {
+    ShardPostings part;
+    while (postings.next(key, part)) {
+        for (const auto& [stem, list] : part.by_stem) {
             out += separator;
-            append_stem_postings(out, stem, list, postings);
+            append_stem_postings(out, stem, list, part);
             separator = ",";
             file.append(out);
             out.clear();

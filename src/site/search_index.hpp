@@ -107,20 +107,11 @@ class SearchIndex {
         std::map<std::string, std::vector<const std::string*>> forms; // key → forms as written
     };
     ShardForms shard_forms() const;
-    struct StemRange { // a part of a shard: its stems from first to last, in byte order
-        std::string first;
-        std::string last;
-    };
-    std::vector<StemRange> shard_parts(const std::string& key,
-                                       const std::map<std::string, StemTally>& stems) const;
-    ShardPostings shard_postings(const std::string& key, const StemRange& part,
-                                 const std::vector<std::uint32_t>& place_of) const;
+    class GroupReader; // a group's shards' postings, read back a batch of parts at a time
     void write_meta(OutputTree& output, const std::vector<std::uint32_t>& order,
                     const std::vector<std::string>& shard_keys) const;
     void write_shard(OutputTree& output, const std::string& key,
-                     const std::vector<const std::string*>& forms,
-                     const std::vector<StemRange>& parts,
-                     const std::vector<std::uint32_t>& place_of) const;
+                     const std::vector<const std::string*>& forms, GroupReader& postings) const;
 
     std::size_t shard_part_bytes_;
     mutable std::mutex mutex_;

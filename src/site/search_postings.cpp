@@ -2,10 +2,12 @@
 
 #include "site/search_terms.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <tuple>
 #include <unistd.h>
 
 namespace bp::site {
@@ -44,11 +46,13 @@ std::FILE* anonymous_file() {
     return file;
 }
 
-// Reads a group's file from its start through the stream's buffer, a record at a time: no
-// copy of the whole file is held.
+// Reads a group's file from its start, a record at a time, through a buffer of its own (a call
+// into stdio for each number cost more than all the rest of the reading); no copy of the whole
+// file is held.
 class RecordStream {
   public:
-    RecordStream(std::FILE* handle, std::size_t size) : handle_(handle), left_(size) {}
+    RecordStream(std::FILE* handle, std::size_t size)
+        : handle_(handle), left_(size), unread_(size) {}
     // False at the end of the file. Throws on a record cut short.
     bool next(std::string& stem, ShardPosting& posting, std::vector<std::uint32_t>& places) {
         if (left_ == 0)
@@ -66,6 +70,8 @@ class RecordStream {
     }
 
   private:
+    static constexpr std::size_t chunk = 256u << 10;
+
     std::uint32_t number() {
         std::uint32_t value = 0;
         read(&value, sizeof value);
@@ -73,16 +79,34 @@ class RecordStream {
     }
     void read(void* into, std::size_t length) {
         need(length);
-        if (length > 0 && std::fread(into, 1, length, handle_) != length)
+        auto* out = static_cast<char*>(into);
+        while (length > 0) {
+            if (at_ == buffer_.size())
+                refill();
+            std::size_t take = std::min(length, buffer_.size() - at_);
+            std::memcpy(out, buffer_.data() + at_, take);
+            at_ += take;
+            out += take;
+            length -= take;
+            left_ -= take;
+        }
+    }
+    void refill() {
+        buffer_.resize(std::min(unread_, chunk));
+        if (std::fread(buffer_.data(), 1, buffer_.size(), handle_) != buffer_.size())
             throw file_error("cannot read");
-        left_ -= length;
+        unread_ -= buffer_.size();
+        at_ = 0;
     }
     void need(std::size_t length) const {
         if (left_ < length)
             throw std::runtime_error("the search index's temporary file ends mid-record");
     }
     std::FILE* handle_;
-    std::size_t left_; // bytes of the file not yet read
+    std::size_t left_;   // bytes of records not yet read
+    std::size_t unread_; // bytes of the file not yet in the buffer
+    std::vector<char> buffer_;
+    std::size_t at_ = 0; // the next byte of the buffer to read
 };
 
 } // namespace
@@ -97,7 +121,8 @@ PostingSpill::~PostingSpill() = default;
 
 void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
                        const std::vector<std::uint32_t>& places) {
-    std::string name = search_shard_group(search_shard_key(stem));
+    std::string key = search_shard_key(stem);
+    std::string name = search_shard_group(key);
     auto found = files_.find(name);
     if (found == files_.end()) {
         // Made before it is listed: a group whose file could not be made has no entry.
@@ -118,6 +143,7 @@ void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uin
     // The file stands at its end: group() leaves it there after reading.
     if (std::fwrite(record.data(), 1, record.size(), file->handle) != record.size())
         throw file_error("cannot write");
+    keys_[name].insert(key);
 }
 
 std::vector<std::string> PostingSpill::groups() const {
@@ -165,36 +191,46 @@ std::map<std::string, StemTally> PostingSpill::stems(const std::string& group) c
 }
 
 std::set<std::string> PostingSpill::shard_keys(const std::string& group) const {
-    std::set<std::string> keys;
-    for (const auto& [stem, tally] : stems(group))
-        keys.insert(search_shard_key(stem));
-    return keys;
+    auto found = keys_.find(group);
+    return found == keys_.end() ? std::set<std::string>() : found->second;
+}
+
+std::vector<ShardPostings> PostingSpill::parts(const std::string& group,
+                                               const std::vector<StemRange>& ranges) const {
+    // The ranges by shard and first stem: a record's part is found by a binary search.
+    std::vector<std::size_t> order(ranges.size());
+    for (std::size_t n = 0; n < order.size(); ++n)
+        order[n] = n;
+    auto starts_before = [&](std::size_t a, std::size_t b) {
+        return std::tie(ranges[a].shard_key, ranges[a].first) <
+               std::tie(ranges[b].shard_key, ranges[b].first);
+    };
+    std::sort(order.begin(), order.end(), starts_before);
+    std::vector<ShardPostings> found(ranges.size());
+    std::string key;
+    read_group(group, [&](const std::string& stem, const ShardPosting& posting,
+                          const std::vector<std::uint32_t>& places) {
+        key = search_shard_key(stem);
+        auto after = std::partition_point(order.begin(), order.end(), [&](std::size_t n) {
+            return std::tie(ranges[n].shard_key, ranges[n].first) <= std::tie(key, stem);
+        });
+        if (after == order.begin())
+            return;
+        std::size_t part = *(after - 1);
+        if (ranges[part].shard_key != key || ranges[part].last < stem)
+            return;
+        ShardPostings& postings = found[part];
+        ShardPosting kept = posting;
+        kept.first_place = static_cast<std::uint32_t>(postings.places.size());
+        postings.places.insert(postings.places.end(), places.begin(), places.end());
+        postings.by_stem[stem].push_back(kept);
+    });
+    return found;
 }
 
 ShardPostings PostingSpill::shard(const std::string& shard_key) const {
-    return collect(shard_key, [](const std::string&) { return true; });
-}
-
-ShardPostings PostingSpill::shard_part(const std::string& shard_key, const std::string& first,
-                                       const std::string& last) const {
-    return collect(shard_key,
-                   [&](const std::string& stem) { return first <= stem && stem <= last; });
-}
-
-ShardPostings PostingSpill::collect(const std::string& shard_key,
-                                    const std::function<bool(const std::string&)>& wanted) const {
-    ShardPostings postings;
-    read_group(search_shard_group(shard_key),
-               [&](const std::string& stem, const ShardPosting& posting,
-                   const std::vector<std::uint32_t>& places) {
-                   if (search_shard_key(stem) != shard_key || !wanted(stem))
-                       return;
-                   ShardPosting kept = posting;
-                   kept.first_place = static_cast<std::uint32_t>(postings.places.size());
-                   postings.places.insert(postings.places.end(), places.begin(), places.end());
-                   postings.by_stem[stem].push_back(kept);
-               });
-    return postings;
+    // No UTF-8 stem sorts after a lone 0xFF byte.
+    return std::move(parts(search_shard_group(shard_key), {{shard_key, "", "\xFF"}}).front());
 }
 
 std::string search_shard_group(const std::string& shard_key) {

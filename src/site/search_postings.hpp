@@ -43,6 +43,14 @@ struct StemTally {
     std::size_t places = 0;
 };
 
+// A part of a shard: its stems from `first` to `last`, both included, in byte order. A shard
+// too big to hold at once is read back a part at a time.
+struct StemRange {
+    std::string shard_key;
+    std::string first;
+    std::string last;
+};
+
 class PostingSpill {
   public:
     PostingSpill();
@@ -60,13 +68,14 @@ class PostingSpill {
     std::set<std::string> shard_keys(const std::string& group) const;
     // Every stem with postings in a group, tallied, in order.
     std::map<std::string, StemTally> stems(const std::string& group) const;
-    // Reads one shard's postings back from its group's file; may be called again. Throws when
-    // the file cannot be read.
+    // Reads the postings of parts of one group's shards back from its file, in one pass: one
+    // ShardPostings per range, in the order given. A group holds a few dozen shards, and
+    // reading its file once for each was most of the time the index took to write. May be
+    // called again; throws when the file cannot be read.
+    std::vector<ShardPostings> parts(const std::string& group,
+                                     const std::vector<StemRange>& ranges) const;
+    // One shard's postings, whole.
     ShardPostings shard(const std::string& shard_key) const;
-    // A part of a shard: the postings of its stems from `first` to `last`, both included, in
-    // byte order. A shard too big to hold at once is read back a part at a time.
-    ShardPostings shard_part(const std::string& shard_key, const std::string& first,
-                             const std::string& last) const;
 
   private:
     struct File {
@@ -78,9 +87,8 @@ class PostingSpill {
     void read_group(const std::string& group,
                     const std::function<void(const std::string&, const ShardPosting&,
                                              const std::vector<std::uint32_t>&)>& each) const;
-    ShardPostings collect(const std::string& shard_key,
-                          const std::function<bool(const std::string&)>& wanted) const;
     std::map<std::string, std::unique_ptr<File>> files_; // group → its file
+    std::map<std::string, std::set<std::string>> keys_;  // group → its shards' keys
 };
 
 // The group a shard's postings are kept in while the archive is read: its key's first character.

@@ -210,7 +210,8 @@ TEST_CASE("a shard read back and written in parts is the shard written whole") {
     later.slug = "2017-12-12";
     later.date = {2017, 12, 12};
     Indexed whole("parts-whole"), in_parts("parts-cut", 1); // a part for every stem
-    for (Indexed* indexed : {&whole, &in_parts}) {
+    Indexed in_batches("parts-batched", 400); // a few stems a part, a few parts a file's pass
+    for (Indexed* indexed : {&whole, &in_parts, &in_batches}) {
         indexed->add(board, board.meetings[0], content::Audience::members);
         indexed->add(board, later, content::Audience::members);
     }
@@ -221,6 +222,7 @@ TEST_CASE("a shard read back and written in parts is the shard written whole") {
     CHECK(shard["stems"].size() >= 5);           // repeat, referr, review, report, recommend, …
     CHECK(shard["stems"]["repeat"].size() == 2); // in both meetings' papers
     CHECK(in_parts.files() == files);
+    CHECK(in_batches.files() == files);
 }
 
 TEST_CASE("a meeting indexed again from its stemmed documents gives the same index") {

@@ -63,6 +63,36 @@ TEST_CASE("postings spilled to their groups' files come back by shard, stem and 
     CHECK(spill.shard("bo").by_stem.at("board").size() == 1);
 }
 
+TEST_CASE("parts of a group's shards come back from one pass, each with its own stems") {
+    PostingSpill spill;
+    spill.add(0, "burglari", 11, {23, 10});
+    spill.add(0, "board", 1, {0, 5});
+    spill.add(1, "b", 1, {2, 1}); // shard "b_", which sorts after "bu" though "b" < "board"
+    spill.add(1, "burglar", 2, {});
+    spill.add(2, "bus", 1, {9, 3});
+    spill.add(2, "arson", 1, {0, 5}); // another group: never read here
+    std::vector<ShardPostings> parts =
+        spill.parts("b", {{"bo", "board", "board"},
+                          {"bu", "burglar", "burglari"},
+                          {"bu", "bus", "bus"},
+                          {"b_", "b", "b"},
+                          {"bi", "bin", "bit"}}); // a shard with no postings
+    REQUIRE(parts.size() == 5);
+    CHECK(parts[0].by_stem.size() == 1);
+    CHECK(places(parts[0], parts[0].by_stem.at("board")[0]) == std::vector<std::uint32_t>{0, 5});
+    REQUIRE(parts[1].by_stem.size() == 2);
+    CHECK(parts[1].by_stem.at("burglar")[0].document == 1);
+    CHECK(places(parts[1], parts[1].by_stem.at("burglari")[0]) ==
+          std::vector<std::uint32_t>{23, 10});
+    CHECK(parts[2].by_stem.at("bus")[0].document == 2);
+    CHECK(places(parts[2], parts[2].by_stem.at("bus")[0]) == std::vector<std::uint32_t>{9, 3});
+    CHECK(parts[3].by_stem.at("b")[0].weight == 1);
+    CHECK(parts[4].by_stem.empty());
+    CHECK(spill.shard_keys("b") == std::set<std::string>{"b_", "bo", "bu"});
+    // A range leaves out the stems outside it, even within its shard.
+    CHECK(spill.parts("b", {{"bu", "burglari", "burglari"}})[0].by_stem.size() == 1);
+}
+
 TEST_CASE("postings go to $TMPDIR, and a folder that cannot hold them is named in the error") {
     const char* before = std::getenv("TMPDIR");
     std::string kept = before ? before : "";
