@@ -7,6 +7,7 @@
 namespace bp::layout {
 
 enum class FontStyle { regular, bold, italic, bold_italic };
+constexpr int font_style_count = 4;
 
 // Nothing is printed smaller than this, in points: not footnotes, captions, table notes,
 // superscripts or page furniture. Below it many of a pack's readers need a magnifier.

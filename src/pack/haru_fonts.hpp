@@ -34,7 +34,7 @@ class HaruDocument {
     HPDF_Doc doc_ = nullptr;
     HPDF_STATUS error_ = 0;
     HPDF_STATUS detail_ = 0;
-    HPDF_Font fonts_[4] = {};
+    HPDF_Font fonts_[layout::font_style_count] = {};
 };
 
 } // namespace bp::pack

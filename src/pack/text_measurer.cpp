@@ -35,13 +35,27 @@ double HaruTextMeasurer::width(const std::string& utf8, layout::FontStyle style,
 
 double HaruTextMeasurer::bundled_width(const std::string& utf8, layout::FontStyle style,
                                        double size) const {
-    if (utf8.empty())
-        return 0;
-    std::string text = printable_text(utf8);
-    HPDF_TextWidth measured =
-        HPDF_Font_TextWidth(document_.font(style), reinterpret_cast<const HPDF_BYTE*>(text.data()),
-                            static_cast<HPDF_UINT>(text.size()));
-    return measured.width * size / 1000.0;
+    // The characters printable_text() leaves, as libharu reads them back: it sums a width per
+    // character, so the sum here is the same.
+    std::uint64_t units = 0;
+    for (char32_t c : decode_utf8(utf8))
+        units += character_width(substitute_character(c), style);
+    return static_cast<double>(units) * size / 1000.0;
+}
+
+std::uint32_t HaruTextMeasurer::character_width(char32_t c, layout::FontStyle style) const {
+    std::vector<std::uint32_t>& widths = widths_[static_cast<int>(style)];
+    if (widths.empty())
+        widths.assign(0x10000, unmeasured);
+    std::uint32_t& width = widths[c];
+    if (width == unmeasured) {
+        std::string character = encode_utf8(std::u32string(1, c));
+        width = HPDF_Font_TextWidth(document_.font(style),
+                                    reinterpret_cast<const HPDF_BYTE*>(character.data()),
+                                    static_cast<HPDF_UINT>(character.size()))
+                    .width;
+    }
+    return width;
 }
 
 double HaruTextMeasurer::ascent(layout::FontStyle style) const {

@@ -4,8 +4,11 @@
 #include "pack/font_faces.hpp"
 #include "pack/haru_fonts.hpp"
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace bp::pack {
 
@@ -26,8 +29,17 @@ class HaruTextMeasurer : public layout::TextMeasurer {
     double descent(layout::FontStyle style) const override;
 
   private:
+    // A character's width in thousandths of an em, measured once. libharu finds each
+    // character's glyph by a search through the face's character map, and a pack measures
+    // the same few hundred characters hundreds of thousands of times.
+    std::uint32_t character_width(char32_t c, layout::FontStyle style) const;
+    static constexpr std::uint32_t unmeasured = ~std::uint32_t{0};
+
     HaruDocument document_;
     const FontFaces* faces_ = nullptr;
+    // By style, then character (the Basic Multilingual Plane: libharu's UTF-8 reaches no
+    // further); filled as characters are met. A measurer belongs to one thread.
+    mutable std::array<std::vector<std::uint32_t>, layout::font_style_count> widths_;
 };
 
 } // namespace bp::pack

@@ -1,5 +1,6 @@
 #include "layout/text_lines.hpp"
 #include "pack/front_sheet.hpp"
+#include "pack/haru_fonts.hpp"
 #include "pack/pack_json.hpp"
 #include "pack/post_pass.hpp"
 #include "pack/sheet_writer.hpp"
@@ -29,6 +30,33 @@ TEST_CASE("the measurer uses the embedded faces") {
     CHECK(measurer->ascent(layout::FontStyle::regular) > 0.9);
     CHECK(measurer->descent(layout::FontStyle::regular) > 0.2);
     CHECK_FALSE(HaruTextMeasurer::open(bundled_font_files("/nonexistent")));
+}
+
+TEST_CASE("a width measured a character at a time is libharu's own measure of the whole text") {
+    auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
+    REQUIRE(measurer);
+    HaruDocument document;
+    REQUIRE(document.load_fonts(testing::resources().fonts));
+    const char* texts[] = {"Agenda",
+                           "Café, naïve – ‘quoted’ £12.5m",
+                           "minus \u2212 sign",
+                           "tab\there",
+                           "bad \xFF byte",
+                           "beyond the plane \U0001F600",
+                           ""};
+    for (auto style : {layout::FontStyle::regular, layout::FontStyle::bold_italic}) {
+        for (const char* text : texts) {
+            CAPTURE(text);
+            std::string printed = printable_text(text);
+            HPDF_TextWidth whole = HPDF_Font_TextWidth(
+                document.font(style), reinterpret_cast<const HPDF_BYTE*>(printed.data()),
+                static_cast<HPDF_UINT>(printed.size()));
+            CHECK(measurer->bundled_width(text, style, 10.5) == whole.width * 10.5 / 1000.0);
+        }
+    }
+    // Measured twice, the same: the second time from what the first kept.
+    CHECK(measurer->bundled_width("Café", layout::FontStyle::regular, 10) ==
+          measurer->bundled_width("Café", layout::FontStyle::regular, 10));
 }
 
 TEST_CASE("the pack's own pages break lines as the papers do: at spaces, then with hyphens") {
