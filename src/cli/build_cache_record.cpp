@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -34,7 +35,7 @@ void digest_folder(Digest& digest, const fs::path& root, const std::string& fold
         }
         if (it->is_regular_file(ec))
             files[it->path().lexically_relative(root).generic_string()] =
-                file_sha256_hex(it->path()).value_or("unreadable");
+                remembered_file_sha256_hex(it->path()).value_or("unreadable");
     }
     digest.add(folder).add(std::to_string(files.size()));
     for (const auto& [path, sha] : files)
@@ -44,21 +45,23 @@ void digest_folder(Digest& digest, const fs::path& root, const std::string& fold
 std::string digest_of_files(const fs::path& root, const std::set<std::string>& paths) {
     Digest digest;
     for (const auto& path : paths)
-        digest.add(path).add(file_sha256_hex(root / path).value_or("absent"));
+        digest.add(path).add(remembered_file_sha256_hex(root / path).value_or("absent"));
     return digest.hex();
 }
 
-// Each file of the output folder (the marker included) with its size and modification time.
+// Each file of the output folder (the marker included) with its size and modification time,
+// from one lstat() each: an archive's output folder holds tens of thousands of files.
 json output_listing(const fs::path& out) {
-    std::map<std::string, std::pair<std::uintmax_t, long long>> files;
+    std::map<std::string, std::pair<long long, long long>> files;
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(out, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_symlink(ec) || !it->is_regular_file(ec))
+        struct stat status {};
+        if (it->is_symlink(ec) || it->is_directory(ec) ||
+            ::lstat(it->path().c_str(), &status) != 0 || !S_ISREG(status.st_mode))
             continue;
-        auto time = fs::last_write_time(it->path(), ec).time_since_epoch();
-        files[it->path().lexically_relative(out).generic_string()] = {
-            it->file_size(ec), std::chrono::duration_cast<std::chrono::nanoseconds>(time).count()};
+        long long modified = status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec;
+        files[it->path().lexically_relative(out).generic_string()] = {status.st_size, modified};
     }
     json listing = json::array();
     for (const auto& [path, stamp] : files)

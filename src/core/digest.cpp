@@ -1,8 +1,13 @@
 #include "core/digest.hpp"
 
+#include <array>
+#include <ctime>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <openssl/evp.h>
 #include <stdexcept>
+#include <sys/stat.h>
 
 namespace bp {
 
@@ -77,6 +82,58 @@ std::optional<std::string> file_sha256_hex(const std::filesystem::path& path) {
     if (in.bad())
         return std::nullopt;
     return state.hex();
+}
+
+namespace {
+
+struct FileStamp {
+    off_t size;
+    std::timespec modified;
+    std::timespec changed;
+
+    bool operator==(const FileStamp& other) const {
+        auto same = [](const std::timespec& a, const std::timespec& b) {
+            return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+        };
+        return size == other.size && same(modified, other.modified) && same(changed, other.changed);
+    }
+};
+
+struct RememberedDigest {
+    FileStamp stamp;
+    std::array<char, 64> hex;
+};
+
+// Changed long enough ago that a later change must show in its times.
+bool settled(const struct stat& status) {
+    std::time_t recent = std::time(nullptr) - 2;
+    return status.st_mtim.tv_sec < recent && status.st_ctim.tv_sec < recent;
+}
+
+} // namespace
+
+std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path) {
+    static std::mutex mutex;
+    static std::map<std::pair<dev_t, ino_t>, RememberedDigest> remembered;
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+        return file_sha256_hex(path);
+    std::pair<dev_t, ino_t> file{status.st_dev, status.st_ino};
+    FileStamp stamp{status.st_size, status.st_mtim, status.st_ctim};
+    {
+        std::lock_guard lock(mutex);
+        auto found = remembered.find(file);
+        if (found != remembered.end() && found->second.stamp == stamp)
+            return std::string(found->second.hex.data(), found->second.hex.size());
+    }
+    std::optional<std::string> hex = file_sha256_hex(path);
+    if (hex && hex->size() == 64 && settled(status)) {
+        RememberedDigest digest{stamp, {}};
+        std::copy(hex->begin(), hex->end(), digest.hex.begin());
+        std::lock_guard lock(mutex);
+        remembered[file] = digest;
+    }
+    return hex;
 }
 
 } // namespace bp

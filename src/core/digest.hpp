@@ -12,6 +12,12 @@ namespace bp {
 std::string sha256_hex(std::string_view bytes);
 // The digest of a file's bytes, read in pieces; nothing when it cannot be read.
 std::optional<std::string> file_sha256_hex(const std::filesystem::path& path);
+// As file_sha256_hex, but a regular file digested before by this process and not changed
+// since (the same device, inode, size, modification and change times) is not read again: a
+// build digests each source for its own record and again for the meeting or board that reads
+// it. A file changed in the last two seconds is read every time, as its times could repeat
+// within the clock's tick after another change. Thread-safe.
+std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path);
 
 // A digest built from many parts. Each part is length-prefixed, so ("ab", "c") and ("a", "bc")
 // give different digests.

@@ -24,6 +24,25 @@ TEST_CASE("file_sha256_hex reads a file larger than one piece") {
     CHECK_FALSE(file_sha256_hex(path).has_value());
 }
 
+TEST_CASE("a remembered digest is the file's own, and a file just changed is read again") {
+    auto path = std::filesystem::temp_directory_path() / "boardpack-remembered-digest.txt";
+    std::ofstream(path, std::ios::binary) << "first";
+    CHECK(remembered_file_sha256_hex(path) == sha256_hex("first"));
+    // Rewritten at once with as many bytes: its times may not have moved on the clock's
+    // tick, so a digest taken this soon after a change is never kept.
+    std::ofstream(path, std::ios::binary) << "other";
+    CHECK(remembered_file_sha256_hex(path) == sha256_hex("other"));
+    CHECK(remembered_file_sha256_hex(path) == sha256_hex("other"));
+    std::filesystem::remove(path);
+    CHECK_FALSE(remembered_file_sha256_hex(path).has_value());
+    CHECK_FALSE(remembered_file_sha256_hex(std::filesystem::temp_directory_path()).has_value());
+    // A file long unchanged, asked for twice: the second answer is the remembered one.
+    std::filesystem::path settled = "/etc/os-release";
+    REQUIRE(file_sha256_hex(settled).has_value());
+    CHECK(remembered_file_sha256_hex(settled) == file_sha256_hex(settled));
+    CHECK(remembered_file_sha256_hex(settled) == file_sha256_hex(settled));
+}
+
 TEST_CASE("Digest keeps the parts apart") {
     Digest one, other, same;
     one.add("ab").add("c");
