@@ -5,6 +5,7 @@
 #include "pack/text_measurer.hpp"
 #include "pack/utf8.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace bp::pack {
@@ -66,15 +67,38 @@ void add_uri_link(const Canvas& canvas, const layout::TextRun& run) {
         HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
 }
 
-void paint_text(const Canvas& canvas, const HaruDocument& document, const layout::TextRun& run) {
-    std::string text = printable_text(run.text);
-    if (text.empty())
-        return;
-    set_fill(canvas.page, run.colour);
-    HPDF_Page_BeginText(canvas.page);
-    HPDF_Page_SetFontAndSize(canvas.page, document.font(run.style), run.size);
-    HPDF_Page_TextOut(canvas.page, run.x, canvas.height - run.baseline, text.c_str());
-    HPDF_Page_EndText(canvas.page);
+// What a page's one text object last set, so a run sets only what differs from the run before:
+// a page of a paper is hundreds of runs in a few faces and colours.
+struct TextState {
+    std::optional<layout::Colour> colour;
+    HPDF_Font font = nullptr;
+    double size = 0;
+};
+
+// A run as painted, with its text as libharu can encode it (never empty).
+struct PaintedRun {
+    const layout::TextRun* run;
+    std::string text;
+};
+
+void show_text(const Canvas& canvas, const HaruDocument& document, const PaintedRun& painted,
+               TextState& state) {
+    const layout::TextRun& run = *painted.run;
+    if (state.colour != run.colour) {
+        set_fill(canvas.page, run.colour);
+        state.colour = run.colour;
+    }
+    HPDF_Font font = document.font(run.style);
+    if (state.font != font || state.size != run.size) {
+        HPDF_Page_SetFontAndSize(canvas.page, font, run.size);
+        state.font = font;
+        state.size = run.size;
+    }
+    HPDF_Page_TextOut(canvas.page, run.x, canvas.height - run.baseline, painted.text.c_str());
+}
+
+// Underline, strike-through and a link: paths and annotations, which go outside text objects.
+void decorate_text(const Canvas& canvas, const layout::TextRun& run) {
     double thickness = run.size * 0.06;
     if (run.underline)
         paint_line(canvas, run.x, run.baseline + run.size * 0.12, run.x + run.width,
@@ -107,15 +131,33 @@ void paint_page(HPDF_Page page, HaruDocument& document, const ComposedPage& comp
         paint_line(canvas, rule.x1, rule.y1, rule.x2, rule.y2, rule.line_width, rule.colour);
     for (const auto& image : content.images)
         paint_image(canvas, document, image);
+    // The runs as painted: a run with characters from another font is painted in pieces.
+    std::vector<PaintedRun> runs;
+    runs.reserve(content.texts.size());
+    auto add = [&](const layout::TextRun& run) {
+        std::string text = printable_text(run.text);
+        if (!text.empty())
+            runs.push_back({&run, std::move(text)});
+    };
     for (std::size_t i = 0; i < content.texts.size(); ++i) {
         auto split = glyphs.bundled_pieces.find({page_index, i});
         if (split == glyphs.bundled_pieces.end()) {
-            paint_text(canvas, document, content.texts[i]);
+            add(content.texts[i]);
             continue;
         }
         for (const auto& piece : split->second)
-            paint_text(canvas, document, piece);
+            add(piece);
     }
+    if (runs.empty())
+        return;
+    // One text object for the page's text.
+    TextState state;
+    HPDF_Page_BeginText(page);
+    for (const PaintedRun& run : runs)
+        show_text(canvas, document, run, state);
+    HPDF_Page_EndText(page);
+    for (const PaintedRun& run : runs)
+        decorate_text(canvas, *run.run);
 }
 
 void add_page_links(const std::vector<HPDF_Page>& pages, const ComposedPack& pack) {
