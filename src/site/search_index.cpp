@@ -4,6 +4,7 @@
 #include "site/site_paths.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -155,18 +156,27 @@ std::string script_call(const std::string& kind, const json& key, const json& pa
 }
 
 // "stem":[[document,weight,offset,length,…],…]
+// A number and what goes before it, with no string made for either: a large shard is millions
+// of numbers.
+void append_number(std::string& out, char before, std::uint32_t number) {
+    char digits[12];
+    digits[0] = before;
+    auto end = std::to_chars(digits + 1, digits + sizeof digits, number).ptr;
+    out.append(digits, end);
+}
+
 void append_stem_postings(std::string& out, const std::string& stem,
                           const std::vector<ShardPosting>& list, const ShardPostings& postings) {
     append_json_string(out, stem);
     out += ":[";
-    const char* separator = "";
     for (const auto& posting : list) {
-        out += separator;
-        out += '[' + std::to_string(posting.document) + ',' + std::to_string(posting.weight);
+        if (&posting != &list.front())
+            out += ',';
+        append_number(out, '[', posting.document);
+        append_number(out, ',', posting.weight);
         for (std::uint32_t place : postings.places_of(posting))
-            out += ',' + std::to_string(place);
+            append_number(out, ',', place);
         out += ']';
-        separator = ",";
     }
     out += ']';
 }
