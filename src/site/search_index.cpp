@@ -155,7 +155,6 @@ std::string script_call(const std::string& kind, const json& key, const json& pa
     return script_call(kind, key, json_text(payload));
 }
 
-// "stem":[[document,weight,offset,length,…],…]
 // A number and what goes before it, with no string made for either: a large shard is millions
 // of numbers.
 void append_number(std::string& out, char before, std::uint32_t number) {
@@ -165,6 +164,7 @@ void append_number(std::string& out, char before, std::uint32_t number) {
     out.append(digits, end);
 }
 
+// "stem":[[document,weight,offset,length,…],…]
 void append_stem_postings(std::string& out, const std::string& stem,
                           const std::vector<ShardPosting>& list, const ShardPostings& postings) {
     append_json_string(out, stem);

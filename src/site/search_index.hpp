@@ -63,8 +63,9 @@ std::string search_text_path(const std::string& url);
 
 class SearchIndex {
   public:
-    // About how much of a shard's postings is held at once while it is written; a bigger shard
-    // is read back and written in parts. The output is the same whatever the size.
+    // About how much of the postings is held at once while the shards are written: they are
+    // read back in batches of about this size, a bigger shard in parts. The output is the same
+    // whatever the size.
     explicit SearchIndex(std::size_t shard_part_bytes = 8u << 20)
         : shard_part_bytes_(shard_part_bytes) {}
 
