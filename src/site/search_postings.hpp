@@ -1,11 +1,11 @@
 #pragma once
 // The search index's postings while an archive is read. Each document's hits go, as they come,
 // to a temporary file for their group of shards (the first letter or digit of the shard's key:
-// "bu" and "bo" go to "b"), and come back one shard, or one part of a large shard, at a time
-// when the index is written, read through from the group's file: the index's memory follows
-// the vocabulary, not the archive. A file a group, not a shard: an archive has hundreds of shards,
-// and each file holds a descriptor and a buffer. The files are in $TMPDIR (or /tmp), unlinked as
-// soon as they are made, so they vanish with the process.
+// "bu" and "bo" go to "b"), and come back when the index is written, as many shards or parts
+// of a large shard as the caller asks for in one pass through the group's file: the index's
+// memory follows the vocabulary, not the archive. A file a group, not a shard: an archive has
+// hundreds of shards, and each file holds a descriptor and a buffer. The files are in $TMPDIR (or
+// /tmp), unlinked as soon as they are made, so they vanish with the process.
 #include <cstdint>
 #include <cstdio>
 #include <functional>
