@@ -1,11 +1,8 @@
 #include "content/action_log_builder.hpp"
 
 #include "content/audience.hpp"
-#include "content/directives.hpp"
-#include "content/front_matter.hpp"
 #include "content/minutes.hpp"
 #include "data/action_csv.hpp"
-#include "markdown/parse.hpp"
 
 #include <unordered_map>
 
@@ -30,24 +27,17 @@ void add_minutes_papers(const std::vector<AgendaItem>& items, bool restricted_ab
     }
 }
 
-std::vector<data::Action> actions_of_paper(const FileSystem& files, const Board& board,
+std::vector<data::Action> actions_of_paper(MinutesSources& sources, const Board& board,
                                            const Meeting& holder, const Paper& paper,
                                            DiagnosticSink& sink) {
-    auto text = files.read(paper.source_path);
-    if (!text)
+    const MinutesSource* source = sources.get(paper.source_path);
+    if (!source)
         return {};
-    // The paper loader reports malformed front matter and Markdown; reporting here too would
-    // say everything twice.
-    DiagnosticSink already_reported;
-    auto front = split_front_matter(*text, paper.source_path, already_reported);
-    if (!front)
-        return {};
-    auto recorded = recorded_meeting_date(front->yaml, front->yaml_origin, board, holder, sink);
+    auto recorded =
+        recorded_meeting_date(source->front.yaml, source->front.yaml_origin, board, holder, sink);
     if (!recorded)
         return {};
-    doc::Document body = markdown::parse(front->body, front->body_origin, already_reported,
-                                         directive_parse_options());
-    return read_minutes_actions(body, *recorded, sink);
+    return read_minutes_actions(source->body, *recorded, sink);
 }
 
 std::string describe(const SourceLocation& location) {
@@ -56,7 +46,8 @@ std::string describe(const SourceLocation& location) {
 
 } // namespace
 
-std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files, const Board& board,
+std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files,
+                                                        MinutesSources& sources, const Board& board,
                                                         DiagnosticSink& sink) {
     auto log = std::make_shared<data::ActionLog>();
     std::unordered_map<std::string, std::size_t> by_id;
@@ -64,7 +55,7 @@ std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files,
         std::vector<MinutesPaper> papers;
         add_minutes_papers(meeting.items, false, papers);
         for (const auto& minutes : papers) {
-            for (auto& action : actions_of_paper(files, board, meeting, *minutes.paper, sink)) {
+            for (auto& action : actions_of_paper(sources, board, meeting, *minutes.paper, sink)) {
                 action.members_only = minutes.members_only;
                 auto [found, added] = by_id.emplace(action.id, log->actions.size());
                 if (!added) {

@@ -1,5 +1,6 @@
 #pragma once
 // Builds a board's action log from its actions.csv and the actions raised in its minutes.
+#include "content/minutes_source.hpp"
 #include "content/model.hpp"
 #include "core/filesystem.hpp"
 #include "data/actions.hpp"
@@ -12,8 +13,10 @@ namespace bp::content {
 // board's meetings. Minutes actions are attributed to the meeting they record (see
 // recorded_meeting_date); a CSV row with the same id supplies the action's status, updates and
 // any other cells it fills in. Also checks each minutes paper's attendance lists. Problems in
-// the minutes' front matter or Markdown are left to the paper loader, which reports them.
-std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files, const Board& board,
+// the minutes' front matter or Markdown are left to the paper loader, which reports them. The
+// minutes come from `sources`, which the meetings' records have read already.
+std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files,
+                                                        MinutesSources& sources, const Board& board,
                                                         DiagnosticSink& sink);
 
 } // namespace bp::content

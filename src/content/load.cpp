@@ -115,13 +115,13 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     paper.body_loaded = true;
 }
 
-void load_board_data(const FileSystem& files, const SiteConfig& config, Board& board,
-                     DiagnosticSink& sink) {
+void load_board_data(const FileSystem& files, MinutesSources& minutes, const SiteConfig& config,
+                     Board& board, DiagnosticSink& sink) {
     board.indicators =
         data::load_indicators(files, board.folder, config.financial_year_start_month, sink);
     board.forward_plan =
         data::load_forward_plan(files, join_path(board.folder, "forward-plan.yaml"), sink);
-    board.actions = build_action_log(files, board, sink);
+    board.actions = build_action_log(files, minutes, board, sink);
 }
 
 } // namespace
@@ -145,8 +145,9 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
         resolve_markings(site.config, *board, sink); // before the action log reads the audience
         for (auto& meeting : board->meetings)
             group_part_two(meeting);
-        attach_minutes_records(files, *board, sink);
-        load_board_data(files, site.config, *board, sink);
+        MinutesSources minutes(files); // read once for the meetings' records and the actions
+        attach_minutes_records(minutes, *board, sink);
+        load_board_data(files, minutes, site.config, *board, sink);
         describe_next_meetings(*board, sink);
         site.boards.push_back(std::move(*board));
     }

@@ -2,10 +2,8 @@
 
 #include "content/attendance.hpp"
 #include "content/decisions.hpp"
-#include "content/front_matter.hpp"
 #include "content/minutes.hpp"
 #include "data/yaml_source.hpp"
-#include "markdown/parse.hpp"
 
 #include <map>
 
@@ -41,23 +39,20 @@ struct Approval {
     SourceLocation approves_location;
 };
 
-std::optional<Approval> read_record(const FileSystem& files, Board& board, const Meeting& holder,
+std::optional<Approval> read_record(MinutesSources& sources, Board& board, const Meeting& holder,
                                     const MinutesPaper& minutes, DiagnosticSink& sink) {
-    auto text = files.read(minutes.paper->source_path);
-    if (!text)
+    const MinutesSource* source = sources.get(minutes.paper->source_path);
+    if (!source)
         return std::nullopt;
     // The paper loader and the action log report malformed front matter, Markdown and
     // unknown recorded meetings; reporting them here too would say everything twice.
     DiagnosticSink already_reported;
-    auto front = split_front_matter(*text, minutes.paper->source_path, already_reported);
-    if (!front)
-        return std::nullopt;
-    Attendance attendance = read_attendance(front->yaml, front->yaml_origin, board, sink);
+    const FrontMatter& front = source->front;
+    Attendance attendance = read_attendance(front.yaml, front.yaml_origin, board, sink);
     auto recorded_date =
-        recorded_meeting_date(front->yaml, front->yaml_origin, board, holder, already_reported);
+        recorded_meeting_date(front.yaml, front.yaml_origin, board, holder, already_reported);
     Meeting* recorded = recorded_date ? meeting_on(board, *recorded_date) : nullptr;
-    doc::Document body = markdown::parse(front->body, front->body_origin, already_reported);
-    std::vector<Decision> decisions = read_decisions(body, recorded, sink);
+    std::vector<Decision> decisions = read_decisions(source->body, recorded, sink);
     if (!recorded)
         return std::nullopt;
     if (recorded->minutes) {
@@ -70,10 +65,10 @@ std::optional<Approval> read_record(const FileSystem& files, Board& board, const
     recorded->minutes =
         MinutesRecord{holder.slug,           minutes.item->number, minutes.paper->source_path,
                       std::move(attendance), std::move(decisions), ""};
-    Approval approval{recorded->slug, std::nullopt, front->yaml_origin};
-    if (front->yaml.IsMap() && front->yaml["approves"]) {
-        approval.approves = data::read_date(front->yaml, "approves", front->yaml_origin, sink);
-        approval.approves_location = data::location_of(front->yaml["approves"], front->yaml_origin);
+    Approval approval{recorded->slug, std::nullopt, front.yaml_origin};
+    if (front.yaml.IsMap() && front.yaml["approves"]) {
+        approval.approves = data::read_date(front.yaml, "approves", front.yaml_origin, sink);
+        approval.approves_location = data::location_of(front.yaml["approves"], front.yaml_origin);
     }
     return approval;
 }
@@ -98,13 +93,13 @@ void apply_approval(Board& board, const Approval& approval, DiagnosticSink& sink
 
 } // namespace
 
-void attach_minutes_records(const FileSystem& files, Board& board, DiagnosticSink& sink) {
+void attach_minutes_records(MinutesSources& sources, Board& board, DiagnosticSink& sink) {
     std::vector<Approval> approvals;
     for (std::size_t i = 0; i < board.meetings.size(); ++i) {
         std::vector<MinutesPaper> papers;
         add_minutes_papers(board.meetings[i].items, papers);
         for (const auto& minutes : papers)
-            if (auto approval = read_record(files, board, board.meetings[i], minutes, sink))
+            if (auto approval = read_record(sources, board, board.meetings[i], minutes, sink))
                 approvals.push_back(std::move(*approval));
     }
     for (const auto& approval : approvals)

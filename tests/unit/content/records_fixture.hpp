@@ -119,8 +119,9 @@ struct Fixture {
 
     // As the site loader does: the meetings' records, then the action log.
     void build_log() {
-        attach_minutes_records(files, board, sink);
-        board.actions = build_action_log(files, board, sink);
+        MinutesSources minutes(files);
+        attach_minutes_records(minutes, board, sink);
+        board.actions = build_action_log(files, minutes, board, sink);
     }
 };
 
