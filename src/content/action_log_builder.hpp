@@ -12,9 +12,9 @@ namespace bp::content {
 // Reads `<board folder>/actions.csv` (optional) and every minutes paper (kind: minutes) of the
 // board's meetings. Minutes actions are attributed to the meeting they record (see
 // recorded_meeting_date); a CSV row with the same id supplies the action's status, updates and
-// any other cells it fills in. Also checks each minutes paper's attendance lists. Problems in
-// the minutes' front matter or Markdown are left to the paper loader, which reports them. The
-// minutes come from `sources`, which the meetings' records have read already.
+// any other cells it fills in. Problems in the minutes' front matter or Markdown are left to the
+// paper loader, which reports them; their attendance lists are read with the meetings' records
+// (attach_minutes_records), which have read the minutes into `sources` already.
 std::shared_ptr<const data::ActionLog> build_action_log(const FileSystem& files,
                                                         MinutesSources& sources, const Board& board,
                                                         DiagnosticSink& sink);
