@@ -319,21 +319,22 @@ struct PlannedPart {
 // prefixes would otherwise be the build's largest allocation, growing with the archive.
 std::vector<PlannedPart> plan_parts(const std::map<std::string, StemTally>& stems,
                                     std::size_t budget) {
-    std::vector<std::pair<std::string, const std::string*>> by_shard; // key, stem
-    for (const auto& [stem, tally] : stems)
-        by_shard.emplace_back(search_shard_key(stem), &stem);
+    using Stem = std::pair<const std::string, StemTally>;
+    std::vector<std::pair<std::string, const Stem*>> by_shard; // shard key, stem
+    for (const Stem& stem : stems)
+        by_shard.emplace_back(search_shard_key(stem.first), &stem);
     std::sort(by_shard.begin(), by_shard.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
+        return std::tie(a.first, a.second->first) < std::tie(b.first, b.second->first);
     });
     std::vector<PlannedPart> parts;
     for (const auto& [key, stem] : by_shard) {
-        const StemTally& tally = stems.at(*stem);
-        std::size_t cost = 64 + stem->size() + tally.postings * sizeof(ShardPosting) +
+        const auto& [word, tally] = *stem;
+        std::size_t cost = 64 + word.size() + tally.postings * sizeof(ShardPosting) +
                            tally.places * sizeof(std::uint32_t);
         PlannedPart* last = parts.empty() ? nullptr : &parts.back();
         if (!last || last->range.shard_key != key || last->cost + cost > budget)
-            last = &parts.emplace_back(PlannedPart{{key, *stem, *stem}, 0});
-        last->range.last = *stem;
+            last = &parts.emplace_back(PlannedPart{{key, word, word}, 0});
+        last->range.last = word;
         last->cost += cost;
     }
     return parts;
