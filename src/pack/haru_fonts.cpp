@@ -16,8 +16,8 @@ HaruDocument::HaruDocument() {
     if (doc_) {
         HPDF_UseUTFEncodings(doc_);
         HPDF_SetCurrentEncoder(doc_, "UTF-8");
-        // Streams leave libharu plain: the post-pass compresses each once, at a faster level
-        // than the zlib default libharu would use (compress_plain_streams in post_pass.hpp).
+        // Streams leave libharu plain: the post-pass compresses each once, faster than the
+        // zlib default libharu would use (compress_plain_streams in post_pass.hpp).
         HPDF_SetCompressionMode(doc_, HPDF_COMP_NONE);
     }
 }

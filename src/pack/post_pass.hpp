@@ -32,10 +32,10 @@ void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs);
 // libharu writes "/Filter [/FlateDecode]", which qpdf does not recognise as already
 // compressed: it would inflate and deflate every such stream on each pass of the writer.
 void simplify_flate_filters(QPDF& pdf);
-// Deflates every stream that has no filter, once, at the level every writer uses. libharu
-// would deflate at zlib's default level (it has no setting), and the linearising writer
-// compresses a plain stream in each of its two passes; a stream compressed here is copied
-// through by the writer, and by every extract and archive pack made from this one.
+// Deflates every stream that has no filter, once (flate.hpp). libharu would deflate at zlib's
+// default level (it has no setting), and the linearising writer compresses a plain stream in
+// each of its two passes; a stream compressed here is copied through by the writer, and by
+// every extract and archive pack made from this one.
 void compress_plain_streams(QPDF& pdf);
 // Places charts and appendix pages on the pages libharu painted. Throws on unreadable input.
 // Text in fonts other than the bundled faces (`glyphs.fallback_texts`) is drawn over its page.
