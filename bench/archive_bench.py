@@ -22,7 +22,7 @@ run, so a change can be measured before and after in the same run, on the same l
 usage: bench/archive_bench.py [--corpus DIR | --size BOARDS,MEETINGS,PAPERS] [--runs N]
                               [--boardpack PATH] [--compare PATH] [--hugo PATH|none]
                               [--jobs N] [--audience members|public] [--keep DIR]
-                              [--boardpack-args "..."] [--compare-args "..."]
+                              [--boardpack-args "..."] [--compare-args "..."] [--with-cache]
 """
 import argparse
 import os
@@ -58,6 +58,9 @@ def parse_args():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--audience", default="members", choices=["members", "public"])
     parser.add_argument("--sample-ms", type=float, default=20)
+    parser.add_argument("--with-cache", action="store_true",
+                        help="let boardpack use its build cache (by default every run builds "
+                             "everything, with --no-cache)")
     parser.add_argument("--keep", help="generate the corpus into, and build into, this folder")
     return parser.parse_args()
 
@@ -143,10 +146,14 @@ def tools(args, corpus, work):
     """(label, command builder) for every tool in a run; each builds into a fresh folder."""
     found = []
 
+    # Every run is a whole build: the build cache beside the corpus's site.yaml would
+    # otherwise serve the second run from the first's work.
+    cache = [] if args.with_cache else ["--no-cache"]
+
     def boardpack(binary, extra):
         return lambda out: [binary, "build", "--source", os.path.join(corpus, "boardpack"),
                             "--out", out, "--jobs", str(args.jobs), "--audience",
-                            args.audience] + shlex.split(extra)
+                            args.audience] + cache + shlex.split(extra)
 
     found.append(("boardpack", boardpack(args.boardpack, args.boardpack_args)))
     if args.compare:
@@ -175,7 +182,8 @@ def main():
     runners = tools(args, corpus, work)
     print(f"boardpack archive benchmark: {papers} papers in {corpus}")
     print(f"  machine: {os.cpu_count()} cores, load average {load_average()} at start; "
-          f"boardpack --jobs {args.jobs} --audience {args.audience} {args.boardpack_args}")
+          f"boardpack --jobs {args.jobs} --audience {args.audience}"
+          f"{'' if args.with_cache else ' --no-cache'} {args.boardpack_args}")
     results = {label: [] for label, _ in runners}
     for run in range(args.runs):
         order = runners if run % 2 == 0 else list(reversed(runners))
