@@ -8,6 +8,7 @@
 #include "pack/haru_fonts.hpp"
 #include "pack/house_style.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <map>
@@ -280,7 +281,26 @@ std::string to_unicode_cmap(const std::set<char32_t>& code_points) {
     return cmap;
 }
 
-void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs) {
+void trim_cid_to_gid_map(QPDFObjectHandle type0_font, const std::set<char32_t>& characters) {
+    QPDFObjectHandle descendants = type0_font.getKey("/DescendantFonts");
+    if (!descendants.isArray() || descendants.getArrayNItems() == 0)
+        return;
+    QPDFObjectHandle map = descendants.getArrayItem(0).getKey("/CIDToGIDMap");
+    if (!map.isStream() || map.getDict().hasKey("/Filter"))
+        return;
+    char32_t last = 0; // the text is set in CIDs that are its code points, all within 16 bits
+    for (char32_t c : characters)
+        if (c <= 0xFFFF)
+            last = std::max(last, c);
+    auto entries = map.getRawStreamData();
+    std::size_t needed = 2 * (static_cast<std::size_t>(last) + 1);
+    if (entries->getSize() <= needed)
+        return;
+    map.replaceStreamData(std::string(reinterpret_cast<const char*>(entries->getBuffer()), needed),
+                          QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+}
+
+void repair_font_maps(QPDF& pdf, const UsedGlyphs& glyphs) {
     for (QPDFObjectHandle object : pdf.getAllObjects()) {
         if (!object.isDictionary() || !object.getKey("/Type").isNameAndEquals("/Font") ||
             !object.getKey("/Subtype").isNameAndEquals("/Type0"))
@@ -294,6 +314,7 @@ void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs) {
             continue;
         to_unicode.replaceStreamData(to_unicode_cmap(*characters), QPDFObjectHandle::newNull(),
                                      QPDFObjectHandle::newNull());
+        trim_cid_to_gid_map(object, *characters);
     }
 }
 
@@ -456,7 +477,7 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("pack.pdf", painted.data(), painted.size());
         ForeignSources sources;
-        repair_to_unicode(pdf, glyphs);
+        repair_font_maps(pdf, glyphs);
         simplify_flate_filters(pdf);
         place_foreign_content(pdf, pack, glyphs, sources);
         compress_plain_streams(pdf);

@@ -27,8 +27,11 @@ struct PageLabelRange {
     int first_number = 1;
 };
 
-// Rewrites the ToUnicode map of each embedded Noto Sans face from the characters painted.
-void repair_to_unicode(QPDF& pdf, const UsedGlyphs& glyphs);
+// Rewrites the ToUnicode map of each embedded face from the characters painted, and cuts its
+// CIDToGIDMap after the last of them. libharu maps every 16-bit code point (131 KB a face, a
+// look-up for each) whatever was painted; the entries past the last character painted are
+// never read, and compressing them cost half the time spent compressing a pack.
+void repair_font_maps(QPDF& pdf, const UsedGlyphs& glyphs);
 // libharu writes "/Filter [/FlateDecode]", which qpdf does not recognise as already
 // compressed: it would inflate and deflate every such stream on each pass of the writer.
 void simplify_flate_filters(QPDF& pdf);

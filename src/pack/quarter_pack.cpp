@@ -202,7 +202,7 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
         QPDF archive;
         archive.setSuppressWarnings(true);
         archive.processMemoryFile("archive.pdf", painted.data(), painted.size());
-        repair_to_unicode(archive, glyphs);
+        repair_font_maps(archive, glyphs);
         compress_plain_streams(archive);
         QPDFPageDocumentHelper archive_pages(archive);
         std::vector<QPDFPageObjectHelper> spare_blanks;

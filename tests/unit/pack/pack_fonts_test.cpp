@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <qpdf/QPDF.hh>
 #include <regex>
 #include <set>
 #include <unistd.h>
@@ -232,4 +233,44 @@ TEST_CASE("a paper's contents entries show the pack page of each heading") {
                          R"(\s*\n)");
         CHECK_MESSAGE(std::regex_search(contents_page, entry), contents_page);
     }
+}
+
+TEST_CASE("each face's CIDToGIDMap ends at the last character painted in it") {
+    auto fixture = one_paper_meeting("font-maps", "Savings of €5 were noted, and approved.");
+    DiagnosticSink sink;
+    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
+                                           content::Audience::public_audience, resources(), sink);
+    REQUIRE_FALSE(sink.has_errors());
+    REQUIRE(output.summary.built);
+
+    QPDF pdf;
+    pdf.processMemoryFile("pack.pdf", output.pack_pdf.data(), output.pack_pdf.size());
+    std::vector<std::string> maps;
+    for (QPDFObjectHandle object : pdf.getAllObjects())
+        if (object.isDictionary() && object.getKey("/Subtype").isNameAndEquals("/CIDFontType2") &&
+            object.getKey("/CIDToGIDMap").isStream()) {
+            auto data = object.getKey("/CIDToGIDMap").getStreamData(qpdf_dl_all);
+            maps.emplace_back(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+        }
+    REQUIRE_FALSE(maps.empty());
+    auto glyph_of = [](const std::string& map, char32_t c) {
+        return (static_cast<unsigned char>(map[2 * c]) << 8) |
+               static_cast<unsigned char>(map[2 * c + 1]);
+    };
+    const std::string* regular = nullptr; // the face the paragraph is set in: € is its last
+    for (const std::string& map : maps) {
+        CHECK(map.size() % 2 == 0);
+        CHECK(map.size() < 2 * 0xFFFF); // libharu's own map covers every 16-bit code point
+        if (map.size() == 2 * (0x20AC + 1))
+            regular = &map;
+    }
+    REQUIRE(regular != nullptr);
+    CHECK(glyph_of(*regular, U'€') != 0);
+    CHECK(glyph_of(*regular, U'S') != 0);
+    CHECK(glyph_of(*regular, U'S') != glyph_of(*regular, U'a'));
+
+    std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
+    CHECK(run_command("qpdf --check '" + path + "'").status == 0);
+    CommandResult text = run_command("pdftotext '" + path + "' -");
+    CHECK(text.output.find("Savings of €5 were noted, and approved.") != std::string::npos);
 }
