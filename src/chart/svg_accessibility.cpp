@@ -9,15 +9,6 @@ namespace bp::chart {
 
 namespace {
 
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-    std::size_t at = 0;
-    while ((at = text.find(from, at)) != std::string::npos) {
-        text.replace(at, from.size(), to);
-        at += to.size();
-    }
-    return text;
-}
-
 // Where the name of an id or id reference starts at `at` ('id="surface6"', '#image3'), or npos.
 std::size_t id_name_at(const std::string& svg, std::size_t at) {
     if (svg[at] == '#')
@@ -62,11 +53,10 @@ std::string renumber_surface_ids(const std::string& svg) {
 
 // Cairo numbers its ids from zero in every document ("glyph0-1", "clip1"), so two inlined
 // charts would otherwise draw each other's glyphs.
-std::string prefix_ids(std::string svg, const std::string& prefix) {
-    svg = replace_all(std::move(svg), " id=\"", " id=\"" + prefix);
-    svg = replace_all(std::move(svg), "xlink:href=\"#", "xlink:href=\"#" + prefix);
-    svg = replace_all(std::move(svg), "url(#", "url(#" + prefix);
-    return svg;
+std::string prefix_ids(const std::string& svg, const std::string& prefix) {
+    std::string out = replace_all(svg, " id=\"", " id=\"" + prefix);
+    out = replace_all(out, "xlink:href=\"#", "xlink:href=\"#" + prefix);
+    return replace_all(out, "url(#", "url(#" + prefix);
 }
 
 std::string id_prefix(const std::string& chart_id) {

@@ -42,6 +42,22 @@ std::string to_lower_ascii(std::string_view text) {
     return out;
 }
 
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to) {
+    if (from.empty())
+        return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    std::size_t copied = 0;
+    for (std::size_t at = text.find(from); at != std::string_view::npos;
+         at = text.find(from, copied)) {
+        out.append(text, copied, at - copied);
+        out.append(to);
+        copied = at + from.size();
+    }
+    out.append(text, copied);
+    return out;
+}
+
 std::string slugify(std::string_view text) {
     std::string out;
     bool pending_dash = false;

@@ -25,6 +25,9 @@ std::string sanitize_utf8(std::string_view text);
 // The character starting at byte `at`, moving `at` past it; an invalid sequence (or a NUL
 // byte) reads as U+FFFD and moves one byte on.
 char32_t next_code_point(std::string_view text, std::size_t& at);
+// Every `from` in `text` replaced by `to`, left to right, in one pass over `text`: what is
+// put in is never searched again. An empty `from` replaces nothing.
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
 // "1,785"; "12.5" with the given decimals; a leading en dash for negatives.
 std::string format_number(double value, int decimals = 0);
 

@@ -31,20 +31,15 @@ std::optional<SourceSpan> find_in_source(const TextRun& run, std::size_t offset,
     return SourceSpan{*open, source.line(run.line).find(close_mark, *open + open_mark.size())};
 }
 
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-}
-
 // Undoes smart punctuation, to check that the source text found is the expression parsed.
 std::string plain_punctuation(std::string text) {
-    replace_all(text, "\u2018", "'");
-    replace_all(text, "\u2019", "'");
-    replace_all(text, "\u201C", "\"");
-    replace_all(text, "\u201D", "\"");
-    replace_all(text, "\u2014", "---");
-    replace_all(text, "\u2013", "--");
-    replace_all(text, "\u2026", "...");
+    text = replace_all(text, "\u2018", "'");
+    text = replace_all(text, "\u2019", "'");
+    text = replace_all(text, "\u201C", "\"");
+    text = replace_all(text, "\u201D", "\"");
+    text = replace_all(text, "\u2014", "---");
+    text = replace_all(text, "\u2013", "--");
+    text = replace_all(text, "\u2026", "...");
     return text;
 }
 

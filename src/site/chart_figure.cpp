@@ -51,11 +51,6 @@ std::string format_value(const std::optional<double>& value) {
     return format_number(*value, whole ? 0 : 1);
 }
 
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-}
-
 } // namespace
 
 std::string inline_svg(const std::string& svg, const std::string& id_prefix,
@@ -65,9 +60,9 @@ std::string inline_svg(const std::string& svg, const std::string& id_prefix,
         return {};
     std::string out = svg.substr(start);
     std::string prefix = id_prefix + "-";
-    replace_all(out, " id=\"", " id=\"" + prefix);
-    replace_all(out, "href=\"#", "href=\"#" + prefix);
-    replace_all(out, "url(#", "url(#" + prefix);
+    out = replace_all(out, " id=\"", " id=\"" + prefix);
+    out = replace_all(out, "href=\"#", "href=\"#" + prefix);
+    out = replace_all(out, "url(#", "url(#" + prefix);
     // The page names the drawing by its caption; drop whatever naming the SVG brought along.
     auto tag_end = out.find('>');
     for (const char* name :

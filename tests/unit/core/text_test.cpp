@@ -49,3 +49,29 @@ TEST_CASE("split and trim") {
     CHECK(bp::split("a.b..c", '.') == std::vector<std::string>{"a", "b", "", "c"});
     CHECK(bp::trim("  \tx y\n") == "x y");
 }
+
+TEST_CASE("replace_all replaces every match in one pass, never what it put in") {
+    CHECK(bp::replace_all("<use xlink:href=\"#glyph0-1\"/><use xlink:href=\"#glyph0-2\"/>",
+                          "href=\"#", "href=\"#chart-a-") ==
+          "<use xlink:href=\"#chart-a-glyph0-1\"/><use xlink:href=\"#chart-a-glyph0-2\"/>");
+    // The replacement holds the pattern: it is not found again, so this ends.
+    CHECK(bp::replace_all("id=\"x\" id=\"y\"", "id=\"", "id=\"id=\"") ==
+          "id=\"id=\"x\" id=\"id=\"y\"");
+    CHECK(bp::replace_all("aaaa", "aa", "b") == "bb"); // left to right, without overlaps
+    CHECK(bp::replace_all("a–b–c", "–", "--") == "a--b--c");
+    CHECK(bp::replace_all("no match here", "xyz", "!") == "no match here");
+    CHECK(bp::replace_all("", "a", "b").empty());
+    CHECK(bp::replace_all("text", "", "!") == "text");
+    CHECK(bp::replace_all("abc", "abc", "") == "");
+}
+
+// Replacing in place moved the rest of the text at every match: 150,000 matches in 3.5 MB took
+// 3.4 s. One pass takes milliseconds.
+TEST_CASE("replace_all stays linear on a large drawing with many matches" * doctest::timeout(1)) {
+    std::string svg;
+    for (int i = 0; i < 150000; ++i)
+        svg += "<path id=\"glyph" + std::to_string(i) + "\"/>";
+    std::string out = bp::replace_all(svg, " id=\"", " id=\"p-");
+    CHECK(out.size() == svg.size() + 150000 * 2);
+    CHECK(out.find("<path id=\"p-glyph149999\"/>") != std::string::npos);
+}
