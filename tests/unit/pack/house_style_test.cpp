@@ -58,8 +58,7 @@ TEST_CASE("a RAG cell prints in site.yaml's colour, its text readable on it") {
     content::Paper& paper = fixture->meeting.items[2].papers[0];
     paper.body.blocks.insert(paper.body.blocks.begin(), table);
     DiagnosticSink sink;
-    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                                           content::Audience::public_audience, resources(), sink);
+    PackOutput output = public_pack(*fixture, sink);
     REQUIRE(output.summary.built);
     std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
     std::string plain = fixture->folder.string() + "/plain.pdf";

@@ -209,4 +209,10 @@ inline PackResources resources() {
     return {bundled_font_files(std::string(BOARDPACK_SOURCE_ROOT) + "/assets/fonts")};
 }
 
+// The fixture meeting's public pack, with the bundled faces.
+inline PackOutput public_pack(const Fixture& fixture, DiagnosticSink& sink) {
+    return build_meeting_pack(fixture.site, fixture.board, fixture.meeting,
+                              content::Audience::public_audience, resources(), sink);
+}
+
 } // namespace bp::pack::testing

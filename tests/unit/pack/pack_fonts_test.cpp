@@ -51,8 +51,7 @@ std::vector<Diagnostic> warnings_naming(const DiagnosticSink& sink, const std::s
 TEST_CASE("the embedded faces are subsets holding only what the pack paints") {
     auto fixture = one_paper_meeting("font-subsets", "The board noted the report.");
     DiagnosticSink sink;
-    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                                           content::Audience::public_audience, resources(), sink);
+    PackOutput output = public_pack(*fixture, sink);
     REQUIRE_FALSE(sink.has_errors());
     REQUIRE(output.summary.built);
     // Whole faces are about 500 KB each; the four subsets of a short pack fit in a few dozen.
@@ -141,8 +140,7 @@ TEST_CASE("a character no installed font has is reported where it was written") 
     auto fixture = one_paper_meeting(
         "missing-glyphs", "Arrests rose \u0378 12 this quarter.\nThe balance stands at −4,500.");
     DiagnosticSink sink;
-    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                                           content::Audience::public_audience, resources(), sink);
+    PackOutput output = public_pack(*fixture, sink);
     REQUIRE(output.summary.built);
 
     auto unassigned = warnings_naming(sink, "U+0378");
@@ -166,8 +164,7 @@ TEST_CASE("characters of other scripts and symbols are set in installed fonts") 
         "اردو زبان میں خلاصہ. 董事会 会议 记录. সভার কার্যবিবরণী.";
     auto fixture = one_paper_meeting("fallback-fonts", line);
     DiagnosticSink sink;
-    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                                           content::Audience::public_audience, resources(), sink);
+    PackOutput output = public_pack(*fixture, sink);
     REQUIRE(output.summary.built);
     for (const auto& diagnostic : sink.sorted())
         CHECK_MESSAGE(diagnostic.message.find("font") == std::string::npos, diagnostic.message);
@@ -209,8 +206,7 @@ TEST_CASE("a paper's contents entries show the pack page of each heading") {
     }
     paper.body.blocks.insert(paper.body.blocks.begin(), contents);
     DiagnosticSink sink;
-    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                                           content::Audience::public_audience, resources(), sink);
+    PackOutput output = public_pack(*fixture, sink);
     REQUIRE(output.summary.built);
     std::string path = save_pdf(fixture->folder, "pack.pdf", output.pack_pdf);
 
@@ -238,8 +234,7 @@ TEST_CASE("a paper's contents entries show the pack page of each heading") {
 TEST_CASE("each face's CIDToGIDMap ends at the last character painted in it") {
     auto fixture = one_paper_meeting("font-maps", "Savings of €5 were noted, and approved.");
     DiagnosticSink sink;
-    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                                           content::Audience::public_audience, resources(), sink);
+    PackOutput output = public_pack(*fixture, sink);
     REQUIRE_FALSE(sink.has_errors());
     REQUIRE(output.summary.built);
 

@@ -44,8 +44,7 @@ std::multiset<int> item_first_pages(const PackOutput& output) {
 TEST_CASE("agenda rows link to their items' first pages and labels match printed numbers") {
     auto fixture = make_fixture("links");
     DiagnosticSink sink;
-    PackOutput output = build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                                           content::Audience::public_audience, resources(), sink);
+    PackOutput output = public_pack(*fixture, sink);
     REQUIRE_FALSE(output.pack_pdf.empty());
     QPDF pdf;
     pdf.processMemoryFile("pack.pdf", output.pack_pdf.data(), output.pack_pdf.size());

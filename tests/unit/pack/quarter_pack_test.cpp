@@ -11,9 +11,7 @@ using namespace bp::pack::testing;
 TEST_CASE("a quarterly pack is a contents page followed by each meeting's pack") {
     auto fixture = make_fixture("quarter");
     DiagnosticSink sink;
-    PackOutput september =
-        build_meeting_pack(fixture->site, fixture->board, fixture->meeting,
-                           content::Audience::public_audience, resources(), sink);
+    PackOutput september = public_pack(*fixture, sink);
     content::Meeting july = fixture->meeting;
     july.date = Date{2017, 7, 11};
     july.items.resize(3); // verbal welcome, minutes, performance report
