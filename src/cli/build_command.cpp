@@ -259,7 +259,9 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     content::apply_audience(site, options.audience);
     std::optional<OutputTree> staged;
     try {
-        staged.emplace(options.out);
+        // With the cache, the previous build is kept to start the next one from: the files
+        // it takes from the cache are then mostly in place already.
+        staged.emplace(options.out, cache.enabled() ? PreviousBuild::reuse : PreviousBuild::remove);
     } catch (const std::exception& e) {
         sink.error({options.out, 0, 0}, e.what(),
                    "check that the folder holding --out exists and that you may write to it");

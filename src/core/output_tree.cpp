@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <iterator>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -96,7 +97,8 @@ std::string read_whole_file(const std::string& path) {
 
 const char* const OutputTree::marker_name = ".boardpack-output";
 
-OutputTree::OutputTree(std::string destination) : destination_(std::move(destination)) {
+OutputTree::OutputTree(std::string destination, PreviousBuild previous)
+    : destination_(std::move(destination)), previous_mode_(previous) {
     while (destination_.size() > 1 && destination_.back() == '/')
         destination_.pop_back();
     fs::path target = fs::absolute(destination_);
@@ -104,20 +106,124 @@ OutputTree::OutputTree(std::string destination) : destination_(std::move(destina
     staging_ = (target.parent_path() /
                 ("." + target.filename().string() + ".staging-" + std::to_string(::getpid())))
                    .string();
+    previous_ = previous_path(destination_);
     std::error_code ec;
     fs::remove_all(staging_, ec);
-    fs::create_directories(staging_, ec);
+    if (previous == PreviousBuild::remove)
+        fs::remove_all(previous_, ec);
+    if (previous != PreviousBuild::reuse || !claim_previous())
+        fs::create_directories(staging_, ec);
     if (ec)
         throw std::runtime_error("cannot create " + staging_ + ": " + ec.message());
-    write_whole_file(fs::path(staging_) / marker_name,
+    fs::path marker = fs::path(staging_) / marker_name;
+    ::unlink(marker.c_str());
+    write_whole_file(marker,
                      "This folder was written by boardpack; the next build replaces it whole.\n");
 }
 
 OutputTree::~OutputTree() {
-    if (!committed_) {
-        std::error_code ec;
-        fs::remove_all(staging_, ec);
+    if (!committed_)
+        retire(staging_);
+}
+
+std::string OutputTree::previous_path(const std::string& destination) {
+    std::string trimmed = destination;
+    while (trimmed.size() > 1 && trimmed.back() == '/')
+        trimmed.pop_back();
+    fs::path target = fs::absolute(trimmed);
+    return (target.parent_path() / ("." + target.filename().string() + ".previous")).string();
+}
+
+bool OutputTree::claim_previous() {
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(previous_, ec)) ||
+        !fs::is_regular_file(fs::symlink_status(fs::path(previous_) / marker_name, ec)))
+        return false;
+    // A rename claims it: of two builds started at once, one reuses it and one starts empty.
+    if (::rename(previous_.c_str(), staging_.c_str()) != 0)
+        return false;
+    const std::size_t root = staging_.size() + 1;
+    for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        fs::file_status status = it->symlink_status(ec);
+        // A link could lead a later write out of the folder: nothing odd is ever reused.
+        if (ec || !(fs::is_directory(status) || fs::is_regular_file(status))) {
+            ec = std::make_error_code(std::errc::operation_not_permitted);
+            break;
+        }
+        std::string path = it->path().string().substr(root);
+        if (path != marker_name)
+            leftovers_.push_back({std::move(path), fs::is_directory(status)});
     }
+    if (ec) {
+        leftovers_.clear();
+        fs::remove_all(staging_, ec);
+        return false;
+    }
+    std::sort(leftovers_.begin(), leftovers_.end(),
+              [](const Leftover& a, const Leftover& b) { return a.path < b.path; });
+    return true;
+}
+
+OutputTree::Leftover* OutputTree::leftover(const std::string& path) {
+    auto found = std::lower_bound(
+        leftovers_.begin(), leftovers_.end(), path,
+        [](const Leftover& entry, const std::string& wanted) { return entry.path < wanted; });
+    if (found == leftovers_.end() || found->path != path || found->taken)
+        return nullptr;
+    return &*found;
+}
+
+bool OutputTree::left_linked(const std::string& path, const std::string& source_native_path) {
+    std::lock_guard lock(mutex_);
+    Leftover* left = leftovers_.empty() ? nullptr : leftover(path);
+    if (!left || left->folder)
+        return false;
+    struct stat here {};
+    struct stat source {};
+    std::string full = (fs::path(staging_) / path).string();
+    if (::lstat(full.c_str(), &here) != 0 || ::stat(source_native_path.c_str(), &source) != 0 ||
+        here.st_dev != source.st_dev || here.st_ino != source.st_ino)
+        return false;
+    left->taken = true;
+    return true;
+}
+
+// A file the previous build left where this build needs a folder is removed first.
+void OutputTree::make_folder(const std::string& folder) {
+    fs::path full = fs::path(staging_) / folder;
+    std::error_code ec;
+    fs::create_directories(full, ec);
+    if (!ec)
+        return;
+    fs::path part = staging_;
+    for (const auto& name : fs::path(folder)) {
+        part /= name;
+        if (!leftovers_.empty() && !fs::is_directory(fs::symlink_status(part, ec)))
+            ::unlink(part.c_str());
+    }
+    fs::create_directories(full);
+}
+
+void OutputTree::remove_untaken_leftovers() {
+    for (const Leftover& left : leftovers_)
+        if (!left.taken && !left.folder)
+            ::unlink((fs::path(staging_) / left.path).c_str());
+    // Deepest first; a folder that still holds anything stays.
+    for (auto left = leftovers_.rbegin(); left != leftovers_.rend(); ++left)
+        if (left->folder)
+            ::rmdir((fs::path(staging_) / left->path).c_str());
+    leftovers_.clear();
+}
+
+void OutputTree::retire(const std::string& folder) {
+    std::error_code ec;
+    if (previous_mode_ == PreviousBuild::reuse) {
+        fs::remove_all(previous_, ec);
+        if (::rename(folder.c_str(), previous_.c_str()) == 0)
+            return;
+    }
+    fs::remove_all(folder, ec);
 }
 
 std::string OutputTree::staging_path(const std::string& path) const {
@@ -152,18 +258,28 @@ std::string OutputTree::prepare(const std::string& path) {
     std::string folder = parent_path(path);
     bool folder_made = false;
     bool was_linked = false;
+    Leftover left;
     {
         std::lock_guard lock(mutex_);
         folder_made = folders_.contains(folder);
         was_linked = linked_.erase(path) > 0;
+        if (Leftover* found = leftovers_.empty() ? nullptr : leftover(path)) {
+            found->taken = true;
+            left = *found;
+        }
     }
     if (!folder_made) {
-        fs::create_directories(full.parent_path());
+        make_folder(folder);
         std::lock_guard lock(mutex_);
         folders_.insert(folder);
     }
-    if (was_linked) // writing through it would change the linked file itself
+    if (left.folder) { // the previous build had a folder where this one writes a file
+        std::error_code ec;
+        fs::remove_all(full, ec);
+    } else if (was_linked || !left.path.empty()) {
+        // Writing through it would change the linked file itself (a cached file, perhaps)
         ::unlink(full.c_str());
+    }
     return full.string();
 }
 
@@ -226,6 +342,10 @@ void OutputTree::copy_file(const std::string& path, const std::string& source_na
 bool OutputTree::link_file(const std::string& path, const std::string& source_native_path) {
     if (capture_) // a capture keeps bytes, which a link does not give
         return false;
+    if (left_linked(path, source_native_path)) {
+        note_written(path, true);
+        return true;
+    }
     std::string full = prepare(path);
     if (::link(source_native_path.c_str(), full.c_str()) != 0) {
         // A file written there before is replaced, as write would replace it.
@@ -264,6 +384,7 @@ std::vector<std::string> OutputTree::written(std::string_view suffix) const {
 }
 
 bool OutputTree::commit(std::string& error) {
+    remove_untaken_leftovers();
     std::error_code ec;
     fs::path target = fs::absolute(destination_);
     if (!fs::exists(fs::symlink_status(target))) {
@@ -279,7 +400,7 @@ bool OutputTree::commit(std::string& error) {
     // build or the whole new one, even if the process is killed in between.
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
         committed_ = true;
-        fs::remove_all(staging_, ec); // now the previous build
+        retire(staging_); // now the previous build
         return true;
     }
     if (errno != EINVAL && errno != ENOSYS) {
@@ -302,7 +423,7 @@ bool OutputTree::commit(std::string& error) {
         return false;
     }
     committed_ = true;
-    fs::remove_all(old, ec);
+    retire(old.string());
     return true;
 }
 

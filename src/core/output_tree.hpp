@@ -1,6 +1,14 @@
 #pragma once
 // Writes a build into a staging folder beside the destination and swaps it in only when the
 // whole build succeeded, so a failed build never leaves a half-written output folder.
+//
+// A build that takes most of its files from the build cache may start from the previous build
+// instead of an empty folder: the folder the swap takes out of service is kept beside the
+// output (".public.previous") and becomes the next build's staging folder. A file the build
+// takes from the cache that is already there, linked to the same cached file, stays as it is;
+// every file written is written afresh; whatever the build does not write is removed before
+// the swap. Linking and removing tens of thousands of unchanged files would otherwise cost a
+// one-paper rebuild more than the paper.
 #include <mutex>
 #include <set>
 #include <string>
@@ -11,14 +19,23 @@
 
 namespace bp {
 
+// What becomes of the previous build the swap takes out of service.
+enum class PreviousBuild {
+    leave,  // removed; one kept by an earlier build is left alone (a preview's overlay)
+    reuse,  // kept beside the destination, and this build starts from the one kept before
+    remove, // removed, with one kept by an earlier build (a build without the cache)
+};
+
 class OutputTree {
   public:
     // Written into every output folder: a later build replaces only a folder that holds it.
     static const char* const marker_name;
     // Throws when the staging folder cannot be created. Removes staging folders that killed
     // builds left beside the destination.
-    explicit OutputTree(std::string destination);
-    ~OutputTree(); // removes the staging folder unless commit() succeeded
+    explicit OutputTree(std::string destination, PreviousBuild previous = PreviousBuild::leave);
+    // Removes the staging folder unless commit() succeeded; one that started from a kept
+    // previous build is kept again instead, for the next build.
+    ~OutputTree();
     OutputTree(const OutputTree&) = delete;
     OutputTree& operator=(const OutputTree&) = delete;
 
@@ -26,7 +43,8 @@ class OutputTree {
     // a byte cannot be written (full disk, I/O error).
     void write(const std::string& path, std::string_view bytes);
     void copy_file(const std::string& path, const std::string& source_native_path);
-    // Puts `source_native_path` at `path` as a hard link, so nothing is copied; false when the
+    // Puts `source_native_path` at `path` as a hard link, so nothing is copied (nothing at all
+    // when the previous build left that very link there); false when the
     // file system will not (another device, say) and the caller must write the bytes. The
     // source must never be written in place while it is linked: a later write or copy to the
     // same path replaces the link rather than writing through it.
@@ -83,11 +101,33 @@ class OutputTree {
         std::string buffer_;
         std::string kept_;
     };
-    // Swaps the staging folder in for the destination in one atomic exchange. Returns false
-    // with a message on failure, the destination untouched.
+    // Swaps the staging folder in for the destination in one atomic exchange, after removing
+    // what a reused previous build held and this build did not write. Returns false with a
+    // message on failure, the destination untouched.
     bool commit(std::string& error);
+    // The folder a previous build is kept in beside `destination`.
+    static std::string previous_path(const std::string& destination);
 
   private:
+    // A file or folder of the reused previous build; `taken` once this build has written over
+    // it or kept it.
+    struct Leftover {
+        std::string path;
+        bool folder = false;
+        bool taken = false;
+    };
+    // Takes the kept previous build as the staging folder; false when there is none or it
+    // holds anything but plain files and folders (then nothing is reused).
+    bool claim_previous();
+    // The leftover at `path`, not yet taken; null when none. Call with mutex_ held.
+    Leftover* leftover(const std::string& path);
+    // Whether the previous build left at `path` a link to `source_native_path` itself.
+    bool left_linked(const std::string& path, const std::string& source_native_path);
+    void make_folder(const std::string& folder);
+    void remove_untaken_leftovers();
+    // The previous build, out of service after the swap (or this one, never swapped in): kept
+    // for the next build when reusing, removed otherwise.
+    void retire(const std::string& folder);
     bool captured() const; // whether the current thread captures what it writes here
     void keep_for_capture(const std::string& path, std::string_view bytes);
     // The staging path for `path`, its folder made and any link there removed.
@@ -96,7 +136,10 @@ class OutputTree {
     static thread_local Capture* capture_;
     std::string destination_;
     std::string staging_;
+    std::string previous_;
+    PreviousBuild previous_mode_;
     bool committed_ = false;
+    std::vector<Leftover> leftovers_; // sorted by path
     mutable std::mutex mutex_;
     // Every path written, each ended by a NUL: an archive writes hundreds of thousands of
     // files, and one string apiece would cost half as much again.

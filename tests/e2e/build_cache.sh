@@ -81,6 +81,20 @@ check "after one changed paper the build equals a clean build" same "$changed" "
 check "a changed paper is built into a folder that was up to date" bash -c "! grep -q '^Nothing has changed' '$WORK/kept-5.log'"
 check "the folder then equals a clean build" same "$kept" "$reference"
 check "the changed paper is in the pack" bash -c "pdftotext '$changed/csp/2017-12-12/pack.pdf' - | grep -q 'late note on the winter'"
+# The folder a build swaps out is kept beside the output, and the next build starts from it:
+# what it holds that the build does not write, or that is not what the build writes, is gone.
+previous="$WORK/.kept.previous"
+check "the previous build is kept beside the output" test -f "$previous/.boardpack-output"
+echo "<p>planted</p>" >"$previous/csp/planted.html"
+echo "<!-- edited in the kept folder -->" >>"$previous/index.html"
+echo "<!-- edited by hand -->" >>"$kept/index.html"
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-6.log" 2>&1
+check "a build started from the kept folder equals a clean build" same "$kept" "$reference"
+check "the next build took the kept folder and kept the one it swapped out" test -f "$previous/.boardpack-output"
+check "what the kept folder held beyond the build is not carried over" test ! -e "$kept/csp/planted.html"
+"$BOARDPACK" build --source "$site" --out "$kept" --no-cache >"$WORK/kept-7.log" 2>&1
+check "a build without the cache keeps no previous build" test ! -e "$previous"
+check "and equals a clean build" same "$kept" "$reference"
 
 check "one changed paper renders only its meeting's pages" test "$(pages_from_cache "$changed")" = 3
 

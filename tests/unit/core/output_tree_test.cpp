@@ -1,5 +1,6 @@
 #include "core/output_tree.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
@@ -151,5 +152,155 @@ TEST_CASE("a capture keeps a streamed file's bytes, as it keeps a written file's
     REQUIRE(kept.size() == 1);
     CHECK(kept[0].first == "board/index.js");
     CHECK(kept[0].second == std::string(300 * 1024, 'a') + "end");
+    fs::remove_all(folder);
+}
+
+namespace {
+
+// Every file under `root` (the marker left out), sorted, with its bytes.
+std::vector<std::pair<std::string, std::string>> files_in(const fs::path& root) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& entry : fs::recursive_directory_iterator(root))
+        if (entry.is_regular_file() && entry.path().filename() != OutputTree::marker_name)
+            files.emplace_back(fs::relative(entry.path(), root).string(), read_text(entry.path()));
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+void commit(OutputTree& out) {
+    std::string error;
+    REQUIRE(out.commit(error));
+}
+
+} // namespace
+
+TEST_CASE("a reused previous build keeps its links to the same files and nothing else") {
+    fs::path folder = fresh_folder("reuse");
+    fs::path public_folder = folder / "public";
+    fs::path stored = folder / "stored.pdf";
+    fs::path restored = folder / "restored.pdf";
+    write_text(stored, "cached pack");
+    write_text(restored, "another cached pack");
+    for (const char* page : {"first", "second"}) { // the second leaves the first's tree kept
+        OutputTree out(public_folder.string(), PreviousBuild::reuse);
+        out.write("index.html", page);
+        REQUIRE(out.link_file("board/m1/pack.pdf", stored.string()));
+        REQUIRE(out.link_file("board/m2/pack.pdf", stored.string()));
+        out.write("board/m3/index.html", "a meeting the next build drops");
+        out.write("board/m4", "a file where the next build makes a folder");
+        out.write("board/m5/index.html", "a folder where the next build writes a file");
+        commit(out);
+    }
+    const std::string previous = OutputTree::previous_path(public_folder.string());
+    CHECK(previous == (folder / ".public.previous").string());
+    REQUIRE(fs::is_regular_file(fs::path(previous) / "board/m3/index.html"));
+    const auto links_before = fs::hard_link_count(stored);
+
+    OutputTree out(public_folder.string(), PreviousBuild::reuse);
+    CHECK_FALSE(fs::exists(previous)); // claimed as the staging folder
+    out.write("index.html", "third");
+    REQUIRE(out.link_file("board/m1/pack.pdf", stored.string()));   // already there
+    CHECK(fs::hard_link_count(stored) == links_before);             // nothing relinked
+    REQUIRE(out.link_file("board/m2/pack.pdf", restored.string())); // replaced
+    CHECK(fs::hard_link_count(stored) == links_before - 1);
+    out.write("board/m4/index.html", "now a folder");
+    out.write("board/m5", "now a file");
+    CHECK(read_text(stored) == "cached pack");
+    CHECK(read_text(restored) == "another cached pack");
+    commit(out);
+
+    using Files = std::vector<std::pair<std::string, std::string>>;
+    CHECK(files_in(public_folder) == Files{{"board/m1/pack.pdf", "cached pack"},
+                                           {"board/m2/pack.pdf", "another cached pack"},
+                                           {"board/m4/index.html", "now a folder"},
+                                           {"board/m5", "now a file"},
+                                           {"index.html", "third"}});
+    CHECK(fs::equivalent(public_folder / "board/m1/pack.pdf", stored));
+    CHECK(fs::equivalent(public_folder / "board/m2/pack.pdf", restored));
+    CHECK_FALSE(fs::exists(public_folder / "board/m3")); // emptied folders go too
+    CHECK(fs::is_regular_file(public_folder / OutputTree::marker_name));
+    CHECK(files_in(previous) ==
+          Files{{"board/m1/pack.pdf", "cached pack"},
+                {"board/m2/pack.pdf", "cached pack"},
+                {"board/m3/index.html", "a meeting the next build drops"},
+                {"board/m4", "a file where the next build makes a folder"},
+                {"board/m5/index.html", "a folder where the next build writes a file"},
+                {"index.html", "second"}});
+    fs::remove_all(folder);
+}
+
+TEST_CASE("writing over a reused file never writes through its link") {
+    fs::path folder = fresh_folder("reuse-write");
+    fs::path public_folder = folder / "public";
+    fs::path stored = folder / "stored.pdf";
+    write_text(stored, "cached pack");
+    for (int build = 0; build < 3; ++build) {
+        OutputTree out(public_folder.string(), PreviousBuild::reuse);
+        if (build < 2) {
+            REQUIRE(out.link_file("pack.pdf", stored.string()));
+            REQUIRE(out.link_file("copied.pdf", stored.string()));
+            REQUIRE(out.link_file("streamed.js", stored.string()));
+        } else { // the third reuses the first's tree, where all three are links
+            out.write("pack.pdf", "rewritten");
+            out.copy_file("copied.pdf", (folder / "public/pack.pdf").string());
+            OutputTree::Stream stream(out, "streamed.js");
+            stream.append("streamed");
+            stream.close();
+        }
+        commit(out);
+    }
+    CHECK(read_text(stored) == "cached pack");
+    CHECK(read_text(public_folder / "pack.pdf") == "rewritten");
+    CHECK(read_text(public_folder / "copied.pdf") == "cached pack");
+    CHECK(read_text(public_folder / "streamed.js") == "streamed");
+    CHECK_FALSE(fs::equivalent(public_folder / "pack.pdf", stored));
+    fs::remove_all(folder);
+}
+
+TEST_CASE("a kept previous build holding a link is never reused") {
+    fs::path folder = fresh_folder("reuse-link");
+    fs::path public_folder = folder / "public";
+    fs::path elsewhere = folder / "elsewhere";
+    fs::create_directories(elsewhere);
+    write_text(elsewhere / "index.html", "not the build's");
+    fs::path previous = OutputTree::previous_path(public_folder.string());
+    fs::create_directories(previous);
+    write_text(previous / OutputTree::marker_name, "marker");
+    fs::create_directory_symlink(elsewhere, previous / "board");
+    {
+        OutputTree out(public_folder.string(), PreviousBuild::reuse);
+        out.write("board/index.html", "the build's");
+        CHECK_FALSE(fs::is_symlink(out.staging_path("board")));
+        commit(out);
+    }
+    CHECK(read_text(elsewhere / "index.html") == "not the build's");
+    CHECK(read_text(public_folder / "board/index.html") == "the build's");
+    fs::remove_all(folder);
+}
+
+TEST_CASE("a failed build keeps its staging folder to start from; a build without reuse drops it") {
+    fs::path folder = fresh_folder("reuse-failed");
+    fs::path public_folder = folder / "public";
+    fs::path previous = OutputTree::previous_path(public_folder.string());
+    {
+        OutputTree out(public_folder.string(), PreviousBuild::reuse);
+        out.write("index.html", "never swapped in");
+    }
+    CHECK_FALSE(fs::exists(public_folder));
+    CHECK(read_text(previous / "index.html") == "never swapped in");
+    {
+        OutputTree out(public_folder.string()); // a preview's overlay leaves it alone
+        out.write("index.html", "overlay");
+    }
+    CHECK(fs::exists(previous));
+    {
+        OutputTree out(public_folder.string(), PreviousBuild::remove);
+        CHECK_FALSE(fs::exists(previous));
+        out.write("index.html", "built without the cache");
+        commit(out);
+    }
+    CHECK_FALSE(fs::exists(previous));
+    CHECK(files_in(public_folder) == std::vector<std::pair<std::string, std::string>>{
+                                         {"index.html", "built without the cache"}});
     fs::remove_all(folder);
 }
