@@ -47,11 +47,13 @@ bool safe_output_path(const std::string& path) {
 }
 
 // A stored file's size and modification time, which stay as they are when the entry folder is
-// renamed into place; "none" when it cannot be read.
-std::string stamp_of(const fs::path& path) {
+// renamed into place; "none" when it cannot be read. `identity` is filled in when given.
+std::string stamp_of(const fs::path& path, FileIdentity* identity = nullptr) {
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
         return "none";
+    if (identity)
+        *identity = {status.st_dev, status.st_ino};
     return std::to_string(status.st_size) + "@" + std::to_string(status.st_mtim.tv_sec) + "." +
            std::to_string(status.st_mtim.tv_nsec);
 }
@@ -186,7 +188,7 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
         StoredEntry::File file{files[n].value("path", ""), (folder / std::to_string(n)).string(),
                                files[n].value("sha256", "")};
         if (!safe_output_path(file.output_path) ||
-            stamp_of(file.cache_path) != files[n].value("stamp", "")) {
+            stamp_of(file.cache_path, &file.stored) != files[n].value("stamp", "")) {
             remove_quietly(folder); // damaged: built again and stored afresh
             return std::nullopt;
         }
@@ -197,7 +199,7 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
 
 bool BuildCache::write_to(const StoredEntry& entry, OutputTree& out) const {
     for (const auto& file : entry.files) {
-        if (out.link_file(file.output_path, file.cache_path))
+        if (out.link_file(file.output_path, file.cache_path, file.stored))
             continue;
         auto bytes = read_bytes(file.cache_path);
         if (!bytes || sha256_hex(*bytes) != file.sha256)

@@ -32,6 +32,7 @@ struct StoredEntry {
         std::string output_path;
         std::string cache_path;
         std::string sha256;
+        FileIdentity stored; // the cached file's, as found
     };
     std::vector<File> files;
     std::string note;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <filesystem>
 #include <iterator>
@@ -142,20 +143,7 @@ bool OutputTree::claim_previous() {
     // A rename claims it: of two builds started at once, one reuses it and one starts empty.
     if (::rename(previous_.c_str(), staging_.c_str()) != 0)
         return false;
-    const std::size_t root = staging_.size() + 1;
-    for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end;
-         it.increment(ec)) {
-        fs::file_status status = it->symlink_status(ec);
-        // A link could lead a later write out of the folder: nothing odd is ever reused.
-        if (ec || !(fs::is_directory(status) || fs::is_regular_file(status))) {
-            ec = std::make_error_code(std::errc::operation_not_permitted);
-            break;
-        }
-        std::string path = it->path().string().substr(root);
-        if (path != marker_name)
-            leftovers_.push_back({std::move(path), fs::is_directory(status)});
-    }
-    if (ec) {
+    if (!list_leftovers("")) {
         leftovers_.clear();
         fs::remove_all(staging_, ec);
         return false;
@@ -163,6 +151,45 @@ bool OutputTree::claim_previous() {
     std::sort(leftovers_.begin(), leftovers_.end(),
               [](const Leftover& a, const Leftover& b) { return a.path < b.path; });
     return true;
+}
+
+// Lists `folder` (relative to the staging folder) and everything below it by the types its
+// folder entries give, with no look-up per file: the walk is paid on every build.
+bool OutputTree::list_leftovers(const std::string& folder) {
+    std::string native = folder.empty() ? staging_ : staging_ + "/" + folder;
+    DIR* listing = ::opendir(native.c_str());
+    if (!listing)
+        return false;
+    bool plain = true;
+    std::vector<std::string> folders;
+    while (dirent* entry = ::readdir(listing)) {
+        std::string_view name = entry->d_name;
+        if (name == "." || name == ".." || (folder.empty() && name == marker_name))
+            continue;
+        std::string path = folder.empty() ? std::string(name) : folder + "/" + std::string(name);
+        unsigned char type = entry->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat status {};
+            std::string full = staging_ + "/" + path;
+            type = ::lstat(full.c_str(), &status) != 0 ? DT_UNKNOWN
+                   : S_ISDIR(status.st_mode)           ? DT_DIR
+                   : S_ISREG(status.st_mode)           ? DT_REG
+                                                       : DT_UNKNOWN;
+        }
+        // A link could lead a later write out of the folder: nothing odd is ever reused.
+        if (type != DT_DIR && type != DT_REG) {
+            plain = false;
+            break;
+        }
+        if (type == DT_DIR)
+            folders.push_back(path);
+        leftovers_.push_back({std::move(path), type == DT_DIR});
+    }
+    ::closedir(listing);
+    for (const auto& inner : folders)
+        if (plain && !list_leftovers(inner))
+            plain = false;
+    return plain;
 }
 
 OutputTree::Leftover* OutputTree::leftover(const std::string& path) {
@@ -174,16 +201,21 @@ OutputTree::Leftover* OutputTree::leftover(const std::string& path) {
     return &*found;
 }
 
-bool OutputTree::left_linked(const std::string& path, const std::string& source_native_path) {
+bool OutputTree::left_linked(const std::string& path, const std::string& source_native_path,
+                             std::optional<FileIdentity> source) {
     std::lock_guard lock(mutex_);
     Leftover* left = leftovers_.empty() ? nullptr : leftover(path);
     if (!left || left->folder)
         return false;
-    struct stat here {};
-    struct stat source {};
+    struct stat status {};
+    if (!source) {
+        if (::stat(source_native_path.c_str(), &status) != 0)
+            return false;
+        source = FileIdentity{status.st_dev, status.st_ino};
+    }
     std::string full = (fs::path(staging_) / path).string();
-    if (::lstat(full.c_str(), &here) != 0 || ::stat(source_native_path.c_str(), &source) != 0 ||
-        here.st_dev != source.st_dev || here.st_ino != source.st_ino)
+    if (::lstat(full.c_str(), &status) != 0 ||
+        FileIdentity{status.st_dev, status.st_ino} != *source)
         return false;
     left->taken = true;
     return true;
@@ -339,10 +371,11 @@ void OutputTree::copy_file(const std::string& path, const std::string& source_na
     note_written(path, false);
 }
 
-bool OutputTree::link_file(const std::string& path, const std::string& source_native_path) {
+bool OutputTree::link_file(const std::string& path, const std::string& source_native_path,
+                           std::optional<FileIdentity> source) {
     if (capture_) // a capture keeps bytes, which a link does not give
         return false;
-    if (left_linked(path, source_native_path)) {
+    if (left_linked(path, source_native_path, source)) {
         note_written(path, true);
         return true;
     }

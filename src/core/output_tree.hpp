@@ -10,6 +10,7 @@
 // the swap. Linking and removing tens of thousands of unchanged files would otherwise cost a
 // one-paper rebuild more than the paper.
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,6 +19,13 @@
 #include <vector>
 
 namespace bp {
+
+// Which file a path names: two paths with the same identity are one file.
+struct FileIdentity {
+    unsigned long long device = 0;
+    unsigned long long inode = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
 
 // What becomes of the previous build the swap takes out of service.
 enum class PreviousBuild {
@@ -48,7 +56,9 @@ class OutputTree {
     // file system will not (another device, say) and the caller must write the bytes. The
     // source must never be written in place while it is linked: a later write or copy to the
     // same path replaces the link rather than writing through it.
-    bool link_file(const std::string& path, const std::string& source_native_path);
+    // `source` is the source's identity when the caller has just looked it up.
+    bool link_file(const std::string& path, const std::string& source_native_path,
+                   std::optional<FileIdentity> source = std::nullopt);
     // The reverse: links the file written at `path` to `target_native_path` (a new name), so
     // another store keeps it without a copy; false when it cannot, or when the file is not
     // `expected_size` bytes long (written since by another part). From then on the file is
@@ -119,10 +129,12 @@ class OutputTree {
     // Takes the kept previous build as the staging folder; false when there is none or it
     // holds anything but plain files and folders (then nothing is reused).
     bool claim_previous();
+    bool list_leftovers(const std::string& folder);
     // The leftover at `path`, not yet taken; null when none. Call with mutex_ held.
     Leftover* leftover(const std::string& path);
     // Whether the previous build left at `path` a link to `source_native_path` itself.
-    bool left_linked(const std::string& path, const std::string& source_native_path);
+    bool left_linked(const std::string& path, const std::string& source_native_path,
+                     std::optional<FileIdentity> source);
     void make_folder(const std::string& folder);
     void remove_untaken_leftovers();
     // The previous build, out of service after the swap (or this one, never swapped in): kept
