@@ -11,6 +11,8 @@ median of --runs builds. Rows:
   no change         build again into the same folder: the output is found up to date
   no change, new    build into a new folder: every pack from the cache, pages rendered
   one paper         one paper edited, build into the same folder
+  one paper, next   the same paper edited again, build into the same folder: the steady state
+                    of an edit loop, the build starting from the previous build kept beside it
 """
 import argparse
 import os
@@ -57,7 +59,7 @@ def main():
         paper = os.path.join(site, args.paper or first_paper(site))
         cache = os.path.join(work, "cache")
         build = [binary, "build", "--source", site, "--jobs", str(args.jobs)]
-        rows = {name: [] for name in ("clean", "first, cache", "no change", "no change, new", "one paper")}
+        rows = {name: [] for name in ("clean", "first, cache", "no change", "no change, new", "one paper", "one paper, next")}
         for run_number in range(args.runs):
             shutil.rmtree(cache, ignore_errors=True)
             out = os.path.join(work, f"out-{run_number}")
@@ -68,6 +70,9 @@ def main():
             with open(paper, "a", encoding="utf-8") as text:
                 text.write(f"\nA sentence added for timing run {run_number}.\n")
             rows["one paper"].append(run(build + ["--cache", cache, "--out", out], env))
+            with open(paper, "a", encoding="utf-8") as text:
+                text.write(f"\nAnother sentence for timing run {run_number}.\n")
+            rows["one paper, next"].append(run(build + ["--cache", cache, "--out", out], env))
         clean_cpu = statistics.median(cpu for cpu, _ in rows["clean"])
         print(f"site: {args.source}  edited paper: {os.path.relpath(paper, site)}  --jobs {args.jobs}, median of {args.runs}")
         print(f"  machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -50,6 +50,13 @@ void remove_stale_siblings(const fs::path& target) {
     }
 }
 
+// A previous build kept beside an output: a real folder holding the marker every build writes.
+bool is_kept_build(const std::string& path) {
+    std::error_code ec;
+    return fs::is_directory(fs::symlink_status(path, ec)) &&
+           fs::is_regular_file(fs::symlink_status(fs::path(path) / OutputTree::marker_name, ec));
+}
+
 int create_file(const fs::path& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
@@ -110,7 +117,7 @@ OutputTree::OutputTree(std::string destination, PreviousBuild previous)
     previous_ = previous_path(destination_);
     std::error_code ec;
     fs::remove_all(staging_, ec);
-    if (previous == PreviousBuild::remove)
+    if (previous == PreviousBuild::remove && is_kept_build(previous_))
         fs::remove_all(previous_, ec);
     if (previous != PreviousBuild::reuse || !claim_previous())
         fs::create_directories(staging_, ec);
@@ -136,15 +143,14 @@ std::string OutputTree::previous_path(const std::string& destination) {
 }
 
 bool OutputTree::claim_previous() {
-    std::error_code ec;
-    if (!fs::is_directory(fs::symlink_status(previous_, ec)) ||
-        !fs::is_regular_file(fs::symlink_status(fs::path(previous_) / marker_name, ec)))
+    if (!is_kept_build(previous_))
         return false;
     // A rename claims it: of two builds started at once, one reuses it and one starts empty.
     if (::rename(previous_.c_str(), staging_.c_str()) != 0)
         return false;
     if (!list_leftovers("")) {
         leftovers_.clear();
+        std::error_code ec;
         fs::remove_all(staging_, ec);
         return false;
     }
@@ -251,8 +257,11 @@ void OutputTree::remove_untaken_leftovers() {
 void OutputTree::retire(const std::string& folder) {
     std::error_code ec;
     if (previous_mode_ == PreviousBuild::reuse) {
-        fs::remove_all(previous_, ec);
-        if (::rename(folder.c_str(), previous_.c_str()) == 0)
+        // A folder of that name that a build did not keep is the user's: it stays.
+        if (is_kept_build(previous_))
+            fs::remove_all(previous_, ec);
+        if (!fs::exists(fs::symlink_status(previous_, ec)) &&
+            ::rename(folder.c_str(), previous_.c_str()) == 0)
             return;
     }
     fs::remove_all(folder, ec);

@@ -286,7 +286,8 @@ TEST_CASE("a kept previous build holding a link is never reused") {
     fs::remove_all(folder);
 }
 
-TEST_CASE("a failed build keeps its staging folder to start from; a build without reuse drops it") {
+TEST_CASE(
+    "a failed build keeps its staging folder to start from, and a build without reuse drops it") {
     fs::path folder = fresh_folder("reuse-failed");
     fs::path public_folder = folder / "public";
     fs::path previous = OutputTree::previous_path(public_folder.string());
@@ -310,5 +311,23 @@ TEST_CASE("a failed build keeps its staging folder to start from; a build withou
     CHECK_FALSE(fs::exists(previous));
     CHECK(files_in(public_folder) == std::vector<std::pair<std::string, std::string>>{
                                          {"index.html", "built without the cache"}});
+    fs::remove_all(folder);
+}
+
+TEST_CASE("a folder named like a kept build that no build kept is never removed") {
+    fs::path folder = fresh_folder("reuse-not-ours");
+    fs::path public_folder = folder / "public";
+    fs::path previous = OutputTree::previous_path(public_folder.string());
+    fs::create_directories(previous);
+    write_text(previous / "notes.txt", "the user's own notes");
+    for (auto mode : {PreviousBuild::reuse, PreviousBuild::reuse, PreviousBuild::remove}) {
+        OutputTree out(public_folder.string(), mode);
+        out.write("index.html", "a build");
+        commit(out);
+    }
+    CHECK(read_text(previous / "notes.txt") == "the user's own notes");
+    CHECK_FALSE(fs::exists(previous / OutputTree::marker_name));
+    CHECK(files_in(public_folder) ==
+          std::vector<std::pair<std::string, std::string>>{{"index.html", "a build"}});
     fs::remove_all(folder);
 }
