@@ -4,6 +4,8 @@
 #include "core/data_dir.hpp"
 #include "core/digest.hpp"
 
+#include <algorithm>
+#include <dirent.h>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -49,24 +51,54 @@ std::string digest_of_files(const fs::path& root, const std::set<std::string>& p
     return digest.hex();
 }
 
-// Each file of the output folder (the marker included) with its size and modification time,
-// from one lstat() each: an archive's output folder holds tens of thousands of files.
-json output_listing(const fs::path& out) {
-    std::map<std::string, std::pair<long long, long long>> files;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(out, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+// Adds each file under `folder` of the output (relative to `root`) with its size and
+// modification time, folder by folder in name order, from one lstat() each. Only this digest
+// is recorded: an archive's output folder holds hundreds of thousands of files, and a listing
+// of them held for the record cost the build tens of megabytes at its end. False when a
+// folder cannot be read or a file vanishes on the way.
+bool digest_output_folder(Digest& digest, const fs::path& root, const std::string& folder,
+                          std::size_t& files) {
+    DIR* listing = ::opendir((root / folder).c_str());
+    if (!listing)
+        return false;
+    std::vector<std::pair<std::string, unsigned char>> entries;
+    while (dirent* entry = ::readdir(listing)) {
+        std::string_view name = entry->d_name;
+        if (name != "." && name != "..")
+            entries.emplace_back(name, entry->d_type);
+    }
+    ::closedir(listing);
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [name, type] : entries) {
+        std::string path = folder.empty() ? name : folder + "/" + name;
+        if (type == DT_DIR) {
+            if (!digest_output_folder(digest, root, path, files))
+                return false;
+            continue;
+        }
         struct stat status {};
-        if (it->is_symlink(ec) || it->is_directory(ec) ||
-            ::lstat(it->path().c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+        if (::lstat((root / path).c_str(), &status) != 0)
+            return false;
+        if (S_ISDIR(status.st_mode) && !digest_output_folder(digest, root, path, files))
+            return false;
+        if (!S_ISREG(status.st_mode)) // links and the like are no file of a build
             continue;
         long long modified = status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec;
-        files[it->path().lexically_relative(out).generic_string()] = {status.st_size, modified};
+        digest.add(path).add(std::to_string(status.st_size)).add(std::to_string(modified));
+        ++files;
     }
-    json listing = json::array();
-    for (const auto& [path, stamp] : files)
-        listing.push_back({path, stamp.first, stamp.second});
-    return ec ? json() : listing;
+    return true;
+}
+
+// The output folder as it stands (the marker included), as a digest; nothing when it cannot
+// be read whole.
+std::optional<std::string> output_digest(const fs::path& out) {
+    Digest digest;
+    std::size_t files = 0;
+    if (!digest_output_folder(digest, out, "", files))
+        return std::nullopt;
+    digest.add(std::to_string(files));
+    return digest.hex();
 }
 
 std::string real(const std::string& path) {
@@ -107,7 +139,7 @@ std::optional<BuildRecord> BuildRecords::up_to_date() const {
             record.files_outside_content.insert(path.get<std::string>());
         if (note.at("outside_digest").get<std::string>() !=
                 digest_of_files(source_, record.files_outside_content) ||
-            note.at("output") != output_listing(out_))
+            note.at("output").get<std::string>() != output_digest(out_))
             return std::nullopt;
         record.meetings = note.at("meetings").get<std::size_t>();
         record.packs = note.at("packs").get<int>();
@@ -122,8 +154,8 @@ std::optional<BuildRecord> BuildRecords::up_to_date() const {
 void BuildRecords::store(const BuildRecord& record) const {
     if (!cache_.enabled())
         return;
-    json listing = output_listing(out_);
-    if (listing.is_null())
+    auto output = output_digest(out_);
+    if (!output)
         return;
     json note = {{"meetings", record.meetings},
                  {"packs", record.packs},
@@ -131,7 +163,7 @@ void BuildRecords::store(const BuildRecord& record) const {
                  {"warnings", record.warnings},
                  {"files_outside_content", record.files_outside_content},
                  {"outside_digest", digest_of_files(source_, record.files_outside_content)},
-                 {"output", listing}};
+                 {"output", *output}};
     cache_.store(part(), inputs_, {{}, note.dump(-1, ' ', false, json::error_handler_t::replace)});
 }
 

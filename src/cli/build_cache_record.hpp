@@ -1,7 +1,8 @@
 #pragma once
 // A record, kept in the build cache, of the last build into an output folder: a digest of
-// every input and each output file's size and modification time. A later build whose inputs
-// have the same digest, into a folder still exactly as that build left it, has nothing to do.
+// every input, and one of each output file's path, size and modification time. A later build
+// whose inputs have the same digest, into a folder still exactly as that build left it, has
+// nothing to do.
 #include "cli/build_cache.hpp"
 #include "content/model.hpp"
 

@@ -71,6 +71,15 @@ check "the altered output is replaced by what a clean build writes" same "$kept"
 rm "$kept/csp/2017-12-12/pack.pdf"
 "$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-4.log" 2>&1
 check "an output file removed since the last build is written again" same "$kept" "$reference"
+echo "<p>stray</p>" >"$kept/csp/stray.html"
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-4b.log" 2>&1
+check "a file added to the output since the last build is noticed" bash -c "! grep -q '^Nothing has changed' '$WORK/kept-4b.log'"
+check "and the folder is put back to what a clean build writes" same "$kept" "$reference"
+touch -d "2001-01-01" "$kept/csp/2017-12-12/pack.pdf"
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-4c.log" 2>&1
+check "an output file whose time changed is noticed" bash -c "! grep -q '^Nothing has changed' '$WORK/kept-4c.log'"
+"$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-4d.log" 2>&1
+check "and the build after that has nothing to do" grep -q "^Nothing has changed since the last build" "$WORK/kept-4d.log"
 
 printf '\nA late note on the winter programme, added after the first build.\n' >>"$site/$meeting/08-chairs-report.md"
 cached changed; changed="$WORK/changed"
