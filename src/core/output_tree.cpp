@@ -57,8 +57,15 @@ bool is_kept_build(const std::string& path) {
            fs::is_regular_file(fs::symlink_status(fs::path(path) / OutputTree::marker_name, ec));
 }
 
+// A new file at `path`, replacing whatever was there: never opened in place, since a file
+// there may be a hard link to a cached file (or, in a reused staging folder, a folder).
 int create_file(const fs::path& path) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST) {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+        fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    }
     if (fd < 0)
         throw std::runtime_error("cannot create " + path.string() + ": " +
                                  system_error_text(errno));
@@ -123,9 +130,7 @@ OutputTree::OutputTree(std::string destination, PreviousBuild previous)
         fs::create_directories(staging_, ec);
     if (ec)
         throw std::runtime_error("cannot create " + staging_ + ": " + ec.message());
-    fs::path marker = fs::path(staging_) / marker_name;
-    ::unlink(marker.c_str());
-    write_whole_file(marker,
+    write_whole_file(fs::path(staging_) / marker_name,
                      "This folder was written by boardpack; the next build replaces it whole.\n");
 }
 
@@ -148,70 +153,63 @@ bool OutputTree::claim_previous() {
     // A rename claims it: of two builds started at once, one reuses it and one starts empty.
     if (::rename(previous_.c_str(), staging_.c_str()) != 0)
         return false;
-    if (!list_leftovers("")) {
-        leftovers_.clear();
+    if (!only_plain_entries("")) {
         std::error_code ec;
         fs::remove_all(staging_, ec);
         return false;
     }
-    std::sort(leftovers_.begin(), leftovers_.end(),
-              [](const Leftover& a, const Leftover& b) { return a.path < b.path; });
+    reused_ = true;
     return true;
 }
 
-// Lists `folder` (relative to the staging folder) and everything below it by the types its
-// folder entries give, with no look-up per file: the walk is paid on every build.
-bool OutputTree::list_leftovers(const std::string& folder) {
-    std::string native = folder.empty() ? staging_ : staging_ + "/" + folder;
+namespace {
+
+// The entries of a folder, by name and the type its folder entry gives (an lstat() where
+// the file system gives none); false when it cannot be read.
+bool list_folder(const std::string& native,
+                 std::vector<std::pair<std::string, unsigned char>>& entries) {
     DIR* listing = ::opendir(native.c_str());
     if (!listing)
         return false;
-    bool plain = true;
-    std::vector<std::string> folders;
     while (dirent* entry = ::readdir(listing)) {
         std::string_view name = entry->d_name;
-        if (name == "." || name == ".." || (folder.empty() && name == marker_name))
+        if (name == "." || name == "..")
             continue;
-        std::string path = folder.empty() ? std::string(name) : folder + "/" + std::string(name);
         unsigned char type = entry->d_type;
         if (type == DT_UNKNOWN) {
             struct stat status {};
-            std::string full = staging_ + "/" + path;
+            std::string full = native + "/" + std::string(name);
             type = ::lstat(full.c_str(), &status) != 0 ? DT_UNKNOWN
                    : S_ISDIR(status.st_mode)           ? DT_DIR
                    : S_ISREG(status.st_mode)           ? DT_REG
                                                        : DT_UNKNOWN;
         }
-        // A link could lead a later write out of the folder: nothing odd is ever reused.
-        if (type != DT_DIR && type != DT_REG) {
-            plain = false;
-            break;
-        }
-        if (type == DT_DIR)
-            folders.push_back(path);
-        leftovers_.push_back({std::move(path), type == DT_DIR});
+        entries.emplace_back(name, type);
     }
     ::closedir(listing);
-    for (const auto& inner : folders)
-        if (plain && !list_leftovers(inner))
-            plain = false;
-    return plain;
+    return true;
 }
 
-OutputTree::Leftover* OutputTree::leftover(const std::string& path) {
-    auto found = std::lower_bound(
-        leftovers_.begin(), leftovers_.end(), path,
-        [](const Leftover& entry, const std::string& wanted) { return entry.path < wanted; });
-    if (found == leftovers_.end() || found->path != path || found->taken)
-        return nullptr;
-    return &*found;
+std::string joined(const std::string& folder, const std::string& name) {
+    return folder.empty() ? name : folder + "/" + name;
+}
+
+} // namespace
+
+bool OutputTree::only_plain_entries(const std::string& folder) const {
+    std::vector<std::pair<std::string, unsigned char>> entries;
+    if (!list_folder(joined(staging_, folder), entries))
+        return false;
+    for (const auto& [name, type] : entries)
+        if ((type != DT_DIR && type != DT_REG) ||
+            (type == DT_DIR && !only_plain_entries(joined(folder, name))))
+            return false;
+    return true;
 }
 
 bool OutputTree::left_linked(const std::string& path, const std::string& source_native_path,
-                             std::optional<FileIdentity> source) {
-    std::lock_guard lock(mutex_);
-    Leftover* left = leftovers_.empty() ? nullptr : leftover(path);
-    if (!left || left->folder)
+                             std::optional<FileIdentity> source) const {
+    if (!reused_)
         return false;
     struct stat status {};
     if (!source) {
@@ -220,38 +218,45 @@ bool OutputTree::left_linked(const std::string& path, const std::string& source_
         source = FileIdentity{status.st_dev, status.st_ino};
     }
     std::string full = (fs::path(staging_) / path).string();
-    if (::lstat(full.c_str(), &status) != 0 ||
-        FileIdentity{status.st_dev, status.st_ino} != *source)
-        return false;
-    left->taken = true;
-    return true;
+    return ::lstat(full.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
+           FileIdentity{status.st_dev, status.st_ino} == *source;
 }
 
-// A file the previous build left where this build needs a folder is removed first.
+// In a reused staging folder, a file the previous build left where this build needs a
+// folder is removed first.
 void OutputTree::make_folder(const std::string& folder) {
     fs::path full = fs::path(staging_) / folder;
     std::error_code ec;
     fs::create_directories(full, ec);
-    if (!ec)
+    if (!ec || !reused_) {
+        if (ec)
+            throw fs::filesystem_error("cannot create folder", full, ec);
         return;
+    }
     fs::path part = staging_;
     for (const auto& name : fs::path(folder)) {
         part /= name;
-        if (!leftovers_.empty() && !fs::is_directory(fs::symlink_status(part, ec)))
+        if (!fs::is_directory(fs::symlink_status(part, ec)))
             ::unlink(part.c_str());
     }
     fs::create_directories(full);
 }
 
-void OutputTree::remove_untaken_leftovers() {
-    for (const Leftover& left : leftovers_)
-        if (!left.taken && !left.folder)
-            ::unlink((fs::path(staging_) / left.path).c_str());
-    // Deepest first; a folder that still holds anything stays.
-    for (auto left = leftovers_.rbegin(); left != leftovers_.rend(); ++left)
-        if (left->folder)
-            ::rmdir((fs::path(staging_) / left->path).c_str());
-    leftovers_.clear();
+void OutputTree::remove_unwritten(const std::string& folder,
+                                  const std::vector<std::string_view>& written) {
+    std::vector<std::pair<std::string, unsigned char>> entries;
+    if (!list_folder(joined(staging_, folder), entries))
+        return;
+    for (const auto& [name, type] : entries) {
+        std::string path = joined(folder, name);
+        if (type == DT_DIR) {
+            remove_unwritten(path, written);
+            ::rmdir((fs::path(staging_) / path).c_str()); // stays unless emptied
+        } else if (path != marker_name &&
+                   !std::binary_search(written.begin(), written.end(), std::string_view(path))) {
+            ::unlink((fs::path(staging_) / path).c_str());
+        }
+    }
 }
 
 void OutputTree::retire(const std::string& folder) {
@@ -298,43 +303,27 @@ std::string OutputTree::prepare(const std::string& path) {
     fs::path full = fs::path(staging_) / path;
     std::string folder = parent_path(path);
     bool folder_made = false;
-    bool was_linked = false;
-    Leftover left;
     {
         std::lock_guard lock(mutex_);
         folder_made = folders_.contains(folder);
-        was_linked = linked_.erase(path) > 0;
-        if (Leftover* found = leftovers_.empty() ? nullptr : leftover(path)) {
-            found->taken = true;
-            left = *found;
-        }
     }
     if (!folder_made) {
         make_folder(folder);
         std::lock_guard lock(mutex_);
         folders_.insert(folder);
     }
-    if (left.folder) { // the previous build had a folder where this one writes a file
-        std::error_code ec;
-        fs::remove_all(full, ec);
-    } else if (was_linked || !left.path.empty()) {
-        // Writing through it would change the linked file itself (a cached file, perhaps)
-        ::unlink(full.c_str());
-    }
     return full.string();
 }
 
-void OutputTree::note_written(const std::string& path, bool linked) {
+void OutputTree::note_written(const std::string& path) {
     std::lock_guard lock(mutex_);
     written_.append(path).push_back('\0');
-    if (linked)
-        linked_.insert(path);
 }
 
 void OutputTree::write(const std::string& path, std::string_view bytes) {
     write_whole_file(prepare(path), bytes);
     keep_for_capture(path, bytes);
-    note_written(path, false);
+    note_written(path);
 }
 
 OutputTree::Stream::Stream(OutputTree& tree, std::string path)
@@ -368,7 +357,7 @@ void OutputTree::Stream::close() {
     close_file(std::exchange(fd_, -1), native_);
     if (captured_)
         tree_.keep_for_capture(path_, kept_);
-    tree_.note_written(path_, false);
+    tree_.note_written(path_);
 }
 
 void OutputTree::copy_file(const std::string& path, const std::string& source_native_path) {
@@ -376,8 +365,12 @@ void OutputTree::copy_file(const std::string& path, const std::string& source_na
         write(path, read_whole_file(source_native_path));
         return;
     }
-    fs::copy_file(source_native_path, prepare(path), fs::copy_options::overwrite_existing);
-    note_written(path, false);
+    // Whatever is there goes first: copying over a hard link would write through it.
+    std::string full = prepare(path);
+    std::error_code ec;
+    fs::remove_all(full, ec);
+    fs::copy_file(source_native_path, full);
+    note_written(path);
 }
 
 bool OutputTree::link_file(const std::string& path, const std::string& source_native_path,
@@ -385,17 +378,18 @@ bool OutputTree::link_file(const std::string& path, const std::string& source_na
     if (capture_) // a capture keeps bytes, which a link does not give
         return false;
     if (left_linked(path, source_native_path, source)) {
-        note_written(path, true);
+        note_written(path);
         return true;
     }
     std::string full = prepare(path);
     if (::link(source_native_path.c_str(), full.c_str()) != 0) {
         // A file written there before is replaced, as write would replace it.
-        if (errno != EEXIST || ::unlink(full.c_str()) != 0 ||
+        std::error_code ec;
+        if (errno != EEXIST || fs::remove_all(full, ec) == 0 || ec ||
             ::link(source_native_path.c_str(), full.c_str()) != 0)
             return false;
     }
-    note_written(path, true);
+    note_written(path);
     return true;
 }
 
@@ -407,7 +401,6 @@ bool OutputTree::share_file(const std::string& path, const std::string& target_n
     if (fs::file_size(full, ec) != expected_size || ec ||
         ::link(full.c_str(), target_native_path.c_str()) != 0)
         return false;
-    linked_.insert(path);
     return true;
 }
 
@@ -426,7 +419,15 @@ std::vector<std::string> OutputTree::written(std::string_view suffix) const {
 }
 
 bool OutputTree::commit(std::string& error) {
-    remove_untaken_leftovers();
+    if (reused_) {
+        std::vector<std::string_view> written;
+        for (std::string_view rest = written_; !rest.empty();) {
+            written.push_back(rest.substr(0, rest.find('\0')));
+            rest.remove_prefix(written.back().size() + 1);
+        }
+        std::sort(written.begin(), written.end());
+        remove_unwritten("", written);
+    }
     std::error_code ec;
     fs::path target = fs::absolute(destination_);
     if (!fs::exists(fs::symlink_status(target))) {

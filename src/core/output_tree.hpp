@@ -11,7 +11,6 @@
 // one-paper rebuild more than the paper.
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -119,44 +118,39 @@ class OutputTree {
     static std::string previous_path(const std::string& destination);
 
   private:
-    // A file or folder of the reused previous build; `taken` once this build has written over
-    // it or kept it.
-    struct Leftover {
-        std::string path;
-        bool folder = false;
-        bool taken = false;
-    };
     // Takes the kept previous build as the staging folder; false when there is none or it
     // holds anything but plain files and folders (then nothing is reused).
     bool claim_previous();
-    bool list_leftovers(const std::string& folder);
-    // The leftover at `path`, not yet taken; null when none. Call with mutex_ held.
-    Leftover* leftover(const std::string& path);
-    // Whether the previous build left at `path` a link to `source_native_path` itself.
+    // Whether `folder` of the staging folder holds only plain files and folders, all the way
+    // down: a link could lead a later write out of the staging folder.
+    bool only_plain_entries(const std::string& folder) const;
+    // Whether the staging folder holds at `path`, from the previous build, a link to the
+    // source itself (`source` when the caller has its identity).
     bool left_linked(const std::string& path, const std::string& source_native_path,
-                     std::optional<FileIdentity> source);
+                     std::optional<FileIdentity> source) const;
     void make_folder(const std::string& folder);
-    void remove_untaken_leftovers();
+    // Removes from `folder` of a reused staging folder every file this build did not write
+    // (`written` sorted), and the folders that leaves empty.
+    void remove_unwritten(const std::string& folder, const std::vector<std::string_view>& written);
     // The previous build, out of service after the swap (or this one, never swapped in): kept
     // for the next build when reusing, removed otherwise.
     void retire(const std::string& folder);
     bool captured() const; // whether the current thread captures what it writes here
     void keep_for_capture(const std::string& path, std::string_view bytes);
-    // The staging path for `path`, its folder made and any link there removed.
+    // The staging path for `path`, its folder made.
     std::string prepare(const std::string& path);
-    void note_written(const std::string& path, bool linked);
+    void note_written(const std::string& path);
     static thread_local Capture* capture_;
     std::string destination_;
     std::string staging_;
     std::string previous_;
     PreviousBuild previous_mode_;
     bool committed_ = false;
-    std::vector<Leftover> leftovers_; // sorted by path
+    bool reused_ = false; // the staging folder is a kept previous build
     mutable std::mutex mutex_;
     // Every path written, each ended by a NUL: an archive writes hundreds of thousands of
     // files, and one string apiece would cost half as much again.
     std::string written_;
-    std::set<std::string> linked_;
     // Folders made in the staging folder: a build writes thousands of files into a few hundred
     // folders, and making a folder that exists costs a look-up per path part.
     std::unordered_set<std::string> folders_;

@@ -1,9 +1,11 @@
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
 
+#include <csignal>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <sys/resource.h>
 
 namespace fs = std::filesystem;
 
@@ -76,14 +78,43 @@ TEST_CASE("an output tree marks its output, swaps atomically and clears killed b
     fs::remove_all(root);
 }
 
+namespace {
+
+// Limits the size of the files this process writes while it lives.
+class FileSizeLimit {
+  public:
+    explicit FileSizeLimit(rlim_t bytes) {
+        ::getrlimit(RLIMIT_FSIZE, &saved_);
+        previous_handler_ = std::signal(SIGXFSZ, SIG_IGN); // a failed write, not a dead process
+        rlimit limit{bytes, saved_.rlim_max};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() {
+        ::setrlimit(RLIMIT_FSIZE, &saved_);
+        std::signal(SIGXFSZ, previous_handler_);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+  private:
+    rlimit saved_{};
+    void (*previous_handler_)(int) = SIG_DFL;
+};
+
+} // namespace
+
 TEST_CASE("a write that cannot complete throws instead of leaving a short file") {
     fs::path root = fs::temp_directory_path() / "boardpack-output-full-test";
     fs::remove_all(root);
     fs::create_directories(root);
     bp::OutputTree tree((root / "public").string());
-    // /dev/full fails every write with ENOSPC, as a full disk does.
-    fs::create_symlink("/dev/full", tree.staging_path("feed.xml"));
-    CHECK_THROWS_WITH_AS(tree.write("feed.xml", "<feed/>"), doctest::Contains("feed.xml"),
-                         std::runtime_error);
+    {
+        // A limit on the size of a file fails the write past it (EFBIG), as a full disk fails
+        // it with ENOSPC: the first bytes are written, the rest are not.
+        FileSizeLimit limit(3);
+        CHECK_THROWS_WITH_AS(tree.write("feed.xml", "<feed/>"), doctest::Contains("feed.xml"),
+                             std::runtime_error);
+    }
+    CHECK(tree.written().empty());
     fs::remove_all(root);
 }
