@@ -316,8 +316,12 @@ std::string OutputTree::prepare(const std::string& path) {
 }
 
 void OutputTree::note_written(const std::string& path) {
+    // Listed as the folder walk before the swap names it, or a reused folder would lose it.
+    bool plain = path.find("//") == std::string::npos && !path.starts_with("./") &&
+                 path.find("/./") == std::string::npos && path.find("..") == std::string::npos;
+    std::string normal = plain ? path : fs::path(path).lexically_normal().generic_string();
     std::lock_guard lock(mutex_);
-    written_.append(path).push_back('\0');
+    written_.append(normal).push_back('\0');
 }
 
 void OutputTree::write(const std::string& path, std::string_view bytes) {

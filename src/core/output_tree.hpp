@@ -51,11 +51,11 @@ class OutputTree {
     void write(const std::string& path, std::string_view bytes);
     void copy_file(const std::string& path, const std::string& source_native_path);
     // Puts `source_native_path` at `path` as a hard link, so nothing is copied (nothing at all
-    // when the previous build left that very link there); false when the
-    // file system will not (another device, say) and the caller must write the bytes. The
-    // source must never be written in place while it is linked: a later write or copy to the
-    // same path replaces the link rather than writing through it.
-    // `source` is the source's identity when the caller has just looked it up.
+    // when the previous build left that very link there); false when the file system will not
+    // (another device, say) and the caller must write the bytes. The source must never be
+    // written in place while it is linked: a later write or copy to the same path replaces the
+    // link rather than writing through it. `source` is the source's identity when the caller
+    // has just looked it up.
     bool link_file(const std::string& path, const std::string& source_native_path,
                    std::optional<FileIdentity> source = std::nullopt);
     // The reverse: links the file written at `path` to `target_native_path` (a new name), so

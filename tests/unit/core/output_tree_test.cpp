@@ -331,3 +331,17 @@ TEST_CASE("a folder named like a kept build that no build kept is never removed"
           std::vector<std::pair<std::string, std::string>>{{"index.html", "a build"}});
     fs::remove_all(folder);
 }
+
+TEST_CASE("a path written in a roundabout way is listed as the folder names it, and kept") {
+    fs::path folder = fresh_folder("reuse-roundabout");
+    fs::path public_folder = folder / "public";
+    for (int build = 0; build < 3; ++build) {
+        OutputTree out(public_folder.string(), PreviousBuild::reuse);
+        out.write("board//meeting/./index.html", "page");
+        CHECK(out.written() == std::vector<std::string>{"board/meeting/index.html"});
+        commit(out);
+    }
+    CHECK(files_in(public_folder) ==
+          std::vector<std::pair<std::string, std::string>>{{"board/meeting/index.html", "page"}});
+    fs::remove_all(folder);
+}
