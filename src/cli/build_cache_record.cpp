@@ -3,9 +3,8 @@
 #include "cli/build_cache_keys.hpp"
 #include "core/data_dir.hpp"
 #include "core/digest.hpp"
+#include "core/filesystem.hpp"
 
-#include <algorithm>
-#include <dirent.h>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -58,31 +57,21 @@ std::string digest_of_files(const fs::path& root, const std::set<std::string>& p
 // folder cannot be read or a file vanishes on the way.
 bool digest_output_folder(Digest& digest, const fs::path& root, const std::string& folder,
                           std::size_t& files) {
-    DIR* listing = ::opendir((root / folder).c_str());
-    if (!listing)
+    auto entries = folder_entries((root / folder).string());
+    if (!entries)
         return false;
-    std::vector<std::pair<std::string, unsigned char>> entries;
-    while (dirent* entry = ::readdir(listing)) {
-        std::string_view name = entry->d_name;
-        if (name != "." && name != "..")
-            entries.emplace_back(name, entry->d_type);
-    }
-    ::closedir(listing);
-    std::sort(entries.begin(), entries.end());
-    for (const auto& [name, type] : entries) {
-        std::string path = folder.empty() ? name : folder + "/" + name;
-        if (type == DT_DIR) {
+    for (const auto& entry : *entries) {
+        std::string path = join_path(folder, entry.name);
+        if (entry.kind == FolderEntry::Kind::folder) {
             if (!digest_output_folder(digest, root, path, files))
                 return false;
             continue;
         }
+        if (entry.kind != FolderEntry::Kind::file) // links and the like are no file of a build
+            continue;
         struct stat status {};
         if (::lstat((root / path).c_str(), &status) != 0)
             return false;
-        if (S_ISDIR(status.st_mode) && !digest_output_folder(digest, root, path, files))
-            return false;
-        if (!S_ISREG(status.st_mode)) // links and the like are no file of a build
-            continue;
         long long modified = status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec;
         digest.add(path).add(std::to_string(status.st_size)).add(std::to_string(modified));
         ++files;

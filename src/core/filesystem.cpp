@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <dirent.h>
 #include <fcntl.h>
 #include <filesystem>
 #include <set>
@@ -11,6 +12,35 @@
 namespace fs = std::filesystem;
 
 namespace bp {
+
+std::optional<std::vector<FolderEntry>> folder_entries(const std::string& native_path) {
+    DIR* listing = ::opendir(native_path.c_str());
+    if (!listing)
+        return std::nullopt;
+    std::vector<FolderEntry> entries;
+    while (dirent* entry = ::readdir(listing)) {
+        std::string name = entry->d_name;
+        if (name == "." || name == "..")
+            continue;
+        unsigned char type = entry->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat status {};
+            std::string full = native_path + "/" + name;
+            type = ::lstat(full.c_str(), &status) != 0 ? DT_UNKNOWN
+                   : S_ISDIR(status.st_mode)           ? DT_DIR
+                   : S_ISREG(status.st_mode)           ? DT_REG
+                                                       : DT_UNKNOWN;
+        }
+        auto kind = type == DT_DIR   ? FolderEntry::Kind::folder
+                    : type == DT_REG ? FolderEntry::Kind::file
+                                     : FolderEntry::Kind::other;
+        entries.push_back({std::move(name), kind});
+    }
+    ::closedir(listing);
+    std::sort(entries.begin(), entries.end(),
+              [](const FolderEntry& a, const FolderEntry& b) { return a.name < b.name; });
+    return entries;
+}
 
 std::string join_path(const std::string& a, const std::string& b) {
     if (a.empty() || a == ".")

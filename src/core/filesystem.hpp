@@ -72,6 +72,17 @@ class MemoryFileSystem final : public FileSystem {
 // file, or cannot be read whole. The one reader of whole files: sources, cache entries, copies.
 std::optional<std::string> read_regular_file(const std::string& native_path);
 
+// A folder's entry and what it is, as the folder listing says (one lstat() only where the file
+// system does not): walks of output folders see hundreds of thousands of entries.
+struct FolderEntry {
+    enum class Kind { file, folder, other }; // other: a link, a device, anything else
+    std::string name;
+    Kind kind;
+};
+// The entries of the folder at `native_path`, "." and ".." left out, sorted by name; nothing
+// when it cannot be read.
+std::optional<std::vector<FolderEntry>> folder_entries(const std::string& native_path);
+
 // Joins path parts with '/', ignoring empty parts.
 std::string join_path(const std::string& a, const std::string& b);
 std::string parent_path(const std::string& path);

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
 #include <filesystem>
 #include <iterator>
@@ -48,6 +47,13 @@ void remove_stale_siblings(const fs::path& target) {
                 fs::remove_all(entry.path(), ec);
         }
     }
+}
+
+// "public/" names the folder "public", whose siblings the staging and kept folders are.
+std::string without_trailing_slashes(std::string path) {
+    while (path.size() > 1 && path.back() == '/')
+        path.pop_back();
+    return path;
 }
 
 // A previous build kept beside an output: a real folder holding the marker every build writes.
@@ -113,9 +119,7 @@ std::string read_whole_file(const std::string& path) {
 const char* const OutputTree::marker_name = ".boardpack-output";
 
 OutputTree::OutputTree(std::string destination, PreviousBuild previous)
-    : destination_(std::move(destination)), previous_mode_(previous) {
-    while (destination_.size() > 1 && destination_.back() == '/')
-        destination_.pop_back();
+    : destination_(without_trailing_slashes(std::move(destination))), previous_mode_(previous) {
     fs::path target = fs::absolute(destination_);
     remove_stale_siblings(target);
     staging_ = (target.parent_path() /
@@ -140,10 +144,7 @@ OutputTree::~OutputTree() {
 }
 
 std::string OutputTree::previous_path(const std::string& destination) {
-    std::string trimmed = destination;
-    while (trimmed.size() > 1 && trimmed.back() == '/')
-        trimmed.pop_back();
-    fs::path target = fs::absolute(trimmed);
+    fs::path target = fs::absolute(without_trailing_slashes(destination));
     return (target.parent_path() / ("." + target.filename().string() + ".previous")).string();
 }
 
@@ -162,47 +163,14 @@ bool OutputTree::claim_previous() {
     return true;
 }
 
-namespace {
-
-// The entries of a folder, by name and the type its folder entry gives (an lstat() where
-// the file system gives none); false when it cannot be read.
-bool list_folder(const std::string& native,
-                 std::vector<std::pair<std::string, unsigned char>>& entries) {
-    DIR* listing = ::opendir(native.c_str());
-    if (!listing)
-        return false;
-    while (dirent* entry = ::readdir(listing)) {
-        std::string_view name = entry->d_name;
-        if (name == "." || name == "..")
-            continue;
-        unsigned char type = entry->d_type;
-        if (type == DT_UNKNOWN) {
-            struct stat status {};
-            std::string full = native + "/" + std::string(name);
-            type = ::lstat(full.c_str(), &status) != 0 ? DT_UNKNOWN
-                   : S_ISDIR(status.st_mode)           ? DT_DIR
-                   : S_ISREG(status.st_mode)           ? DT_REG
-                                                       : DT_UNKNOWN;
-        }
-        entries.emplace_back(name, type);
-    }
-    ::closedir(listing);
-    return true;
-}
-
-std::string joined(const std::string& folder, const std::string& name) {
-    return folder.empty() ? name : folder + "/" + name;
-}
-
-} // namespace
-
 bool OutputTree::only_plain_entries(const std::string& folder) const {
-    std::vector<std::pair<std::string, unsigned char>> entries;
-    if (!list_folder(joined(staging_, folder), entries))
+    auto entries = folder_entries(join_path(staging_, folder));
+    if (!entries)
         return false;
-    for (const auto& [name, type] : entries)
-        if ((type != DT_DIR && type != DT_REG) ||
-            (type == DT_DIR && !only_plain_entries(joined(folder, name))))
+    for (const auto& entry : *entries)
+        if (entry.kind == FolderEntry::Kind::other ||
+            (entry.kind == FolderEntry::Kind::folder &&
+             !only_plain_entries(join_path(folder, entry.name))))
             return false;
     return true;
 }
@@ -244,12 +212,12 @@ void OutputTree::make_folder(const std::string& folder) {
 
 void OutputTree::remove_unwritten(const std::string& folder,
                                   const std::vector<std::string_view>& written) {
-    std::vector<std::pair<std::string, unsigned char>> entries;
-    if (!list_folder(joined(staging_, folder), entries))
+    auto entries = folder_entries(join_path(staging_, folder));
+    if (!entries)
         return;
-    for (const auto& [name, type] : entries) {
-        std::string path = joined(folder, name);
-        if (type == DT_DIR) {
+    for (const auto& entry : *entries) {
+        std::string path = join_path(folder, entry.name);
+        if (entry.kind == FolderEntry::Kind::folder) {
             remove_unwritten(path, written);
             ::rmdir((fs::path(staging_) / path).c_str()); // stays unless emptied
         } else if (path != marker_name &&

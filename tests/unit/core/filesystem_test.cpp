@@ -118,3 +118,22 @@ TEST_CASE("a write that cannot complete throws instead of leaving a short file")
     CHECK(tree.written().empty());
     fs::remove_all(root);
 }
+
+TEST_CASE("a folder's entries come sorted by name, each a file, a folder or something else") {
+    fs::path root = fs::temp_directory_path() / "boardpack-folder-entries-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "b-folder");
+    std::ofstream(root / "c-file.html") << "page";
+    std::ofstream(root / "a-file.pdf") << "pack";
+    fs::create_symlink(root / "c-file.html", root / "d-link");
+    auto entries = bp::folder_entries(root.string());
+    REQUIRE(entries);
+    REQUIRE(entries->size() == 4);
+    using Kind = bp::FolderEntry::Kind;
+    CHECK(((*entries)[0].name == "a-file.pdf" && (*entries)[0].kind == Kind::file));
+    CHECK(((*entries)[1].name == "b-folder" && (*entries)[1].kind == Kind::folder));
+    CHECK(((*entries)[2].name == "c-file.html" && (*entries)[2].kind == Kind::file));
+    CHECK(((*entries)[3].name == "d-link" && (*entries)[3].kind == Kind::other));
+    CHECK_FALSE(bp::folder_entries((root / "missing").string()));
+    fs::remove_all(root);
+}
