@@ -10,7 +10,7 @@
 #include "core/filesystem.hpp"
 #include "core/text.hpp"
 #include "pack/pack.hpp"
-#include "pack/post_pass.hpp"
+#include "pack/page_extractor.hpp"
 #include "site/html_renderer.hpp"
 
 #include <algorithm>

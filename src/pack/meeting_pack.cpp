@@ -12,6 +12,7 @@
 #include "pack/missing_glyphs.hpp"
 #include "pack/pack.hpp"
 #include "pack/pack_json.hpp"
+#include "pack/page_extractor.hpp"
 #include "pack/page_furniture.hpp"
 #include "pack/painter.hpp"
 #include "pack/paper_pages.hpp"

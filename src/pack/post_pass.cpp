@@ -426,40 +426,6 @@ std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
-PageExtractor::PageExtractor(const std::string& finished) {
-    source_.setSuppressWarnings(true);
-    source_.processMemoryFile("pack.pdf", finished.data(), finished.size());
-    linearised_ = source_.isLinearized();
-    pages_ = QPDFPageDocumentHelper(source_).getAllPages();
-    // Every extract drops the links, so they are dropped once here.
-    for (auto& page : pages_)
-        page.getObjectHandle().removeKey("/Annots");
-}
-
-std::string PageExtractor::extract(int first, int last, const std::vector<OutlineEntry>& outline,
-                                   const DocumentInfo& info, std::string& error, int first_label) {
-    try {
-        int count = page_count();
-        if (first < 1 || last < first || last > count) {
-            error = "pages " + std::to_string(first) + "-" + std::to_string(last) +
-                    " are outside the pack's " + std::to_string(count) + " pages";
-            return {};
-        }
-        QPDF extract;
-        extract.emptyPDF();
-        QPDFPageDocumentHelper pages(extract);
-        for (int i = first - 1; i < last; ++i)
-            pages.addPage(pages_[i], false);
-        write_outline(extract, outline);
-        write_page_labels(extract, {{0, "", true, first_label > 0 ? first_label : first}});
-        write_info(extract, info);
-        return write_pdf(extract, linearised_, false);
-    } catch (const std::exception& failure) {
-        error = failure.what();
-        return {};
-    }
-}
-
 std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers) {
     if (numbers.empty())
         return {{0, "", true, 1}};

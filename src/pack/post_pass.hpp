@@ -63,32 +63,6 @@ std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers);
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
                        const UsedGlyphs& glyphs, std::string& error);
 
-// Cuts page ranges out of a finished pack as PDFs of their own. The pack is read once for all
-// of them: reading it (its object streams inflated, its page tree walked) costs about as much
-// as writing an extract. Page labels keep the pack's numbers, so page 1 of an extract is
-// labelled `first` (or `first_label`, when given: the printed number, where it differs).
-// Links are dropped: they point into the rest of the pack. The fonts come
-// along already compressed, which is much cheaper than painting the pages again (the agenda PDF
-// is the pack's first pages). An extract is linearised when the pack is. It has no object
-// streams: an extract is a few dozen objects, so they would save a couple of kilobytes and
-// double the cost of writing it (bench/README.md).
-class PageExtractor {
-  public:
-    // `finished` must outlive the extractor. Throws when qpdf cannot read it.
-    explicit PageExtractor(const std::string& finished);
-    PageExtractor(const PageExtractor&) = delete;
-    PageExtractor& operator=(const PageExtractor&) = delete;
-    int page_count() const { return static_cast<int>(pages_.size()); }
-    // Pages `first`..`last` (1-based, inclusive). Returns "" and sets `error` on failure.
-    std::string extract(int first, int last, const std::vector<OutlineEntry>& outline,
-                        const DocumentInfo& info, std::string& error, int first_label = 0);
-
-  private:
-    QPDF source_;
-    std::vector<QPDFPageObjectHelper> pages_;
-    bool linearised_ = true;
-};
-
 // A well-formed ToUnicode CMap for a font whose character codes are Unicode code points.
 std::string to_unicode_cmap(const std::set<char32_t>& code_points);
 

@@ -3,7 +3,7 @@
 // who wants one report downloads only that, with the pack's stamps and page numbers as they are.
 #include "pack/composed_pack.hpp"
 #include "pack/pack_plan.hpp"
-#include "pack/post_pass.hpp"
+#include "pack/page_extractor.hpp"
 
 #include <string>
 #include <vector>

@@ -1,0 +1,52 @@
+#pragma once
+// Cutting page ranges out of a finished pack as PDFs of their own: the agenda PDF and the
+// PDF of each report.
+#include "pack/composed_pack.hpp"
+
+#include <cstddef>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <string>
+#include <vector>
+
+namespace bp::pack {
+
+// An extract larger than this is linearised ("fast web view") when the pack is: a browser
+// then shows its first pages before the rest has arrived. A smaller one arrives whole in
+// about a second on a slow connection, so linearising it (a second pass over the file, a
+// fifth of a pack's time when every extract was linearised) would buy nothing.
+constexpr std::size_t fast_web_view_bytes = std::size_t{1} << 20;
+
+// The pack is read once for all the extracts: reading it (its object streams inflated, its
+// page tree walked) costs about as much as writing an extract. Each extract is written from
+// the pack's own objects, the rest left out by giving the pack, for the time of one write, a
+// catalog and a page tree holding only the extract's pages; the fonts come along already
+// compressed, with no copy of any object. Page labels keep the pack's numbers, so page 1 of
+// an extract is labelled `first` (or `first_label`, when given: the printed number, where it
+// differs). Links are dropped: they point into the rest of the pack. An extract has no object
+// streams: it is a few dozen objects, so they would save a couple of kilobytes and double the
+// cost of writing it (bench/README.md).
+class PageExtractor {
+  public:
+    // `finished` must outlive the extractor. Throws when qpdf cannot read it. Extracts are
+    // linearised when the pack is and they are larger than `linearise_above` bytes.
+    explicit PageExtractor(const std::string& finished,
+                           std::size_t linearise_above = fast_web_view_bytes);
+    PageExtractor(const PageExtractor&) = delete;
+    PageExtractor& operator=(const PageExtractor&) = delete;
+    int page_count() const { return static_cast<int>(pages_.size()); }
+    // Pages `first`..`last` (1-based, inclusive). Returns "" and sets `error` on failure.
+    std::string extract(int first, int last, const std::vector<OutlineEntry>& outline,
+                        const DocumentInfo& info, std::string& error, int first_label = 0);
+
+  private:
+    std::string write_extract(int first, int last, const std::vector<OutlineEntry>& outline,
+                              const DocumentInfo& info, int first_label);
+
+    QPDF source_;
+    std::vector<QPDFPageObjectHelper> pages_;
+    bool linearised_ = true;
+    std::size_t linearise_above_;
+};
+
+} // namespace bp::pack
