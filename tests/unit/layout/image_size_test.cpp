@@ -11,10 +11,20 @@ using namespace bp::layout;
 
 namespace {
 
-// ctest runs each case as its own process, in parallel: each gets a folder of its own.
-std::filesystem::path scratch_folder() {
-    return std::filesystem::temp_directory_path() /
-           ("bp-layout-image-size-" + std::to_string(getpid()));
+// ctest runs each case as its own process, in parallel: each gets a folder of its own,
+// removed when the process ends, whichever cases it ran.
+struct ScratchFolder {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("bp-layout-image-size-" + std::to_string(getpid()));
+    ~ScratchFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
+const std::filesystem::path& scratch_folder() {
+    static const ScratchFolder folder;
+    return folder.path;
 }
 
 std::string write_file(const std::string& name, const std::string& bytes) {
@@ -60,5 +70,4 @@ TEST_CASE("broken, truncated or foreign files give no size rather than a hang") 
     CHECK_FALSE(read_image_info(write_file("loop.jpg", std::string("\xFF\xD8\xFF\xE0\0\x02", 6) +
                                                            std::string(100, '\xFF'))));
     CHECK_FALSE(read_image_info("/nonexistent/folder/image.png"));
-    std::filesystem::remove_all(scratch_folder());
 }
