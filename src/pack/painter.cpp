@@ -202,13 +202,14 @@ UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces)
         glyphs.postscript_names[style] =
             faces.postscript_name(static_cast<layout::FontStyle>(style));
     const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(faces.files());
+    CodePoints painted_in[4];
     for (std::size_t p = 0; p < pack.pages.size(); ++p) {
         const auto& texts = pack.pages[p].page.texts;
         for (std::size_t i = 0; i < texts.size(); ++i) {
             const layout::TextRun& run = texts[i];
-            auto& painted = glyphs.by_style[static_cast<int>(run.style)];
+            CodePoints& painted = painted_in[static_cast<int>(run.style)];
             if (!measurer || !needs_fallback(run.text, run.style, faces)) {
-                collect_code_points(printable_text(run.text), painted);
+                painted.add(printable_text(run.text));
                 continue;
             }
             auto bundled_width = [&](const std::string& text) {
@@ -231,15 +232,17 @@ UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces)
                 part.link.clear(); // the whole run's link is added once, below
                 part.underline = part.strike = false;
                 pieces.push_back(part);
-                collect_code_points(printable_text(piece.text), painted);
+                painted.add(printable_text(piece.text));
             }
             // An empty bundled piece carries the run's link and decorations.
             layout::TextRun whole = run;
             whole.text = " ";
             pieces.push_back(whole);
-            painted.insert(U' ');
+            painted.add(" ");
         }
     }
+    for (int style = 0; style < 4; ++style)
+        glyphs.by_style[style] = painted_in[style].in_order();
     return glyphs;
 }
 

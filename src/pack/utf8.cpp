@@ -1,5 +1,7 @@
 #include "pack/utf8.hpp"
 
+#include <bit>
+
 namespace bp::pack {
 
 namespace {
@@ -110,9 +112,24 @@ std::string printable_text(std::string_view text) {
     return encode_utf8(decoded);
 }
 
-void collect_code_points(std::string_view printable, std::set<char32_t>& into) {
-    for (char32_t c : decode_utf8(printable))
-        into.insert(c);
+void CodePoints::add(std::string_view printable) {
+    for (std::size_t i = 0; i < printable.size(); ++i) {
+        auto byte = static_cast<unsigned char>(printable[i]);
+        if (byte >= 0x80) { // from the first character past ASCII on, decode the rest
+            for (char32_t c : decode_utf8(printable.substr(i)))
+                mark(c);
+            return;
+        }
+        mark(byte);
+    }
+}
+
+std::set<char32_t> CodePoints::in_order() const {
+    std::set<char32_t> points;
+    for (std::size_t word = 0; word < bits_.size(); ++word)
+        for (std::uint64_t bits = bits_[word]; bits != 0; bits &= bits - 1)
+            points.insert(points.end(), static_cast<char32_t>(word * 64 + std::countr_zero(bits)));
+    return points;
 }
 
 } // namespace bp::pack

@@ -94,6 +94,19 @@ TEST_CASE("text the fonts cannot encode is replaced rather than passed through")
     CHECK(printable_text("cut \xE2\x80") == "cut \xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+TEST_CASE("the characters of printed texts are gathered once each, in order") {
+    CodePoints points;
+    points.add(printable_text("Café – 50 €"));
+    points.add("");
+    points.add(printable_text("aaa \xF0\x9F\x98\x80")); // an emoji becomes U+FFFD
+    points.add(printable_text("Łódź"));
+    std::set<char32_t> expected = {U' ',      U'0',      U'5',      U'C',      U'a',
+                                   U'f',      U'd',      U'\u00E9', U'\u00F3', U'\u0141',
+                                   U'\u017A', U'\u2013', U'\u20AC', U'\uFFFD'};
+    CHECK(points.in_order() == expected);
+    CHECK(CodePoints().in_order().empty());
+}
+
 TEST_CASE("pack.json escapes titles and keeps its key order") {
     content::AgendaItem item;
     item.number = "7";
