@@ -341,12 +341,17 @@ DocumentInfo pack_info(const content::Site& site, const content::Board& board,
     return info;
 }
 
+// The agenda's pages and each report's, as PDFs of their own.
+struct Extracts {
+    std::string agenda_pdf;
+    std::string agenda_error;
+    std::vector<ReportPdf> reports;
+    std::string reports_error;
+};
+
 // Each report's pages as a PDF of its own, listed in the summary for the site.
-void add_report_pdfs(PackOutput& output, PageExtractor& extractor, const PackPlan& plan,
-                     const DocumentInfo& info, content::Audience audience,
+void add_report_pdfs(PackOutput& output, std::vector<ReportPdf> reports, const std::string& error,
                      const SourceLocation& location, DiagnosticSink& sink) {
-    std::string error;
-    auto reports = report_pdfs(extractor, plan, info, audience, error);
     if (!error.empty()) {
         sink.error(location, "cannot write the PDF of each report: " + error);
         return;
@@ -362,7 +367,7 @@ void add_report_pdfs(PackOutput& output, PageExtractor& extractor, const PackPla
 }
 
 std::string render(const ComposedPack& pack, const FontFaces& faces, const SourceLocation& location,
-                   DiagnosticSink& sink) {
+                   DiagnosticSink& sink, const std::function<void(PageExtractor&)>& cut) {
     UsedGlyphs glyphs = collect_used_glyphs(pack, faces);
     std::string error;
     std::string painted = paint_with_font_subsets(pack, faces, glyphs, error);
@@ -370,7 +375,7 @@ std::string render(const ComposedPack& pack, const FontFaces& faces, const Sourc
         sink.error(location, "cannot paint the pack: " + error);
         return {};
     }
-    std::string finished = finish_pdf(painted, pack, glyphs, error);
+    std::string finished = finish_pdf(painted, pack, glyphs, error, cut);
     if (finished.empty())
         sink.error(location, "cannot finish the PDF: " + error,
                    "check the PDF appendices of this meeting");
@@ -532,17 +537,21 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
                                   : "meeting pack");
         pack.linearise = site.config.linearise_pdfs;
         pack.chart_fonts = resources.fonts;
-        output.pack_pdf = render(pack, *faces, meeting.location, sink);
+        int agenda_pages = static_cast<int>(numbered.front.pages.size());
+        Extracts extracts;
+        auto cut = [&](PageExtractor& extractor) {
+            extracts.agenda_pdf = extractor.extract(
+                1, agenda_pages, {{"Agenda", 0, 0, {}}},
+                pack_info(site, board, meeting, audience, "agenda"), extracts.agenda_error);
+            extracts.reports =
+                report_pdfs(extractor, plan, pack.info, audience, extracts.reports_error);
+        };
+        output.pack_pdf = render(pack, *faces, meeting.location, sink, cut);
         if (output.pack_pdf.empty())
             return output;
-        int agenda_pages = static_cast<int>(numbered.front.pages.size());
-        std::string error;
-        PageExtractor extractor(output.pack_pdf); // the finished pack, read once for all cuts
-        output.agenda_pdf =
-            extractor.extract(1, agenda_pages, {{"Agenda", 0, 0, {}}},
-                              pack_info(site, board, meeting, audience, "agenda"), error);
+        output.agenda_pdf = std::move(extracts.agenda_pdf);
         if (output.agenda_pdf.empty())
-            sink.error(meeting.location, "cannot write the agenda PDF: " + error);
+            sink.error(meeting.location, "cannot write the agenda PDF: " + extracts.agenda_error);
 
         // Both editions count the members' pages.
         output.pack_json = pack_json(plan, numbered.pages);
@@ -556,7 +565,8 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
         for (const ItemPlan& row : plan.items)
             output.summary.items.push_back(
                 {row.item->number, row.first_page, row.last_page, "", 0, row.first_sheet});
-        add_report_pdfs(output, extractor, plan, pack.info, audience, meeting.location, sink);
+        add_report_pdfs(output, std::move(extracts.reports), extracts.reports_error,
+                        meeting.location, sink);
     } catch (const std::exception& failure) {
         sink.error(meeting.location,
                    "cannot build the meeting pack: " + std::string(failure.what()));

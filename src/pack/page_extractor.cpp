@@ -10,9 +10,10 @@ namespace bp::pack {
 namespace {
 
 // For its lifetime, `pdf` is the document of `pages` alone: its trailer names a new catalog
-// whose page tree holds them, and each of them names that tree as its parent. The writer
-// writes only what the trailer reaches, so the rest of the pack is left out. Everything is put
-// back when the view ends, so the next extract starts from the pack as it was read.
+// whose page tree holds them, and each of them names that tree as its parent and has no links
+// (they point into the rest of the pack). The writer writes only what the trailer reaches, so
+// the rest of the pack is left out. Everything is put back when the view ends, so the next
+// extract, or the pack's own writing, starts from the pack as it was.
 class ExtractView {
   public:
     ExtractView(QPDF& pdf, const std::vector<QPDFPageObjectHelper>& pages)
@@ -30,8 +31,9 @@ class ExtractView {
         catalog.replaceKey("/Pages", tree);
         for (const auto& page : pages) {
             QPDFObjectHandle object = page.getObjectHandle();
-            parents_.emplace_back(object, object.getKey("/Parent"));
+            kept_.push_back({object, object.getKey("/Parent"), object.getKey("/Annots")});
             object.replaceKey("/Parent", tree);
+            object.removeKey("/Annots");
         }
         trailer_.replaceKey("/Root", catalog);
         pdf.updateAllPagesCache();
@@ -40,8 +42,11 @@ class ExtractView {
     ExtractView& operator=(const ExtractView&) = delete;
     ~ExtractView() {
         try {
-            for (auto& [page, parent] : parents_)
+            for (auto& [page, parent, links] : kept_) {
                 page.replaceKey("/Parent", parent);
+                if (!links.isNull())
+                    page.replaceKey("/Annots", links);
+            }
             trailer_.replaceKey("/Root", root_);
             trailer_.replaceKey("/Info", info_);
             pdf_.updateAllPagesCache();
@@ -55,22 +60,33 @@ class ExtractView {
     QPDFObjectHandle trailer_;
     QPDFObjectHandle root_;
     QPDFObjectHandle info_;
-    std::vector<std::pair<QPDFObjectHandle, QPDFObjectHandle>> parents_;
+    struct KeptKeys {
+        QPDFObjectHandle page, parent, links;
+    };
+    std::vector<KeptKeys> kept_;
 };
+
+std::unique_ptr<QPDF> read_pack(const std::string& finished) {
+    auto pack = std::make_unique<QPDF>();
+    pack->setSuppressWarnings(true);
+    pack->processMemoryFile("pack.pdf", finished.data(), finished.size());
+    return pack;
+}
 
 } // namespace
 
 PageExtractor::PageExtractor(const std::string& finished, std::size_t linearise_above)
-    : linearise_above_(linearise_above) {
-    source_.setSuppressWarnings(true);
-    source_.processMemoryFile("pack.pdf", finished.data(), finished.size());
-    linearised_ = source_.isLinearized();
+    : read_(read_pack(finished)), source_(*read_), linearised_(source_.isLinearized()),
+      linearise_above_(linearise_above) {
+    source_.pushInheritedAttributesToPage();
+    pages_ = QPDFPageDocumentHelper(source_).getAllPages();
+}
+
+PageExtractor::PageExtractor(QPDF& pack, bool pack_linearised, std::size_t linearise_above)
+    : source_(pack), linearised_(pack_linearised), linearise_above_(linearise_above) {
     // Each page then carries its own resources and boxes, whichever tree it is put in.
     source_.pushInheritedAttributesToPage();
     pages_ = QPDFPageDocumentHelper(source_).getAllPages();
-    // Every extract drops the links, so they are dropped once here.
-    for (auto& page : pages_)
-        page.getObjectHandle().removeKey("/Annots");
 }
 
 std::string PageExtractor::extract(int first, int last, const std::vector<OutlineEntry>& outline,

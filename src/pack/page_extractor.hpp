@@ -4,6 +4,7 @@
 #include "pack/composed_pack.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <string>
@@ -17,13 +18,13 @@ namespace bp::pack {
 // fifth of a pack's time when every extract was linearised) would buy nothing.
 constexpr std::size_t fast_web_view_bytes = std::size_t{1} << 20;
 
-// The pack is read once for all the extracts: reading it (its object streams inflated, its
-// page tree walked) costs about as much as writing an extract. Each extract is written from
-// the pack's own objects, the rest left out by giving the pack, for the time of one write, a
+// A meeting's extracts are cut from its pack in hand, before the pack is written; one made
+// from a written pack reads it once for all its extracts. Each extract is written from the
+// pack's own objects, the rest left out by giving the pack, for the time of one write, a
 // catalog and a page tree holding only the extract's pages; the fonts come along already
 // compressed, with no copy of any object. Page labels keep the pack's numbers, so page 1 of
 // an extract is labelled `first` (or `first_label`, when given: the printed number, where it
-// differs). Links are dropped: they point into the rest of the pack. An extract has no object
+// differs). Links are left out: they point into the rest of the pack. An extract has no object
 // streams: it is a few dozen objects, so they would save a couple of kilobytes and double the
 // cost of writing it (bench/README.md).
 class PageExtractor {
@@ -32,6 +33,11 @@ class PageExtractor {
     // linearised when the pack is and they are larger than `linearise_above` bytes.
     explicit PageExtractor(const std::string& finished,
                            std::size_t linearise_above = fast_web_view_bytes);
+    // Cuts from a pack still being finished (finish_pdf), before it is written: reading the
+    // written pack back (its object streams inflated, its page tree walked) would cost about
+    // as much as writing an extract. Each extract leaves `pack` as it found it.
+    PageExtractor(QPDF& pack, bool pack_linearised,
+                  std::size_t linearise_above = fast_web_view_bytes);
     PageExtractor(const PageExtractor&) = delete;
     PageExtractor& operator=(const PageExtractor&) = delete;
     int page_count() const { return static_cast<int>(pages_.size()); }
@@ -43,7 +49,8 @@ class PageExtractor {
     std::string write_extract(int first, int last, const std::vector<OutlineEntry>& outline,
                               const DocumentInfo& info, int first_label);
 
-    QPDF source_;
+    std::unique_ptr<QPDF> read_; // the pack's bytes as read, unless cut from a pack in hand
+    QPDF& source_;
     std::vector<QPDFPageObjectHelper> pages_;
     bool linearised_ = true;
     std::size_t linearise_above_;

@@ -7,6 +7,7 @@
 #include "pack/flate.hpp"
 #include "pack/haru_fonts.hpp"
 #include "pack/house_style.hpp"
+#include "pack/page_extractor.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -418,6 +419,9 @@ std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setDeterministicID(true);
+    // Charts bring transparency (PDF 1.4), packs object streams (1.5); an extract cut from a
+    // pack before it is written would otherwise keep the 1.3 of libharu's header.
+    writer.setMinimumPDFVersion("1.5");
     writer.setLinearization(linearise);
     writer.setCompressStreams(true);
     writer.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_disable);
@@ -437,7 +441,8 @@ std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers) {
 }
 
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
-                       const UsedGlyphs& glyphs, std::string& error) {
+                       const UsedGlyphs& glyphs, std::string& error,
+                       const std::function<void(PageExtractor&)>& cut) {
     try {
         QPDF pdf;
         pdf.setSuppressWarnings(true);
@@ -450,6 +455,10 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         write_outline(pdf, pack.outline);
         write_page_labels(pdf, label_ranges(pack.page_numbers));
         write_info(pdf, pack.info);
+        if (cut) {
+            PageExtractor extractor(pdf, pack.linearise);
+            cut(extractor);
+        }
         return write_pdf(pdf, pack.linearise);
     } catch (const std::exception& failure) {
         error = failure.what();

@@ -4,6 +4,7 @@
 // repeat from run to run.
 #include "pack/composed_pack.hpp"
 
+#include <functional>
 #include <memory>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -58,10 +59,15 @@ std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams = true);
 // numbers jump. Empty `numbers` give 1, 2, 3 ….
 std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers);
 
+class PageExtractor;
+
 // The whole pass for a pack that libharu painted, linearised when `pack.linearise` says so.
-// Returns empty bytes and sets `error` when qpdf rejects something.
+// Returns empty bytes and sets `error` when qpdf rejects something. `cut`, when given, is
+// handed the finished pack just before it is written, to cut its extracts (the agenda, the
+// reports) from it without reading the written pack again.
 std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
-                       const UsedGlyphs& glyphs, std::string& error);
+                       const UsedGlyphs& glyphs, std::string& error,
+                       const std::function<void(PageExtractor&)>& cut = {});
 
 // A well-formed ToUnicode CMap for a font whose character codes are Unicode code points.
 std::string to_unicode_cmap(const std::set<char32_t>& code_points);

@@ -1,5 +1,6 @@
 #include "pack/pack.hpp"
 #include "pack/page_extractor.hpp"
+#include "pack/post_pass.hpp"
 #include "pack_fixture.hpp"
 #include "pdf_probe.hpp"
 
@@ -139,4 +140,30 @@ TEST_CASE("a page range outside the pack is an error, not an extract") {
     // The extractor is still whole afterwards.
     CHECK(linearised(pack.output.pack_pdf));
     CHECK_FALSE(extract(extractor, 1, 1).empty());
+}
+
+TEST_CASE("extracts cut from a pack in hand leave it to be written as it was") {
+    Pack pack = members_pack("extract-in-hand");
+    const auto& item = item_with_chart(pack.output);
+    auto read = [&](QPDF& pdf) {
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("pack.pdf", pack.output.pack_pdf.data(), pack.output.pack_pdf.size());
+    };
+    QPDF untouched;
+    read(untouched);
+    QPDF in_hand;
+    read(in_hand);
+    PageExtractor from_bytes(pack.output.pack_pdf);
+    {
+        PageExtractor from_pack(in_hand, true);
+        CHECK(extract(from_pack, 1, 2) == extract(from_bytes, 1, 2));
+        CHECK(extract(from_pack, item.first_page, item.last_page) ==
+              extract(from_bytes, item.first_page, item.last_page));
+    }
+    // Links, page tree, catalog and metadata are all back: the pack writes the same bytes.
+    std::string written = write_pdf(in_hand, true);
+    CHECK(written == write_pdf(untouched, true));
+    std::string path = save_pdf(pack.fixture->folder, "written.pdf", written);
+    std::string objects = run_command("qpdf --json '" + path + "'").output;
+    CHECK(objects.find("\"/Annots\": [") != std::string::npos); // the agenda's links
 }
