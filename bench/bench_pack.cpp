@@ -198,9 +198,11 @@ content::PackSummary build_pack(const Example& example, const content::Meeting& 
 }
 
 // The report PDFs build_meeting_pack cuts from the finished pack (pack/report_pdfs.cpp), cut
-// again the same way: one PageExtractor, one PDF per item with pages. Timed alone, they tell
-// the pack's own cost apart from theirs, and so compare with runs from before the pack wrote
-// them. Returns how many were cut.
+// again from the written pack: one PageExtractor, one PDF per item with pages. Timed alone,
+// they tell the pack's own cost apart from theirs, and so compare with runs from before the
+// pack wrote them. build_meeting_pack cuts them from the pack in hand, before writing it, so
+// this time also holds reading the pack back, which the build does not pay. Returns how many
+// were cut.
 int cut_report_pdfs(const std::string& pack_pdf, const content::PackSummary& summary) {
     pack::PageExtractor extractor(pack_pdf);
     int cut = 0;

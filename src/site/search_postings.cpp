@@ -19,6 +19,10 @@ void append_number(std::string& out, std::uint32_t value) {
     out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
+// Records wait in memory until a group has this many bytes of them: a group's file is written
+// in a few large pieces, not a call into stdio for each posting.
+constexpr std::size_t pending_bytes = 64u << 10;
+
 std::runtime_error file_error(const std::string& what) {
     return std::runtime_error(what + " the search index's temporary file: " + std::strerror(errno));
 }
@@ -116,23 +120,36 @@ PostingSpill::File::~File() {
         std::fclose(handle);
 }
 
+void PostingSpill::File::write_pending() {
+    if (!pending.empty() &&
+        std::fwrite(pending.data(), 1, pending.size(), handle) != pending.size())
+        throw file_error("cannot write");
+    pending.clear();
+}
+
 PostingSpill::PostingSpill() = default;
 PostingSpill::~PostingSpill() = default;
 
-void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
-                       const std::vector<std::uint32_t>& places) {
-    std::string key = search_shard_key(stem);
-    std::string name = search_shard_group(key);
-    auto found = files_.find(name);
+PostingSpill::File& PostingSpill::file_of(const std::string& group) {
+    if (last_file_ && group == last_group_)
+        return *last_file_;
+    auto found = files_.find(group);
     if (found == files_.end()) {
         // Made before it is listed: a group whose file could not be made has no entry.
         auto file = std::make_unique<File>();
         file->handle = anonymous_file();
-        std::setvbuf(file->handle, nullptr, _IOFBF, 1 << 16); // few, large writes
-        found = files_.emplace(name, std::move(file)).first;
+        found = files_.emplace(group, std::move(file)).first;
     }
-    const auto& file = found->second;
-    std::string record;
+    last_group_ = group;
+    last_file_ = found->second.get();
+    return *last_file_;
+}
+
+void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
+                       const std::vector<std::uint32_t>& places) {
+    std::string key = search_shard_key(stem);
+    File& file = file_of(search_shard_group(key));
+    std::string& record = file.pending;
     append_number(record, document);
     append_number(record, static_cast<std::uint32_t>(stem.size()));
     record += stem;
@@ -140,10 +157,13 @@ void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uin
     append_number(record, static_cast<std::uint32_t>(places.size()));
     for (std::uint32_t place : places)
         append_number(record, place);
-    // The file stands at its end: group() leaves it there after reading.
-    if (std::fwrite(record.data(), 1, record.size(), file->handle) != record.size())
-        throw file_error("cannot write");
-    keys_[name].insert(key);
+    // Written in large pieces; the file stands at its end (read_group leaves it there).
+    if (record.size() >= pending_bytes)
+        file.write_pending();
+    if (key != file.last_key) {
+        file.keys.insert(key);
+        file.last_key = std::move(key);
+    }
 }
 
 std::vector<std::string> PostingSpill::groups() const {
@@ -160,6 +180,7 @@ void PostingSpill::read_group(
     auto found = files_.find(group);
     if (found == files_.end())
         return;
+    found->second->write_pending();
     std::FILE* handle = found->second->handle;
     if (std::fflush(handle) != 0 || std::fseek(handle, 0, SEEK_END) != 0)
         throw file_error("cannot read");
@@ -191,8 +212,8 @@ std::map<std::string, StemTally> PostingSpill::stems(const std::string& group) c
 }
 
 std::set<std::string> PostingSpill::shard_keys(const std::string& group) const {
-    auto found = keys_.find(group);
-    return found == keys_.end() ? std::set<std::string>() : found->second;
+    auto found = files_.find(group);
+    return found == files_.end() ? std::set<std::string>() : found->second->keys;
 }
 
 std::vector<ShardPostings> PostingSpill::parts(const std::string& group,

@@ -78,17 +78,26 @@ class PostingSpill {
     ShardPostings shard(const std::string& shard_key) const;
 
   private:
+    // A group's file, with the records not yet written to it and the keys of its shards. An
+    // archive adds millions of postings, a document's in stem order, so a run of them falls in
+    // one group and one shard: the last of each is kept at hand.
     struct File {
         std::FILE* handle = nullptr;
+        std::string pending;
+        std::set<std::string> keys;
+        std::string last_key;
         ~File();
+        void write_pending();
     };
+    File& file_of(const std::string& group);
     // Calls `each(stem, posting, places)` for every record of a group's file, in the order
     // written; `places` holds the record's places only until the next call.
     void read_group(const std::string& group,
                     const std::function<void(const std::string&, const ShardPosting&,
                                              const std::vector<std::uint32_t>&)>& each) const;
     std::map<std::string, std::unique_ptr<File>> files_; // group → its file
-    std::map<std::string, std::set<std::string>> keys_;  // group → its shards' keys
+    File* last_file_ = nullptr;
+    std::string last_group_;
 };
 
 // The group a shard's postings are kept in while the archive is read: its key's first character.

@@ -1,3 +1,4 @@
+#include "../file_size_limit.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
 
@@ -78,31 +79,6 @@ TEST_CASE("an output tree marks its output, swaps atomically and clears killed b
     fs::remove_all(root);
 }
 
-namespace {
-
-// Limits the size of the files this process writes while it lives.
-class FileSizeLimit {
-  public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        ::getrlimit(RLIMIT_FSIZE, &saved_);
-        previous_handler_ = std::signal(SIGXFSZ, SIG_IGN); // a failed write, not a dead process
-        rlimit limit{bytes, saved_.rlim_max};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() {
-        ::setrlimit(RLIMIT_FSIZE, &saved_);
-        std::signal(SIGXFSZ, previous_handler_);
-    }
-    FileSizeLimit(const FileSizeLimit&) = delete;
-    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-
-  private:
-    rlimit saved_{};
-    void (*previous_handler_)(int) = SIG_DFL;
-};
-
-} // namespace
-
 TEST_CASE("a write that cannot complete throws instead of leaving a short file") {
     fs::path root = fs::temp_directory_path() / "boardpack-output-full-test";
     fs::remove_all(root);
@@ -111,7 +87,7 @@ TEST_CASE("a write that cannot complete throws instead of leaving a short file")
     {
         // A limit on the size of a file fails the write past it (EFBIG), as a full disk fails
         // it with ENOSPC: the first bytes are written, the rest are not.
-        FileSizeLimit limit(3);
+        bp::test_support::FileSizeLimit limit(3);
         CHECK_THROWS_WITH_AS(tree.write("feed.xml", "<feed/>"), doctest::Contains("feed.xml"),
                              std::runtime_error);
     }

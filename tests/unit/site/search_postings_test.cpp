@@ -1,3 +1,4 @@
+#include "../file_size_limit.hpp"
 #include "site/search_postings.hpp"
 
 #include <cstdlib>
@@ -12,6 +13,10 @@ namespace {
 std::vector<std::uint32_t> places(const ShardPostings& shard, const ShardPosting& posting) {
     auto span = shard.places_of(posting);
     return {span.begin(), span.end()};
+}
+
+std::vector<std::uint32_t> places_of_last(const ShardPostings& shard) {
+    return places(shard, shard.by_stem.begin()->second.back());
 }
 
 } // namespace
@@ -113,4 +118,32 @@ TEST_CASE("postings go to $TMPDIR, and a folder that cannot hold them is named i
         ::unsetenv("TMPDIR");
     CHECK(message.find("/nonexistent-boardpack-folder") != std::string::npos);
     CHECK(message.find("search index") != std::string::npos);
+}
+
+TEST_CASE("postings that cannot be written to their file fail the index, however they wait") {
+    std::vector<std::uint32_t> places(64, 3);
+    SUBCASE("when enough of them wait to be written") {
+        PostingSpill spill;
+        bp::test_support::FileSizeLimit limit(4096);
+        CHECK_THROWS_WITH_AS(for (std::uint32_t document = 0; document < 1000; ++document)
+                                 spill.add(document, "arson", 1, places),
+                             doctest::Contains("cannot write the search index's temporary file"),
+                             std::runtime_error);
+    }
+    SUBCASE("when they are read back") {
+        PostingSpill spill;
+        for (std::uint32_t document = 0; document < 20; ++document)
+            spill.add(document, "arson", 1, places); // 5 KB, waiting
+        bp::test_support::FileSizeLimit limit(4096);
+        CHECK_THROWS_AS(spill.shard("ar"), std::runtime_error);
+    }
+    SUBCASE("and nothing is lost below the limit") {
+        PostingSpill spill;
+        for (std::uint32_t document = 0; document < 1000; ++document)
+            spill.add(document, document % 2 ? "arson" : "assault", 1, places);
+        ShardPostings shard = spill.shard("ar");
+        REQUIRE(shard.by_stem.at("arson").size() == 500);
+        CHECK(places_of_last(shard) == places);
+        CHECK(spill.shard("as").by_stem.at("assault").back().document == 998);
+    }
 }
