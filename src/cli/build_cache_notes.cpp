@@ -93,14 +93,15 @@ bool fits_lines(const site::StemmedDocument& document) {
            });
 }
 
-std::vector<std::string_view> fields_of(std::string_view line) {
-    std::vector<std::string_view> fields;
+// A line's space-separated fields, into `fields` (emptied first; a note has a line for every
+// word of every paper, so one vector serves them all).
+void fields_of(std::string_view line, std::vector<std::string_view>& fields) {
+    fields.clear();
     while (!line.empty()) {
         std::size_t space = line.find(' ');
         fields.push_back(line.substr(0, space));
         line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
     }
-    return fields;
 }
 
 std::uint32_t number_in(std::string_view field) {
@@ -113,11 +114,12 @@ std::uint32_t number_in(std::string_view field) {
 
 // Calls `use` with each line's fields; throws on an empty field.
 template <typename Use> void for_each_line(std::string_view rest, Use use) {
+    std::vector<std::string_view> fields;
     while (!rest.empty()) {
         std::size_t end = rest.find('\n');
         if (end == std::string_view::npos)
             throw std::invalid_argument("a cached search document ends mid-line");
-        auto fields = fields_of(rest.substr(0, end));
+        fields_of(rest.substr(0, end), fields);
         if (fields.empty() || std::any_of(fields.begin(), fields.end(),
                                           [](std::string_view field) { return field.empty(); }))
             throw std::invalid_argument("an empty field in a cached search document");
@@ -130,6 +132,7 @@ site::StemmedDocument::Term term_from(const std::vector<std::string_view>& field
     if (fields.size() < 2 || fields.size() % 2 != 0)
         throw std::invalid_argument("a cached search term has a place without its length");
     site::StemmedDocument::Term term{std::string(fields[0]), number_in(fields[1]), {}};
+    term.places.reserve(fields.size() - 2);
     for (std::size_t n = 2; n < fields.size(); ++n)
         term.places.push_back(number_in(fields[n]));
     return term;
