@@ -12,33 +12,6 @@ using namespace bp::pack::testing;
 
 namespace {
 
-struct Built {
-    std::unique_ptr<Fixture> fixture;
-    PackOutput output;
-    std::string pack_path;
-    std::string agenda_path;
-    DiagnosticSink sink;
-};
-
-std::unique_ptr<Built> build(const std::string& name) {
-    auto built = std::make_unique<Built>();
-    built->fixture = make_fixture(name);
-    auto& f = *built->fixture;
-    built->output = build_meeting_pack(
-        f.site, f.board, f.meeting, content::Audience::public_audience, resources(), built->sink);
-    built->pack_path = save_pdf(f.folder, "pack.pdf", built->output.pack_pdf);
-    built->agenda_path = save_pdf(f.folder, "agenda.pdf", built->output.agenda_pdf);
-    return built;
-}
-
-const content::PackItemPages& item_pages(const PackOutput& output, const std::string& number) {
-    for (const auto& item : output.summary.items)
-        if (item.number == number)
-            return item;
-    FAIL("no item " << number);
-    throw 0;
-}
-
 int pdf_pages(const std::string& path) {
     std::string info = run_command("pdfinfo '" + path + "'").output;
     std::smatch match;
@@ -49,7 +22,7 @@ int pdf_pages(const std::string& path) {
 } // namespace
 
 TEST_CASE("a meeting pack numbers its items and starts each on a right-hand page") {
-    auto built = build("numbering");
+    auto built = build_pack("numbering");
     REQUIRE_FALSE(built->sink.has_errors());
     const PackOutput& output = built->output;
     REQUIRE(output.summary.built);
@@ -80,7 +53,7 @@ TEST_CASE("a meeting pack numbers its items and starts each on a right-hand page
 }
 
 TEST_CASE("the front sheet shows the computed ranges, verbal and restricted items") {
-    auto built = build("front-sheet");
+    auto built = build_pack("front-sheet");
     const PackOutput& output = built->output;
     std::string front = page_text(built->pack_path, 1);
     CHECK(front.find("Harbourside Community Safety Partnership") != std::string::npos);
@@ -105,7 +78,7 @@ TEST_CASE("the front sheet shows the computed ranges, verbal and restricted item
 }
 
 TEST_CASE("a withheld item has no pages and none of its papers") {
-    auto built = build("withheld");
+    auto built = build_pack("withheld");
     const auto& item = item_pages(built->output, "4");
     CHECK(item.first_page == 0);
     CHECK(item.last_page == 0);
@@ -123,7 +96,7 @@ TEST_CASE("a withheld item has no pages and none of its papers") {
 }
 
 TEST_CASE("left-hand pages before an item carry the blank-page sentence") {
-    auto built = build("blank-pages");
+    auto built = build_pack("blank-pages");
     const PackOutput& output = built->output;
     int blank_pages = 0;
     int previous_last = output.summary.items.empty() ? 0 : 0;
@@ -141,7 +114,7 @@ TEST_CASE("left-hand pages before an item carry the blank-page sentence") {
 }
 
 TEST_CASE("the pack is a clean, linearised PDF with embedded fonts, bookmarks and metadata") {
-    auto built = build("clean");
+    auto built = build_pack("clean");
     const std::string& path = built->pack_path;
     CommandResult check = run_command("qpdf --check '" + path + "'");
     CHECK(check.status == 0);
@@ -177,7 +150,7 @@ TEST_CASE("the pack is a clean, linearised PDF with embedded fonts, bookmarks an
 }
 
 TEST_CASE("a paper's protective marking is printed and landscape papers get landscape pages") {
-    auto built = build("marking");
+    auto built = build_pack("marking");
     const auto& performance = item_pages(built->output, "3");
     CHECK(page_text(built->pack_path, performance.first_page).find("OFFICIAL") !=
           std::string::npos);
@@ -191,8 +164,8 @@ TEST_CASE("a paper's protective marking is printed and landscape papers get land
 }
 
 TEST_CASE("the same meeting gives the same bytes twice") {
-    auto first = build("deterministic-1");
-    auto second = build("deterministic-2");
+    auto first = build_pack("deterministic-1");
+    auto second = build_pack("deterministic-2");
     REQUIRE_FALSE(first->output.pack_pdf.empty());
     CHECK(first->output.pack_pdf == second->output.pack_pdf);
     CHECK(first->output.agenda_pdf == second->output.agenda_pdf);
@@ -226,7 +199,7 @@ TEST_CASE("an unreadable PDF appendix is reported against the paper") {
 }
 
 TEST_CASE("each item with papers gets its pages from the pack as a PDF of its own") {
-    auto built = build("reports");
+    auto built = build_pack("reports");
     REQUIRE_FALSE(built->sink.has_errors());
     const PackOutput& output = built->output;
     REQUIRE_FALSE(output.report_pdfs.empty());

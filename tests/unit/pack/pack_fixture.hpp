@@ -3,8 +3,10 @@
 // appendix and a chart, so every part of pack assembly is exercised.
 #include "content/model.hpp"
 #include "pack/pack.hpp"
+#include "pdf_probe.hpp"
 
 #include <cstdio>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <hpdf.h>
 #include <memory>
@@ -213,6 +215,38 @@ inline PackResources resources() {
 inline PackOutput public_pack(const Fixture& fixture, DiagnosticSink& sink) {
     return build_meeting_pack(fixture.site, fixture.board, fixture.meeting,
                               content::Audience::public_audience, resources(), sink);
+}
+
+// A fixture's meeting built into a pack, the pack and its agenda saved in the fixture's folder
+// for the command-line tools to read.
+struct BuiltPack {
+    std::unique_ptr<Fixture> fixture;
+    PackOutput output;
+    std::string pack_path;
+    std::string agenda_path;
+    DiagnosticSink sink;
+};
+
+inline std::unique_ptr<BuiltPack>
+build_pack(const std::string& name,
+           content::Audience audience = content::Audience::public_audience) {
+    auto built = std::make_unique<BuiltPack>();
+    built->fixture = make_fixture(name);
+    auto& f = *built->fixture;
+    built->output =
+        build_meeting_pack(f.site, f.board, f.meeting, audience, resources(), built->sink);
+    built->pack_path = save_pdf(f.folder, "pack.pdf", built->output.pack_pdf);
+    built->agenda_path = save_pdf(f.folder, "agenda.pdf", built->output.agenda_pdf);
+    return built;
+}
+
+inline const content::PackItemPages& item_pages(const PackOutput& output,
+                                                const std::string& number) {
+    for (const auto& item : output.summary.items)
+        if (item.number == number)
+            return item;
+    FAIL("no item " << number);
+    throw 0;
 }
 
 } // namespace bp::pack::testing
