@@ -120,7 +120,7 @@ void CodePoints::add(std::string_view printable) {
                 mark(c);
             return;
         }
-        mark(byte);
+        mark(displayable(byte, false)); // as decode_utf8 reads it: a control character is a space
     }
 }
 

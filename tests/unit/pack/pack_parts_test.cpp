@@ -105,6 +105,10 @@ TEST_CASE("the characters of printed texts are gathered once each, in order") {
                                    U'\u017A', U'\u2013', U'\u20AC', U'\uFFFD'};
     CHECK(points.in_order() == expected);
     CHECK(CodePoints().in_order().empty());
+    CodePoints controls; // read as decode_utf8 reads them, whatever the caller passed
+    controls.add("a\tb");
+    controls.add("\x01\xC3\xA9");
+    CHECK(controls.in_order() == std::set<char32_t>{U' ', U'a', U'b', U'\u00E9'});
 }
 
 TEST_CASE("pack.json escapes titles and keeps its key order") {
