@@ -235,7 +235,7 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
             return *unchanged;
     }
     DiskFileSystem files(options.source);
-    content::Site site = content::load_site_index(files, sink);
+    content::Site site = content::load_site_index(files, sink, job_count(options.jobs));
     site.source_root = options.source;
     if (sink.has_errors())
         return stats;
@@ -375,7 +375,7 @@ int run_build(const BuildOptions& options) {
 int run_check(const std::string& source) {
     DiskFileSystem files(source);
     DiagnosticSink sink;
-    content::Site site = content::load_site_index(files, sink);
+    content::Site site = content::load_site_index(files, sink, job_count(0));
     site.source_root = source;
     pack::body_font_files(site.config.type, pack::bundled_font_dir(), sink); // warns as build does
     for (const auto& ref : all_meetings(site)) {

@@ -5,6 +5,7 @@
 #include "content/publication.hpp"
 #include "core/build_clock.hpp"
 #include "core/filesystem.hpp"
+#include "core/work_queue.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -54,7 +55,7 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
 int run_publish(const PublishOptions& options) {
     DiskFileSystem files(options.source);
     DiagnosticSink sink;
-    content::Site site = content::load_site_index(files, sink);
+    content::Site site = content::load_site_index(files, sink, job_count(0));
     site.source_root = options.source;
     content::FoundMeeting found;
     if (!sink.has_errors())

@@ -15,6 +15,7 @@
 #include "content/paper_images.hpp"
 #include "content/publication.hpp"
 #include "core/date.hpp"
+#include "core/work_queue.hpp"
 #include "data/forward_plan.hpp"
 #include "data/indicators.hpp"
 #include "markdown/parse.hpp"
@@ -28,7 +29,10 @@ namespace {
 // Far beyond any real paper; keeps a stray data dump from taking minutes and gigabytes.
 constexpr std::size_t max_paper_bytes = 16u << 20;
 
-void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) {
+// The folders of a board's meetings, in name order; other folders are skipped with a warning.
+std::vector<std::string> meeting_folders(const FileSystem& files, const Board& board,
+                                         DiagnosticSink& sink) {
+    std::vector<std::string> folders;
     for (const auto& name : files.list(board.folder)) {
         std::string folder = join_path(board.folder, name);
         if (!files.is_directory(folder) || name == "indicators")
@@ -38,9 +42,31 @@ void load_meetings(const FileSystem& files, Board& board, DiagnosticSink& sink) 
                          "name meeting folders after the meeting's date, e.g. 2017-09-12");
             continue;
         }
-        if (auto meeting = load_meeting(files, board, folder, sink))
-            board.meetings.push_back(std::move(*meeting));
+        folders.push_back(std::move(folder));
     }
+    return folders;
+}
+
+// One meeting folder of one board, and what was read from it.
+struct MeetingSource {
+    Board* board;
+    std::string folder;
+    std::optional<Meeting> meeting;
+};
+
+// Reads every meeting.yaml and the front matter of every paper: most of the index's work, and
+// each meeting's alone, so they are read in parallel. The sink sorts what they report.
+void load_meetings(const FileSystem& files, std::vector<MeetingSource>& sources, unsigned jobs,
+                   DiagnosticSink& sink) {
+    for_each_index(sources.size(), jobs, [&](std::size_t i) {
+        sources[i].meeting = load_meeting(files, *sources[i].board, sources[i].folder, sink);
+    });
+    for (auto& source : sources)
+        if (source.meeting)
+            source.board->meetings.push_back(std::move(*source.meeting));
+}
+
+void sort_meetings(Board& board) {
     board.meetings.shrink_to_fit(); // kept for the whole build
     std::sort(board.meetings.begin(), board.meetings.end(),
               [](const Meeting& a, const Meeting& b) { return a.date < b.date; });
@@ -124,9 +150,23 @@ void load_board_data(const FileSystem& files, MinutesSources& minutes, const Sit
     board.actions = build_action_log(files, minutes, board, sink);
 }
 
+// What needs a board's meetings all read: markings, Part 2, the minutes' records, the action
+// log, the indicators, the forward plan and the next meetings' dates. Each board's alone.
+void complete_board(const FileSystem& files, const SiteConfig& config, Board& board,
+                    DiagnosticSink& sink) {
+    sort_meetings(board);
+    resolve_markings(config, board, sink); // before the action log reads the audience
+    for (auto& meeting : board.meetings)
+        group_part_two(meeting);
+    MinutesSources minutes(files); // read once for the meetings' records and the actions
+    attach_minutes_records(minutes, board, sink);
+    load_board_data(files, minutes, config, board, sink);
+    describe_next_meetings(board, sink);
+}
+
 } // namespace
 
-Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
+Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned jobs) {
     Site site;
     site.config = load_site_config(files, sink);
     if (!files.is_directory("content")) {
@@ -138,19 +178,17 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink) {
         std::string folder = join_path("content", name);
         if (!files.is_directory(folder))
             continue;
-        auto board = load_board(files, folder, sink);
-        if (!board)
-            continue;
-        load_meetings(files, *board, sink);
-        resolve_markings(site.config, *board, sink); // before the action log reads the audience
-        for (auto& meeting : board->meetings)
-            group_part_two(meeting);
-        MinutesSources minutes(files); // read once for the meetings' records and the actions
-        attach_minutes_records(minutes, *board, sink);
-        load_board_data(files, minutes, site.config, *board, sink);
-        describe_next_meetings(*board, sink);
-        site.boards.push_back(std::move(*board));
+        if (auto board = load_board(files, folder, sink))
+            site.boards.push_back(std::move(*board));
     }
+    std::vector<MeetingSource> sources; // pointing into site.boards, which no longer grows
+    for (auto& board : site.boards)
+        for (auto& folder : meeting_folders(files, board, sink))
+            sources.push_back({&board, std::move(folder), std::nullopt});
+    load_meetings(files, sources, jobs, sink);
+    for_each_index(site.boards.size(), jobs, [&](std::size_t i) {
+        complete_board(files, site.config, site.boards[i], sink);
+    });
     if (site.boards.empty() && !sink.has_errors())
         sink.error({"content", 0, 0}, "the site has no boards",
                    "create content/<board>/board.yaml, or run 'boardpack new' for an example");

@@ -10,8 +10,9 @@
 namespace bp::content {
 
 // Reads site.yaml, every board, every meeting.yaml and every paper's front matter and data
-// file. Paper bodies are not parsed here. Every problem is reported to `sink`.
-Site load_site_index(const FileSystem& files, DiagnosticSink& sink);
+// file. Paper bodies are not parsed here. Every problem is reported to `sink`. The meetings,
+// then the boards, are read on `jobs` threads; the site is the same whatever their number.
+Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned jobs = 1);
 
 // Parses the bodies of one meeting's papers, resolving directives and {{ values }} against
 // the board's data as at the meeting's data date — for a published meeting, against the

@@ -1,0 +1,91 @@
+// The site index read on several threads is the index read on one: the same boards, meetings,
+// items, papers and records, and the same diagnostics.
+#include "content/load.hpp"
+#include "data/actions.hpp"
+#include "data/indicators.hpp"
+#include "site_fixture.hpp"
+
+#include <doctest/doctest.h>
+#include <sstream>
+
+using namespace bp;
+using namespace bp::content;
+
+namespace {
+
+void dump_items(std::ostream& out, const std::vector<AgendaItem>& items, int depth) {
+    for (const auto& item : items) {
+        out << std::string(depth * 2, ' ') << item.number << " " << item.title << " | "
+            << item.description << " | " << item.restricted << item.part_two << "\n";
+        for (const auto& paper : item.papers)
+            out << std::string(depth * 2 + 2, ' ') << paper.source_path << " " << paper.title << " "
+                << paper.kind << " " << paper.marking << " " << paper.location.line << "\n";
+        dump_items(out, item.sub_items, depth + 1);
+    }
+}
+
+// Everything the index holds that later stages read, and every diagnostic, as text.
+std::string index_dump(const FileSystem& files, unsigned jobs) {
+    DiagnosticSink sink;
+    Site site = load_site_index(files, sink, jobs);
+    std::ostringstream out;
+    for (const auto& board : site.boards) {
+        out << board.slug << " " << board.name << " actions "
+            << (board.actions ? board.actions->actions.size() : 0) << " indicators "
+            << (board.indicators ? board.indicators->indicators.size() : 0) << "\n";
+        for (const auto& meeting : board.meetings) {
+            out << meeting.folder << " " << meeting.title << " " << meeting.venue << " "
+                << meeting.part_two << "\n";
+            if (meeting.minutes)
+                out << " minutes " << meeting.minutes->paper_source << " "
+                    << meeting.minutes->decisions.size() << " "
+                    << meeting.minutes->attendance.present.size() << " "
+                    << meeting.minutes->approved_at << "\n";
+            dump_items(out, meeting.items, 1);
+        }
+    }
+    for (const auto& diagnostic : sink.sorted())
+        out << format_diagnostic(diagnostic) << "\n";
+    return out.str();
+}
+
+// Four boards of the small site, with a stray folder and a meeting whose date is wrong.
+MemoryFileSystem several_boards() {
+    MemoryFileSystem one = small_site();
+    MemoryFileSystem files;
+    files.add("site.yaml", *one.read("site.yaml"));
+    for (const std::string board : {"csp", "hwb", "safeguarding", "audit"})
+        for (const std::string path :
+             {"board.yaml", "2017-09-12/meeting.yaml", "2017-09-12/02-report.md",
+              "2017-09-12/03-profile.md", "2017-09-12/04a-youth.md", "2017-06-13/meeting.yaml"})
+            files.add("content/" + board + "/" + path, *one.read("content/csp/" + path));
+    files.add("content/hwb/notes/readme.md", "Not a meeting.\n");
+    files.add("content/audit/2018-01-09/meeting.yaml",
+              "date: 2018-01-10\nitems:\n  - number: \"1\"\n    title: Welcome\n"
+              "  - number: \"2\"\n    title: Missing\n    paper: 02-missing.md\n");
+    return files;
+}
+
+} // namespace
+
+TEST_CASE("a site's index read on several threads is the index read on one") {
+    MemoryFileSystem files = several_boards();
+    std::string serial = index_dump(files, 1);
+    CHECK(serial.find("content/safeguarding/2017-09-12/02-report.md The report") !=
+          std::string::npos);
+    CHECK(serial.find("is not a meeting and was skipped") != std::string::npos);
+    CHECK(serial.find("does not match the folder name") != std::string::npos);
+    for (unsigned jobs : {2u, 4u, 16u})
+        CHECK(index_dump(files, jobs) == serial);
+}
+
+TEST_CASE("the example site and a site of minutes records read alike on one thread and four") {
+    for (const std::string folder :
+         {std::string(BOARDPACK_SOURCE_ROOT),
+          std::string(BOARDPACK_SOURCE_ROOT) + "/tests/fixtures/meeting-record"}) {
+        DiskFileSystem files(folder);
+        std::string serial = index_dump(files, 1);
+        CHECK(serial.find(" minutes ") != std::string::npos);
+        CHECK(index_dump(files, 4) == serial);
+    }
+}
