@@ -15,30 +15,49 @@ Rgb tint(const Rgb& colour, double amount_of_white) {
 constexpr double hatch_spacing = 3.2;
 constexpr double hatch_width = 0.7;
 
-// Hatch lines are anchored to the page, not the bar, so neighbouring bars line up.
+// Parallel hatch lines across `area`, drawn as one dashed stroke running across them: a stroke
+// as wide as the area whose dashes are the lines. One segment instead of dozens keeps a
+// chart's PDF and SVG small and quick to write; clipped to the area, the stripes are the very
+// lines a stroke each would draw. `across` is the unit direction the lines are spaced along;
+// the lines lie where the position along it is a multiple of `spacing` (so neighbouring bars
+// line up, anchored to the page, not the bar); `first` and `last` are the positions along it
+// of the area's extreme corners, and `middle` a point on the stroke's centre line.
+void hatch_stripes(cairo_t* cr, double across_x, double across_y, double first, double last,
+                   double middle_x, double middle_y, double spacing, double reach) {
+    const double start = (std::floor(first / spacing) - 1) * spacing;
+    const double end = (std::ceil(last / spacing) + 1) * spacing;
+    // Where the centre line crosses the positions `start` and `end`.
+    const double from = start - (middle_x * across_x + middle_y * across_y);
+    const double to = end - (middle_x * across_x + middle_y * across_y);
+    cairo_move_to(cr, middle_x + from * across_x, middle_y + from * across_y);
+    cairo_line_to(cr, middle_x + to * across_x, middle_y + to * across_y);
+    const double dashes[] = {hatch_width, spacing - hatch_width};
+    // The stroke starts in the middle of a line: half a line's width into its first dash.
+    cairo_set_dash(cr, dashes, 2, hatch_width / 2);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_line_width(cr, reach);
+    cairo_stroke(cr);
+}
+
 void hatch_lines(cairo_t* cr, const Rect& area, Hatch hatch) {
-    const double diagonal_span = area.width + area.height;
-    if (hatch == Hatch::diagonal || hatch == Hatch::cross) {
-        const double start = std::floor((area.x + area.y) / hatch_spacing) * hatch_spacing;
-        for (double c = start; c <= area.x + area.y + diagonal_span; c += hatch_spacing) {
-            cairo_move_to(cr, c - area.y, area.y); // the line x + y = c
-            cairo_line_to(cr, c - area.bottom(), area.bottom());
-        }
-    }
-    if (hatch == Hatch::cross) {
-        const double start = std::floor((area.x - area.bottom()) / hatch_spacing) * hatch_spacing;
-        for (double c = start; c <= area.right() - area.y; c += hatch_spacing) {
-            cairo_move_to(cr, c + area.y, area.y); // the line x - y = c
-            cairo_line_to(cr, c + area.bottom(), area.bottom());
-        }
-    }
-    if (hatch == Hatch::horizontal) {
-        const double start = std::floor(area.y / hatch_spacing) * hatch_spacing;
-        for (double y = start; y <= area.bottom(); y += hatch_spacing) {
-            cairo_move_to(cr, area.x, y);
-            cairo_line_to(cr, area.right(), y);
-        }
-    }
+    const double reach = area.width + area.height + 2; // wider than the area in any direction
+    const double centre_x = area.x + area.width / 2;
+    const double centre_y = area.y + area.height / 2;
+    const double diagonal = std::numbers::sqrt2 / 2;
+    // The lines x + y = c for c a multiple of the spacing: spaced along (1, 1), at distances
+    // c / sqrt(2) from the origin.
+    if (hatch == Hatch::diagonal || hatch == Hatch::cross)
+        hatch_stripes(cr, diagonal, diagonal, (area.x + area.y) * diagonal,
+                      (area.right() + area.bottom()) * diagonal, centre_x, centre_y,
+                      hatch_spacing * diagonal, reach);
+    // The lines x - y = c, spaced along (1, -1).
+    if (hatch == Hatch::cross)
+        hatch_stripes(cr, diagonal, -diagonal, (area.x - area.bottom()) * diagonal,
+                      (area.right() - area.y) * diagonal, centre_x, centre_y,
+                      hatch_spacing * diagonal, reach);
+    // The lines y = c.
+    if (hatch == Hatch::horizontal)
+        hatch_stripes(cr, 0, 1, area.y, area.bottom(), centre_x, centre_y, hatch_spacing, reach);
 }
 
 } // namespace
@@ -75,10 +94,8 @@ void draw_bar(const Canvas& canvas, const Rect& bar, const SeriesLook& look) {
     cairo_save(cr);
     cairo_rectangle(cr, bar.x, bar.y, bar.width, bar.height);
     cairo_clip(cr);
-    hatch_lines(cr, bar, look.hatch);
     canvas.set_colour(look.colour);
-    cairo_set_line_width(cr, hatch_width);
-    cairo_stroke(cr);
+    hatch_lines(cr, bar, look.hatch);
     cairo_restore(cr);
     const double edge = 0.6;
     cairo_rectangle(cr, bar.x + edge / 2, bar.y + edge / 2, bar.width - edge, bar.height - edge);
