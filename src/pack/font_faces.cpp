@@ -1,5 +1,7 @@
 #include "pack/font_faces.hpp"
 
+#include "pack/compact_cmap.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <hb-ot.h>
@@ -181,15 +183,18 @@ bool FontFaces::write_subset(int style, const UsedGlyphs& glyphs, int descriptor
     for (hb_tag_t tag : unused_tables)
         hb_set_add(dropped, tag);
     hb_face_t* subset = hb_subset_or_fail(faces_[style]->face, input);
-    hb_subset_input_destroy(input);
     const std::string& name = faces_[style]->postscript_name;
     if (!subset) {
+        hb_subset_input_destroy(input);
         error = "cannot subset " + name;
         return false;
     }
-    hb_blob_t* bytes = hb_face_reference_blob(subset);
+    hb_face_t* compact = with_compact_cmap(subset, unicodes);
+    hb_subset_input_destroy(input);
+    hb_blob_t* bytes = hb_face_reference_blob(compact);
     bool written = write_blob(descriptor, bytes);
     hb_blob_destroy(bytes);
+    hb_face_destroy(compact);
     hb_face_destroy(subset);
     if (!written)
         error = "cannot write the subset of " + name;
