@@ -309,7 +309,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         });
     queue.run();
     progress.finish();
-    guarded(sink, options.out, [&] { site_builder.write_site_wide_pages(out); });
+    guarded(sink, options.out,
+            [&] { site_builder.write_site_wide_pages(out, job_count(options.jobs)); });
     if (sink.has_errors())
         return stats;
     std::string error;

@@ -1,6 +1,7 @@
 #include "site/site_builder.hpp"
 
 #include "core/text.hpp"
+#include "core/work_queue.hpp"
 #include "site/action_tracker.hpp"
 #include "site/decisions_page.hpp"
 #include "site/forward_plan_page.hpp"
@@ -10,6 +11,9 @@
 #include "site/search_index.hpp"
 #include "site/site_pages.hpp"
 #include "site/theme.hpp"
+
+#include <functional>
+#include <iterator>
 
 namespace bp::site {
 
@@ -66,10 +70,10 @@ void SiteBuilder::write_board_records(const content::Board& board, OutputTree& o
 void SiteBuilder::write_site_pages(OutputTree& output) {
     for (const auto& board : context_->pages.site.boards)
         write_board_records(board, output);
-    write_site_wide_pages(output);
+    write_site_wide_pages(output, 1);
 }
 
-void SiteBuilder::write_site_wide_pages(OutputTree& output) {
+void SiteBuilder::write_site_wide_pages(OutputTree& output, unsigned jobs) {
     const SiteContext& pages = context_->pages;
     for (const auto& [path, bytes] : context_->theme.assets(pages.sink))
         output.write("assets/" + path, bytes);
@@ -81,16 +85,16 @@ void SiteBuilder::write_site_wide_pages(OutputTree& output) {
             pages.sink.error(config.location, "cannot read the logo " + config.logo,
                              "the logo path is relative to the folder holding site.yaml");
     }
-    write_home_page(pages, output);
-    write_board_pages(pages, output);
-    write_archive_page(pages, output);
-    write_meetings_calendar(pages, output);
-    write_search_page(pages, output);
-    context_->search.write(output);
-    write_not_found_page(pages, output);
-    write_feed(pages, output);
-    write_calendars(pages, output);
-    write_sitemap(pages, output);
+    // Each writes pages of its own. The search index takes longest: the others go beside it.
+    const std::function<void()> writers[] = {
+        [&] { context_->search.write(output); },         [&] { write_home_page(pages, output); },
+        [&] { write_board_pages(pages, output); },       [&] { write_archive_page(pages, output); },
+        [&] { write_meetings_calendar(pages, output); }, [&] { write_search_page(pages, output); },
+        [&] { write_not_found_page(pages, output); },    [&] { write_feed(pages, output); },
+        [&] { write_calendars(pages, output); },
+    };
+    for_each_index(std::size(writers), jobs, [&](std::size_t i) { writers[i](); });
+    write_sitemap(pages, output); // lists every page written: the last
 }
 
 } // namespace bp::site

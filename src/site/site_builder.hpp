@@ -46,8 +46,9 @@ class SiteBuilder {
     void write_site_pages(OutputTree& output);
     // The site-wide pages alone, for a build that writes the boards' record pages itself: home,
     // board pages, archive, search page and index, feeds, calendars, sitemap, 404 and the
-    // theme's assets. After every meeting, once: the search index lets its documents go.
-    void write_site_wide_pages(OutputTree& output);
+    // theme's assets. After every meeting, once: the search index lets its documents go. The
+    // pages are written on `jobs` threads, the sitemap last.
+    void write_site_wide_pages(OutputTree& output, unsigned jobs);
 
   private:
     struct Context;

@@ -109,8 +109,9 @@ struct BuiltSite {
     std::map<std::string, std::string> files;
     DiagnosticSink sink;
 
+    // `jobs`: the threads the site-wide pages are written on; 0 writes the whole site at once.
     BuiltSite(const content::Site& site, content::Audience audience, const FileSystem& source,
-              const std::string& name) {
+              const std::string& name, unsigned jobs = 0) {
         fs::path destination = fs::temp_directory_path() / ("bp-site-test-" + name);
         OutputTree output(destination.string());
         site::SiteBuilder builder(site, audience, source, BOARDPACK_SOURCE_ROOT, sink);
@@ -119,7 +120,12 @@ struct BuiltSite {
             builder.write_meeting(
                 board, meeting,
                 meeting.slug == "2017-09-12" ? pack_summary() : content::PackSummary{}, output);
-        builder.write_site_pages(output);
+        if (jobs == 0) {
+            builder.write_site_pages(output);
+        } else {
+            builder.write_board_records(board, output);
+            builder.write_site_wide_pages(output, jobs);
+        }
         for (const auto& path : output.written())
             files[path] = read_file(output.staging_path(path));
     }
@@ -411,4 +417,17 @@ TEST_CASE("a missing default theme is one clear error per template, not one per 
     builder.write_site_pages(output);
     CHECK(sink.error_count() == 13); // one per page template
     CHECK(fs::exists(output.staging_path("index.html")) == false);
+}
+
+TEST_CASE("the site-wide pages are the same written on one thread or several") {
+    content::Site site = example_site();
+    MemoryFileSystem source;
+    BuiltSite one(site, content::Audience::public_audience, source, "one-thread", 1);
+    CHECK_FALSE(one.sink.has_errors());
+    BuiltSite several(site, content::Audience::public_audience, source, "four-threads", 4);
+    CHECK(one.files.size() > 20);
+    CHECK(several.files == one.files);
+    // The sitemap is written last, so it names the pages written beside it.
+    CHECK(contains(several.page("sitemap.xml"), "/archive/"));
+    CHECK(contains(several.page("sitemap.xml"), "/calendar/"));
 }
