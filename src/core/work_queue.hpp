@@ -1,6 +1,6 @@
 #pragma once
 // Work spread over a fixed number of threads: the meetings of a build, the meetings of a site's
-// index as it is read.
+// index as it is read, the site-wide pages.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>

@@ -16,7 +16,7 @@ struct hb_set_t;
 namespace bp::pack {
 
 // A 'cmap' table with one Windows Unicode BMP subtable (format 4) mapping each character of
-// `glyphs` to its glyph, and nothing else to any. Characters closer than `max_gap` share a
+// `glyphs` to its glyph, and nothing else to any. Characters at most `max_gap` apart share a
 // segment. Nothing when a character lies beyond the BMP, which format 4 cannot hold, or the
 // subtable would outgrow its 16-bit length.
 std::optional<std::string> compact_cmap(const std::map<char32_t, std::uint16_t>& glyphs,
