@@ -59,8 +59,7 @@ class HatchedBar {
     cairo_surface_t* surface_;
 };
 
-// Points well inside the bar (clear of its outline) where x + y, or x - y, or y, is `value`
-// plus a multiple of the spacing.
+// Points half a point apart, well inside the bar (clear of its outline).
 template <typename Check> void inside_bar(Check check) {
     for (double x = 5.5; x < 18.5; x += 0.5)
         for (double y = 4.5; y < 13.5; y += 0.5)
