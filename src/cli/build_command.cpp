@@ -234,8 +234,9 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         if (auto unchanged = unchanged_output(*records, options.out, sink))
             return *unchanged;
     }
+    const unsigned jobs = job_count(options.jobs);
     DiskFileSystem files(options.source);
-    content::Site site = content::load_site_index(files, sink, job_count(options.jobs));
+    content::Site site = content::load_site_index(files, sink, jobs);
     site.source_root = options.source;
     if (sink.has_errors())
         return stats;
@@ -282,7 +283,7 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     // A quarter's archive pack is written as soon as its last meeting's pack is, by whichever
     // thread is free, so the archive packs are no single-threaded tail after the meetings.
     QuarterCountdown quarters(site);
-    WorkQueue queue(job_count(options.jobs));
+    WorkQueue queue(jobs);
     for (const MeetingRef& ref : meetings)
         queue.push_back([&, ref] {
             guarded(sink, ref.meeting->folder, [&] { build(ref); });
@@ -309,8 +310,7 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         });
     queue.run();
     progress.finish();
-    guarded(sink, options.out,
-            [&] { site_builder.write_site_wide_pages(out, job_count(options.jobs)); });
+    guarded(sink, options.out, [&] { site_builder.write_site_wide_pages(out, jobs); });
     if (sink.has_errors())
         return stats;
     std::string error;
