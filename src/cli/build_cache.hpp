@@ -1,9 +1,9 @@
 #pragma once
 // The build cache: what a build produced for one part of the site (a meeting's packs, a
-// quarterly archive pack, a record of the last build into an output folder), kept in a folder
-// the user may delete at any time and stored under a key made from every input of that part (see
-// build_cache_keys.hpp). A part whose key is unchanged takes its files from the cache instead of
-// being laid out again.
+// quarterly archive pack, a record of the last build into an output folder, the site's index:
+// index_memo.hpp), kept in a folder the user may delete at any time and stored under a key made
+// from every input of that part (see build_cache_keys.hpp). A part whose key is unchanged takes
+// its files from the cache instead of being laid out again.
 //
 // <cache>/v2/<part>/entry.json   the key, each file's output path, SHA-256, size and
 //                                modification time, and the note's SHA-256

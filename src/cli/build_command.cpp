@@ -5,6 +5,7 @@
 #include "cli/build_cache_record.hpp"
 #include "cli/diagnostics_report.hpp"
 #include "cli/figures_json.hpp"
+#include "cli/index_memo.hpp"
 #include "cli/meeting_jobs.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
@@ -236,8 +237,15 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     }
     const unsigned jobs = job_count(options.jobs);
     DiskFileSystem files(options.source);
-    content::Site site = content::load_site_index(files, sink, jobs);
+    std::optional<IndexMemo> memo;
+    if (cache.enabled())
+        memo.emplace(cache, options.source, options.audience);
+    content::Site site = content::load_site_index(files, sink, jobs, memo ? &*memo : nullptr);
     site.source_root = options.source;
+    if (memo) {
+        memo->save();
+        stats.index_reused = memo->recalled();
+    }
     if (sink.has_errors())
         return stats;
     // The meetings the public edition withholds something from, as the members see them, for
@@ -363,6 +371,10 @@ int run_build(const BuildOptions& options) {
         if (stats.packs_reused > 0)
             std::printf("The packs of %d unchanged meetings came from the build cache.\n",
                         stats.packs_reused);
+        if (stats.index_reused > 0)
+            std::printf("The agendas and paper headings of %zu unchanged meetings came from the "
+                        "build cache.\n",
+                        stats.index_reused);
         if (stats.pages_reused > 0)
             std::printf("The pages of %d unchanged meetings came from the build cache too.\n",
                         stats.pages_reused);

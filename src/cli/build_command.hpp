@@ -30,9 +30,10 @@ struct BuildStats {
     bool committed = false; // the output folder was replaced by the new build
     std::size_t meetings = 0;
     int packs = 0;
-    int packs_reused = 0;    // meetings whose packs were taken from the build cache
-    int pages_reused = 0;    // meetings whose pages were too: their papers were not read
-    bool up_to_date = false; // nothing had changed: the output folder was left as it was
+    int packs_reused = 0;         // meetings whose packs were taken from the build cache
+    int pages_reused = 0;         // meetings whose pages were too: their papers were not read
+    std::size_t index_reused = 0; // meetings the index took from the build cache, unread
+    bool up_to_date = false;      // nothing had changed: the output folder was left as it was
     int pages = 0;
     std::map<std::string, content::PackSummary> summaries; // by "board/meeting"; for_preview
     std::string base_url; // from site.yaml, so the preview can serve under its path

@@ -54,12 +54,31 @@ struct MeetingSource {
     std::optional<Meeting> meeting;
 };
 
+// The meeting in `source`'s folder from the memo when it holds it unchanged, else read, and
+// kept in the memo when it was read without errors.
+std::optional<Meeting> read_or_recall(const FileSystem& files, const MeetingSource& source,
+                                      MeetingMemo* memo, DiagnosticSink& sink) {
+    if (!memo)
+        return load_meeting(files, *source.board, source.folder, sink);
+    if (auto meeting = memo->recall(*source.board, source.folder, sink))
+        return meeting;
+    DiagnosticSink own;
+    auto meeting = load_meeting(files, *source.board, source.folder, own);
+    own.forward_to(sink);
+    if (meeting && !own.has_errors())
+        memo->keep(*source.board, source.folder, *meeting, own.warnings());
+    return meeting;
+}
+
 // Reads every meeting.yaml and the front matter of every paper: most of the index's work, and
 // each meeting's alone, so they are read in parallel. The sink sorts what they report.
 void load_meetings(const FileSystem& files, std::vector<MeetingSource>& sources, unsigned jobs,
-                   DiagnosticSink& sink) {
+                   MeetingMemo* memo, DiagnosticSink& sink) {
     for_each_index(sources.size(), jobs, [&](std::size_t i) {
-        sources[i].meeting = load_meeting(files, *sources[i].board, sources[i].folder, sink);
+        auto& meeting = sources[i].meeting;
+        meeting = read_or_recall(files, sources[i], memo, sink);
+        if (meeting)
+            attach_publication(files, *meeting, sink);
     });
     for (auto& source : sources)
         if (source.meeting)
@@ -166,7 +185,8 @@ void complete_board(const FileSystem& files, const SiteConfig& config, Board& bo
 
 } // namespace
 
-Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned jobs) {
+Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned jobs,
+                     MeetingMemo* memo) {
     Site site;
     site.config = load_site_config(files, sink);
     if (!files.is_directory("content")) {
@@ -185,7 +205,7 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned job
     for (auto& board : site.boards)
         for (auto& folder : meeting_folders(files, board, sink))
             sources.push_back({&board, std::move(folder), std::nullopt});
-    load_meetings(files, sources, jobs, sink);
+    load_meetings(files, sources, jobs, memo, sink);
     for_each_index(site.boards.size(), jobs, [&](std::size_t i) {
         complete_board(files, site.config, site.boards[i], sink);
     });

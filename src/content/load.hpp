@@ -2,6 +2,7 @@
 // Reading a site from its source folder.
 #include "content/audience.hpp"
 #include "content/figure_book.hpp"
+#include "content/meeting_memo.hpp"
 #include "content/model.hpp"
 #include "core/filesystem.hpp"
 
@@ -12,7 +13,10 @@ namespace bp::content {
 // Reads site.yaml, every board, every meeting.yaml and every paper's front matter and data
 // file. Paper bodies are not parsed here. Every problem is reported to `sink`. The meetings,
 // then the boards, are read on `jobs` threads; the site is the same whatever their number.
-Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned jobs = 1);
+// With a memo, a meeting it holds unchanged is taken from it rather than read, and each meeting
+// read is kept in it: the site and what is reported are the same either way.
+Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned jobs = 1,
+                     MeetingMemo* memo = nullptr);
 
 // Parses the bodies of one meeting's papers, resolving directives and {{ values }} against
 // the board's data as at the meeting's data date — for a published meeting, against the

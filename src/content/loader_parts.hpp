@@ -16,6 +16,9 @@ std::optional<YAML::Node> read_yaml_file(const FileSystem& files, const std::str
 SiteConfig load_site_config(const FileSystem& files, DiagnosticSink& sink);
 std::optional<Board> load_board(const FileSystem& files, const std::string& folder,
                                 DiagnosticSink& sink);
+// A meeting as meeting.yaml and its papers' front matter give it; what it reads of `board` is
+// its name, venue, times and Part 2 default. The publication record is attached apart
+// (attach_publication), so that a meeting kept in a MeetingMemo never holds one.
 std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
                                     const std::string& folder, DiagnosticSink& sink);
 // Gives each "Date of next meeting" item (kind: next-meeting) without a description the next

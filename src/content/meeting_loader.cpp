@@ -358,7 +358,6 @@ std::optional<Meeting> load_meeting(const FileSystem& files, const Board& board,
     warn_unlisted_papers(meeting, context.named_files, files, sink);
     if (YAML::Node republished = (*yaml)["republished"])
         meeting.republications = read_republications(republished, origin, sink);
-    attach_publication(files, meeting, sink);
     return meeting;
 }
 

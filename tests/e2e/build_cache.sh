@@ -2,6 +2,7 @@
 # what it writes is byte for byte what a clean build (--no-cache) writes, after no change, a
 # changed paper, image, theme, minutes, meeting.yaml or data file, a deleted cache, or a damaged
 # cache entry or output file; a font installed, upgraded or removed lays every meeting out again.
+# The site's index, meeting by meeting, is kept there too.
 source "$(dirname "$0")/lib.sh"
 
 site="$WORK/example"
@@ -118,6 +119,36 @@ check "a changed image lays out and renders the meeting showing it again" test "
 check "a changed image lays out its meeting's pack again" test "$(from_cache "$image_changed")" = 3
 clean reference_image; reference="$WORK/reference_image"
 check "after a changed image the build equals a clean build" same "$image_changed" "$reference"
+
+# The index: each meeting's agenda and its papers' front matter are kept in the cache as well,
+# read again only for a meeting whose folder changed, or when its board's name, venue or times
+# did; the record of publication is read afresh every time.
+index_from_cache() { # the number of meetings whose agendas the index took from the cache
+  grep -o 'paper headings of [0-9]* unchanged' "$1.log" | grep -o '[0-9]*' || echo 0
+}
+check "the first build reads every meeting's agenda" test "$(index_from_cache "$first")" = 0
+check "a rebuild with nothing changed reads no agenda" test "$(index_from_cache "$again")" = 4
+check "one changed paper has only its meeting's agenda read again" test "$(index_from_cache "$changed")" = 3
+check "the index is one entry of the cache" test -f "$cache/v2/public/index/entry.json"
+sed -i 's/^venue: .*/venue: Council Chamber, Harbourside Town Hall/' "$site/content/csp/board.yaml"
+cached venue_changed; venue_changed="$WORK/venue_changed"
+check "a board's new venue has its meetings' agendas read again" test "$(index_from_cache "$venue_changed")" = 0
+check "the meetings then print the new venue" grep -q "Council Chamber, Harbourside Town Hall" "$venue_changed/csp/2017-12-12/index.html"
+clean reference_venue; reference="$WORK/reference_venue"
+check "after a board's new venue the build equals a clean build" same "$venue_changed" "$reference"
+python3 - "$cache/v2/public/index/note" <<'PY'
+import sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+at = data.index(b"Harbourside Town Hall")  # one letter of a kept meeting's venue, same length
+data[at] = ord("J")
+open(path, "wb").write(bytes(data))
+PY
+cached index_altered; index_altered="$WORK/index_altered"
+check "an altered index entry is never used" test "$(index_from_cache "$index_altered")" = 0
+check "a build past an altered index entry equals a clean build" same "$index_altered" "$reference"
+cached index_again
+check "the altered index entry is stored afresh" test "$(index_from_cache "$WORK/index_again")" = 4
 
 # The site's own theme: every page is rendered again, no pack laid out again.
 mkdir -p "$site/themes/default/templates"
