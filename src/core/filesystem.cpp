@@ -123,10 +123,21 @@ std::optional<fs::path> DiskFileSystem::real_folder(const std::string& path) con
             return found->second;
     }
     std::string full = join_path(root_, path);
-    std::error_code ec;
-    fs::path absolute = fs::absolute(full.empty() ? "." : full, ec);
-    fs::path real = ec ? fs::path() : fs::weakly_canonical(absolute, ec);
-    std::optional<fs::path> answer = ec ? std::nullopt : std::optional<fs::path>(real);
+    std::string name = file_name(path);
+    struct stat status {};
+    std::optional<fs::path> answer;
+    if (!name.empty() && name != "." && name != ".." && ::lstat(full.c_str(), &status) == 0 &&
+        S_ISDIR(status.st_mode)) {
+        // A folder that is not a link lies in its parent's real folder: one lstat, not a
+        // readlink for every part of the path.
+        if (auto parent = real_folder(parent_path(path)))
+            answer = *parent / name;
+    } else {
+        std::error_code ec;
+        fs::path absolute = fs::absolute(full.empty() ? "." : full, ec);
+        fs::path real = ec ? fs::path() : fs::weakly_canonical(absolute, ec);
+        answer = ec ? std::nullopt : std::optional<fs::path>(real);
+    }
     std::lock_guard lock(folders_mutex_);
     return real_folders_.emplace(path, std::move(answer)).first->second;
 }
@@ -134,13 +145,16 @@ std::optional<fs::path> DiskFileSystem::real_folder(const std::string& path) con
 bool DiskFileSystem::outside(const std::string& path) const {
     if (climbs_out(path))
         return true;
-    // A named entry that is not itself a symlink lies where its folder really is.
+    // A named entry that is not itself a symlink lies where its folder really is; so does a
+    // name that names nothing (a missing published.yaml, say), which reads as absent anyway.
     std::string name = file_name(path);
     struct stat status {};
-    if (!name.empty() && name != "." && name != ".." &&
-        ::lstat(join_path(root_, path).c_str(), &status) == 0 && !S_ISLNK(status.st_mode)) {
-        auto folder = real_folder(parent_path(path));
-        return !folder || !within(real_root_, *folder);
+    if (!name.empty() && name != "." && name != "..") {
+        bool found = ::lstat(join_path(root_, path).c_str(), &status) == 0;
+        if ((found && !S_ISLNK(status.st_mode)) || (!found && errno == ENOENT)) {
+            auto folder = real_folder(parent_path(path));
+            return !folder || !within(real_root_, *folder);
+        }
     }
     std::error_code ec;
     fs::path real = fs::weakly_canonical(fs::absolute(join_path(root_, path)), ec);

@@ -42,6 +42,11 @@ TEST_CASE("the disk file system refuses files outside its root, through symlinks
     CHECK_FALSE(files.read("../elsewhere/secret.txt"));
     CHECK_FALSE(files.read((base / "elsewhere/secret.txt").string()));
     CHECK_FALSE(files.outside("content/missing.md")); // absent, but inside
+    CHECK_FALSE(files.outside("content/missing-folder/missing.md"));
+    CHECK(files.outside("content/linked-folder/missing.md")); // absent, in a folder elsewhere
+    CHECK_FALSE(files.is_file("content/linked-folder/missing.md"));
+    CHECK_FALSE(files.outside("content/paper.md/under-a-file.md")); // absent, and inside
+    CHECK_FALSE(files.read("content/paper.md/under-a-file.md"));
     // Folders' real paths are remembered: asking again, or deeper, gives the same answers.
     CHECK(files.outside("content/linked-folder/secret.txt"));
     CHECK(files.outside("content/linked-folder/deeper/plans.md"));
