@@ -90,7 +90,7 @@ bool older_layout(const fs::path& folder) {
     };
     auto part_kind = [](const std::string& child) {
         return child == "meetings" || child == "pages" || child == "boards" ||
-               child == "quarters" || child == "builds" || child == "index";
+               child == "quarters" || child == "builds" || child == "index" || child == "digests";
     };
     if (!only_folders(folder, audience))
         return false;

@@ -4,6 +4,7 @@
 #include "cli/build_cache_parts.hpp"
 #include "cli/build_cache_record.hpp"
 #include "cli/diagnostics_report.hpp"
+#include "cli/digest_memo.hpp"
 #include "cli/figures_json.hpp"
 #include "cli/index_memo.hpp"
 #include "cli/meeting_jobs.hpp"
@@ -229,11 +230,17 @@ bool withholds_any_meeting(const content::Board& board) {
 BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
     BuildStats stats;
     BuildCache cache(cache_folder(options));
+    std::optional<DigestMemo> digests;
+    if (cache.enabled())
+        digests.emplace(cache, options.audience);
     std::optional<BuildRecords> records;
     if (options.keep_up_to_date_output) {
         records.emplace(cache, options.source, options.out, options.audience);
-        if (auto unchanged = unchanged_output(*records, options.out, sink))
+        if (auto unchanged = unchanged_output(*records, options.out, sink)) {
+            if (digests)
+                digests->save();
             return *unchanged;
+        }
     }
     const unsigned jobs = job_count(options.jobs);
     DiskFileSystem files(options.source);
@@ -333,6 +340,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         records->store({meetings.size(), totals.packs, totals.pages, cache_note(sink.warnings()),
                         totals.files_outside_content});
     }
+    if (digests)
+        digests->save();
     stats.base_url = site.config.base_url;
     stats.meetings = meetings.size();
     stats.packs = totals.packs;

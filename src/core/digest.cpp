@@ -1,6 +1,7 @@
 #include "core/digest.hpp"
 
 #include <array>
+#include <charconv>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -8,6 +9,7 @@
 #include <openssl/evp.h>
 #include <stdexcept>
 #include <sys/stat.h>
+#include <vector>
 
 namespace bp {
 
@@ -102,7 +104,20 @@ struct FileStamp {
 struct RememberedDigest {
     FileStamp stamp;
     std::array<char, 64> hex;
+    bool used = false; // asked for by this process: only these are handed on
 };
+
+using FileKey = std::pair<dev_t, ino_t>;
+
+struct Remembered {
+    std::mutex mutex;
+    std::map<FileKey, RememberedDigest> digests;
+};
+
+Remembered& remembered() {
+    static Remembered memory;
+    return memory;
+}
 
 // Changed long enough ago that a later change must show in its times.
 bool settled(const struct stat& status) {
@@ -110,30 +125,90 @@ bool settled(const struct stat& status) {
     return status.st_mtim.tv_sec < recent && status.st_ctim.tv_sec < recent;
 }
 
+bool is_hex_digest(std::string_view text) {
+    return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
 } // namespace
 
 std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path) {
-    static std::mutex mutex;
-    static std::map<std::pair<dev_t, ino_t>, RememberedDigest> remembered;
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
         return file_sha256_hex(path);
-    std::pair<dev_t, ino_t> file{status.st_dev, status.st_ino};
+    FileKey file{status.st_dev, status.st_ino};
     FileStamp stamp{status.st_size, status.st_mtim, status.st_ctim};
+    Remembered& memory = remembered();
     {
-        std::lock_guard lock(mutex);
-        auto found = remembered.find(file);
-        if (found != remembered.end() && found->second.stamp == stamp)
+        std::lock_guard lock(memory.mutex);
+        auto found = memory.digests.find(file);
+        if (found != memory.digests.end() && found->second.stamp == stamp) {
+            found->second.used = true;
             return std::string(found->second.hex.data(), found->second.hex.size());
+        }
     }
     std::optional<std::string> hex = file_sha256_hex(path);
     if (hex && hex->size() == 64 && settled(status)) {
-        RememberedDigest digest{stamp, {}};
+        RememberedDigest digest{stamp, {}, true};
         std::copy(hex->begin(), hex->end(), digest.hex.begin());
-        std::lock_guard lock(mutex);
-        remembered[file] = digest;
+        std::lock_guard lock(memory.mutex);
+        memory.digests[file] = digest;
     }
     return hex;
+}
+
+std::string remembered_digests_text() {
+    Remembered& memory = remembered();
+    std::lock_guard lock(memory.mutex);
+    std::string text;
+    for (const auto& [file, digest] : memory.digests) {
+        if (!digest.used)
+            continue;
+        const FileStamp& stamp = digest.stamp;
+        for (long long number :
+             {static_cast<long long>(file.first), static_cast<long long>(file.second),
+              static_cast<long long>(stamp.size), static_cast<long long>(stamp.modified.tv_sec),
+              static_cast<long long>(stamp.modified.tv_nsec),
+              static_cast<long long>(stamp.changed.tv_sec),
+              static_cast<long long>(stamp.changed.tv_nsec)})
+            text += std::to_string(number) + ' ';
+        text.append(digest.hex.data(), digest.hex.size());
+        text += '\n';
+    }
+    return text;
+}
+
+bool recall_remembered_digests(std::string_view text) {
+    std::vector<std::pair<FileKey, RememberedDigest>> recalled;
+    while (!text.empty()) {
+        std::size_t end = text.find('\n');
+        if (end == std::string_view::npos)
+            return false;
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(end + 1);
+        long long numbers[7];
+        for (long long& number : numbers) {
+            auto [after, error] = std::from_chars(line.data(), line.data() + line.size(), number);
+            if (error != std::errc() || after == line.data() + line.size() || *after != ' ')
+                return false;
+            line.remove_prefix(static_cast<std::size_t>(after - line.data()) + 1);
+        }
+        if (!is_hex_digest(line))
+            return false;
+        RememberedDigest digest{
+            {static_cast<off_t>(numbers[2]),
+             {static_cast<std::time_t>(numbers[3]), static_cast<long>(numbers[4])},
+             {static_cast<std::time_t>(numbers[5]), static_cast<long>(numbers[6])}},
+            {},
+            false};
+        std::copy(line.begin(), line.end(), digest.hex.begin());
+        recalled.emplace_back(
+            FileKey{static_cast<dev_t>(numbers[0]), static_cast<ino_t>(numbers[1])}, digest);
+    }
+    Remembered& memory = remembered();
+    std::lock_guard lock(memory.mutex);
+    for (auto& [file, digest] : recalled)
+        memory.digests.try_emplace(file, digest); // what this process found itself stands
+    return true;
 }
 
 } // namespace bp

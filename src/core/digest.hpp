@@ -18,6 +18,14 @@ std::optional<std::string> file_sha256_hex(const std::filesystem::path& path);
 // it. A file changed in the last two seconds is read every time, as its times could repeat
 // within the clock's tick after another change. Thread-safe.
 std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path);
+// The digests remembered that this process asked for, as text for a later process: a build
+// keeps them in its cache, so that its sources are read again only when their times say they
+// changed (as git's index does). Files changed in the two seconds before they were digested are
+// never remembered, so a change within the clock's tick cannot hide behind equal times.
+std::string remembered_digests_text();
+// Remembers the digests a previous process handed on (remembered_digests_text()); false, and
+// nothing remembered, when the text is not whole.
+bool recall_remembered_digests(std::string_view text);
 
 // A digest built from many parts. Each part is length-prefixed, so ("ab", "c") and ("a", "bc")
 // give different digests.

@@ -130,6 +130,7 @@ check "the first build reads every meeting's agenda" test "$(index_from_cache "$
 check "a rebuild with nothing changed reads no agenda" test "$(index_from_cache "$again")" = 4
 check "one changed paper has only its meeting's agenda read again" test "$(index_from_cache "$changed")" = 3
 check "the index is one entry of the cache" test -f "$cache/v2/public/index/entry.json"
+check "the sources' digests are kept for the next build" test -f "$cache/v2/public/digests/entry.json"
 sed -i 's/^venue: .*/venue: Council Chamber, Harbourside Town Hall/' "$site/content/csp/board.yaml"
 cached venue_changed; venue_changed="$WORK/venue_changed"
 check "a board's new venue has its meetings' agendas read again" test "$(index_from_cache "$venue_changed")" = 0
@@ -149,6 +150,19 @@ check "an altered index entry is never used" test "$(index_from_cache "$index_al
 check "a build past an altered index entry equals a clean build" same "$index_altered" "$reference"
 cached index_again
 check "the altered index entry is stored afresh" test "$(index_from_cache "$WORK/index_again")" = 4
+
+# Sources unchanged for a few seconds have their digests kept from one build to the next; one
+# edited since, keeping its size, has new times and is read again.
+sleep 3
+cached settled_first
+cached settled_again
+board_inode="$(stat -c %i "$site/content/csp/board.yaml")"
+check "a settled source's digest is kept for the next build" grep -q "^[0-9]* $board_inode " "$cache/v2/public/digests/note"
+sed -i 's/late note on the winter programme/late note on the winter programmf/' "$site/$meeting/08-chairs-report.md"
+cached settled_changed; settled_changed="$WORK/settled_changed"
+check "a source edited to the same size is read again" bash -c "pdftotext '$settled_changed/csp/2017-12-12/pack.pdf' - | grep -q 'winter programmf'"
+clean reference_settled; reference="$WORK/reference_settled"
+check "after a same-size edit the build equals a clean build" same "$settled_changed" "$reference"
 
 # The site's own theme: every page is rendered again, no pack laid out again.
 mkdir -p "$site/themes/default/templates"

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 
 using namespace bp;
 
@@ -41,6 +42,56 @@ TEST_CASE("a remembered digest is the file's own, and a file just changed is rea
     REQUIRE(file_sha256_hex(settled).has_value());
     CHECK(remembered_file_sha256_hex(settled) == file_sha256_hex(settled));
     CHECK(remembered_file_sha256_hex(settled) == file_sha256_hex(settled));
+}
+
+namespace {
+
+// A line of remembered_digests_text() for `path` as it stands, claiming `hex` as its digest.
+std::string remembered_line(const std::filesystem::path& path, const std::string& hex) {
+    struct stat status {};
+    REQUIRE(::stat(path.c_str(), &status) == 0);
+    std::string line;
+    for (long long number :
+         {static_cast<long long>(status.st_dev), static_cast<long long>(status.st_ino),
+          static_cast<long long>(status.st_size), static_cast<long long>(status.st_mtim.tv_sec),
+          static_cast<long long>(status.st_mtim.tv_nsec),
+          static_cast<long long>(status.st_ctim.tv_sec),
+          static_cast<long long>(status.st_ctim.tv_nsec)})
+        line += std::to_string(number) + ' ';
+    return line + hex + '\n';
+}
+
+bool handed_on(const std::string& line) {
+    return remembered_digests_text().find(line) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("digests handed on by an earlier process stand while the file's times do") {
+    auto path = std::filesystem::temp_directory_path() / "boardpack-handed-on-digest.txt";
+    std::ofstream(path, std::ios::binary) << "kept";
+    // A digest no file could have: used, it can only have come from what was handed on.
+    std::string claimed(64, 'a');
+    std::string line = remembered_line(path, claimed);
+    REQUIRE(recall_remembered_digests(line));
+    CHECK_FALSE(handed_on(line)); // recalled, but not asked for: not handed on again
+    CHECK(remembered_file_sha256_hex(path) == claimed);
+    CHECK(handed_on(line));
+    // Touched: its times differ from those handed on, so the file is read again.
+    std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) +
+                                               std::chrono::seconds(1));
+    CHECK(remembered_file_sha256_hex(path) == sha256_hex("kept"));
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("digests handed on are taken whole or not at all") {
+    std::string hex(64, 'b');
+    CHECK_FALSE(recall_remembered_digests("1 2 3 4 5 6 7 " + hex)); // no line end
+    CHECK_FALSE(recall_remembered_digests("1 2 3 4 5 6 " + hex + "\n"));
+    CHECK_FALSE(recall_remembered_digests("1 2 3 4 5 6 7 " + hex.substr(1) + "\n"));
+    CHECK_FALSE(recall_remembered_digests("1 2 3 4 5 6 7 " + std::string(64, 'G') + "\n"));
+    CHECK_FALSE(recall_remembered_digests("1 2 3 4 5 6 x " + hex + "\n"));
+    CHECK(recall_remembered_digests(""));
 }
 
 TEST_CASE("Digest keeps the parts apart") {
