@@ -123,7 +123,7 @@ std::optional<content::Meeting> IndexMemo::recall(const content::Board& board,
         auto meeting = content::meeting_from_note(found->second.meeting);
         if (meeting && replay_warnings(found->second.note, sink)) {
             std::lock_guard lock(mutex_);
-            current_[folder] = found->second;
+            current_[folder] = &found->second;
             ++recalled_;
             return meeting;
         }
@@ -142,23 +142,31 @@ void IndexMemo::keep(const content::Board&, const std::string& folder,
     auto key = keys_read_.find(folder);
     if (key == keys_read_.end())
         return;
-    current_[folder] = {std::move(key->second), std::move(*note), cache_note(warnings)};
+    Record& kept = kept_[folder];
+    kept = {std::move(key->second), std::move(*note), cache_note(warnings)};
+    current_[folder] = &kept;
     keys_read_.erase(key);
     changed_ = true;
 }
 
-void IndexMemo::save() const {
+void IndexMemo::save() {
     std::lock_guard lock(mutex_);
-    if (!changed_ && current_.size() == stored_.size())
-        return; // every meeting came from what was stored, and all of it was asked for
-    std::string text(first_line);
-    for (const auto& [folder, record] : current_) {
-        text += folder + '\n' + record.key + '\n' + std::to_string(record.meeting.size()) + ' ' +
-                std::to_string(record.note.size()) + '\n';
-        text += record.meeting;
-        text += record.note;
+    // Unless every meeting came from what was stored, and all of it was asked for.
+    if (changed_ || current_.size() != stored_.size()) {
+        std::string text(first_line);
+        for (const auto& [folder, record] : current_) {
+            text += folder + '\n' + record->key + '\n' + std::to_string(record->meeting.size()) +
+                    ' ' + std::to_string(record->note.size()) + '\n';
+            text += record->meeting;
+            text += record->note;
+        }
+        cache_.store(part_, entry_key_, {{}, std::move(text)});
     }
-    cache_.store(part_, entry_key_, {{}, std::move(text)});
+    // The build goes on for long after the index: what was kept is let go.
+    current_.clear();
+    kept_.clear();
+    stored_.clear();
+    keys_read_.clear();
 }
 
 } // namespace bp::cli

@@ -30,9 +30,10 @@ class IndexMemo final : public content::MeetingMemo {
     void keep(const content::Board& board, const std::string& folder,
               const content::Meeting& meeting, const std::vector<Diagnostic>& warnings) override;
 
-    // Stores the meetings recalled and kept since the memo was read, when that is not what
-    // was read. Best effort, like every store into the cache.
-    void save() const;
+    // Once the index is read: stores the meetings recalled and kept since the memo was read,
+    // when that is not what was read (best effort, like every store into the cache), and lets
+    // them go.
+    void save();
     // How many meetings were taken from the memo.
     std::size_t recalled() const { return recalled_; }
 
@@ -52,8 +53,10 @@ class IndexMemo final : public content::MeetingMemo {
     std::string part_;
     std::string entry_key_;
     std::map<std::string, Record> stored_; // by folder, as read from the cache; not changed
-    mutable std::mutex mutex_;
-    std::map<std::string, Record> current_; // by folder: this build's meetings, recalled or kept
+    std::mutex mutex_;
+    std::map<std::string, Record> kept_; // by folder: meetings read afresh by this build
+    // By folder: this build's meetings, in stored_ when recalled, in kept_ when read afresh.
+    std::map<std::string, const Record*> current_;
     std::map<std::string, std::string> keys_read_; // by folder: keys worked out before a reading
     bool changed_ = false;                         // a meeting was kept afresh
     std::atomic<std::size_t> recalled_ = 0;
