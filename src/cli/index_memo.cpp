@@ -88,28 +88,78 @@ void IndexMemo::read_stored() {
     stored_ = std::move(records);
 }
 
-std::optional<std::string> IndexMemo::key_of(const content::Board& board,
-                                             const std::string& folder) const {
-    std::string native = join_path(source_, folder);
+// Adds each entry of the folder at `native` (and, when `deep`, of its folders) with each file's
+// SHA-256; false when a folder cannot be read or holds a link, which may point anywhere.
+bool add_entries(Digest& digest, const std::string& native, bool deep) {
     auto entries = folder_entries(native);
-    if (!entries || folder.find('\n') != std::string::npos)
-        return std::nullopt;
-    Digest digest;
-    digest.add(board.name).add(board.venue);
-    digest.add(std::to_string(board.start_minutes)).add(std::to_string(board.end_minutes));
-    digest.add(board.part_two ? "part two" : "no part two").add(folder);
+    if (!entries)
+        return false;
     for (const auto& entry : *entries) {
         if (entry.name.starts_with('.')) // hidden: the site's reader never lists it
             continue;
-        if (entry.kind == FolderEntry::Kind::other) // a link may point anywhere: read it afresh
-            return std::nullopt;
+        if (entry.kind == FolderEntry::Kind::other)
+            return false;
         digest.add(entry.name);
-        if (entry.kind == FolderEntry::Kind::folder)
+        std::string path = join_path(native, entry.name);
+        if (entry.kind == FolderEntry::Kind::file)
+            digest.add(remembered_file_sha256_hex(path).value_or("?"));
+        else if (!deep)
             digest.add("folder");
+        else if (!add_entries(digest.add("folder {"), path, true))
+            return false;
         else
-            digest.add(remembered_file_sha256_hex(join_path(native, entry.name)).value_or("?"));
+            digest.add("}");
     }
+    return true;
+}
+
+std::optional<std::string> IndexMemo::key_of(const content::Board& board,
+                                             const std::string& folder) const {
+    Digest digest;
+    digest.add("meeting").add(board.name).add(board.venue);
+    digest.add(std::to_string(board.start_minutes)).add(std::to_string(board.end_minutes));
+    digest.add(board.part_two ? "part two" : "no part two").add(folder);
+    if (!add_entries(digest, join_path(source_, folder), false))
+        return std::nullopt;
     return digest.hex();
+}
+
+std::optional<std::string> IndexMemo::records_key_of(const content::Board& board) const {
+    Digest digest;
+    digest.add("board records").add(board.folder);
+    digest.add(remembered_file_sha256_hex(join_path(source_, "site.yaml")).value_or("?"));
+    if (!add_entries(digest, join_path(source_, board.folder), true))
+        return std::nullopt;
+    return digest.hex();
+}
+
+IndexMemo::Record* IndexMemo::stored_under(const std::string& name, std::string key) {
+    auto found = stored_.find(name);
+    bool same = found != stored_.end() && found->second.key == key;
+    std::lock_guard lock(mutex_);
+    keys_read_[name] = std::move(key); // for keep_value, should the stored record not serve
+    return same ? &found->second : nullptr;
+}
+
+void IndexMemo::use_stored(const std::string& name, Record* record) {
+    std::lock_guard lock(mutex_);
+    current_[name] = record;
+    keys_read_.erase(name);
+}
+
+void IndexMemo::keep_value(const std::string& name, std::string value,
+                           const std::vector<Diagnostic>& warnings) {
+    if (name.find('\n') != std::string::npos) // the stored framing has a name per line
+        return;
+    std::lock_guard lock(mutex_);
+    auto key = keys_read_.find(name);
+    if (key == keys_read_.end())
+        return;
+    Record& kept = kept_[name];
+    kept = {std::move(key->second), std::move(value), cache_note(warnings)};
+    current_[name] = &kept;
+    keys_read_.erase(key);
+    changed_ = true;
 }
 
 std::optional<content::Meeting> IndexMemo::recall(const content::Board& board,
@@ -118,35 +168,43 @@ std::optional<content::Meeting> IndexMemo::recall(const content::Board& board,
     auto key = key_of(board, folder);
     if (!key)
         return std::nullopt;
-    auto found = stored_.find(folder);
-    if (found != stored_.end() && found->second.key == *key) {
-        auto meeting = content::meeting_from_note(found->second.meeting);
-        if (meeting && replay_warnings(found->second.note, sink)) {
-            std::lock_guard lock(mutex_);
-            current_[folder] = &found->second;
+    if (Record* stored = stored_under(folder, std::move(*key))) {
+        auto meeting = content::meeting_from_note(stored->value);
+        if (meeting && replay_warnings(stored->note, sink)) {
+            use_stored(folder, stored);
             ++recalled_;
             return meeting;
         }
     }
-    std::lock_guard lock(mutex_);
-    keys_read_[folder] = std::move(*key);
     return std::nullopt;
 }
 
 void IndexMemo::keep(const content::Board&, const std::string& folder,
                      const content::Meeting& meeting, const std::vector<Diagnostic>& warnings) {
     auto note = content::meeting_note(meeting);
-    if (!note || !papers_in_folder(meeting, folder))
-        return;
-    std::lock_guard lock(mutex_);
-    auto key = keys_read_.find(folder);
-    if (key == keys_read_.end())
-        return;
-    Record& kept = kept_[folder];
-    kept = {std::move(key->second), std::move(*note), cache_note(warnings)};
-    current_[folder] = &kept;
-    keys_read_.erase(key);
-    changed_ = true;
+    if (note && papers_in_folder(meeting, folder))
+        keep_value(folder, std::move(*note), warnings);
+}
+
+std::optional<content::BoardRecords> IndexMemo::recall_records(const content::Board& board,
+                                                               DiagnosticSink& sink) {
+    auto key = records_key_of(board);
+    if (!key)
+        return std::nullopt;
+    if (Record* stored = stored_under(board.folder, std::move(*key))) {
+        auto records = content::board_records_from_note(stored->value);
+        if (records && records->minutes.size() == board.meetings.size() &&
+            replay_warnings(stored->note, sink)) {
+            use_stored(board.folder, stored);
+            return records;
+        }
+    }
+    return std::nullopt;
+}
+
+void IndexMemo::keep_records(const content::Board& board, const content::BoardRecords& records,
+                             const std::vector<Diagnostic>& warnings) {
+    keep_value(board.folder, content::board_records_note(records), warnings);
 }
 
 void IndexMemo::save() {
@@ -154,11 +212,12 @@ void IndexMemo::save() {
     // Unless every meeting came from what was stored, and all of it was asked for.
     if (changed_ || current_.size() != stored_.size()) {
         std::string text(first_line);
-        for (const auto& [folder, record] : current_) {
-            text += folder + '\n' + record->key + '\n' + std::to_string(record->meeting.size()) +
-                    ' ' + std::to_string(record->note.size()) + '\n';
-            text += record->meeting;
+        for (auto& [name, record] : current_) {
+            text += name + '\n' + record->key + '\n' + std::to_string(record->value.size()) + ' ' +
+                    std::to_string(record->note.size()) + '\n';
+            text += record->value;
             text += record->note;
+            *record = {}; // an archive's index is megabytes: it is held once, not twice
         }
         cache_.store(part_, entry_key_, {{}, std::move(text)});
     }

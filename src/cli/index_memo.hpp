@@ -1,14 +1,17 @@
 #pragma once
 // The build cache's memo of the site's index (see content/meeting_memo.hpp): every meeting as
-// meeting.yaml and its papers' front matter gave it, with the warnings reading it gave, under a
-// key made from everything reading it looked at: the board's name, venue, times and Part 2
-// default, and every entry of the meeting's folder, each file by its SHA-256. A meeting whose
-// folder holds a link, or whose papers lie outside its folder, is read afresh every time.
+// meeting.yaml and its papers' front matter gave it, and every board's records as its minutes
+// and action log gave them, each with the warnings working it out gave. A meeting is kept under
+// a key made from everything reading it looked at: the board's name, venue, times and Part 2
+// default, and every entry of the meeting's folder, each file by its SHA-256. A board's records
+// are kept under one made from site.yaml and every file in the board's folder, its meetings'
+// included. A meeting whose folder holds a link, or whose papers lie outside its folder, and a
+// board whose folder holds a link, are read afresh every time.
 //
 // The memo is one cache entry for each audience (what it holds is read before the audience is
 // applied, but each edition's cache is apart), stored under the program's identity and the
 // source folder as named (a PDF paper's path is made from it): read once when a build starts,
-// written again after the index when a meeting was read afresh or has gone.
+// written again after the index when anything was read afresh or has gone.
 #include "cli/build_cache.hpp"
 #include "content/meeting_memo.hpp"
 
@@ -29,10 +32,13 @@ class IndexMemo final : public content::MeetingMemo {
                                            DiagnosticSink& sink) override;
     void keep(const content::Board& board, const std::string& folder,
               const content::Meeting& meeting, const std::vector<Diagnostic>& warnings) override;
+    std::optional<content::BoardRecords> recall_records(const content::Board& board,
+                                                        DiagnosticSink& sink) override;
+    void keep_records(const content::Board& board, const content::BoardRecords& records,
+                      const std::vector<Diagnostic>& warnings) override;
 
-    // Once the index is read: stores the meetings recalled and kept since the memo was read,
-    // when that is not what was read (best effort, like every store into the cache), and lets
-    // them go.
+    // Once the index is read: stores what was recalled and kept since the memo was read, when
+    // that is not what was read (best effort, like every store into the cache), and lets it go.
     void save();
     // How many meetings were taken from the memo.
     std::size_t recalled() const { return recalled_; }
@@ -40,25 +46,34 @@ class IndexMemo final : public content::MeetingMemo {
   private:
     struct Record {
         std::string key;
-        std::string meeting; // content::meeting_note()
-        std::string note;    // cache_note() of the warnings
+        std::string value; // content::meeting_note() or content::board_records_note()
+        std::string note;  // cache_note() of the warnings
     };
     // The key of the meeting in `folder`; none when it is not to be kept (a link in the folder,
     // a folder that cannot be read).
     std::optional<std::string> key_of(const content::Board& board, const std::string& folder) const;
+    // The key of the board's records; none when they are not to be kept.
+    std::optional<std::string> records_key_of(const content::Board& board) const;
+    // The record stored for `name` (a meeting's folder, a board's) under `key`, if any; the key
+    // is remembered for keep_value() should the record not serve. Worked out before reading,
+    // so that what is kept is never newer than its key.
+    Record* stored_under(const std::string& name, std::string key);
+    void use_stored(const std::string& name, Record* record);
+    void keep_value(const std::string& name, std::string value,
+                    const std::vector<Diagnostic>& warnings);
     void read_stored();
 
     const BuildCache& cache_;
     std::string source_;
     std::string part_;
     std::string entry_key_;
-    std::map<std::string, Record> stored_; // by folder, as read from the cache; not changed
+    std::map<std::string, Record> stored_; // by name, as read from the cache
     std::mutex mutex_;
-    std::map<std::string, Record> kept_; // by folder: meetings read afresh by this build
-    // By folder: this build's meetings, in stored_ when recalled, in kept_ when read afresh.
-    std::map<std::string, const Record*> current_;
-    std::map<std::string, std::string> keys_read_; // by folder: keys worked out before a reading
-    bool changed_ = false;                         // a meeting was kept afresh
+    std::map<std::string, Record> kept_; // by name: what this build read afresh
+    // By name: this build's meetings and boards, in stored_ when recalled, else in kept_.
+    std::map<std::string, Record*> current_;
+    std::map<std::string, std::string> keys_read_; // by name: keys worked out before a reading
+    bool changed_ = false;                         // something was kept afresh
     std::atomic<std::size_t> recalled_ = 0;
 };
 

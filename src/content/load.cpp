@@ -160,26 +160,44 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     paper.body_loaded = true;
 }
 
-void load_board_data(const FileSystem& files, MinutesSources& minutes, const SiteConfig& config,
-                     Board& board, DiagnosticSink& sink) {
-    board.indicators =
-        data::load_indicators(files, board.folder, config.financial_year_start_month, sink);
-    board.forward_plan =
-        data::load_forward_plan(files, join_path(board.folder, "forward-plan.yaml"), sink);
+// Each meeting's minutes record and the action log, from the board's minutes and actions.csv.
+void work_out_records(const FileSystem& files, Board& board, DiagnosticSink& sink) {
+    MinutesSources minutes(files); // read once for the meetings' records and the actions
+    attach_minutes_records(minutes, board, sink);
     board.actions = build_action_log(files, minutes, board, sink);
+}
+
+// The board's records from the memo when it holds them unchanged, else worked out, and kept
+// in the memo when that gave no errors.
+void recall_or_work_out_records(const FileSystem& files, Board& board, MeetingMemo* memo,
+                                DiagnosticSink& sink) {
+    if (!memo) {
+        work_out_records(files, board, sink);
+        return;
+    }
+    if (auto records = memo->recall_records(board, sink);
+        records && apply_records(board, std::move(*records)))
+        return;
+    DiagnosticSink own;
+    work_out_records(files, board, own);
+    own.forward_to(sink);
+    if (!own.has_errors())
+        memo->keep_records(board, records_of(board), own.warnings());
 }
 
 // What needs a board's meetings all read: markings, Part 2, the minutes' records, the action
 // log, the indicators, the forward plan and the next meetings' dates. Each board's alone.
 void complete_board(const FileSystem& files, const SiteConfig& config, Board& board,
-                    DiagnosticSink& sink) {
+                    MeetingMemo* memo, DiagnosticSink& sink) {
     sort_meetings(board);
     resolve_markings(config, board, sink); // before the action log reads the audience
     for (auto& meeting : board.meetings)
         group_part_two(meeting);
-    MinutesSources minutes(files); // read once for the meetings' records and the actions
-    attach_minutes_records(minutes, board, sink);
-    load_board_data(files, minutes, config, board, sink);
+    recall_or_work_out_records(files, board, memo, sink);
+    board.indicators =
+        data::load_indicators(files, board.folder, config.financial_year_start_month, sink);
+    board.forward_plan =
+        data::load_forward_plan(files, join_path(board.folder, "forward-plan.yaml"), sink);
     describe_next_meetings(board, sink);
 }
 
@@ -207,7 +225,7 @@ Site load_site_index(const FileSystem& files, DiagnosticSink& sink, unsigned job
             sources.push_back({&board, std::move(folder), std::nullopt});
     load_meetings(files, sources, jobs, memo, sink);
     for_each_index(site.boards.size(), jobs, [&](std::size_t i) {
-        complete_board(files, site.config, site.boards[i], sink);
+        complete_board(files, site.config, site.boards[i], memo, sink);
     });
     if (site.boards.empty() && !sink.has_errors())
         sink.error({"content", 0, 0}, "the site has no boards",

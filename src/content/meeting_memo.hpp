@@ -7,6 +7,10 @@
 // What is remembered is the meeting as meeting.yaml and its papers' front matter give it,
 // before its publication record (published.yaml) is attached and before anything of its board
 // is worked out: those are done afresh, whichever way the meeting was read.
+//
+// A memo keeps each board's records too (each meeting's minutes record and the action log):
+// working them out parses every minutes paper of the board.
+#include "content/board_records_note.hpp"
 #include "content/model.hpp"
 #include "core/diagnostics.hpp"
 
@@ -26,6 +30,14 @@ class MeetingMemo {
     // Thread-safe. Keeps a meeting just read from `folder` without errors, with its warnings.
     virtual void keep(const Board& board, const std::string& folder, const Meeting& meeting,
                       const std::vector<Diagnostic>& warnings) = 0;
+    // Thread-safe. The records of `board`, whose meetings are read and in date order, as worked
+    // out before, their warnings reported to `sink` again; none when they were never kept or
+    // anything they were worked out from may have changed.
+    virtual std::optional<BoardRecords> recall_records(const Board& board,
+                                                       DiagnosticSink& sink) = 0;
+    // Thread-safe. Keeps a board's records just worked out without errors, with their warnings.
+    virtual void keep_records(const Board& board, const BoardRecords& records,
+                              const std::vector<Diagnostic>& warnings) = 0;
 };
 
 } // namespace bp::content

@@ -1,7 +1,6 @@
 #include "content/meeting_note.hpp"
 
-#include <charconv>
-#include <stdexcept>
+#include "content/note_codec.hpp"
 
 namespace bp::content {
 
@@ -17,92 +16,6 @@ static_assert(sizeof(void*) != 8 || sizeof(Declaration) == 136, "keep the new fi
 static_assert(sizeof(void*) != 8 || sizeof(Republication) == 88, "keep the new field");
 static_assert(sizeof(void*) != 8 || sizeof(ExemptGround) == 40, "keep the new field");
 static_assert(sizeof(void*) != 8 || sizeof(SourceLocation) == 40, "keep the new field");
-
-// Fields one after another: a text as its length, ':' and its bytes; a number followed by ';'.
-// Nothing is escaped, so reading is a scan of digits and a copy.
-class NoteWriter {
-  public:
-    void text(const std::string& value) {
-        bytes_ += std::to_string(value.size());
-        bytes_ += ':';
-        bytes_ += value;
-    }
-    void number(long long value) {
-        bytes_ += std::to_string(value);
-        bytes_ += ';';
-    }
-    void flag(bool value) { number(value ? 1 : 0); }
-    void location(const SourceLocation& where) {
-        text(where.file);
-        number(where.line);
-        number(where.column);
-    }
-    void date(const Date& value) { text(value.iso()); }
-    std::string take() { return std::move(bytes_); }
-
-  private:
-    std::string bytes_;
-};
-
-class NoteReader {
-  public:
-    explicit NoteReader(std::string_view bytes) : rest_(bytes) {}
-    std::string text() {
-        std::size_t size = digits_before(':');
-        if (size > rest_.size())
-            throw std::invalid_argument("a kept meeting ends early");
-        std::string value(rest_.substr(0, size));
-        rest_.remove_prefix(size);
-        return value;
-    }
-    long long number() {
-        long long value = 0;
-        auto [end, error] = std::from_chars(rest_.data(), rest_.data() + rest_.size(), value);
-        if (error != std::errc() || end == rest_.data() + rest_.size() || *end != ';')
-            throw std::invalid_argument("not a number in a kept meeting");
-        rest_.remove_prefix(static_cast<std::size_t>(end - rest_.data()) + 1);
-        return value;
-    }
-    int integer() { return static_cast<int>(number()); }
-    bool flag() { return number() != 0; }
-    std::size_t count() {
-        long long value = number();
-        if (value < 0 || static_cast<unsigned long long>(value) > rest_.size())
-            throw std::invalid_argument("a count beyond a kept meeting's end");
-        return static_cast<std::size_t>(value);
-    }
-    template <typename Enum> Enum choice(Enum last) {
-        long long value = number();
-        if (value < 0 || value > static_cast<long long>(last))
-            throw std::invalid_argument("a choice out of range in a kept meeting");
-        return static_cast<Enum>(value);
-    }
-    SourceLocation location() {
-        SourceLocation where;
-        where.file = text();
-        where.line = integer();
-        where.column = integer();
-        return where;
-    }
-    Date date() {
-        auto value = parse_date(text());
-        if (!value)
-            throw std::invalid_argument("not a date in a kept meeting");
-        return *value;
-    }
-    bool done() const { return rest_.empty(); }
-
-  private:
-    std::size_t digits_before(char mark) {
-        std::size_t value = 0;
-        auto [end, error] = std::from_chars(rest_.data(), rest_.data() + rest_.size(), value);
-        if (error != std::errc() || end == rest_.data() + rest_.size() || *end != mark)
-            throw std::invalid_argument("not a length in a kept meeting");
-        rest_.remove_prefix(static_cast<std::size_t>(end - rest_.data()) + 1);
-        return value;
-    }
-    std::string_view rest_;
-};
 
 void write_exempt(NoteWriter& out, const ExemptGround& exempt) {
     out.number(exempt.paragraph);
@@ -120,9 +33,7 @@ void write_paper(NoteWriter& out, const Paper& paper) {
     for (const auto* text : {&paper.source_path, &paper.slug, &paper.title, &paper.author,
                              &paper.job_title, &paper.contact, &paper.summary, &paper.kind})
         out.text(*text);
-    out.flag(paper.date.has_value());
-    if (paper.date)
-        out.date(*paper.date);
+    out.optional_date(paper.date);
     out.number(static_cast<int>(paper.security));
     out.text(paper.marking);
     out.flag(paper.marking_public);
@@ -140,8 +51,7 @@ Paper read_paper(NoteReader& in) {
     for (auto* text : {&paper.source_path, &paper.slug, &paper.title, &paper.author,
                        &paper.job_title, &paper.contact, &paper.summary, &paper.kind})
         *text = in.text();
-    if (in.flag())
-        paper.date = in.date();
+    paper.date = in.optional_date();
     paper.security = in.choice(Security::restricted);
     paper.marking = in.text();
     paper.marking_public = in.flag();

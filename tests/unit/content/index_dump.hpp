@@ -57,11 +57,22 @@ inline void dump_meeting(std::ostream& out, const bp::content::Meeting& meeting)
     for (const auto& republication : meeting.republications)
         out << " republished " << republication.version << " " << republication.date.iso() << " "
             << republication.reason << "\n";
-    if (meeting.minutes)
-        out << " minutes " << meeting.minutes->paper_source << " "
-            << meeting.minutes->decisions.size() << " "
-            << meeting.minutes->attendance.present.size() << " " << meeting.minutes->approved_at
-            << "\n";
+    if (meeting.minutes) {
+        const bp::content::MinutesRecord& record = *meeting.minutes;
+        out << " minutes " << record.paper_source << " " << record.holder << " "
+            << record.holder_item << " " << record.decisions.size() << " "
+            << record.attendance.present.size() << " " << record.approved_at << " by "
+            << record.attendance.minutes_by << "\n";
+        for (const auto* list : {&record.attendance.present, &record.attendance.apologies,
+                                 &record.attendance.absent, &record.attendance.in_attendance})
+            for (const auto& attendee : *list)
+                out << "  attendee " << attendee.name << " (" << attendee.note << ") "
+                    << attendee.person << "\n";
+        for (const auto& decision : record.decisions)
+            out << "  decided " << decision.item << " " << decision.item_title << ": "
+                << decision.text << " [" << decision.points.size() << "] #" << decision.anchor
+                << "\n";
+    }
     dump_items(out, meeting.items, 1);
 }
 
@@ -76,6 +87,13 @@ template <typename Load> std::string index_dump(Load&& load) {
             << (board.indicators ? board.indicators->indicators.size() : 0) << "\n";
         for (const auto& meeting : board.meetings)
             dump_meeting(out, meeting);
+        if (board.actions)
+            for (const auto& action : board.actions->actions)
+                out << " action " << action.id << " " << action.raised.iso() << " "
+                    << action.sequence << " " << action.text << " | " << action.lead << " | "
+                    << action.others << " " << (action.due ? action.due->iso() : "-") << " "
+                    << static_cast<int>(action.status) << " " << action.updates.size() << " "
+                    << action.members_only << "\n";
     }
     for (const auto& diagnostic : sink.sorted())
         out << bp::format_diagnostic(diagnostic) << "\n";

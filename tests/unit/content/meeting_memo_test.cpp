@@ -4,6 +4,7 @@
 #include "content/meeting_memo.hpp"
 #include "content/meeting_note.hpp"
 #include "content/publish_record.hpp"
+#include "data/actions.hpp"
 #include "index_dump.hpp"
 #include "site_fixture.hpp"
 
@@ -45,8 +46,31 @@ class FolderMemo final : public MeetingMemo {
         ++kept;
     }
 
+    std::optional<BoardRecords> recall_records(const Board& board, DiagnosticSink& sink) override {
+        std::string key = records_key_of(board);
+        std::lock_guard lock(mutex_);
+        auto found = records_.find(board.folder);
+        if (found == records_.end() || found->second.key != key) {
+            keys_[board.folder] = key;
+            return std::nullopt;
+        }
+        for (const auto& warning : found->second.warnings)
+            sink.report(warning);
+        ++records_recalled;
+        return board_records_from_note(found->second.note);
+    }
+
+    void keep_records(const Board& board, const BoardRecords& records,
+                      const std::vector<Diagnostic>& warnings) override {
+        std::lock_guard lock(mutex_);
+        records_[board.folder] = {keys_.at(board.folder), board_records_note(records), warnings};
+        ++records_kept;
+    }
+
     int recalled = 0;
     int kept = 0;
+    int records_recalled = 0;
+    int records_kept = 0;
 
   private:
     std::string key_of(const Board& board, const std::string& folder) const {
@@ -55,6 +79,22 @@ class FolderMemo final : public MeetingMemo {
                           std::to_string(board.end_minutes) + "|" + (board.part_two ? "2" : "1");
         for (const auto& name : files_.list(folder))
             key += "|" + name + "=" + files_.read(join_path(folder, name)).value_or("(folder)");
+        return key;
+    }
+    // site.yaml and every file under the board's folder.
+    std::string records_key_of(const Board& board) const {
+        std::string key = files_.read("site.yaml").value_or("");
+        std::vector<std::string> folders = {board.folder};
+        while (!folders.empty()) {
+            std::string folder = folders.back();
+            folders.pop_back();
+            for (const auto& name : files_.list(folder)) {
+                std::string path = join_path(folder, name);
+                if (files_.is_directory(path))
+                    folders.push_back(path);
+                key += "|" + path + "=" + files_.read(path).value_or("(folder)");
+            }
+        }
         return key;
     }
     struct Kept {
@@ -66,6 +106,7 @@ class FolderMemo final : public MeetingMemo {
     std::mutex mutex_;
     std::map<std::string, std::string> keys_;
     std::map<std::string, Kept> kept_;
+    std::map<std::string, Kept> records_;
 };
 
 std::string dump_through(const FileSystem& files, FolderMemo& memo, unsigned jobs) {
@@ -223,11 +264,13 @@ TEST_CASE("the index read through a memo is the index read afresh") {
     CHECK(dump_through(files, memo, 2) == fresh);
     CHECK(memo.kept == 6); // two meetings of three boards; the one with errors is not kept
     CHECK(memo.recalled == 0);
+    CHECK(memo.records_kept == 3);
 
     SUBCASE("unchanged, every meeting comes from the memo, its warning too") {
         CHECK(dump_through(files, memo, 2) == fresh);
         CHECK(memo.recalled == 6);
         CHECK(memo.kept == 6);
+        CHECK(memo.records_recalled == 3);
     }
     SUBCASE("a changed paper's meeting is read again, and only it") {
         files.add("content/hwb/2017-09-12/02-report.md",
@@ -237,6 +280,8 @@ TEST_CASE("the index read through a memo is the index read afresh") {
         CHECK(dump_through(files, memo, 2) == changed);
         CHECK(memo.recalled == 5);
         CHECK(memo.kept == 7);
+        CHECK(memo.records_recalled == 2); // the other boards' records
+        CHECK(memo.records_kept == 4);
     }
     SUBCASE("a board's venue changed reads its meetings again") {
         std::string board = *files.read("content/audit/board.yaml");
@@ -259,5 +304,86 @@ TEST_CASE("the example site and a site of minutes records read alike through a m
         CHECK(memo.kept > 0);
         CHECK(dump_through(files, memo, 4) == fresh);
         CHECK(memo.recalled == memo.kept);
+        CHECK(memo.records_recalled == memo.records_kept);
+        CHECK(memo.records_kept > 0);
     }
+    // The minutes records and the action log are in what was compared.
+    DiskFileSystem files(std::string(BOARDPACK_SOURCE_ROOT) + "/tests/fixtures/meeting-record");
+    std::string fresh = index_dump(files, 1);
+    CHECK(fresh.find("  attendee ") != std::string::npos);
+    CHECK(fresh.find("  decided ") != std::string::npos);
+    CHECK(fresh.find(" action ") != std::string::npos);
+}
+
+namespace {
+
+BoardRecords full_records() {
+    MinutesRecord record;
+    record.holder = "2017-12-12";
+    record.holder_item = "3";
+    record.paper_source = "content/csp/2017-12-12/03-minutes.md";
+    Attendee attendee{"Ayo Bello", "Chair", "Ayo Bello", {"m.md", 4, 10}};
+    record.attendance.present = {attendee, attendee};
+    record.attendance.apologies = {attendee};
+    record.attendance.absent = {attendee};
+    record.attendance.in_attendance = {{"Sam Reid", "Guest", "", {"m.md", 9, 1}}};
+    record.attendance.minutes_by = "Jo Kerr";
+    record.decisions = {{"5",
+                         "Performance",
+                         "That the report be noted.",
+                         {"one", "two"},
+                         "minute-5",
+                         {"m.md", 30, 1}}};
+    record.approved_at = "2018-03-13";
+    data::Action action;
+    action.id = "2017-09-12/1";
+    action.raised = {2017, 9, 12};
+    action.sequence = 1;
+    action.text = "Write: to the commissioner\nabout funding";
+    action.lead = "Ayo Bello";
+    action.others = "Sam Reid, Jo Kerr";
+    action.start = Date{2017, 9, 13};
+    action.due = Date{2017, 10, 31};
+    action.status = data::ActionStatus::dropped;
+    action.completed = Date{2017, 10, 1};
+    action.rag_override = Rag::grey;
+    action.updates = {{Date{2017, 9, 30}, "Drafted", {"actions.csv", 3, 1}},
+                      {std::nullopt, "Undated", {"actions.csv", 4, 1}}};
+    action.location = {"m.md", 40, 1};
+    action.members_only = true;
+    auto log = std::make_shared<data::ActionLog>();
+    log->actions = {action, data::Action{}};
+    log->actions.back().raised = {2018, 1, 1};
+    return {{std::nullopt, record}, log};
+}
+
+} // namespace
+
+TEST_CASE("a board's records note gives back every field of its minutes records and actions") {
+    BoardRecords records = full_records();
+    std::string note = board_records_note(records);
+    auto back = board_records_from_note(note);
+    REQUIRE(back);
+    CHECK(board_records_note(*back) == note);
+    REQUIRE(back->minutes.size() == 2);
+    CHECK_FALSE(back->minutes[0]);
+    const MinutesRecord& record = *back->minutes[1];
+    CHECK(record.attendance.present.size() == 2);
+    CHECK(record.attendance.in_attendance[0].note == "Guest");
+    CHECK(record.attendance.minutes_by == "Jo Kerr");
+    CHECK(record.decisions[0].points[1] == "two");
+    CHECK(record.decisions[0].location.line == 30);
+    CHECK(record.approved_at == "2018-03-13");
+    const data::Action& action = back->actions->actions[0];
+    CHECK(action.text == "Write: to the commissioner\nabout funding");
+    CHECK(action.start->iso() == "2017-09-13");
+    CHECK(action.completed->iso() == "2017-10-01");
+    CHECK(action.status == data::ActionStatus::dropped);
+    CHECK(action.rag_override == Rag::grey);
+    CHECK_FALSE(action.updates[1].date);
+    CHECK(action.members_only);
+    CHECK_FALSE(back->actions->actions[1].rag_override);
+    for (std::size_t size = 0; size < note.size(); ++size)
+        CHECK_FALSE(board_records_from_note(std::string_view(note).substr(0, size)));
+    CHECK(board_records_from_note(board_records_note({{}, nullptr}))->actions == nullptr);
 }
