@@ -5,10 +5,12 @@
 #include "core/digest.hpp"
 #include "core/filesystem.hpp"
 
+#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -50,15 +52,34 @@ std::string digest_of_files(const fs::path& root, const std::set<std::string>& p
     return digest.hex();
 }
 
+// A folder held open, so that its entries are looked up from it rather than from the root.
+class OpenFolder {
+  public:
+    explicit OpenFolder(const fs::path& path)
+        : fd_(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+    ~OpenFolder() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    OpenFolder(const OpenFolder&) = delete;
+    OpenFolder& operator=(const OpenFolder&) = delete;
+    int fd() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
 // Adds each file under `folder` of the output (relative to `root`) with its size and
-// modification time, folder by folder in name order, from one lstat() each. Only this digest
-// is recorded: an archive's output folder holds hundreds of thousands of files, and a listing
-// of them held for the record cost the build tens of megabytes at its end. False when a
+// modification time, folder by folder in name order, from one lstat() each, made from the
+// folder (an output path is a dozen parts deep; an archive has tens of thousands). Only this
+// digest is recorded: an archive's output folder holds hundreds of thousands of files, and a
+// listing of them held for the record cost the build tens of megabytes at its end. False when a
 // folder cannot be read or a file vanishes on the way.
 bool digest_output_folder(Digest& digest, const fs::path& root, const std::string& folder,
                           std::size_t& files) {
+    OpenFolder open(root / folder);
     auto entries = folder_entries((root / folder).string());
-    if (!entries)
+    if (open.fd() < 0 || !entries)
         return false;
     for (const auto& entry : *entries) {
         std::string path = join_path(folder, entry.name);
@@ -70,7 +91,7 @@ bool digest_output_folder(Digest& digest, const fs::path& root, const std::strin
         if (entry.kind != FolderEntry::Kind::file) // links and the like are no file of a build
             continue;
         struct stat status {};
-        if (::lstat((root / path).c_str(), &status) != 0)
+        if (::fstatat(open.fd(), entry.name.c_str(), &status, AT_SYMLINK_NOFOLLOW) != 0)
             return false;
         long long modified = status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec;
         digest.add(path).add(std::to_string(status.st_size)).add(std::to_string(modified));
