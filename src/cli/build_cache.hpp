@@ -56,6 +56,10 @@ class BuildCache {
     // written. Where a link cannot be made (another file system), a file is read, checked
     // against its digest and written. False when a file is damaged; `out` may then hold some.
     bool write_to(const StoredEntry& entry, OutputTree& out) const;
+    // The file holding the note of `part`'s entry, for a caller that reads it again in pieces
+    // after load() vouched for it; each piece must then be checked by the caller, as the entry
+    // may have been replaced since.
+    std::string note_file(const std::string& part) const { return entry_folder(part) + "/note"; }
     // Replaces the entry for `part`. Best effort and thread-safe: a cache that cannot be written
     // costs time, never the build. Returns false when the entry was not stored.
     bool store(const std::string& part, const std::string& key, const CacheEntry& entry) const;

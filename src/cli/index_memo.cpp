@@ -6,14 +6,17 @@
 #include "core/digest.hpp"
 #include "core/filesystem.hpp"
 
+#include <cerrno>
 #include <charconv>
+#include <fcntl.h>
 #include <string_view>
+#include <unistd.h>
 
 namespace bp::cli {
 
 namespace {
 
-constexpr std::string_view first_line = "boardpack meeting index 1\n";
+constexpr std::string_view first_line = "boardpack meeting index 2\n";
 
 // The text up to the next line break, which is taken off `rest`; none when there is none.
 std::optional<std::string_view> take_line(std::string_view& rest) {
@@ -33,13 +36,20 @@ std::optional<std::size_t> size_in(std::string_view text) {
     return value;
 }
 
-// The next `bytes` of `rest`, taken off it; none when it runs short.
-std::optional<std::string> take(std::string_view& rest, std::size_t bytes) {
-    if (bytes > rest.size())
-        return std::nullopt;
-    std::string taken(rest.substr(0, bytes));
-    rest.remove_prefix(bytes);
-    return taken;
+// `bytes` bytes of the file `fd` from `offset`; none when they cannot all be read.
+std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes) {
+    std::string text(bytes, '\0');
+    std::size_t done = 0;
+    while (done < bytes) {
+        ssize_t got =
+            ::pread(fd, text.data() + done, bytes - done, static_cast<off_t>(offset + done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return std::nullopt;
+        done += static_cast<std::size_t>(got);
+    }
+    return text;
 }
 
 bool papers_in_folder(const content::Meeting& meeting, const std::string& folder) {
@@ -61,31 +71,55 @@ IndexMemo::IndexMemo(const BuildCache& cache, std::string source, content::Audie
     read_stored();
 }
 
-// The entry's note: the first line, then each meeting as its folder, its key and the sizes of
-// its two notes on three lines, followed by the notes' bytes. Anything amiss drops it whole.
+// The entry's note: the first line, then for each meeting or board its name, its key, and the
+// sizes and SHA-256 of its two notes on three lines, followed by the notes' bytes. Only where
+// each record lies is held: an archive's index is tens of megabytes, read again record by record
+// (and checked) when recalled. Anything amiss drops the whole entry.
 void IndexMemo::read_stored() {
     auto entry = cache_.load(part_, entry_key_);
     if (!entry || !entry->note.starts_with(first_line))
         return;
     std::string_view rest(entry->note);
     rest.remove_prefix(first_line.size());
-    std::map<std::string, Record> records;
+    std::map<std::string, Stored> records;
     while (!rest.empty()) {
-        auto folder = take_line(rest);
+        auto name = take_line(rest);
         auto key = take_line(rest);
         auto sizes = take_line(rest);
-        std::size_t space = sizes ? sizes->find(' ') : std::string_view::npos;
-        if (!folder || !key || space == std::string_view::npos)
+        if (!name || !key || !sizes || sizes->size() < 66 || (*sizes)[sizes->size() - 65] != ' ')
             return;
-        auto meeting_bytes = size_in(sizes->substr(0, space));
-        auto note_bytes = size_in(sizes->substr(space + 1));
-        auto meeting = meeting_bytes ? take(rest, *meeting_bytes) : std::nullopt;
-        auto note = note_bytes ? take(rest, *note_bytes) : std::nullopt;
-        if (!meeting || !note)
+        std::string sha(sizes->substr(sizes->size() - 64));
+        std::string_view counts = sizes->substr(0, sizes->size() - 65);
+        std::size_t space = counts.find(' ');
+        auto value_bytes = size_in(counts.substr(0, space));
+        auto note_bytes =
+            space == std::string_view::npos ? std::nullopt : size_in(counts.substr(space + 1));
+        if (!value_bytes || !note_bytes || *value_bytes + *note_bytes > rest.size())
             return;
-        records[std::string(*folder)] = {std::string(*key), std::move(*meeting), std::move(*note)};
+        std::uint64_t offset = static_cast<std::uint64_t>(rest.data() - entry->note.data());
+        records[std::string(*name)] = {std::string(*key), offset, *value_bytes, *note_bytes,
+                                       std::move(sha)};
+        rest.remove_prefix(*value_bytes + *note_bytes);
     }
+    int fd = ::open(cache_.note_file(part_).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    stored_fd_ = fd;
     stored_ = std::move(records);
+}
+
+IndexMemo::~IndexMemo() {
+    if (stored_fd_ >= 0)
+        ::close(stored_fd_);
+}
+
+std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const Stored& stored) const {
+    auto bytes = read_at(stored_fd_, stored.offset, stored.value_bytes + stored.note_bytes);
+    if (!bytes || sha256_hex(*bytes) != stored.sha256) // the entry was replaced since, or damaged
+        return std::nullopt;
+    std::string note = bytes->substr(stored.value_bytes);
+    bytes->resize(stored.value_bytes);
+    return Kept{stored.key, std::move(*bytes), std::move(note)};
 }
 
 // Adds each entry of the folder at `native` (and, when `deep`, of its folders) with each file's
@@ -133,17 +167,19 @@ std::optional<std::string> IndexMemo::records_key_of(const content::Board& board
     return digest.hex();
 }
 
-IndexMemo::Record* IndexMemo::stored_under(const std::string& name, std::string key) {
+std::optional<IndexMemo::Kept> IndexMemo::stored_under(const std::string& name, std::string key) {
     auto found = stored_.find(name);
     bool same = found != stored_.end() && found->second.key == key;
-    std::lock_guard lock(mutex_);
-    keys_read_[name] = std::move(key); // for keep_value, should the stored record not serve
-    return same ? &found->second : nullptr;
+    {
+        std::lock_guard lock(mutex_);
+        keys_read_[name] = std::move(key); // for keep_value, should the stored record not serve
+    }
+    return same ? read_stored_record(found->second) : std::nullopt;
 }
 
-void IndexMemo::use_stored(const std::string& name, Record* record) {
+void IndexMemo::use_stored(const std::string& name) {
     std::lock_guard lock(mutex_);
-    current_[name] = record;
+    used_.insert(name);
     keys_read_.erase(name);
 }
 
@@ -155,9 +191,7 @@ void IndexMemo::keep_value(const std::string& name, std::string value,
     auto key = keys_read_.find(name);
     if (key == keys_read_.end())
         return;
-    Record& kept = kept_[name];
-    kept = {std::move(key->second), std::move(value), cache_note(warnings)};
-    current_[name] = &kept;
+    kept_[name] = {std::move(key->second), std::move(value), cache_note(warnings)};
     keys_read_.erase(key);
     changed_ = true;
 }
@@ -168,10 +202,10 @@ std::optional<content::Meeting> IndexMemo::recall(const content::Board& board,
     auto key = key_of(board, folder);
     if (!key)
         return std::nullopt;
-    if (Record* stored = stored_under(folder, std::move(*key))) {
+    if (auto stored = stored_under(folder, std::move(*key))) {
         auto meeting = content::meeting_from_note(stored->value);
         if (meeting && replay_warnings(stored->note, sink)) {
-            use_stored(folder, stored);
+            use_stored(folder);
             ++recalled_;
             return meeting;
         }
@@ -191,11 +225,11 @@ std::optional<content::BoardRecords> IndexMemo::recall_records(const content::Bo
     auto key = records_key_of(board);
     if (!key)
         return std::nullopt;
-    if (Record* stored = stored_under(board.folder, std::move(*key))) {
+    if (auto stored = stored_under(board.folder, std::move(*key))) {
         auto records = content::board_records_from_note(stored->value);
         if (records && records->minutes.size() == board.meetings.size() &&
             replay_warnings(stored->note, sink)) {
-            use_stored(board.folder, stored);
+            use_stored(board.folder);
             return records;
         }
     }
@@ -209,21 +243,25 @@ void IndexMemo::keep_records(const content::Board& board, const content::BoardRe
 
 void IndexMemo::save() {
     std::lock_guard lock(mutex_);
-    // Unless every meeting came from what was stored, and all of it was asked for.
-    if (changed_ || current_.size() != stored_.size()) {
+    // Unless everything came from what was stored, and all of it was asked for.
+    if (changed_ || used_.size() != stored_.size()) {
         std::string text(first_line);
-        for (auto& [name, record] : current_) {
-            text += name + '\n' + record->key + '\n' + std::to_string(record->value.size()) + ' ' +
-                    std::to_string(record->note.size()) + '\n';
-            text += record->value;
-            text += record->note;
-            *record = {}; // an archive's index is megabytes: it is held once, not twice
-        }
+        auto add = [&](const std::string& name, const Kept& record) {
+            std::string bytes = record.value + record.note;
+            text += name + '\n' + record.key + '\n' + std::to_string(record.value.size()) + ' ' +
+                    std::to_string(record.note.size()) + ' ' + sha256_hex(bytes) + '\n';
+            text += bytes;
+        };
+        for (auto& [name, record] : kept_)
+            add(name, record);
+        for (const auto& name : used_)
+            if (auto record = read_stored_record(stored_.at(name)))
+                add(name, *record);
         cache_.store(part_, entry_key_, {{}, std::move(text)});
     }
     // The build goes on for long after the index: what was kept is let go.
-    current_.clear();
     kept_.clear();
+    used_.clear();
     stored_.clear();
     keys_read_.clear();
 }

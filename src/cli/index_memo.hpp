@@ -19,6 +19,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace bp::cli {
@@ -27,6 +28,9 @@ class IndexMemo final : public content::MeetingMemo {
   public:
     // `source` is the source folder as the build's file system names it.
     IndexMemo(const BuildCache& cache, std::string source, content::Audience audience);
+    ~IndexMemo();
+    IndexMemo(const IndexMemo&) = delete;
+    IndexMemo& operator=(const IndexMemo&) = delete;
 
     std::optional<content::Meeting> recall(const content::Board& board, const std::string& folder,
                                            DiagnosticSink& sink) override;
@@ -44,10 +48,17 @@ class IndexMemo final : public content::MeetingMemo {
     std::size_t recalled() const { return recalled_; }
 
   private:
-    struct Record {
+    struct Kept { // a record read afresh by this build, or read back from the stored entry
         std::string key;
         std::string value; // content::meeting_note() or content::board_records_note()
         std::string note;  // cache_note() of the warnings
+    };
+    struct Stored { // where a record lies in the stored entry's note, and the digest of its bytes
+        std::string key;
+        std::uint64_t offset = 0;
+        std::size_t value_bytes = 0;
+        std::size_t note_bytes = 0;
+        std::string sha256;
     };
     // The key of the meeting in `folder`; none when it is not to be kept (a link in the folder,
     // a folder that cannot be read).
@@ -57,8 +68,10 @@ class IndexMemo final : public content::MeetingMemo {
     // The record stored for `name` (a meeting's folder, a board's) under `key`, if any; the key
     // is remembered for keep_value() should the record not serve. Worked out before reading,
     // so that what is kept is never newer than its key.
-    Record* stored_under(const std::string& name, std::string key);
-    void use_stored(const std::string& name, Record* record);
+    std::optional<Kept> stored_under(const std::string& name, std::string key);
+    // A stored record's bytes, when they still have their digest.
+    std::optional<Kept> read_stored_record(const Stored& stored) const;
+    void use_stored(const std::string& name);
     void keep_value(const std::string& name, std::string value,
                     const std::vector<Diagnostic>& warnings);
     void read_stored();
@@ -67,11 +80,11 @@ class IndexMemo final : public content::MeetingMemo {
     std::string source_;
     std::string part_;
     std::string entry_key_;
-    std::map<std::string, Record> stored_; // by name, as read from the cache
+    std::map<std::string, Stored> stored_; // by name, as read from the cache
+    int stored_fd_ = -1;                   // the stored entry's note, read record by record
     std::mutex mutex_;
-    std::map<std::string, Record> kept_; // by name: what this build read afresh
-    // By name: this build's meetings and boards, in stored_ when recalled, else in kept_.
-    std::map<std::string, Record*> current_;
+    std::map<std::string, Kept> kept_;             // by name: what this build read afresh
+    std::set<std::string> used_;                   // names of the stored records recalled
     std::map<std::string, std::string> keys_read_; // by name: keys worked out before a reading
     bool changed_ = false;                         // something was kept afresh
     std::atomic<std::size_t> recalled_ = 0;
