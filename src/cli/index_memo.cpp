@@ -60,6 +60,31 @@ bool papers_in_folder(const content::Meeting& meeting, const std::string& folder
     return inside;
 }
 
+// Adds each entry of the folder at `native` (and, when `deep`, of its folders) with each file's
+// SHA-256; false when a folder cannot be read or holds a link, which may point anywhere.
+bool add_entries(Digest& digest, const std::string& native, bool deep) {
+    auto entries = folder_entries(native);
+    if (!entries)
+        return false;
+    for (const auto& entry : *entries) {
+        if (entry.name.starts_with('.')) // hidden: the site's reader never lists it
+            continue;
+        if (entry.kind == FolderEntry::Kind::other)
+            return false;
+        digest.add(entry.name);
+        std::string path = join_path(native, entry.name);
+        if (entry.kind == FolderEntry::Kind::file)
+            digest.add(remembered_file_sha256_hex(path).value_or("?"));
+        else if (!deep)
+            digest.add("folder");
+        else if (!add_entries(digest.add("folder {"), path, true))
+            return false;
+        else
+            digest.add("}");
+    }
+    return true;
+}
+
 } // namespace
 
 IndexMemo::IndexMemo(const BuildCache& cache, std::string source, content::Audience audience)
@@ -120,31 +145,6 @@ std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const Stored& store
     std::string note = bytes->substr(stored.value_bytes);
     bytes->resize(stored.value_bytes);
     return Kept{stored.key, std::move(*bytes), std::move(note)};
-}
-
-// Adds each entry of the folder at `native` (and, when `deep`, of its folders) with each file's
-// SHA-256; false when a folder cannot be read or holds a link, which may point anywhere.
-bool add_entries(Digest& digest, const std::string& native, bool deep) {
-    auto entries = folder_entries(native);
-    if (!entries)
-        return false;
-    for (const auto& entry : *entries) {
-        if (entry.name.starts_with('.')) // hidden: the site's reader never lists it
-            continue;
-        if (entry.kind == FolderEntry::Kind::other)
-            return false;
-        digest.add(entry.name);
-        std::string path = join_path(native, entry.name);
-        if (entry.kind == FolderEntry::Kind::file)
-            digest.add(remembered_file_sha256_hex(path).value_or("?"));
-        else if (!deep)
-            digest.add("folder");
-        else if (!add_entries(digest.add("folder {"), path, true))
-            return false;
-        else
-            digest.add("}");
-    }
-    return true;
 }
 
 std::optional<std::string> IndexMemo::key_of(const content::Board& board,
