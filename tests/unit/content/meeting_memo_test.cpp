@@ -1,6 +1,6 @@
-// A meeting kept as a note comes back whole, and the site's index read through a memo is the
-// index read afresh: the same meetings, items, papers and diagnostics, whichever meetings the
-// memo gave back.
+// A meeting and a board's records kept as notes come back whole, and the site's index read
+// through a memo is the index read afresh: the same meetings, items, papers, minutes records,
+// actions and diagnostics, whichever meetings and boards the memo gave back.
 #include "content/meeting_memo.hpp"
 #include "content/meeting_note.hpp"
 #include "content/publish_record.hpp"
@@ -17,7 +17,8 @@ using namespace bp::content;
 
 namespace {
 
-// A memo keyed by the board's fields the loader reads and every file of the meeting's folder.
+// A memo keying a meeting by the board's fields the loader reads and every file of the meeting's
+// folder, and a board's records by site.yaml and every file under the board's folder.
 class FolderMemo final : public MeetingMemo {
   public:
     explicit FolderMemo(const FileSystem& files) : files_(files) {}
