@@ -118,18 +118,8 @@ std::string dump_through(const FileSystem& files, FolderMemo& memo, unsigned job
 // Three boards of the small site, a paper left off one agenda (a warning) and a meeting with
 // errors, which is never kept.
 MemoryFileSystem three_boards() {
-    MemoryFileSystem one = small_site();
-    MemoryFileSystem files;
-    files.add("site.yaml", *one.read("site.yaml"));
-    for (const std::string board : {"csp", "hwb", "audit"})
-        for (const std::string path :
-             {"board.yaml", "2017-09-12/meeting.yaml", "2017-09-12/02-report.md",
-              "2017-09-12/03-profile.md", "2017-09-12/04a-youth.md", "2017-06-13/meeting.yaml"})
-            files.add("content/" + board + "/" + path, *one.read("content/csp/" + path));
+    MemoryFileSystem files = small_site_boards({"csp", "hwb", "audit"});
     files.add("content/hwb/2017-06-13/05-stray.md", "---\ntitle: Stray\n---\nText.\n");
-    files.add("content/audit/2018-01-09/meeting.yaml",
-              "date: 2018-01-10\nitems:\n  - number: \"1\"\n    title: Welcome\n"
-              "  - number: \"2\"\n    title: Missing\n    paper: 02-missing.md\n");
     return files;
 }
 
