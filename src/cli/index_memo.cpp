@@ -138,9 +138,16 @@ IndexMemo::~IndexMemo() {
         ::close(stored_fd_);
 }
 
-std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const Stored& stored) const {
+std::optional<std::string> IndexMemo::read_stored_bytes(const Stored& stored) const {
     auto bytes = read_at(stored_fd_, stored.offset, stored.value_bytes + stored.note_bytes);
     if (!bytes || sha256_hex(*bytes) != stored.sha256) // the entry was replaced since, or damaged
+        return std::nullopt;
+    return bytes;
+}
+
+std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const Stored& stored) const {
+    auto bytes = read_stored_bytes(stored);
+    if (!bytes)
         return std::nullopt;
     std::string note = bytes->substr(stored.value_bytes);
     bytes->resize(stored.value_bytes);
@@ -246,17 +253,23 @@ void IndexMemo::save() {
     // Unless everything came from what was stored, and all of it was asked for.
     if (changed_ || used_.size() != stored_.size()) {
         std::string text(first_line);
-        auto add = [&](const std::string& name, const Kept& record) {
-            std::string bytes = record.value + record.note;
-            text += name + '\n' + record.key + '\n' + std::to_string(record.value.size()) + ' ' +
-                    std::to_string(record.note.size()) + ' ' + sha256_hex(bytes) + '\n';
+        auto add = [&](const std::string& name, const std::string& key, std::size_t value_bytes,
+                       std::size_t note_bytes, const std::string& sha256,
+                       const std::string& bytes) {
+            text += name + '\n' + key + '\n' + std::to_string(value_bytes) + ' ' +
+                    std::to_string(note_bytes) + ' ' + sha256 + '\n';
             text += bytes;
         };
-        for (auto& [name, record] : kept_)
-            add(name, record);
-        for (const auto& name : used_)
-            if (auto record = read_stored_record(stored_.at(name)))
-                add(name, *record);
+        for (const auto& [name, record] : kept_) {
+            std::string bytes = record.value + record.note;
+            add(name, record.key, record.value.size(), record.note.size(), sha256_hex(bytes),
+                bytes);
+        }
+        for (const auto& name : used_) {
+            const Stored& stored = stored_.at(name);
+            if (auto bytes = read_stored_bytes(stored)) // checked: carried over as they were
+                add(name, stored.key, stored.value_bytes, stored.note_bytes, stored.sha256, *bytes);
+        }
         cache_.store(part_, entry_key_, {{}, std::move(text)});
     }
     // The build goes on for long after the index: what was kept is let go.
@@ -264,6 +277,9 @@ void IndexMemo::save() {
     used_.clear();
     stored_.clear();
     keys_read_.clear();
+    if (stored_fd_ >= 0)
+        ::close(stored_fd_);
+    stored_fd_ = -1;
 }
 
 } // namespace bp::cli

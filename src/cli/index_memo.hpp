@@ -69,7 +69,8 @@ class IndexMemo final : public content::MeetingMemo {
     // is remembered for keep_value() should the record not serve. Worked out before reading,
     // so that what is kept is never newer than its key.
     std::optional<Kept> stored_under(const std::string& name, std::string key);
-    // A stored record's bytes, when they still have their digest.
+    // A stored record's bytes, when they still have their digest; and the record read from them.
+    std::optional<std::string> read_stored_bytes(const Stored& stored) const;
     std::optional<Kept> read_stored_record(const Stored& stored) const;
     void use_stored(const std::string& name);
     void keep_value(const std::string& name, std::string value,
