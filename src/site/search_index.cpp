@@ -194,9 +194,9 @@ std::string paper_plain_text(const content::Paper& paper) {
 }
 
 std::string search_text_path(const std::string& url) {
-    // A PDF appendix keeps its ".pdf", so it never shares a name with a paper's page.
-    std::string name = url.ends_with(".html") ? url.substr(0, url.size() - 5) : url;
-    return "search/index/text/" + name + ".js";
+    // A meeting's documents share a file: an archive has about nine a meeting, and writing each
+    // apart made the text files most of the files a build creates.
+    return "search/index/text/" + url.substr(0, url.rfind('/')) + ".js";
 }
 
 StemmedDocument stem_document(SearchDocument document) {
@@ -220,15 +220,17 @@ StemmedDocument stem_document(SearchDocument document) {
     return stemmed;
 }
 
-StemmedDocument SearchIndex::add(SearchDocument document, OutputTree& output) {
+namespace {
+
+// Stems a document for the index and adds its text, if any, to its meeting's text file. The
+// text is dropped once stemmed, so the index never holds the archive's text.
+StemmedDocument stem_with_text(SearchDocument document, std::string& texts) {
     if (!document.text.empty())
-        output.write(search_text_path(document.url),
-                     script_call("text", document.url, json(document.text)));
-    // Words are stemmed now and the text dropped, so the index never holds the archive's text.
-    StemmedDocument stemmed = stem_document(std::move(document));
-    index(stemmed);
-    return stemmed;
+        texts += script_call("text", document.url, json(document.text));
+    return stem_document(std::move(document));
 }
+
+} // namespace
 
 void SearchIndex::index(StemmedDocument document) {
     std::lock_guard lock(mutex_);
@@ -272,6 +274,7 @@ std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& boar
                                                       const data::FinancialCalendar& calendar,
                                                       OutputTree& output) {
     std::vector<StemmedDocument> added;
+    std::string texts; // the meeting's text file
     SearchDocument base;
     base.board = board.short_name.empty() ? board.name : board.short_name;
     base.board_slug = board.slug;
@@ -283,11 +286,12 @@ std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& boar
     // The agenda's item titles are public even where an item is withheld.
     SearchDocument agenda = base;
     agenda.url = folder + "/index.html";
+    const std::string agenda_url = agenda.url;
     agenda.title =
         meeting.title.empty() ? board.name + ", " + meeting.date.medium_form() : meeting.title;
     agenda.kind = "meeting";
     agenda.text = agenda_text(meeting.items);
-    added.push_back(add(std::move(agenda), output));
+    added.push_back(stem_with_text(std::move(agenda), texts));
 
     for (const auto* item : flatten_items(meeting.items)) {
         if (item_withheld(*item, audience))
@@ -301,9 +305,13 @@ std::vector<StemmedDocument> SearchIndex::add_meeting(const content::Board& boar
             document.text = paper->is_pdf ? std::string() : paper_plain_text(*paper);
             if (!paper->summary.empty())
                 document.text = paper->summary + "\n" + document.text;
-            added.push_back(add(std::move(document), output));
+            added.push_back(stem_with_text(std::move(document), texts));
         }
     }
+    if (!texts.empty())
+        output.write(search_text_path(agenda_url), texts);
+    for (const auto& document : added)
+        index(document);
     return added;
 }
 

@@ -5,7 +5,8 @@
 //
 // search/index/meta.js      the documents' titles, boards, dates, items and links; filters
 // search/index/terms-XY.js  one shard per first two letters: word forms → stems → postings
-// search/index/text/<page>.js  one document's text, loaded only to show its excerpt
+// search/index/text/<board>/<meeting>.js  the texts of a meeting's documents, loaded only to
+//                           show excerpts: one file a meeting, not a document (see README)
 #include "content/model.hpp"
 #include "core/output_tree.hpp"
 #include "data/financial_calendar.hpp"
@@ -57,8 +58,9 @@ StemmedDocument stem_document(SearchDocument document);
 // Plain text of a paper: block by block, table cells apart, charts by title and description.
 std::string paper_plain_text(const content::Paper& paper);
 
-// "search/index/text/csp/2017-09-12/7-performance-report.js" for that paper's page,
-// "…/8-minutes.pdf.js" for a PDF appendix.
+// The file holding the text of the document at `url`, with its meeting's other documents':
+// "search/index/text/csp/2017-09-12.js" for "csp/2017-09-12/7-performance-report.html", its
+// meeting's page and its PDF appendices alike.
 std::string search_text_path(const std::string& url);
 
 class SearchIndex {
@@ -69,15 +71,14 @@ class SearchIndex {
     explicit SearchIndex(std::size_t shard_part_bytes = 8u << 20)
         : shard_part_bytes_(shard_part_bytes) {}
 
-    // Thread-safe: meetings are written in parallel. The document's words are stemmed and its
-    // text written to `output` at once; its terms go to a temporary file per group of shards,
-    // so the postings held follow the vocabulary, not the archive. Returns what was indexed.
-    StemmedDocument add(SearchDocument document, OutputTree& output);
-    // A document whose text file is already in the output (a meeting the build cache held).
+    // Thread-safe. A document whose text file is already in the output (a meeting the build
+    // cache held, or one add_meeting has just written); its terms go to a temporary file per
+    // group of shards, so the postings held follow the vocabulary, not the archive.
     void index(StemmedDocument document);
-    // Meetings that the audience may see: a document for the meeting (its agenda) and one per
-    // visible paper. `meeting` has had the audience applied. Returns the documents added, for
-    // the build cache to keep.
+    // Thread-safe: meetings are written in parallel. Meetings that the audience may see: a
+    // document for the meeting (its agenda) and one per visible paper, their words stemmed and
+    // their texts written to `output` at once, in one file. `meeting` has had the audience
+    // applied. Returns the documents added, for the build cache to keep.
     std::vector<StemmedDocument> add_meeting(const content::Board& board,
                                              const content::Meeting& meeting,
                                              content::Audience audience,

@@ -157,14 +157,18 @@ TEST_CASE("the public index has no restricted paper, the members' index has it")
     CHECK(contains(meta, "\"title\":\"Performance report\""));
     CHECK(contains(meta, "\"item\":\"Item 7: Performance\""));
     CHECK(contains(meta, "\"year\":\"2017/18\""));
-    // Each document's text is a file of its own, named after its page.
-    REQUIRE(files.count("search/index/text/csp/2017-09-12/7-performance.js") == 1);
-    CHECK(contains(files["search/index/text/csp/2017-09-12/7-performance.js"],
-                   "boardpackSearch.receive(\"text\",\"csp/2017-09-12/7-performance.html\","
-                   "\"Definition\\nEvery burglary counts."));
-    CHECK(files.count("search/index/text/csp/2017-09-12/9-profile.js") == 0);
-    CHECK(site::search_text_path("csp/2017-09-12/8-minutes.pdf") ==
-          "search/index/text/csp/2017-09-12/8-minutes.pdf.js");
+    // A meeting's documents' texts share one file, named after the meeting's folder.
+    REQUIRE(files.count("search/index/text/csp/2017-09-12.js") == 1);
+    const std::string& texts = files["search/index/text/csp/2017-09-12.js"];
+    CHECK(contains(texts, "boardpackSearch.receive(\"text\",\"csp/2017-09-12/7-performance.html\","
+                          "\"Definition\\nEvery burglary counts."));
+    CHECK(contains(texts, "boardpackSearch.receive(\"text\",\"csp/2017-09-12/index.html\","));
+    CHECK(std::count_if(files.begin(), files.end(), [](const auto& file) {
+              return file.first.starts_with("search/index/text/");
+          }) == 1);
+    for (const char* url : {"csp/2017-09-12/8-minutes.pdf", "csp/2017-09-12/index.html",
+                            "csp/2017-09-12/7-performance-report.html"})
+        CHECK(site::search_text_path(url) == "search/index/text/csp/2017-09-12.js");
     CHECK(contains(meta, "\"date\":\"12 September 2017\""));
     CHECK_FALSE(contains(meta, "Problem profile\",\"kind\":\"paper"));
     const std::string& shard = files["search/index/terms-bu.js"];

@@ -263,10 +263,12 @@
 
   function show(query, queryWords, run) {
     var results = rank(queryWords);
-    var textFiles = results.slice(0, MAX_RESULTS).filter(function (result) {
-      return meta.documents[result.doc].text;
-    }).map(function (result) {
-      return "index/text/" + meta.documents[result.doc].url.replace(/\.html$/, "") + ".js";
+    // A meeting's documents share a text file, named after the meeting's folder.
+    var textFiles = [];
+    results.slice(0, MAX_RESULTS).forEach(function (result) {
+      var url = meta.documents[result.doc].url;
+      var file = "index/text/" + url.slice(0, url.lastIndexOf("/")) + ".js";
+      if (meta.documents[result.doc].text && textFiles.indexOf(file) < 0) textFiles.push(file);
     });
     loadAll(textFiles, function () {
       if (run !== runNumber) return;
