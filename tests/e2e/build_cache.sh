@@ -98,8 +98,12 @@ check "the previous build is kept beside the output" test -f "$previous/.boardpa
 echo "<p>planted</p>" >"$previous/csp/planted.html"
 echo "<!-- edited in the kept folder -->" >>"$previous/index.html"
 echo "<!-- edited by hand -->" >>"$kept/index.html"
+# A page of an unchanged meeting edited in the kept folder writes through its link into the
+# cache: the same file as stored, but no longer as stored.
+echo "<!-- edited through its link -->" >>"$previous/csp/2017-06-13/index.html"
 "$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-6.log" 2>&1
 check "a build started from the kept folder equals a clean build" same "$kept" "$reference"
+check "a kept page edited through its link is rendered again, and only its meeting's pages" test "$(pages_from_cache "$WORK/kept-6")" = 3
 check "the next build took the kept folder and kept the one it swapped out" test -f "$previous/.boardpack-output"
 check "what the kept folder held beyond the build is not carried over" test ! -e "$kept/csp/planted.html"
 "$BOARDPACK" build --source "$site" --out "$kept" --no-cache >"$WORK/kept-7.log" 2>&1
