@@ -352,14 +352,14 @@ std::vector<PlannedPart> plan_parts(const std::map<std::string, StemTally>& stem
 
 // One group's shards' postings, handed out a part at a time in shard order and read back from
 // the group's file a batch at a time: as many parts as fit in about `budget` bytes come from one
-// pass over the file, so a small archive reads each file twice (once to tally) and a large one
-// holds no more than the budget.
+// pass over the file, so a small group's file is read once, a large one's once to tally its
+// stems and then a batch at a time, and no more than the budget is held.
 class SearchIndex::GroupReader {
   public:
     GroupReader(const PostingSpill& spill, std::string group, std::size_t budget,
                 const std::vector<std::uint32_t>& place_of)
         : spill_(spill), group_(std::move(group)), budget_(budget), place_of_(place_of),
-          parts_(plan_parts(spill.stems(group_), budget)) {}
+          parts_(plan(spill, group_, budget)) {}
 
     const std::string& name() const { return group_; }
 
@@ -376,6 +376,25 @@ class SearchIndex::GroupReader {
     }
 
   private:
+    // A group's records held whole cost, as plan_parts counts, at most this many times their
+    // bytes: a record is 16 bytes, its stem and its places; held, a posting is 16 bytes and its
+    // places, and each stem 64 bytes and itself once, so 80 + 2 × its length at the very most
+    // for each record.
+    static constexpr std::size_t held_per_byte = 5;
+
+    // The group's parts. A group whose records, held whole, fit the budget is read in one pass,
+    // its shards whole, without first reading it through to tally its stems: most groups of
+    // most archives.
+    static std::vector<PlannedPart> plan(const PostingSpill& spill, const std::string& group,
+                                         std::size_t budget) {
+        if (spill.group_bytes(group) * held_per_byte > budget)
+            return plan_parts(spill.stems(group), budget);
+        std::vector<PlannedPart> parts;
+        for (const std::string& key : spill.shard_keys(group))
+            parts.push_back({{key, "", "\xFF"}, 0}); // no UTF-8 stem sorts after a lone 0xFF
+        return parts;
+    }
+
     void read_batch() {
         std::vector<StemRange> ranges;
         std::size_t held = 0;

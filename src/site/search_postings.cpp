@@ -124,6 +124,7 @@ void PostingSpill::File::write_pending() {
     if (!pending.empty() &&
         std::fwrite(pending.data(), 1, pending.size(), handle) != pending.size())
         throw file_error("cannot write");
+    written += pending.size();
     pending.clear();
 }
 
@@ -198,6 +199,11 @@ void PostingSpill::read_group(
     // before a stream is written again).
     if (std::fseek(handle, 0, SEEK_END) != 0)
         throw file_error("cannot read");
+}
+
+std::size_t PostingSpill::group_bytes(const std::string& group) const {
+    auto found = files_.find(group);
+    return found == files_.end() ? 0 : found->second->written + found->second->pending.size();
 }
 
 std::map<std::string, StemTally> PostingSpill::stems(const std::string& group) const {

@@ -66,6 +66,9 @@ class PostingSpill {
     std::vector<std::string> groups() const;
     // The keys of the shards that have postings in a group, in order.
     std::set<std::string> shard_keys(const std::string& group) const;
+    // The bytes of a group's records, which hold every posting's stem and places: what reading
+    // them all back takes in memory is a small multiple of this.
+    std::size_t group_bytes(const std::string& group) const;
     // Every stem with postings in a group, tallied, in order.
     std::map<std::string, StemTally> stems(const std::string& group) const;
     // Reads the postings of parts of one group's shards back from its file, in one pass: one
@@ -83,6 +86,7 @@ class PostingSpill {
     // one group and one shard: the last of each is kept at hand.
     struct File {
         std::FILE* handle = nullptr;
+        std::size_t written = 0; // bytes in the file, the pending ones apart
         std::string pending;
         std::set<std::string> keys;
         std::string last_key;
