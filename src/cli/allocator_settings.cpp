@@ -2,8 +2,9 @@
 // the environment still overrides them). Pages freed are handed back to the system after one
 // second unused instead of ten: a build's work comes in phases (the index, the meetings, the
 // search index), each freeing what the next does not reuse, and with ten seconds the freed
-// pages of one phase were still held at the next one's peak. At 50,000 papers that was 40 to
-// 70 MiB of a one-paper rebuild's peak; the cost is about 1% more CPU (bench/README.md).
+// pages of one phase were still held at the next one's peak: at 50,000 papers a one-paper
+// rebuild's peak falls from 226-248 MiB to 209 MiB, for CPU the same within the noise
+// (bench/README.md).
 // Nothing in a sanitizer or fuzzing build reads it: those keep their own allocator.
 extern "C" {
 // NOLINTNEXTLINE: the name and type are jemalloc's.
