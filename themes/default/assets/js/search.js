@@ -267,7 +267,8 @@
     var textFiles = [];
     results.slice(0, MAX_RESULTS).forEach(function (result) {
       var url = meta.documents[result.doc].url;
-      var file = "index/text/" + url.slice(0, url.lastIndexOf("/")) + ".js";
+      var cut = url.lastIndexOf("/");
+      var file = "index/text/" + (cut < 0 ? url : url.slice(0, cut)) + ".js";
       if (meta.documents[result.doc].text && textFiles.indexOf(file) < 0) textFiles.push(file);
     });
     loadAll(textFiles, function () {
