@@ -1,6 +1,7 @@
 #include "pack/post_pass.hpp"
 
 #include "chart/render.hpp"
+#include "core/digest.hpp"
 #include "core/filesystem.hpp"
 #include "core/image_file.hpp"
 #include "pack/fallback_fonts.hpp"
@@ -20,10 +21,40 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 #include <qpdf/QUtil.hh>
+#include <stdexcept>
+#include <string_view>
 
 namespace bp::pack {
 
 namespace {
+
+// Where a written file's ID starts: "/ID [<" then two strings of 32 hex digits, "<…><…>]",
+// in each trailer or cross-reference stream dictionary (a linearised file has two).
+const std::string id_opening = "/ID [<";
+constexpr std::size_t id_hex_digits = 32;
+
+std::size_t id_length() {
+    return id_opening.size() + 2 * id_hex_digits + 4; // "><" and ">]"
+}
+
+// Where the ID at `at` has its two strings; none unless it is "/ID [<…><…>]" with 32 hex
+// digits in each.
+std::optional<std::pair<std::size_t, std::size_t>> id_strings_at(const std::string& bytes,
+                                                                 std::size_t at) {
+    std::string_view id = std::string_view(bytes).substr(at, id_length());
+    auto hex = [](std::string_view digits) {
+        return std::all_of(digits.begin(), digits.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        });
+    };
+    std::size_t first = id_opening.size();
+    std::size_t second = first + id_hex_digits + 2;
+    if (id.size() != id_length() || !id.starts_with(id_opening) ||
+        !hex(id.substr(first, id_hex_digits)) || id.substr(first + id_hex_digits, 2) != "><" ||
+        !hex(id.substr(second, id_hex_digits)) || !id.ends_with(">]"))
+        return std::nullopt;
+    return std::pair{at + first, at + second};
+}
 
 std::string hex4(unsigned value) {
     char text[8];
@@ -414,11 +445,36 @@ void write_info(QPDF& pdf, const DocumentInfo& info) {
                                  QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
 }
 
+void stamp_content_id(std::string& pdf) {
+    // The last ID is in the file's last dictionary, after every stream whose data could hold
+    // the same characters: its second string is the writer's placeholder.
+    std::optional<std::pair<std::size_t, std::size_t>> strings;
+    for (std::size_t at = pdf.rfind(id_opening); at != std::string::npos && !strings;
+         at = at == 0 ? std::string::npos : pdf.rfind(id_opening, at - 1))
+        strings = id_strings_at(pdf, at);
+    if (!strings)
+        throw std::runtime_error("the PDF as written has no document ID where one belongs");
+    std::string placeholder = pdf.substr(strings->second, id_hex_digits);
+    std::string id = sha256_hex(pdf).substr(0, id_hex_digits);
+    for (std::size_t at = pdf.find(id_opening); at != std::string::npos;
+         at = pdf.find(id_opening, at + 1)) {
+        auto found = id_strings_at(pdf, at);
+        if (!found || pdf.compare(found->second, id_hex_digits, placeholder) != 0)
+            continue;
+        // A document cut from one that had an ID keeps that ID's first string, as the
+        // standard asks of a changed document; a new one gets the digest in both.
+        if (pdf.compare(found->first, id_hex_digits, placeholder) == 0)
+            pdf.replace(found->first, id_hex_digits, id);
+        pdf.replace(found->second, id_hex_digits, id);
+    }
+}
+
 std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
     use_deflate_level();
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
-    writer.setDeterministicID(true);
+    // A placeholder, replaced once the file is whole by a digest of it (see stamp_content_id).
+    writer.setStaticID(true);
     // Charts bring transparency (PDF 1.4), packs object streams (1.5); an extract cut from a
     // pack before it is written would otherwise keep the 1.3 of libharu's header.
     writer.setMinimumPDFVersion("1.5");
@@ -427,7 +483,9 @@ std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
     writer.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_disable);
     writer.write();
     auto buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    std::string bytes(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    stamp_content_id(bytes);
+    return bytes;
 }
 
 std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers) {
