@@ -448,24 +448,30 @@ void write_info(QPDF& pdf, const DocumentInfo& info) {
 void stamp_content_id(std::string& pdf) {
     // The last ID is in the file's last dictionary, after every stream whose data could hold
     // the same characters: its second string is the writer's placeholder.
-    std::optional<std::pair<std::size_t, std::size_t>> strings;
-    for (std::size_t at = pdf.rfind(id_opening); at != std::string::npos && !strings;
+    std::optional<std::pair<std::size_t, std::size_t>> last;
+    for (std::size_t at = pdf.rfind(id_opening); at != std::string::npos;
          at = at == 0 ? std::string::npos : pdf.rfind(id_opening, at - 1))
-        strings = id_strings_at(pdf, at);
-    if (!strings)
+        if ((last = id_strings_at(pdf, at)))
+            break;
+    if (!last)
         throw std::runtime_error("the PDF as written has no document ID where one belongs");
-    std::string placeholder = pdf.substr(strings->second, id_hex_digits);
+    std::string placeholder = pdf.substr(last->second, id_hex_digits);
+    std::vector<std::pair<std::size_t, std::size_t>> ids{*last};
+    // A linearised file has its first page's cross-reference stream, and an ID, before any
+    // page's content; the rest of the file is not searched (a PDF is full of slashes).
+    if (pdf.substr(0, 1024).find("/Linearized") != std::string::npos) {
+        std::size_t at = pdf.find(id_opening);
+        auto first = at < last->first ? id_strings_at(pdf, at) : std::nullopt;
+        if (first && pdf.compare(first->second, id_hex_digits, placeholder) == 0)
+            ids.push_back(*first);
+    }
     std::string id = sha256_hex(pdf).substr(0, id_hex_digits);
-    for (std::size_t at = pdf.find(id_opening); at != std::string::npos;
-         at = pdf.find(id_opening, at + 1)) {
-        auto found = id_strings_at(pdf, at);
-        if (!found || pdf.compare(found->second, id_hex_digits, placeholder) != 0)
-            continue;
+    for (const auto& [first, second] : ids) {
         // A document cut from one that had an ID keeps that ID's first string, as the
         // standard asks of a changed document; a new one gets the digest in both.
-        if (pdf.compare(found->first, id_hex_digits, placeholder) == 0)
-            pdf.replace(found->first, id_hex_digits, id);
-        pdf.replace(found->second, id_hex_digits, id);
+        if (pdf.compare(first, id_hex_digits, placeholder) == 0)
+            pdf.replace(first, id_hex_digits, id);
+        pdf.replace(second, id_hex_digits, id);
     }
 }
 
