@@ -1,7 +1,9 @@
 #pragma once
 // Pages of positioned boxes: what the layout stage produces and the pack stage paints.
 // Coordinates are PDF points measured from the page's top-left corner; y grows downwards.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bp::layout {
@@ -30,6 +32,12 @@ class TextMeasurer {
   public:
     virtual ~TextMeasurer() = default;
     virtual double width(const std::string& utf8, FontStyle style, double size) const = 0;
+    // The same width, when the measurer can work it out faster than a look-up in a cache of
+    // widths (for a word of plain ASCII, a sum of widths it keeps per character); nothing
+    // otherwise. Where it answers, it must equal width().
+    virtual std::optional<double> quick_width(std::string_view, FontStyle, double) const {
+        return std::nullopt;
+    }
     // Distance from baseline to the top of tall glyphs, as a fraction of the size.
     virtual double ascent(FontStyle style) const = 0;
     virtual double descent(FontStyle style) const = 0; // positive

@@ -9,6 +9,10 @@ namespace bp::layout {
 double WidthCache::width(std::string_view text, FontStyle style, double size) {
     if (text.empty())
         return 0;
+    // A word the measurer sums faster than it is found here is not kept: looking a word up
+    // among a pack's tens of thousands cost more than summing its letters' widths.
+    if (auto quick = measurer_.quick_width(text, style, size))
+        return std::isfinite(*quick) && *quick >= 0 ? *quick : 0;
     key_.clear();
     key_.push_back(static_cast<char>('0' + static_cast<int>(style)));
     char size_bytes[sizeof(double)];

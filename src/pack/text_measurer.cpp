@@ -33,6 +33,19 @@ double HaruTextMeasurer::width(const std::string& utf8, layout::FontStyle style,
     return pieces.empty() ? 0 : pieces.back().x + pieces.back().width;
 }
 
+std::optional<double> HaruTextMeasurer::quick_width(std::string_view text, layout::FontStyle style,
+                                                    double size) const {
+    // As bundled_width() sums them, so the two agree to the last bit.
+    std::uint64_t units = 0;
+    for (char byte : text) {
+        auto c = static_cast<unsigned char>(byte);
+        if (c < 0x20 || c >= 0x7F) // decode_utf8() turns control characters into spaces
+            return std::nullopt;
+        units += character_width(c, style);
+    }
+    return static_cast<double>(units) * size / 1000.0;
+}
+
 double HaruTextMeasurer::bundled_width(const std::string& utf8, layout::FontStyle style,
                                        double size) const {
     // The characters printable_text() leaves, as libharu reads them back: it sums a width per

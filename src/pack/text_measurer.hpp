@@ -7,7 +7,9 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bp::pack {
@@ -23,6 +25,10 @@ class HaruTextMeasurer : public layout::TextMeasurer {
 
     // Characters the pack's faces lack are measured in the installed font that will draw them.
     double width(const std::string& utf8, layout::FontStyle style, double size) const override;
+    // Printable ASCII is never set in a fallback font, so its width is the sum of its
+    // characters'.
+    std::optional<double> quick_width(std::string_view text, layout::FontStyle style,
+                                      double size) const override;
     // The width in the pack's own face alone, as libharu paints it.
     double bundled_width(const std::string& utf8, layout::FontStyle style, double size) const;
     double ascent(layout::FontStyle style) const override;

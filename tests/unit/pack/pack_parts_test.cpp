@@ -1,4 +1,5 @@
 #include "layout/text_lines.hpp"
+#include "layout/width_cache.hpp"
 #include "pack/front_sheet.hpp"
 #include "pack/haru_fonts.hpp"
 #include "pack/pack_json.hpp"
@@ -57,6 +58,36 @@ TEST_CASE("a width measured a character at a time is libharu's own measure of th
     // Measured twice, the same: the second time from what the first kept.
     CHECK(measurer->bundled_width("Café", layout::FontStyle::regular, 10) ==
           measurer->bundled_width("Café", layout::FontStyle::regular, 10));
+}
+
+TEST_CASE("a word of printable ASCII is summed at once, to the bit of the measured width") {
+    auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
+    REQUIRE(measurer);
+    for (auto style : {layout::FontStyle::regular, layout::FontStyle::italic}) {
+        for (const char* text : {"Agenda", "£12.5m", "(7) 'quoted'", "a~z", "W"}) {
+            CAPTURE(text);
+            for (double size : {9.0, 10.5, 13.333}) {
+                auto quick = measurer->quick_width(text, style, size);
+                if (std::string_view(text).starts_with("\xC2")) {
+                    CHECK_FALSE(quick); // "£": not ASCII, left to width()
+                    continue;
+                }
+                REQUIRE(quick);
+                CHECK(*quick == measurer->width(text, style, size));
+            }
+        }
+    }
+    // A control character is measured as the space it is painted as: left to width().
+    CHECK_FALSE(measurer->quick_width("tab\there", layout::FontStyle::regular, 10));
+    CHECK_FALSE(measurer->quick_width("del\x7F", layout::FontStyle::regular, 10));
+    // Through the cache, the same widths as before: summed words are not kept, others are.
+    layout::WidthCache widths(*measurer);
+    CHECK(widths.width("Agenda", layout::FontStyle::bold, 11) ==
+          measurer->width("Agenda", layout::FontStyle::bold, 11));
+    CHECK(widths.width("Café", layout::FontStyle::bold, 11) ==
+          measurer->width("Café", layout::FontStyle::bold, 11));
+    CHECK(widths.width("Café", layout::FontStyle::bold, 11) ==
+          widths.width("Café", layout::FontStyle::bold, 11));
 }
 
 TEST_CASE("the pack's own pages break lines as the papers do: at spaces, then with hyphens") {
