@@ -5,12 +5,12 @@
 // from every input of that part (see build_cache_keys.hpp). A part whose key is unchanged takes
 // its files from the cache instead of being laid out again.
 //
-// <cache>/v2/<part>/entry.json   the key, each file's output path, SHA-256, size and
+// <cache>/v3/<part>/entry.json   the key, each file's output path, SHA-256, size and
 //                                modification time, and the note's SHA-256
-// <cache>/v2/<part>/entry.sha256 the digest of entry.json itself
-// <cache>/v2/<part>/note         the caller's note (summary, warnings), apart from entry.json
+// <cache>/v3/<part>/entry.sha256 the digest of entry.json itself
+// <cache>/v3/<part>/note         the caller's note (summary, warnings), apart from entry.json
 //                                so that it is read once, not unescaped from it first
-// <cache>/v2/<part>/<n>          the files' bytes
+// <cache>/v3/<part>/<n>          the files' bytes
 #include "core/output_tree.hpp"
 
 #include <nlohmann/json_fwd.hpp>

@@ -1,7 +1,7 @@
 #include "cli/build_cache_notes.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <bit>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string_view>
@@ -59,19 +59,8 @@ content::PackSummary summary_from(const json& in) {
     return summary;
 }
 
-// A document's terms as lines of text, "stem weight offset length …", and its word forms as
-// "word stem": an archive's worth of them is read far faster than as JSON arrays.
-std::string terms_text(const site::StemmedDocument& document) {
-    std::string text;
-    for (const auto& term : document.terms) {
-        text += term.stem + ' ' + std::to_string(term.weight);
-        for (std::uint32_t place : term.places)
-            text += ' ' + std::to_string(place);
-        text += '\n';
-    }
-    return text;
-}
-
+// A document's word forms as lines, "word stem": an archive's worth of them is read far faster
+// than as JSON.
 std::string forms_text(const site::StemmedDocument& document) {
     std::string text;
     for (const auto& [form, stem] : document.forms)
@@ -86,11 +75,9 @@ bool fits_a_line(const std::string& word) {
 }
 
 bool fits_lines(const site::StemmedDocument& document) {
-    return std::all_of(document.terms.begin(), document.terms.end(),
-                       [](const auto& term) { return fits_a_line(term.stem); }) &&
-           std::all_of(document.forms.begin(), document.forms.end(), [](const auto& form) {
-               return fits_a_line(form.first) && fits_a_line(form.second);
-           });
+    return std::all_of(document.forms.begin(), document.forms.end(), [](const auto& form) {
+        return fits_a_line(form.first) && fits_a_line(form.second);
+    });
 }
 
 // A line's space-separated fields, into `fields` (emptied first; a note has a line for every
@@ -102,14 +89,6 @@ void fields_of(std::string_view line, std::vector<std::string_view>& fields) {
         fields.push_back(line.substr(0, space));
         line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
     }
-}
-
-std::uint32_t number_in(std::string_view field) {
-    std::uint32_t value = 0;
-    auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
-    if (error != std::errc() || end != field.data() + field.size())
-        throw std::invalid_argument("not a number in a cached search document");
-    return value;
 }
 
 // Calls `use` with each line's fields; throws on an empty field.
@@ -128,20 +107,9 @@ template <typename Use> void for_each_line(std::string_view rest, Use use) {
     }
 }
 
-site::StemmedDocument::Term term_from(const std::vector<std::string_view>& fields) {
-    if (fields.size() < 2 || fields.size() % 2 != 0)
-        throw std::invalid_argument("a cached search term has a place without its length");
-    site::StemmedDocument::Term term{std::string(fields[0]), number_in(fields[1]), {}};
-    term.places.reserve(fields.size() - 2);
-    for (std::size_t n = 2; n < fields.size(); ++n)
-        term.places.push_back(number_in(fields[n]));
-    return term;
-}
-
-// A document's fields as JSON; its terms and forms, the bulk of it, go after the note's JSON as
-// plain lines (see pages_note), so reading a note never scans them as JSON strings.
-json document_json(const site::StemmedDocument& stemmed, std::size_t terms_bytes,
-                   std::size_t forms_bytes) {
+// A document's fields as JSON; its word forms go after the note's JSON as plain lines, and
+// its postings after those, in one block for the meeting (see pages_note).
+json document_json(const site::StemmedDocument& stemmed, std::size_t forms_bytes) {
     const site::SearchDocument& document = stemmed.document;
     return {{"url", document.url},
             {"title", document.title},
@@ -153,7 +121,6 @@ json document_json(const site::StemmedDocument& stemmed, std::size_t terms_bytes
             {"year", document.year},
             {"item", document.item},
             {"has_text", stemmed.has_text},
-            {"terms_bytes", terms_bytes},
             {"forms_bytes", forms_bytes}};
 }
 
@@ -174,8 +141,6 @@ site::StemmedDocument document_from(const json& in, std::string_view& lines) {
                         in.at("date_iso").get<std::string>(),   in.at("year").get<std::string>(),
                         in.at("item").get<std::string>(),       std::string()};
     stemmed.has_text = in.at("has_text").get<bool>();
-    for_each_line(take(lines, in.at("terms_bytes").get<std::size_t>()),
-                  [&](const auto& fields) { stemmed.terms.push_back(term_from(fields)); });
     for_each_line(take(lines, in.at("forms_bytes").get<std::size_t>()), [&](const auto& fields) {
         if (fields.size() != 2)
             throw std::invalid_argument("a cached word form is not a word and its stem");
@@ -210,6 +175,12 @@ std::string dump(const json& note) {
     return note.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// The byte order the postings were kept in: a cache carried to a machine of the other order is
+// not read.
+const char* byte_order() {
+    return std::endian::native == std::endian::little ? "little" : "big";
+}
+
 } // namespace
 
 std::string cache_note(const std::vector<Diagnostic>& warnings,
@@ -223,20 +194,22 @@ std::string cache_note(const std::vector<Diagnostic>& warnings,
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages) {
     json documents = json::array();
-    std::string lines; // each document's terms, then its forms, in document order
-    for (const auto& document : pages.documents) {
+    std::string lines; // each document's forms, in document order, then the postings
+    for (const auto& document : pages.documents.documents) {
         if (!fits_lines(document))
             return std::nullopt;
-        std::string terms = terms_text(document);
         std::string forms = forms_text(document);
-        documents.push_back(document_json(document, terms.size(), forms.size()));
-        lines += terms;
+        documents.push_back(document_json(document, forms.size()));
         lines += forms;
     }
-    json note = {
-        {"warnings", warnings_json(warnings)}, {"images", pages.images}, {"documents", documents}};
+    lines += pages.documents.postings;
+    json note = {{"warnings", warnings_json(warnings)},
+                 {"images", pages.images},
+                 {"documents", documents},
+                 {"postings_bytes", pages.documents.postings.size()},
+                 {"postings_order", byte_order()}};
     try {
-        // One line of JSON (it escapes every line break in a string), then the plain lines.
+        // One line of JSON (it escapes every line break in a string), then the rest.
         return note.dump() + '\n' + lines; // strict: documents must come back byte for byte
     } catch (const json::type_error&) {
         return std::nullopt;
@@ -259,13 +232,19 @@ std::optional<ReadNote> read_note(const std::string& note) {
             PagesNote pages;
             pages.images = parsed.at("images").get<ImageDigests>();
             for (const auto& document : parsed.at("documents"))
-                pages.documents.push_back(document_from(document, lines));
+                pages.documents.documents.push_back(document_from(document, lines));
+            pages.documents.postings = take(lines, parsed.at("postings_bytes").get<std::size_t>());
+            if (parsed.at("postings_order").get<std::string>() != byte_order() ||
+                !site::whole_posting_records(
+                    pages.documents.postings,
+                    static_cast<std::uint32_t>(pages.documents.documents.size())))
+                return std::nullopt;
             read.pages = std::move(pages);
         }
         if (!lines.empty())
-            return std::nullopt; // lines no document claims: not a note this build wrote
+            return std::nullopt; // bytes no document claims: not a note this build wrote
         return read;
-    } catch (const std::exception&) { // a JSON type error, or a malformed term line
+    } catch (const std::exception&) { // a JSON type error, or a malformed line
         return std::nullopt;
     }
 }

@@ -19,10 +19,10 @@ std::string cache_note(const std::vector<Diagnostic>& warnings,
 // A meeting's pages: besides their warnings, what the rest of the build needs from them.
 struct PagesNote {
     ImageDigests images;
-    std::vector<site::StemmedDocument> documents;
+    site::RecordedDocuments documents;
 };
-// None when a document's fields (title, item, …) are not valid UTF-8, or a word holds a space
-// or line break: they could not be kept exactly.
+// None when a document's fields (title, item, …) are not valid UTF-8, or a word form holds a
+// space or line break: they could not be kept exactly.
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages);
 

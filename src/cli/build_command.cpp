@@ -100,7 +100,8 @@ struct MeetingBuild {
             OutputTree::Capture capture(out);
             out.write(meeting_folder(ref) + "/figures.json",
                       figures_json(meeting, figures.entries()));
-            pages.documents = site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
+            pages.documents = site::record_documents(
+                site_builder.write_meeting(*ref.board, meeting, packs.summary, out));
             page_files = capture.take();
         }
         // An error anywhere (a page's template, say) keeps the pages out of the cache.

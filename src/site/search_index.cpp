@@ -250,6 +250,36 @@ void SearchIndex::index(StemmedDocument document) {
     documents_.emplace_back(document.document, document.has_text);
 }
 
+void SearchIndex::index(RecordedDocuments meeting) {
+    std::lock_guard lock(mutex_);
+    if (!failure_.empty())
+        return;
+    try {
+        postings_.add_records(static_cast<std::uint32_t>(documents_.size()), meeting.postings);
+    } catch (const std::runtime_error& error) {
+        failure_ = error.what();
+        return;
+    }
+    for (auto& document : meeting.documents) {
+        for (auto& [form, stem] : document.forms)
+            forms_.try_emplace(std::move(form), std::move(stem));
+        documents_.emplace_back(document.document, document.has_text);
+    }
+}
+
+RecordedDocuments record_documents(std::vector<StemmedDocument> documents) {
+    RecordedDocuments recorded;
+    for (std::uint32_t number = 0; number < documents.size(); ++number) {
+        StemmedDocument& document = documents[number];
+        for (const auto& term : document.terms)
+            append_posting_record(recorded.postings, number, term.stem, term.weight, term.places);
+        document.terms.clear();
+        document.terms.shrink_to_fit();
+    }
+    recorded.documents = std::move(documents);
+    return recorded;
+}
+
 SearchIndex::Listed::Listed(const SearchDocument& document, bool has_text) : has_text_(has_text) {
     const std::string* in_order[fields] = {
         &document.url,  &document.title,    &document.kind, &document.board, &document.board_slug,

@@ -55,6 +55,17 @@ struct StemmedDocument {
 // Stems a document's title and text. Thread-safe.
 StemmedDocument stem_document(SearchDocument document);
 
+// A meeting's search documents as the build cache keeps them: each document with its word
+// forms but without its terms, and every document's postings in one block, in the form the
+// index's temporary files hold them, the documents numbered from 0 in the order listed. A
+// meeting the cache holds joins the index by the block being copied, not by its terms being
+// read and added one at a time (the bulk of a rebuild after one paper changed).
+struct RecordedDocuments {
+    std::vector<StemmedDocument> documents; // their terms empty
+    std::string postings;
+};
+RecordedDocuments record_documents(std::vector<StemmedDocument> documents);
+
 // Plain text of a paper: block by block, table cells apart, charts by title and description.
 std::string paper_plain_text(const content::Paper& paper);
 
@@ -75,6 +86,9 @@ class SearchIndex {
     // cache held, or one add_meeting has just written); its terms go to a temporary file per
     // group of shards, so the postings held follow the vocabulary, not the archive.
     void index(StemmedDocument document);
+    // The same for a meeting's documents as the build cache kept them; their postings must be
+    // whole (whole_posting_records).
+    void index(RecordedDocuments meeting);
     // Thread-safe: meetings are written in parallel. Meetings that the audience may see: a
     // document for the meeting (its agenda) and one per visible paper, their words stemmed and
     // their texts written to `output` at once, in one file. `meeting` has had the audience

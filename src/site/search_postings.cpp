@@ -19,6 +19,34 @@ void append_number(std::string& out, std::uint32_t value) {
     out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
+std::uint32_t number_at(std::string_view bytes, std::size_t at) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, bytes.data() + at, sizeof value);
+    return value;
+}
+
+// Calls `each(record, document, stem)` for each record of `records`, in order; false, at the
+// first record that is cut short, when they are not whole.
+template <typename Each> bool for_each_record(std::string_view records, Each each) {
+    constexpr std::size_t word = sizeof(std::uint32_t);
+    while (!records.empty()) {
+        if (records.size() < 2 * word)
+            return false;
+        std::size_t stem_length = number_at(records, word);
+        if (records.size() - 2 * word < stem_length + 2 * word)
+            return false;
+        std::size_t count = number_at(records, 2 * word + stem_length + word);
+        std::size_t length = 4 * word + stem_length;
+        if ((records.size() - length) / word < count)
+            return false;
+        length += count * word;
+        each(records.substr(0, length), number_at(records, 0),
+             records.substr(2 * word, stem_length));
+        records.remove_prefix(length);
+    }
+    return true;
+}
+
 // Records wait in memory until a group has this many bytes of them: a group's file is written
 // in a few large pieces, not a call into stdio for each posting.
 constexpr std::size_t pending_bytes = 64u << 10;
@@ -150,16 +178,29 @@ void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uin
                        const std::vector<std::uint32_t>& places) {
     std::string key = search_shard_key(stem);
     File& file = file_of(search_shard_group(key));
-    std::string& record = file.pending;
-    append_number(record, document);
-    append_number(record, static_cast<std::uint32_t>(stem.size()));
-    record += stem;
-    append_number(record, weight);
-    append_number(record, static_cast<std::uint32_t>(places.size()));
-    for (std::uint32_t place : places)
-        append_number(record, place);
+    append_posting_record(file.pending, document, stem, weight, places);
+    added(file, std::move(key));
+}
+
+void PostingSpill::add_records(std::uint32_t first_document, std::string_view records) {
+    bool whole = for_each_record(
+        records, [&](std::string_view record, std::uint32_t document, std::string_view stem) {
+            std::string key = search_shard_key(stem);
+            File& file = file_of(search_shard_group(key));
+            std::size_t at = file.pending.size();
+            file.pending += record;
+            std::uint32_t numbered = first_document + document;
+            std::memcpy(file.pending.data() + at, &numbered, sizeof numbered);
+            added(file, std::move(key));
+        });
+    if (!whole)
+        throw std::runtime_error(
+            "a meeting's postings, as the build cache kept them, are cut short");
+}
+
+void PostingSpill::added(File& file, std::string key) {
     // Written in large pieces; the file stands at its end (read_group leaves it there).
-    if (record.size() >= pending_bytes)
+    if (file.pending.size() >= pending_bytes)
         file.write_pending();
     if (key != file.last_key) {
         file.keys.insert(key);
@@ -262,6 +303,26 @@ ShardPostings PostingSpill::shard(const std::string& shard_key) const {
 
 std::string search_shard_group(const std::string& shard_key) {
     return shard_key.substr(0, 1);
+}
+
+void append_posting_record(std::string& records, std::uint32_t document, std::string_view stem,
+                           std::uint32_t weight, std::span<const std::uint32_t> places) {
+    append_number(records, document);
+    append_number(records, static_cast<std::uint32_t>(stem.size()));
+    records += stem;
+    append_number(records, weight);
+    append_number(records, static_cast<std::uint32_t>(places.size()));
+    for (std::uint32_t place : places)
+        append_number(records, place);
+}
+
+bool whole_posting_records(std::string_view records, std::uint32_t documents) {
+    bool numbered = true;
+    bool whole =
+        for_each_record(records, [&](std::string_view, std::uint32_t document, std::string_view) {
+            numbered = numbered && document < documents;
+        });
+    return whole && numbered;
 }
 
 } // namespace bp::site

@@ -14,6 +14,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bp::site {
@@ -62,6 +63,11 @@ class PostingSpill {
     // be made or written (a full disk).
     void add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
              const std::vector<std::uint32_t>& places);
+    // The same for records made by append_posting_record, as they are but for their documents,
+    // each moved on by `first_document`: a meeting the build cache kept joins the index without
+    // its postings being taken apart and made again. Throws when `records` is not whole
+    // (whole_posting_records), as add() does.
+    void add_records(std::uint32_t first_document, std::string_view records);
     // The groups that have postings, in order.
     std::vector<std::string> groups() const;
     // The keys of the shards that have postings in a group, in order.
@@ -94,6 +100,8 @@ class PostingSpill {
         void write_pending();
     };
     File& file_of(const std::string& group);
+    // Keeps note of a record just put in `file`'s pending bytes for shard `key`.
+    void added(File& file, std::string key);
     // Calls `each(stem, posting, places)` for every record of a group's file, in the order
     // written; `places` holds the record's places only until the next call.
     void read_group(const std::string& group,
@@ -106,5 +114,13 @@ class PostingSpill {
 
 // The group a shard's postings are kept in while the archive is read: its key's first character.
 std::string search_shard_group(const std::string& shard_key);
+
+// Appends a posting as the temporary files hold it: document, stem length, stem, weight, place
+// count and places, the numbers as 32-bit words in the machine's order.
+void append_posting_record(std::string& records, std::uint32_t document, std::string_view stem,
+                           std::uint32_t weight, std::span<const std::uint32_t> places);
+// Whether `records` are whole records end to end, each of a document below `documents`: a
+// block read back from a file is checked before PostingSpill::add_records takes it.
+bool whole_posting_records(std::string_view records, std::uint32_t documents);
 
 } // namespace bp::site

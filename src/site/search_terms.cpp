@@ -113,7 +113,7 @@ bool is_search_stop_word(const std::string& word) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-std::string search_shard_key(const std::string& word) {
+std::string search_shard_key(std::string_view word) {
     if (word.empty() || !is_ascii_letter_or_digit(word[0]))
         return "_";
     std::string key(1, word[0]);

@@ -3,6 +3,7 @@
 // code units, the unit the browser's strings count in), and each word's English stem (Snowball).
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bp::site {
@@ -25,7 +26,7 @@ bool is_search_stop_word(const std::string& word);
 // "_" when the first is neither. Two characters, not one: an archive's shard for "s" or "c"
 // alone runs to megabytes, and the search page loads a whole shard for a word. A form and its
 // stem can fall in different shards ("lying" → "lie"): the page loads the stem's too.
-std::string search_shard_key(const std::string& word);
+std::string search_shard_key(std::string_view word);
 
 // Snowball's English stemmer. Not thread-safe: one per thread.
 class EnglishStemmer {

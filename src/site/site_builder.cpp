@@ -54,9 +54,8 @@ std::vector<StemmedDocument> SiteBuilder::write_meeting(const content::Board& bo
                                         context_->pages.site.config.calendar(), output);
 }
 
-void SiteBuilder::index_meeting(std::vector<StemmedDocument> documents) {
-    for (auto& document : documents)
-        context_->search.index(std::move(document));
+void SiteBuilder::index_meeting(RecordedDocuments documents) {
+    context_->search.index(std::move(documents));
 }
 
 void SiteBuilder::write_board_records(const content::Board& board, OutputTree& output) {

@@ -35,7 +35,7 @@ class SiteBuilder {
                                                OutputTree& output);
     // A meeting whose pages the build cache wrote: its search documents join the index.
     // Thread-safe; instead of write_meeting.
-    void index_meeting(std::vector<StemmedDocument> documents);
+    void index_meeting(RecordedDocuments documents);
 
     // One board's record pages: its indicators, action tracker, decisions and forward plan.
     // They read the site's index and the board's data, never a paper's body. Thread-safe;

@@ -1,4 +1,5 @@
 #include "site/search_index.hpp"
+#include "site/search_postings.hpp"
 #include "site/search_terms.hpp"
 
 #include <algorithm>
@@ -263,6 +264,41 @@ TEST_CASE("a meeting indexed again from its stemmed documents gives the same ind
     CHECK(index_files.size() > 3);
     CHECK(contains(index_files["search/index/terms-qu.js"], "\"quot\""));
     CHECK(index_files == again.files());
+}
+
+TEST_CASE("meetings indexed from their recorded postings give the same index as stemmed") {
+    content::Board board = board_with_meeting();
+    board.meetings[0].items[0].papers.push_back(
+        paper("quoted", "Burglaries and \"quotes\"", "The Board’s burglaries; naïve café."));
+    content::Meeting later = board.meetings[0];
+    later.slug = "2017-12-12";
+    later.date = {2017, 12, 12};
+    Indexed added("recorded-1"), recorded("recorded-2");
+    std::vector<site::RecordedDocuments> meetings;
+    for (const auto* meeting : {&board.meetings[0], &later})
+        meetings.push_back(site::record_documents(
+            added.index.add_meeting(board, *meeting, content::Audience::members,
+                                    data::FinancialCalendar(4), added.output)));
+    const site::RecordedDocuments& first = meetings[0];
+    REQUIRE(first.documents.size() == 4); // the agenda and three papers
+    for (const auto& document : first.documents)
+        CHECK(document.terms.empty()); // in the block of postings instead
+    CHECK(site::whole_posting_records(first.postings, 4));
+    CHECK_FALSE(site::whole_posting_records(first.postings, 3)); // a document beyond the meeting
+    CHECK_FALSE(
+        site::whole_posting_records(first.postings.substr(0, first.postings.size() - 1), 4));
+    CHECK_FALSE(site::whole_posting_records(first.postings.substr(0, 7), 4));
+    CHECK(site::whole_posting_records("", 0));
+    // The later meeting first: its documents are numbered after the earlier's as they come.
+    recorded.index.index(std::move(meetings[1]));
+    recorded.index.index(std::move(meetings[0]));
+    std::map<std::string, std::string> index_files;
+    for (const auto& [path, bytes] : added.files())
+        if (!path.starts_with("search/index/text/"))
+            index_files[path] = bytes;
+    CHECK(index_files.size() > 3);
+    CHECK(contains(index_files["search/index/terms-bu.js"], "\"burglaries\":\"burglari\""));
+    CHECK(index_files == recorded.files());
 }
 
 TEST_CASE("the term shards are JSON whatever the words: accents, quotes and broken bytes") {
