@@ -202,9 +202,12 @@ void PostingSpill::added(File& file, std::string key) {
     // Written in large pieces; the file stands at its end (read_group leaves it there).
     if (file.pending.size() >= pending_bytes)
         file.write_pending();
-    if (key != file.last_key) {
-        file.keys.insert(key);
-        file.last_key = std::move(key);
+    // A shard's key is one or two bytes (search_shard_key), so this numbers them all apart.
+    std::size_t slot = static_cast<unsigned char>(key[0]) << 8 |
+                       (key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0);
+    if (!file.seen[slot]) {
+        file.seen[slot] = true;
+        file.keys.insert(std::move(key));
     }
 }
 

@@ -6,6 +6,7 @@
 // memory follows the vocabulary, not the archive. A file a group, not a shard: an archive has
 // hundreds of shards, and each file holds a descriptor and a buffer. The files are in $TMPDIR (or
 // /tmp), unlinked as soon as they are made, so they vanish with the process.
+#include <bitset>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -89,13 +90,15 @@ class PostingSpill {
   private:
     // A group's file, with the records not yet written to it and the keys of its shards. An
     // archive adds millions of postings, a document's in stem order, so a run of them falls in
-    // one group and one shard: the last of each is kept at hand.
+    // one group: the last group's file is kept at hand.
     struct File {
         std::FILE* handle = nullptr;
         std::size_t written = 0; // bytes in the file, the pending ones apart
         std::string pending;
         std::set<std::string> keys;
-        std::string last_key;
+        // The keys already in `keys`, by their one or two bytes: a key is met again at almost
+        // every posting, and looking it up in the set was most of the time taken to add one.
+        std::bitset<1u << 16> seen;
         ~File();
         void write_pending();
     };
