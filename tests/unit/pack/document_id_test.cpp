@@ -92,6 +92,15 @@ TEST_CASE(
     CHECK(first_ids[0].second != source_id);
     CHECK(first_ids[0].second != second_ids[0].second);
     CHECK(sha256_hex(with_placeholder(first, false)).substr(0, 32) == first_ids[0].second);
+
+    // Linearised, the cut has the ID twice, at its start and its end, stamped alike.
+    PageExtractor linearising(pack->output.pack_pdf, 0);
+    auto fast_ids = ids_of(one_page(linearising, 1));
+    REQUIRE(fast_ids.size() == 2);
+    CHECK(fast_ids[0].first == source_id);
+    CHECK(fast_ids[1].first == source_id);
+    CHECK(fast_ids[0].second == fast_ids[1].second);
+    CHECK(fast_ids[0].second != "31415926535897932384626433832795");
 }
 
 TEST_CASE("a file without an ID to stamp is an error, and an ID-like string in it is not touched") {
