@@ -14,7 +14,8 @@ namespace bp::site {
 namespace {
 
 // A record: document, stem length, stem, weight, place count, places; numbers as 32-bit words
-// in the machine's order (the file never outlives the process that wrote it).
+// in the machine's order (a file never outlives the process that wrote it; the build cache, which
+// keeps a meeting's records for later builds, notes the order beside them).
 void append_number(std::string& out, std::uint32_t value) {
     out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
