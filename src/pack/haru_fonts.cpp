@@ -1,5 +1,7 @@
 #include "pack/haru_fonts.hpp"
 
+#include "pack/haru_font_maps.hpp"
+
 #include <cstdio>
 #include <vector>
 
@@ -9,7 +11,17 @@ namespace {
 constexpr layout::FontStyle all_styles[] = {layout::FontStyle::regular, layout::FontStyle::bold,
                                             layout::FontStyle::italic,
                                             layout::FontStyle::bold_italic};
+
+// What a face draws: the characters of every style set in it.
+std::set<char32_t> characters_of(const FontFiles& files, const std::string& path,
+                                 const std::set<char32_t>* by_style) {
+    std::set<char32_t> characters;
+    for (int style = 0; style < layout::font_style_count; ++style)
+        if (files.paths[style] == path)
+            characters.insert(by_style[style].begin(), by_style[style].end());
+    return characters;
 }
+} // namespace
 
 HaruDocument::HaruDocument() {
     doc_ = HPDF_New(&HaruDocument::on_error, this);
@@ -43,6 +55,15 @@ std::string HaruDocument::error_text() const {
 }
 
 bool HaruDocument::load_fonts(const FontFiles& files) {
+    return load_faces(files, nullptr);
+}
+
+bool HaruDocument::load_fonts(const FontFiles& files,
+                              const std::set<char32_t> (&characters)[layout::font_style_count]) {
+    return load_faces(files, characters);
+}
+
+bool HaruDocument::load_faces(const FontFiles& files, const std::set<char32_t>* characters) {
     if (!doc_)
         return false;
     std::map<std::string, HPDF_Font> loaded; // libharu refuses a face loaded twice
@@ -59,7 +80,9 @@ bool HaruDocument::load_fonts(const FontFiles& files) {
             const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
             if (!name)
                 return false;
-            font = HPDF_GetFont(doc_, name, "UTF-8");
+            font = characters
+                       ? font_for_characters(doc_, name, characters_of(files, path, characters))
+                       : HPDF_GetFont(doc_, name, "UTF-8");
         }
         fonts_[static_cast<int>(style)] = font;
         if (!font)

@@ -6,6 +6,7 @@
 #include <hpdf.h>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace bp::pack {
@@ -22,14 +23,19 @@ class HaruDocument {
     HPDF_Doc get() const { return doc_; }
     bool failed() const { return error_ != 0; }
     std::string error_text() const;
-    // Loads the fonts; returns false (see error_text) when a face cannot be read.
+    // Loads the fonts for any text; returns false (see error_text) when a face cannot be read.
     bool load_fonts(const FontFiles& files);
+    // The same for text known beforehand: each style draws only its `characters`, and the
+    // fonts are made faster (see haru_font_maps.hpp).
+    bool load_fonts(const FontFiles& files,
+                    const std::set<char32_t> (&characters)[layout::font_style_count]);
     HPDF_Font font(layout::FontStyle style) const { return fonts_[static_cast<int>(style)]; }
     std::string save() const; // the document's bytes; empty on failure
     // Images already embedded, by file path, so a picture used twice is stored once.
     std::map<std::string, HPDF_Image> images;
 
   private:
+    bool load_faces(const FontFiles& files, const std::set<char32_t>* characters);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
     HPDF_Doc doc_ = nullptr;
     HPDF_STATUS error_ = 0;
