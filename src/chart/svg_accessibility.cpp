@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <map>
+#include <string_view>
 
 namespace bp::chart {
 
@@ -16,6 +17,13 @@ std::size_t id_name_at(const std::string& svg, std::size_t at) {
     return svg.compare(at, 4, "id=\"") == 0 ? at + 4 : std::string::npos;
 }
 
+// The next place from `from` that may start an id or a reference: a '#' or the 'i' of 'id="'.
+std::size_t next_id_start(const std::string& svg, std::size_t from) {
+    while (from < svg.size() && svg[from] != '#' && svg[from] != 'i')
+        ++from;
+    return from;
+}
+
 // Cairo names the group for the page after a process-wide surface counter ("surface6"), which
 // depends on what else was drawn first; numbering those ids by first appearance makes the
 // output the same on every run and thread. (A hand scan: a regex over every chart cost more
@@ -25,11 +33,11 @@ std::string renumber_surface_ids(const std::string& svg) {
     std::string out;
     out.reserve(svg.size());
     std::size_t copied = 0;
-    for (std::size_t at = 0; at < svg.size(); ++at) {
+    for (std::size_t at = next_id_start(svg, 0); at < svg.size(); at = next_id_start(svg, at + 1)) {
         const std::size_t name_at = id_name_at(svg, at);
         if (name_at == std::string::npos)
             continue;
-        for (const std::string name : {"surface", "image"}) {
+        for (const std::string_view name : {"surface", "image"}) {
             const std::size_t digits_at = name_at + name.size();
             std::size_t digits_end = digits_at;
             while (digits_end < svg.size() &&

@@ -11,6 +11,7 @@
 #include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 namespace bp::site {
 namespace {
@@ -73,8 +74,9 @@ std::string agenda_text(const std::vector<content::AgendaItem>& items) {
     return text;
 }
 
-using Terms = std::map<std::string, StemmedDocument::Term>; // by stem
-using Forms = std::map<std::string, std::string>;           // word as written → stem
+// Looked up once a word, so hashed; put in order once the document is read.
+using Terms = std::unordered_map<std::string, StemmedDocument::Term>; // by stem
+using Forms = std::unordered_map<std::string, std::string>;           // word as written → stem
 
 void add_words(const std::string& text, std::uint32_t weight, bool keep_places,
                const EnglishStemmer& stemmer, Terms& terms, Forms& forms) {
@@ -211,13 +213,17 @@ StemmedDocument stem_document(SearchDocument document) {
     document.text.clear();
     document.text.shrink_to_fit();
     stemmed.document = std::move(document);
+    stemmed.terms.reserve(terms.size());
     for (auto& [stem, term] : terms) {
         term.stem = stem;
         stemmed.terms.push_back(std::move(term));
     }
+    std::sort(stemmed.terms.begin(), stemmed.terms.end(),
+              [](const auto& a, const auto& b) { return a.stem < b.stem; });
     for (auto& [form, stem] : forms)
         if (form != stem)
             stemmed.forms.emplace_back(form, stem);
+    std::sort(stemmed.forms.begin(), stemmed.forms.end());
     return stemmed;
 }
 

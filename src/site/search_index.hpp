@@ -48,7 +48,7 @@ struct StemmedDocument {
     SearchDocument document; // its text empty
     bool has_text = false;
     std::vector<Term> terms; // in stem order
-    // Words as written whose stem is another string ("burglaries" → "burglari"), in word order.
+    // Words as written whose stem is another string ("burglaries" → "burglari"), sorted by word.
     std::vector<std::pair<std::string, std::string>> forms;
 };
 
