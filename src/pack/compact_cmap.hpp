@@ -1,10 +1,11 @@
 #pragma once
 // A subset face's character map, rewritten for libharu's look-up. libharu finds a character's
-// glyph by walking the map's segments from the first, and builds each face's CIDToGIDMap by
-// doing so for all 65,536 code points. A subset's map holds a segment per run of consecutive
-// characters: 15 to 20 for a page of English, and most code points walk past every one. The
-// map written here holds the same characters in a few segments, the gaps between nearby
-// characters mapped to no glyph, so each look-up stops after a few steps.
+// glyph by walking the map's segments from the first, for every character of every text it
+// writes or measures (and, for a face made for any text, for all 65,536 code points; see
+// haru_font_maps.hpp). A subset's map holds a segment per run of consecutive characters: 15 to
+// 20 for a page of English. The map written here holds the same characters in a few segments,
+// the gaps between nearby characters mapped to no glyph, so each look-up stops after a few
+// steps.
 #include <cstdint>
 #include <map>
 #include <optional>

@@ -4,6 +4,7 @@
 #include "chart/font_family.hpp"
 #include "data/chart_spec.hpp"
 #include "layout/page.hpp"
+#include "pack/pack.hpp"
 
 #include <map>
 #include <set>
@@ -53,7 +54,8 @@ struct ComposedPack {
     std::vector<int> page_numbers;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
-    bool linearise = true; // "fast web view" (site.yaml `linearise_pdfs`)
+    bool linearise = true; // "fast web view" (site.yaml `linearise_pdfs`), when larger than
+    std::size_t linearise_above = fast_web_view_bytes; // this many bytes
     // The faces the pack's text is set in; its charts draw their text in them too. Empty paths:
     // the bundled faces.
     chart::FontFiles chart_fonts;

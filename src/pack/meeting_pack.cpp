@@ -536,6 +536,7 @@ PackOutput build_meeting_pack(const content::Site& site, const content::Board& b
                                   ? "supplementary pack " + std::to_string(meeting.supplementary)
                                   : "meeting pack");
         pack.linearise = site.config.linearise_pdfs;
+        pack.linearise_above = resources.linearise_above;
         pack.chart_fonts = resources.fonts;
         int agenda_pages = static_cast<int>(numbered.front.pages.size());
         Extracts extracts;

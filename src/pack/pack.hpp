@@ -6,14 +6,23 @@
 #include "core/diagnostics.hpp"
 #include "pack/font_family.hpp"
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace bp::pack {
 
+// A PDF larger than this is linearised ("fast web view") when site.yaml's `linearise_pdfs`
+// asks for it: a browser then shows its first pages before the rest has arrived. A smaller
+// one arrives whole in about a second on a slow connection, so linearising it (a second pass
+// over the file, a third of the cost of writing it; see bench/README.md) would buy nothing.
+constexpr std::size_t fast_web_view_bytes = std::size_t{1} << 20;
+
 struct PackResources {
     FontFiles fonts; // the faces text is set in (see body_font_files)
+    // PDFs are linearised from this size up (when the site asks); tests lower it.
+    std::size_t linearise_above = fast_web_view_bytes;
 };
 
 // The members' edition has files of its own, so it is never mistaken for the public one:

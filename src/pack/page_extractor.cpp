@@ -76,14 +76,14 @@ std::unique_ptr<QPDF> read_pack(const std::string& finished) {
 } // namespace
 
 PageExtractor::PageExtractor(const std::string& finished, std::size_t linearise_above)
-    : read_(read_pack(finished)), source_(*read_), linearised_(source_.isLinearized()),
+    : read_(read_pack(finished)), source_(*read_), linearise_(source_.isLinearized()),
       linearise_above_(linearise_above) {
     source_.pushInheritedAttributesToPage();
     pages_ = QPDFPageDocumentHelper(source_).getAllPages();
 }
 
-PageExtractor::PageExtractor(QPDF& pack, bool pack_linearised, std::size_t linearise_above)
-    : source_(pack), linearised_(pack_linearised), linearise_above_(linearise_above) {
+PageExtractor::PageExtractor(QPDF& pack, bool linearise, std::size_t linearise_above)
+    : source_(pack), linearise_(linearise), linearise_above_(linearise_above) {
     // Each page then carries its own resources and boxes, whichever tree it is put in.
     source_.pushInheritedAttributesToPage();
     pages_ = QPDFPageDocumentHelper(source_).getAllPages();
@@ -99,12 +99,9 @@ std::string PageExtractor::extract(int first, int last, const std::vector<Outlin
     }
     try {
         std::string bytes = write_extract(first, last, outline, info, first_label);
-        if (!linearised_ || bytes.size() <= linearise_above_)
+        if (!linearise_ || bytes.size() <= linearise_above_)
             return bytes;
-        QPDF whole;
-        whole.setSuppressWarnings(true);
-        whole.processMemoryFile("extract.pdf", bytes.data(), bytes.size());
-        return write_pdf(whole, true, false);
+        return linearised_copy(bytes, false);
     } catch (const std::exception& failure) {
         error = failure.what();
         return {};

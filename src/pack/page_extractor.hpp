@@ -12,12 +12,6 @@
 
 namespace bp::pack {
 
-// An extract larger than this is linearised ("fast web view") when the pack is: a browser
-// then shows its first pages before the rest has arrived. A smaller one arrives whole in
-// about a second on a slow connection, so linearising it (a second pass over the file, a
-// fifth of a pack's time when every extract was linearised) would buy nothing.
-constexpr std::size_t fast_web_view_bytes = std::size_t{1} << 20;
-
 // A meeting's extracts are cut from its pack in hand, before the pack is written; one made
 // from a written pack reads it once for all its extracts. Each extract is written from the
 // pack's own objects, the rest left out by giving the pack, for the time of one write, a
@@ -30,14 +24,16 @@ constexpr std::size_t fast_web_view_bytes = std::size_t{1} << 20;
 class PageExtractor {
   public:
     // `finished` must outlive the extractor. Throws when qpdf cannot read it. Extracts are
-    // linearised when the pack is and they are larger than `linearise_above` bytes.
+    // linearised when the pack is and they are larger than `linearise_above` bytes
+    // (fast_web_view_bytes in pack.hpp).
     explicit PageExtractor(const std::string& finished,
                            std::size_t linearise_above = fast_web_view_bytes);
     // Cuts from a pack still being finished (finish_pdf), before it is written: reading the
     // written pack back (its object streams inflated, its page tree walked) would cost about
     // as much as writing an extract. Each extract leaves `pack` as it found it.
-    PageExtractor(QPDF& pack, bool pack_linearised,
-                  std::size_t linearise_above = fast_web_view_bytes);
+    // Its extracts are linearised when `linearise` is set and they are larger than
+    // `linearise_above` bytes, as the pack itself.
+    PageExtractor(QPDF& pack, bool linearise, std::size_t linearise_above = fast_web_view_bytes);
     PageExtractor(const PageExtractor&) = delete;
     PageExtractor& operator=(const PageExtractor&) = delete;
     int page_count() const { return static_cast<int>(pages_.size()); }
@@ -52,7 +48,7 @@ class PageExtractor {
     std::unique_ptr<QPDF> read_; // the pack's bytes as read, unless cut from a pack in hand
     QPDF& source_;
     std::vector<QPDFPageObjectHelper> pages_;
-    bool linearised_ = true;
+    bool linearise_ = true; // extracts larger than linearise_above_ are linearised
     std::size_t linearise_above_;
 };
 

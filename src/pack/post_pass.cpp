@@ -475,7 +475,10 @@ void stamp_content_id(std::string& pdf) {
     }
 }
 
-std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
+namespace {
+
+// The document's bytes, its ID still qpdf's placeholder (see stamp_content_id).
+std::string write_unstamped(QPDF& pdf, bool linearise, bool object_streams) {
     use_deflate_level();
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
@@ -489,9 +492,31 @@ std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
     writer.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_disable);
     writer.write();
     auto buffer = writer.getBufferSharedPointer();
-    std::string bytes(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    return {reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()};
+}
+
+} // namespace
+
+std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams) {
+    std::string bytes = write_unstamped(pdf, linearise, object_streams);
     stamp_content_id(bytes);
     return bytes;
+}
+
+std::string linearised_copy(const std::string& plain, bool object_streams) {
+    QPDF whole;
+    whole.setSuppressWarnings(true);
+    whole.processMemoryFile("plain.pdf", plain.data(), plain.size());
+    return write_pdf(whole, true, object_streams);
+}
+
+std::string write_for_web(QPDF& pdf, bool linearise, std::size_t linearise_above,
+                          bool object_streams) {
+    std::string plain = write_unstamped(pdf, false, object_streams);
+    if (linearise && plain.size() > linearise_above)
+        return linearised_copy(plain, object_streams); // still a new document: both IDs its own
+    stamp_content_id(plain);
+    return plain;
 }
 
 std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers) {
@@ -520,10 +545,10 @@ std::string finish_pdf(const std::string& painted, const ComposedPack& pack,
         write_page_labels(pdf, label_ranges(pack.page_numbers));
         write_info(pdf, pack.info);
         if (cut) {
-            PageExtractor extractor(pdf, pack.linearise);
+            PageExtractor extractor(pdf, pack.linearise, pack.linearise_above);
             cut(extractor);
         }
-        return write_pdf(pdf, pack.linearise);
+        return write_for_web(pdf, pack.linearise, pack.linearise_above);
     } catch (const std::exception& failure) {
         error = failure.what();
         return {};

@@ -54,6 +54,14 @@ void write_info(QPDF& pdf, const DocumentInfo& info);
 // pack the small objects together, compressed: about 5 % fewer bytes, at the price of
 // writing each object twice.
 std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams = true);
+// A PDF written plain, written again linearised (from its own bytes, as qpdf reads them). Its
+// ID's first string stays the plain file's: a new document for a file with the placeholder.
+std::string linearised_copy(const std::string& plain, bool object_streams);
+// The document's bytes as the site serves them: linearised when `linearise` is set and the
+// file is larger than `linearise_above` bytes (fast_web_view_bytes in pack.hpp), else plain.
+// A small file costs one plain write; a large one a plain write and a linearised copy.
+std::string write_for_web(QPDF& pdf, bool linearise, std::size_t linearise_above,
+                          bool object_streams = true);
 // Replaces the placeholder ID a file was written with by the first 32 hex digits of the
 // SHA-256 of its bytes as written: the ID is a digest of the content, as the PDF standard
 // asks, and the same content gives the same bytes. (qpdf's deterministic ID is the same idea
@@ -67,7 +75,8 @@ std::vector<PageLabelRange> label_ranges(const std::vector<int>& numbers);
 
 class PageExtractor;
 
-// The whole pass for a pack that libharu painted, linearised when `pack.linearise` says so.
+// The whole pass for a pack that libharu painted, linearised when `pack.linearise` says so
+// and it is larger than `pack.linearise_above`.
 // Returns empty bytes and sets `error` when qpdf rejects something. `cut`, when given, is
 // handed the finished pack just before it is written, to cut its extracts (the agenda, the
 // reports) from it without reading the written pack again.

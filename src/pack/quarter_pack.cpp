@@ -239,7 +239,7 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
         info.keywords = board.short_name + ", board packs, archive";
         info.date_iso = entries.back().meeting->date.iso();
         write_info(archive, info);
-        return write_pdf(archive, site.config.linearise_pdfs);
+        return write_for_web(archive, site.config.linearise_pdfs, resources.linearise_above);
     } catch (const std::exception& failure) {
         sink.error(board.location,
                    "cannot build the quarterly pack: " + std::string(failure.what()));

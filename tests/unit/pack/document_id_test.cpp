@@ -51,7 +51,7 @@ std::string one_page(PageExtractor& extractor, int page) {
 } // namespace
 
 TEST_CASE("a pack's ID is a digest of its own bytes, the same wherever the file says it") {
-    auto pack = build_pack("document-id", content::Audience::members);
+    auto pack = build_pack("document-id", content::Audience::members, 0);
     REQUIRE_FALSE(pack->sink.has_errors());
     const std::string& pdf = pack->output.pack_pdf;
     auto ids = ids_of(pdf);
@@ -77,7 +77,7 @@ TEST_CASE("a pack's ID is a digest of its own bytes, the same wherever the file 
 
 TEST_CASE(
     "a page cut from a written pack keeps the pack's first ID string and gets its own second") {
-    auto pack = build_pack("document-id-cut", content::Audience::members);
+    auto pack = build_pack("document-id-cut", content::Audience::members, 0);
     REQUIRE_FALSE(pack->sink.has_errors());
     std::string source_id = ids_of(pack->output.pack_pdf).at(0).first;
     PageExtractor extractor(pack->output.pack_pdf);

@@ -114,7 +114,7 @@ TEST_CASE("left-hand pages before an item carry the blank-page sentence") {
 }
 
 TEST_CASE("the pack is a clean, linearised PDF with embedded fonts, bookmarks and metadata") {
-    auto built = build_pack("clean");
+    auto built = build_pack("clean", content::Audience::public_audience, 0);
     const std::string& path = built->pack_path;
     CommandResult check = run_command("qpdf --check '" + path + "'");
     CHECK(check.status == 0);

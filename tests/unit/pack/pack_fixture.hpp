@@ -207,8 +207,10 @@ inline std::unique_ptr<Fixture> make_fixture(const std::string& name) {
     return fixture;
 }
 
-inline PackResources resources() {
-    return {bundled_font_files(std::string(BOARDPACK_SOURCE_ROOT) + "/assets/fonts")};
+// The bundled faces; PDFs linearised from `linearise_above` bytes up, as in a build.
+inline PackResources resources(std::size_t linearise_above = fast_web_view_bytes) {
+    return {bundled_font_files(std::string(BOARDPACK_SOURCE_ROOT) + "/assets/fonts"),
+            linearise_above};
 }
 
 // The fixture meeting's public pack, with the bundled faces.
@@ -227,14 +229,16 @@ struct BuiltPack {
     DiagnosticSink sink;
 };
 
+// A fixture's pack is far smaller than the size from which a build linearises a PDF:
+// `linearise_above` 0 has it linearised all the same.
 inline std::unique_ptr<BuiltPack>
-build_pack(const std::string& name,
-           content::Audience audience = content::Audience::public_audience) {
+build_pack(const std::string& name, content::Audience audience = content::Audience::public_audience,
+           std::size_t linearise_above = fast_web_view_bytes) {
     auto built = std::make_unique<BuiltPack>();
     built->fixture = make_fixture(name);
     auto& f = *built->fixture;
-    built->output =
-        build_meeting_pack(f.site, f.board, f.meeting, audience, resources(), built->sink);
+    built->output = build_meeting_pack(f.site, f.board, f.meeting, audience,
+                                       resources(linearise_above), built->sink);
     built->pack_path = save_pdf(f.folder, "pack.pdf", built->output.pack_pdf);
     built->agenda_path = save_pdf(f.folder, "agenda.pdf", built->output.agenda_pdf);
     return built;

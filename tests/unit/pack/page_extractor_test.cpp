@@ -12,8 +12,9 @@ using namespace bp::pack::testing;
 
 namespace {
 
+// Linearised, however small, as a large pack would be.
 std::unique_ptr<BuiltPack> members_pack(const std::string& name) {
-    auto built = build_pack(name, content::Audience::members);
+    auto built = build_pack(name, content::Audience::members, 0);
     REQUIRE_FALSE(built->sink.has_errors());
     return built;
 }

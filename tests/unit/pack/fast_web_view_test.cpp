@@ -1,0 +1,73 @@
+#include "pack/pack.hpp"
+#include "pack_fixture.hpp"
+#include "pdf_probe.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bp;
+using namespace bp::pack;
+using namespace bp::pack::testing;
+
+namespace {
+
+bool linearised(const std::string& pdf) {
+    return pdf.substr(0, 1024).find("/Linearized") != std::string::npos;
+}
+
+PackOutput pack_of(const Fixture& fixture, std::size_t linearise_above) {
+    DiagnosticSink sink;
+    PackOutput output =
+        build_meeting_pack(fixture.site, fixture.board, fixture.meeting, content::Audience::members,
+                           resources(linearise_above), sink);
+    REQUIRE_FALSE(sink.has_errors());
+    return output;
+}
+
+} // namespace
+
+TEST_CASE("a pack is linearised when it is larger than the limit, and written plain below it") {
+    auto fixture = make_fixture("fast-web-view");
+    PackOutput plain = pack_of(*fixture, fast_web_view_bytes);
+    REQUIRE(plain.pack_pdf.size() < fast_web_view_bytes);
+    CHECK_FALSE(linearised(plain.pack_pdf));
+    CHECK_FALSE(linearised(plain.agenda_pdf));
+    std::string plain_path = save_pdf(fixture->folder, "plain.pdf", plain.pack_pdf);
+    CommandResult check = run_command("qpdf --check '" + plain_path + "'");
+    CHECK(check.status == 0);
+    CHECK(check.output.find("File is not linearized") != std::string::npos);
+
+    // The limit is on the file as written plain: at its size, plain; a byte under, linearised.
+    CHECK(pack_of(*fixture, plain.pack_pdf.size()).pack_pdf == plain.pack_pdf);
+    PackOutput fast = pack_of(*fixture, plain.pack_pdf.size() - 1);
+    REQUIRE(linearised(fast.pack_pdf));
+    std::string fast_path = save_pdf(fixture->folder, "fast.pdf", fast.pack_pdf);
+    CHECK(run_command("qpdf --check-linearization '" + fast_path + "'")
+              .output.find("no linearization errors") != std::string::npos);
+    CHECK(run_command("pdftotext '" + fast_path + "' -").output ==
+          run_command("pdftotext '" + plain_path + "' -").output);
+
+    // site.yaml's linearise_pdfs: false writes every file plain, however large.
+    fixture->site.config.linearise_pdfs = false;
+    CHECK_FALSE(linearised(pack_of(*fixture, 0).pack_pdf));
+}
+
+TEST_CASE("an archive pack is linearised when it is larger than the limit") {
+    auto fixture = make_fixture("fast-web-view-archive");
+    PackOutput pack = pack_of(*fixture, fast_web_view_bytes);
+    auto archive = [&](std::size_t linearise_above) {
+        DiagnosticSink sink;
+        std::string pdf = build_quarter_pack(fixture->site, fixture->board, "Quarter 2, 2017/18",
+                                             {{&fixture->meeting, pack.pack_pdf}},
+                                             resources(linearise_above), sink);
+        REQUIRE_FALSE(sink.has_errors());
+        return pdf;
+    };
+    std::string plain = archive(fast_web_view_bytes);
+    CHECK(plain.size() < fast_web_view_bytes);
+    CHECK_FALSE(linearised(plain));
+    std::string fast = archive(0);
+    REQUIRE(linearised(fast));
+    std::string path = save_pdf(fixture->folder, "archive.pdf", fast);
+    CHECK(run_command("qpdf --check-linearization '" + path + "'")
+              .output.find("no linearization errors") != std::string::npos);
+}
