@@ -184,12 +184,14 @@ bool load_example(Example& example) {
     return !example.pool.empty();
 }
 
+// A `linearise_above` under the pack's size linearises it, as a build does one of over 1 MiB.
 content::PackSummary build_pack(const Example& example, const content::Meeting& meeting,
-                                std::string* pdf = nullptr, const content::Site* site = nullptr) {
+                                std::string* pdf = nullptr,
+                                std::size_t linearise_above = pack::fast_web_view_bytes) {
     DiagnosticSink sink;
     auto output = pack::build_meeting_pack(
-        site ? *site : example.site, *example.board, meeting, content::Audience::members,
-        {pack::bundled_font_files(pack::bundled_font_dir())}, sink);
+        example.site, *example.board, meeting, content::Audience::members,
+        {pack::bundled_font_files(pack::bundled_font_dir()), linearise_above}, sink);
     if (sink.has_errors())
         print_diagnostics(sink);
     if (pdf)
@@ -410,13 +412,17 @@ int main(int argc, char** argv) {
         std::cerr << "bench_pack: the pack was not built\n";
         return 1;
     }
-    // The same pack written without linearisation (site.yaml `linearise_pdfs: false`).
-    content::Site not_linearised = example.site;
-    not_linearised.config.linearise_pdfs = false;
-    build_pack(example, meeting, nullptr, &not_linearised);
-    auto [pack_timing, flat_timing] = time_alternately(
+    // The pack is under 1 MiB, which a build writes plain. With the limit at half its size it
+    // is linearised and its agenda and report PDFs, each far smaller, are not: what a pack of
+    // over 1 MiB costs a build (the linearised rows of earlier results).
+    const std::size_t half_the_pack = pdf.size() / 2;
+    std::string linearised_pdf;
+    build_pack(example, meeting, &linearised_pdf, half_the_pack);
+    if (linearised_pdf.substr(0, 1024).find("/Linearized") == std::string::npos)
+        std::cerr << "bench_pack: the pack was not linearised at half its size\n";
+    auto [pack_timing, linearised_timing] = time_alternately(
         options.runs, [&] { build_pack(example, meeting); },
-        [&] { build_pack(example, meeting, nullptr, &not_linearised); });
+        [&] { build_pack(example, meeting, nullptr, half_the_pack); });
     int reports = 0;
     Timing report_timing =
         time_runs(options.runs, [&] { reports = cut_report_pdfs(pdf, summary); });
@@ -438,7 +444,7 @@ int main(int argc, char** argv) {
         std::printf("  files:   %s\n\n", folder.c_str());
     print_header();
     print_row("boardpack build_meeting_pack", pack_timing, summary.pages);
-    print_row("  without linearisation", flat_timing, summary.pages);
+    print_row("  the pack linearised", linearised_timing, summary.pages);
     std::printf("  of which the %d report PDFs (cut again alone: median %.1f ms, %.1f ms CPU)\n",
                 reports, report_timing.median_ms, report_timing.median_cpu_ms);
     // Before the pack wrote a PDF per report, this benchmark timed the pack and its agenda
@@ -462,10 +468,10 @@ int main(int argc, char** argv) {
 
     auto verdict = [&](double ms) { return ms <= 60 * summary.pages / 70.0 ? "met" : "NOT met"; };
     std::printf("\n  target: <= 60 ms CPU for a 70-page pack: %s (median %.1f ms CPU, %.1f ms "
-                "wall), %d pages; without linearisation %s (median %.1f ms CPU)\n",
+                "wall), %d pages; linearised %s (median %.1f ms CPU)\n",
                 verdict(pack_timing.median_cpu_ms), pack_timing.median_cpu_ms,
-                pack_timing.median_ms, summary.pages, verdict(flat_timing.median_cpu_ms),
-                flat_timing.median_cpu_ms);
+                pack_timing.median_ms, summary.pages, verdict(linearised_timing.median_cpu_ms),
+                linearised_timing.median_cpu_ms);
     if (ran_weasyprint && pack_timing.median_ms > 0 && pack_timing.median_cpu_ms > 0)
         std::printf("  boardpack : WeasyPrint = 1 : %.1f by wall time, 1 : %.1f by CPU time "
                     "(1 : %.1f by CPU time without WeasyPrint's start-up)\n",

@@ -16,6 +16,8 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <qpdf/Pl_Count.hh>
+#include <qpdf/Pl_Discard.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -510,8 +512,25 @@ std::string linearised_copy(const std::string& plain, bool object_streams) {
     return write_pdf(whole, true, object_streams);
 }
 
+std::size_t stream_bytes(QPDF& pdf) {
+    std::size_t bytes = 0;
+    for (QPDFObjectHandle object : pdf.getAllObjects()) {
+        if (!object.isStream())
+            continue;
+        Pl_Discard discard;
+        Pl_Count count("stream bytes", &discard);
+        object.pipeStreamData(&count, 0, qpdf_dl_none, false, false);
+        bytes += static_cast<std::size_t>(count.getCount());
+    }
+    return bytes;
+}
+
 std::string write_for_web(QPDF& pdf, bool linearise, std::size_t linearise_above,
                           bool object_streams) {
+    // The streams alone are larger than the limit: the file will be, so it is written
+    // linearised at once; a file the streams leave in doubt is written plain first.
+    if (linearise && stream_bytes(pdf) > linearise_above)
+        return write_pdf(pdf, true, object_streams);
     std::string plain = write_unstamped(pdf, false, object_streams);
     if (linearise && plain.size() > linearise_above)
         return linearised_copy(plain, object_streams); // still a new document: both IDs its own

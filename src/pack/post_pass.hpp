@@ -59,9 +59,14 @@ std::string write_pdf(QPDF& pdf, bool linearise, bool object_streams = true);
 std::string linearised_copy(const std::string& plain, bool object_streams);
 // The document's bytes as the site serves them: linearised when `linearise` is set and the
 // file is larger than `linearise_above` bytes (fast_web_view_bytes in pack.hpp), else plain.
-// A small file costs one plain write; a large one a plain write and a linearised copy.
+// One write either way, unless the file's size is in doubt: its streams' bytes (a pass over
+// them without decoding) short of the limit, the file itself over it, when a linearised copy
+// of the plain file follows.
 std::string write_for_web(QPDF& pdf, bool linearise, std::size_t linearise_above,
                           bool object_streams = true);
+// The bytes of the document's streams as they stand (compressed ones compressed), read
+// without decoding: less than the file they are written in.
+std::size_t stream_bytes(QPDF& pdf);
 // Replaces the placeholder ID a file was written with by the first 32 hex digits of the
 // SHA-256 of its bytes as written: the ID is a digest of the content, as the PDF standard
 // asks, and the same content gives the same bytes. (qpdf's deterministic ID is the same idea

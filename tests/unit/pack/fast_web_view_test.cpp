@@ -1,14 +1,26 @@
 #include "pack/pack.hpp"
+#include "pack/post_pass.hpp"
 #include "pack_fixture.hpp"
 #include "pdf_probe.hpp"
 
 #include <doctest/doctest.h>
+#include <qpdf/QPDF.hh>
+#include <regex>
 
 using namespace bp;
 using namespace bp::pack;
 using namespace bp::pack::testing;
 
 namespace {
+
+// The two strings of the file's last ID.
+std::pair<std::string, std::string> last_id(const std::string& pdf) {
+    std::smatch match;
+    std::string tail = pdf.substr(pdf.rfind("/ID"));
+    if (!std::regex_search(tail, match, std::regex(R"(/ID\s*\[\s*<([0-9a-f]+)>\s*<([0-9a-f]+)>)")))
+        return {};
+    return {match[1], match[2]};
+}
 
 bool linearised(const std::string& pdf) {
     return pdf.substr(0, 1024).find("/Linearized") != std::string::npos;
@@ -38,8 +50,18 @@ TEST_CASE("a pack is linearised when it is larger than the limit, and written pl
 
     // The limit is on the file as written plain: at its size, plain; a byte under, linearised.
     CHECK(pack_of(*fixture, plain.pack_pdf.size()).pack_pdf == plain.pack_pdf);
+    // Its streams alone are smaller, so the size was in doubt: the plain file was copied
+    // linearised, a new document all the same, its ID its own digest in both strings.
+    QPDF read;
+    read.processMemoryFile("plain.pdf", plain.pack_pdf.data(), plain.pack_pdf.size());
+    CHECK(stream_bytes(read) < plain.pack_pdf.size() - 1);
+    CHECK(stream_bytes(read) > plain.pack_pdf.size() / 2);
     PackOutput fast = pack_of(*fixture, plain.pack_pdf.size() - 1);
     REQUIRE(linearised(fast.pack_pdf));
+    auto [first, second] = last_id(fast.pack_pdf);
+    CHECK(first.size() == 32);
+    CHECK(first == second);
+    CHECK(first != last_id(plain.pack_pdf).first);
     std::string fast_path = save_pdf(fixture->folder, "fast.pdf", fast.pack_pdf);
     CHECK(run_command("qpdf --check-linearization '" + fast_path + "'")
               .output.find("no linearization errors") != std::string::npos);
