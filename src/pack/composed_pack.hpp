@@ -54,8 +54,9 @@ struct ComposedPack {
     std::vector<int> page_numbers;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
-    bool linearise = true; // "fast web view" (site.yaml `linearise_pdfs`), when larger than
-    std::size_t linearise_above = fast_web_view_bytes; // this many bytes
+    // "Fast web view" (site.yaml `linearise_pdfs`), for a file larger than `linearise_above`.
+    bool linearise = true;
+    std::size_t linearise_above = fast_web_view_bytes;
     // The faces the pack's text is set in; its charts draw their text in them too. Empty paths:
     // the bundled faces.
     chart::FontFiles chart_fonts;
