@@ -22,10 +22,6 @@ std::pair<std::string, std::string> last_id(const std::string& pdf) {
     return {match[1], match[2]};
 }
 
-bool linearised(const std::string& pdf) {
-    return pdf.substr(0, 1024).find("/Linearized") != std::string::npos;
-}
-
 PackOutput pack_of(const Fixture& fixture, std::size_t linearise_above) {
     DiagnosticSink sink;
     PackOutput output =

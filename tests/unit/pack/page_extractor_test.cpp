@@ -24,10 +24,6 @@ const content::PackItemPages& item_with_chart(const PackOutput& output) {
     return item_pages(output, "3");
 }
 
-bool linearised(const std::string& pdf) {
-    return pdf.substr(0, 1024).find("/Linearized") != std::string::npos;
-}
-
 std::string extract(PageExtractor& extractor, int first, int last) {
     std::string error;
     std::string pdf = extractor.extract(first, last, {{"Extract", 0, 0, {}}}, {}, error);

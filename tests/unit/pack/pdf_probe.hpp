@@ -33,6 +33,11 @@ inline std::string save_pdf(const std::filesystem::path& folder, const std::stri
     return path;
 }
 
+// A linearised PDF opens with its linearisation dictionary.
+inline bool linearised(const std::string& pdf) {
+    return pdf.substr(0, 1024).find("/Linearized") != std::string::npos;
+}
+
 inline std::string page_text(const std::string& path, int page) {
     return run_command("pdftotext -layout -f " + std::to_string(page) + " -l " +
                        std::to_string(page) + " '" + path + "' -")
