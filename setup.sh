@@ -15,7 +15,7 @@ debian_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libhpdf-dev libcairo2-dev libqpdf-dev libharfbuzz-dev
   libunibreak-dev libhyphen-dev hyphen-en-gb
   libcli11-dev doctest-dev libyaml-cpp-dev libkainjow-mustache-dev libcpp-httplib-dev
-  libstemmer-dev nlohmann-json3-dev libssl-dev libjemalloc-dev libdeflate-dev
+  libstemmer-dev libxxhash-dev nlohmann-json3-dev libssl-dev libjemalloc-dev libdeflate-dev
   poppler-utils qpdf
   libfontconfig-dev libpng-dev libjpeg-dev librsvg2-dev libglib2.0-dev
   fonts-noto-core fonts-noto-cjk fonts-noto-extra fonts-symbola

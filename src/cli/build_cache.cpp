@@ -90,7 +90,8 @@ bool older_layout(const fs::path& folder) {
     };
     auto part_kind = [](const std::string& child) {
         return child == "meetings" || child == "pages" || child == "boards" ||
-               child == "quarters" || child == "builds" || child == "index" || child == "digests";
+               child == "quarters" || child == "builds" || child == "index" || child == "digests" ||
+               child == "search";
     };
     if (!only_folders(folder, audience))
         return false;
@@ -219,52 +220,90 @@ bool BuildCache::store(const std::string& part, const std::string& key, const Ca
     return store_entry(part, key, entry, &written_to);
 }
 
-bool BuildCache::store_entry(const std::string& part, const std::string& key,
-                             const CacheEntry& entry, OutputTree* written_to) const {
-    if (!enabled() || !safe_part(part))
-        return false;
+std::optional<std::string> BuildCache::new_staging_folder() const {
     std::error_code ec;
     fs::path root = fs::path(folder_) / layout_version;
     fs::create_directories(root, ec);
     // Written aside and renamed into place, so a reader never sees half an entry.
     std::string pattern = (root / ".new-XXXXXX").string();
     if (ec || !::mkdtemp(pattern.data()))
+        return std::nullopt;
+    return pattern;
+}
+
+bool BuildCache::finish_entry(const std::string& staging, const std::string& part,
+                              const std::string& key, const nlohmann::json& files,
+                              const std::string& note) const {
+    nlohmann::json manifest = {{"key", key}, {"files", files}, {"note_sha256", sha256_hex(note)}};
+    std::string manifest_text = manifest.dump(1);
+    fs::path folder = staging;
+    if (!write_bytes(folder / "note", note) || !write_bytes(folder / "entry.json", manifest_text) ||
+        !write_bytes(folder / "entry.sha256", sha256_hex(manifest_text))) {
+        remove_quietly(folder);
         return false;
-    fs::path staging = pattern;
+    }
+    std::error_code ec;
+    fs::path target = entry_folder(part);
+    fs::create_directories(target.parent_path(), ec);
+    remove_quietly(target);
+    fs::rename(folder, target, ec);
+    if (ec) { // another build stored the same part meanwhile; its entry is as good
+        remove_quietly(folder);
+        return false;
+    }
+    return true;
+}
+
+bool BuildCache::store_entry(const std::string& part, const std::string& key,
+                             const CacheEntry& entry, OutputTree* written_to) const {
+    if (!enabled() || !safe_part(part))
+        return false;
+    auto staging = new_staging_folder();
+    if (!staging)
+        return false;
     nlohmann::json files = nlohmann::json::array();
     for (std::size_t n = 0; n < entry.files.size(); ++n) {
         const auto& [path, bytes] = entry.files[n];
         if (!safe_output_path(path)) {
-            remove_quietly(staging);
+            remove_quietly(*staging);
             return false;
         }
-        fs::path stored = staging / std::to_string(n);
+        fs::path stored = fs::path(*staging) / std::to_string(n);
         bool linked = written_to && written_to->share_file(path, stored.string(), bytes.size());
         if (!linked && !write_bytes(stored, bytes)) {
-            remove_quietly(staging);
+            remove_quietly(*staging);
             return false;
         }
         files.push_back(
             {{"path", path}, {"sha256", sha256_hex(bytes)}, {"stamp", stamp_of(stored)}});
     }
-    nlohmann::json manifest = {
-        {"key", key}, {"files", files}, {"note_sha256", sha256_hex(entry.note)}};
-    std::string manifest_text = manifest.dump(1);
-    if (!write_bytes(staging / "note", entry.note) ||
-        !write_bytes(staging / "entry.json", manifest_text) ||
-        !write_bytes(staging / "entry.sha256", sha256_hex(manifest_text))) {
-        remove_quietly(staging);
+    return finish_entry(*staging, part, key, files, entry.note);
+}
+
+bool BuildCache::store_written(const std::string& part, const std::string& key,
+                               const std::string& path, OutputTree& written_to) const {
+    if (!enabled() || !safe_part(part) || !safe_output_path(path))
+        return false;
+    std::string written = written_to.staging_path(path);
+    struct stat status {};
+    if (::stat(written.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+        return false;
+    auto staging = new_staging_folder();
+    if (!staging)
+        return false;
+    fs::path stored = fs::path(*staging) / "0";
+    std::error_code ec;
+    if (!written_to.share_file(path, stored.string(), static_cast<std::size_t>(status.st_size)))
+        fs::copy_file(written, stored, ec);
+    // The digest of the copy the cache keeps, whichever way it got there.
+    auto sha = ec ? std::nullopt : file_sha256_hex(stored);
+    if (!sha) {
+        remove_quietly(*staging);
         return false;
     }
-    fs::path target = entry_folder(part);
-    fs::create_directories(target.parent_path(), ec);
-    remove_quietly(target);
-    fs::rename(staging, target, ec);
-    if (ec) { // another build stored the same part meanwhile; its entry is as good
-        remove_quietly(staging);
-        return false;
-    }
-    return true;
+    nlohmann::json files = nlohmann::json::array();
+    files.push_back({{"path", path}, {"sha256", *sha}, {"stamp", stamp_of(stored)}});
+    return finish_entry(*staging, part, key, files, "");
 }
 
 std::string default_cache_folder(const std::string& source) {

@@ -67,6 +67,11 @@ class BuildCache {
     // linked into the cache from there rather than written a second time.
     bool store(const std::string& part, const std::string& key, const CacheEntry& entry,
                OutputTree& written_to) const;
+    // An entry of one file this build has written to `written_to` at `path` without keeping
+    // its bytes (a stream): linked into the cache from there, or copied where it cannot be,
+    // and digested from the cache's copy. The note is empty.
+    bool store_written(const std::string& part, const std::string& key, const std::string& path,
+                       OutputTree& written_to) const;
 
   private:
     std::string entry_folder(const std::string& part) const;
@@ -76,6 +81,13 @@ class BuildCache {
     std::optional<std::string> note(const std::string& part, const nlohmann::json& manifest) const;
     bool store_entry(const std::string& part, const std::string& key, const CacheEntry& entry,
                      OutputTree* written_to) const;
+    // A new folder to write an entry in before it is renamed into place; none when the cache
+    // cannot be written.
+    std::optional<std::string> new_staging_folder() const;
+    // Writes the note and the manifest of `files` into `staging` and renames it into place as
+    // `part`'s entry; false (and `staging` gone) when it cannot.
+    bool finish_entry(const std::string& staging, const std::string& part, const std::string& key,
+                      const nlohmann::json& files, const std::string& note) const;
     std::string folder_;
 };
 

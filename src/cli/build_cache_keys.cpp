@@ -213,4 +213,8 @@ std::string quarter_packs_key(const std::string& board_key,
     return digest.hex();
 }
 
+std::string kept_shard_key(const std::string& site_key, const std::string& shard_name) {
+    return Digest().add(site_key).add(shard_name).hex();
+}
+
 } // namespace bp::cli

@@ -53,6 +53,10 @@ std::string board_pages_key(const std::string& pages_site_key, const std::string
 std::string quarter_packs_key(const std::string& board_key,
                               const std::vector<std::string>& meeting_keys);
 
+// A term shard of the search index: its name (site::SearchShardStore), which says all its bytes
+// are made from, under the site's key, which names the program that wrote them.
+std::string kept_shard_key(const std::string& site_key, const std::string& shard_name);
+
 // The identity of the running program: its GNU build ID, or failing that the digest of the
 // executable, so a rebuilt boardpack never serves what an older one cached.
 const std::string& program_identity();

@@ -2,6 +2,7 @@
 
 #include "cli/build_cache_keys.hpp"
 #include "cli/build_cache_notes.hpp"
+#include "core/filesystem.hpp"
 
 namespace bp::cli {
 
@@ -13,15 +14,48 @@ std::string meeting_folder(const content::Board& board, const content::Meeting& 
 
 } // namespace
 
+// A shard is kept as search/<key> of the audience's part of the cache, under the shard's name
+// and the site's key: a shard is made from its postings alone, but the program that wrote it
+// must be this one.
+class CachedParts::SearchShards : public site::SearchShardStore {
+  public:
+    SearchShards(const BuildCache& cache, std::string audience, std::string site_key)
+        : cache_(cache), audience_(std::move(audience)), site_key_(std::move(site_key)) {}
+
+    bool take(const std::string& path, const std::string& name, OutputTree& output) override {
+        auto entry = cache_.find(part(path), key(name));
+        return entry && cache_.write_to(*entry, output);
+    }
+    void keep(const std::string& path, const std::string& name, OutputTree& output) override {
+        cache_.store_written(part(path), key(name), path, output);
+    }
+
+  private:
+    std::string part(const std::string& path) const {
+        return audience_ + "/search/" + file_name(path);
+    }
+    std::string key(const std::string& name) const { return kept_shard_key(site_key_, name); }
+    const BuildCache& cache_;
+    std::string audience_;
+    std::string site_key_;
+};
+
 CachedParts::CachedParts(BuildCache cache, const content::Site& site, content::Audience audience)
     : cache_(std::move(cache)), audience_(content::to_string(audience)),
       source_root_(site.source_root) {
     if (!cache_.enabled())
         return;
-    std::string shared = site_key(site.source_root, audience);
-    pages_site_key_ = pages_site_key(shared, site.source_root, site);
+    site_key_ = site_key(site.source_root, audience);
+    pages_site_key_ = pages_site_key(site_key_, site.source_root, site);
     for (const auto& board : site.boards)
-        board_keys_[board.slug] = board_key(shared, site.source_root, board);
+        board_keys_[board.slug] = board_key(site_key_, site.source_root, board);
+    search_shards_ = std::make_unique<SearchShards>(cache_, audience_, site_key_);
+}
+
+CachedParts::~CachedParts() = default;
+
+site::SearchShardStore* CachedParts::search_shards() {
+    return search_shards_.get();
 }
 
 std::string CachedParts::part(const std::string& kind, const std::string& name) const {

@@ -10,9 +10,11 @@
 #include "core/diagnostics.hpp"
 #include "core/output_tree.hpp"
 #include "pack/pack.hpp"
+#include "site/search_index.hpp"
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -46,6 +48,7 @@ class CachedParts {
   public:
     // `site` has had the audience applied; its keys are worked out here, once.
     CachedParts(BuildCache cache, const content::Site& site, content::Audience audience);
+    ~CachedParts();
 
     // Thread-safe. The meeting's packs and pages from the cache, written to `out` with their
     // warnings, before its papers are read (`meeting` is as the site's index holds it, the
@@ -78,7 +81,13 @@ class CachedParts {
     void quarter_pack(const QuarterPackJob& job, OutputTree& out, DiagnosticSink& sink,
                       const std::function<std::optional<BuiltFile>(DiagnosticSink&)>& build);
 
+    // The search index's term shards, kept under their names and the site's key (the
+    // program's identity among it); none with the cache off. For the one thread that writes
+    // the index.
+    site::SearchShardStore* search_shards();
+
   private:
+    class SearchShards;
     std::string part(const std::string& kind, const std::string& name) const;
     // The meeting's sources' key, worked out once a build: before its papers are read, so
     // what is stored is never newer than its key.
@@ -93,6 +102,8 @@ class CachedParts {
     std::mutex mutex_;
     std::map<std::string, std::string> meeting_keys_; // packs' keys, by "board/meeting"
     std::map<std::string, std::string> sources_keys_; // by "board/meeting"
+    std::string site_key_;
+    std::unique_ptr<SearchShards> search_shards_;
 };
 
 } // namespace bp::cli

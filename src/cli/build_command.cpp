@@ -326,7 +326,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         });
     queue.run();
     progress.finish();
-    guarded(sink, options.out, [&] { site_builder.write_site_wide_pages(out, jobs); });
+    guarded(sink, options.out,
+            [&] { site_builder.write_site_wide_pages(out, jobs, cached.search_shards()); });
     if (sink.has_errors())
         return stats;
     std::string error;

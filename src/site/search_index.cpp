@@ -1,5 +1,6 @@
 #include "site/search_index.hpp"
 
+#include "core/digest.hpp"
 #include "site/search_terms.hpp"
 #include "site/site_paths.hpp"
 
@@ -183,6 +184,10 @@ void append_stem_postings(std::string& out, const std::string& stem,
     out += ']';
 }
 
+std::string shard_path(const std::string& key) {
+    return "search/index/terms-" + key + ".js";
+}
+
 } // namespace
 
 std::string paper_plain_text(const content::Paper& paper) {
@@ -244,9 +249,10 @@ void SearchIndex::index(StemmedDocument document) {
     if (!failure_.empty())
         return;
     auto number = static_cast<std::uint32_t>(documents_.size());
+    std::uint64_t identity = document_identity(document.document.url);
     try {
         for (const auto& term : document.terms)
-            postings_.add(number, term.stem, term.weight, term.places);
+            postings_.add(number, term.stem, term.weight, term.places, identity);
     } catch (const std::runtime_error& error) {
         failure_ = error.what();
         return;
@@ -260,8 +266,12 @@ void SearchIndex::index(RecordedDocuments meeting) {
     std::lock_guard lock(mutex_);
     if (!failure_.empty())
         return;
+    std::vector<std::uint64_t> identities;
+    for (const auto& document : meeting.documents)
+        identities.push_back(document_identity(document.document.url));
     try {
-        postings_.add_records(static_cast<std::uint32_t>(documents_.size()), meeting.postings);
+        postings_.add_records(static_cast<std::uint32_t>(documents_.size()), meeting.postings,
+                              identities);
     } catch (const std::runtime_error& error) {
         failure_ = error.what();
         return;
@@ -393,10 +403,11 @@ std::vector<PlannedPart> plan_parts(const std::map<std::string, StemTally>& stem
 // stems and then a batch at a time, and no more than the budget is held.
 class SearchIndex::GroupReader {
   public:
+    // Only the shards in `wanted` are read.
     GroupReader(const PostingSpill& spill, std::string group, std::size_t budget,
-                const std::vector<std::uint32_t>& place_of)
+                const std::vector<std::uint32_t>& place_of, const std::set<std::string>& wanted)
         : spill_(spill), group_(std::move(group)), budget_(budget), place_of_(place_of),
-          parts_(plan(spill, group_, budget)) {}
+          parts_(plan(spill, group_, budget, wanted)) {}
 
     const std::string& name() const { return group_; }
 
@@ -423,12 +434,15 @@ class SearchIndex::GroupReader {
     // its shards whole, without first reading it through to tally its stems: a small
     // archive's groups, and a large one's of rare first letters.
     static std::vector<PlannedPart> plan(const PostingSpill& spill, const std::string& group,
-                                         std::size_t budget) {
-        if (spill.group_bytes(group) * held_per_byte > budget)
-            return plan_parts(spill.stems(group), budget);
+                                         std::size_t budget, const std::set<std::string>& wanted) {
         std::vector<PlannedPart> parts;
-        for (const std::string& key : spill.shard_keys(group))
-            parts.push_back({{key, "", "\xFF"}, 0}); // no UTF-8 stem sorts after a lone 0xFF
+        if (spill.group_bytes(group) * held_per_byte > budget)
+            parts = plan_parts(spill.stems(group), budget);
+        else
+            for (const std::string& key : spill.shard_keys(group))
+                parts.push_back({{key, "", "\xFF"}, 0}); // no UTF-8 stem sorts after a lone 0xFF
+        std::erase_if(
+            parts, [&](const PlannedPart& part) { return !wanted.contains(part.range.shard_key); });
         return parts;
     }
 
@@ -462,7 +476,7 @@ class SearchIndex::GroupReader {
     std::size_t batch_first_ = 0;
 };
 
-void SearchIndex::write(OutputTree& output) {
+void SearchIndex::write(OutputTree& output, SearchShardStore* kept) {
     std::lock_guard lock(mutex_);
     if (!failure_.empty())
         throw std::runtime_error(failure_);
@@ -481,15 +495,40 @@ void SearchIndex::write(OutputTree& output) {
         place_of[order[n]] = n;
     ShardForms shards = shard_forms();
     write_meta(output, order, {shards.keys.begin(), shards.keys.end()});
+    Digest numbering; // the documents in the order that numbers them
+    numbering.add(std::to_string(order.size()));
+    for (std::uint32_t at : order)
+        numbering.add(documents_[at][Listed::url]);
     // The shards need only the postings: the list of documents goes before the largest shard
     // is read back, so the two never take memory at once.
     std::deque<Listed>().swap(documents_);
-    std::optional<GroupReader> group; // keys in byte order: a group's shards come together
+    std::map<std::string, std::string> to_write; // key → the name it is kept under
     for (const std::string& key : shards.keys) {
-        if (!group || group->name() != search_shard_group(key))
-            group.emplace(postings_, search_shard_group(key), shard_part_bytes_, place_of);
-        write_shard(output, key, shards.forms[key], *group);
+        std::string name = kept ? shard_name(key, shards.forms[key], numbering.hex()) : "";
+        if (!kept || !kept->take(shard_path(key), name, output))
+            to_write.emplace(key, std::move(name));
     }
+    std::set<std::string> wanted;
+    for (const auto& [key, name] : to_write)
+        wanted.insert(key);
+    std::optional<GroupReader> group; // keys in byte order: a group's shards come together
+    for (const auto& [key, name] : to_write) {
+        if (!group || group->name() != search_shard_group(key))
+            group.emplace(postings_, search_shard_group(key), shard_part_bytes_, place_of, wanted);
+        write_shard(output, key, shards.forms[key], *group);
+        if (kept)
+            kept->keep(shard_path(key), name, output);
+    }
+}
+
+std::string SearchIndex::shard_name(const std::string& key,
+                                    const std::vector<const std::string*>& forms,
+                                    const std::string& documents) const {
+    Digest name;
+    name.add("search shard").add(key).add(documents).add(std::to_string(forms.size()));
+    for (const std::string* form : forms)
+        name.add(*form).add(forms_.at(*form));
+    return name.add(postings_.sum_of(key).hex()).hex();
 }
 
 // search/index/meta.js: the documents in URL order, the filters' boards and years (newest
@@ -571,7 +610,7 @@ void SearchIndex::write_shard(OutputTree& output, const std::string& key,
                               GroupReader& postings) const {
     // The archive's biggest files (megabytes each for a common prefix): written as they are
     // made, a part of the stems at a time, so no shard is ever whole in memory.
-    OutputTree::Stream file(output, "search/index/terms-" + key + ".js");
+    OutputTree::Stream file(output, shard_path(key));
     std::string out = script_opening("terms", key);
     out += "{\"forms\":{";
     const char* separator = "";

@@ -74,6 +74,22 @@ std::string paper_plain_text(const content::Paper& paper);
 // meeting's page and its PDF appendices alike.
 std::string search_text_path(const std::string& url);
 
+// Where the index's term shards are kept between builds (the build cache). A shard is named by
+// all that makes its bytes: its key, the documents in order (they number its postings), its
+// word forms and the sum of its postings (ShardSum); one kept under its name goes into the
+// output from the store rather than being read back and written again, so an edited paper
+// rewrites the shards of the words it changed, not the archive's. Used by the one thread that
+// writes the index.
+class SearchShardStore {
+  public:
+    virtual ~SearchShardStore() = default;
+    // Puts the shard kept as `name` at `path` in `output`; false, nothing written, when there
+    // is none (or it is damaged).
+    virtual bool take(const std::string& path, const std::string& name, OutputTree& output) = 0;
+    // Keeps the shard just written at `path` in `output` as `name`.
+    virtual void keep(const std::string& path, const std::string& name, OutputTree& output) = 0;
+};
+
 class SearchIndex {
   public:
     // About how much of the postings is held at once while the shards are written: they are
@@ -99,9 +115,10 @@ class SearchIndex {
                                              const data::FinancialCalendar& calendar,
                                              OutputTree& output);
     // Writes search/index/meta.js and the term shards; documents are numbered in URL order so
-    // the output repeats. Throws, once, when the postings could not be kept while indexing.
-    // Called once, last: the list of documents is let go once meta.js is written.
-    void write(OutputTree& output);
+    // the output repeats. Shards `kept` holds are taken from it, the others written and given
+    // to it. Throws, once, when the postings could not be kept while indexing. Called once,
+    // last: the list of documents is let go once meta.js is written.
+    void write(OutputTree& output, SearchShardStore* kept = nullptr);
 
   private:
     // A document as meta.js lists it: SearchDocument's fields but the text, in one string. An
@@ -123,6 +140,10 @@ class SearchIndex {
         std::map<std::string, std::vector<const std::string*>> forms; // key → forms as written
     };
     ShardForms shard_forms() const;
+    // The name a shard is kept under (SearchShardStore); `documents` is the digest of the
+    // documents' addresses in the order they are numbered.
+    std::string shard_name(const std::string& key, const std::vector<const std::string*>& forms,
+                           const std::string& documents) const;
     class GroupReader; // a group's shards' postings, read back a batch of parts at a time
     void write_meta(OutputTree& output, const std::vector<std::uint32_t>& order,
                     const std::vector<std::string>& shard_keys) const;

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <tuple>
 #include <unistd.h>
+#include <xxhash.h>
 
 namespace bp::site {
 namespace {
@@ -46,6 +47,12 @@ template <typename Each> bool for_each_record(std::string_view records, Each eac
         records.remove_prefix(length);
     }
     return true;
+}
+
+// A shard's key is one or two bytes (search_shard_key), so this numbers them all apart.
+std::size_t slot_of(const std::string& key) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(key[0])) << 8 |
+           (key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0);
 }
 
 // Records wait in memory until a group has this many bytes of them: a group's file is written
@@ -176,40 +183,54 @@ PostingSpill::File& PostingSpill::file_of(const std::string& group) {
 }
 
 void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
-                       const std::vector<std::uint32_t>& places) {
+                       const std::vector<std::uint32_t>& places, std::uint64_t identity) {
     std::string key = search_shard_key(stem);
     File& file = file_of(search_shard_group(key));
+    std::size_t at = file.pending.size();
     append_posting_record(file.pending, document, stem, weight, places);
-    added(file, std::move(key));
+    added(file, at, std::move(key), identity);
 }
 
-void PostingSpill::add_records(std::uint32_t first_document, std::string_view records) {
+void PostingSpill::add_records(std::uint32_t first_document, std::string_view records,
+                               std::span<const std::uint64_t> identities) {
     bool whole = for_each_record(
         records, [&](std::string_view record, std::uint32_t document, std::string_view stem) {
+            if (document >= identities.size())
+                throw std::runtime_error(
+                    "a meeting's postings, as the build cache kept them, name a document it "
+                    "does not list");
             std::string key = search_shard_key(stem);
             File& file = file_of(search_shard_group(key));
             std::size_t at = file.pending.size();
             file.pending += record;
             std::uint32_t numbered = first_document + document;
             std::memcpy(file.pending.data() + at, &numbered, sizeof numbered);
-            added(file, std::move(key));
+            added(file, at, std::move(key), identities[document]);
         });
     if (!whole)
         throw std::runtime_error(
             "a meeting's postings, as the build cache kept them, are cut short");
 }
 
-void PostingSpill::added(File& file, std::string key) {
+void PostingSpill::added(File& file, std::size_t at, std::string key, std::uint64_t identity) {
+    // The record but its document's number, which depends on the order meetings came in.
+    std::string_view record = std::string_view(file.pending).substr(at + sizeof(std::uint32_t));
+    XXH128_hash_t hash = XXH3_128bits_withSeed(record.data(), record.size(), identity);
+    std::size_t slot = slot_of(key);
+    if (sums_.empty())
+        sums_.resize(std::size_t{1} << 16);
+    sums_[slot].add(hash.low64, hash.high64);
     // Written in large pieces; the file stands at its end (read_group leaves it there).
     if (file.pending.size() >= pending_bytes)
         file.write_pending();
-    // A shard's key is one or two bytes (search_shard_key), so this numbers them all apart.
-    std::size_t slot = static_cast<unsigned char>(key[0]) << 8 |
-                       (key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0);
     if (!file.seen[slot]) {
         file.seen[slot] = true;
         file.keys.insert(std::move(key));
     }
+}
+
+ShardSum PostingSpill::sum_of(const std::string& shard_key) const {
+    return sums_.empty() || shard_key.empty() ? ShardSum{} : sums_[slot_of(shard_key)];
 }
 
 std::vector<std::string> PostingSpill::groups() const {
@@ -303,6 +324,17 @@ std::vector<ShardPostings> PostingSpill::parts(const std::string& group,
 ShardPostings PostingSpill::shard(const std::string& shard_key) const {
     // No UTF-8 stem sorts after a lone 0xFF byte.
     return std::move(parts(search_shard_group(shard_key), {{shard_key, "", "\xFF"}}).front());
+}
+
+std::string ShardSum::hex() const {
+    char digits[33];
+    std::snprintf(digits, sizeof digits, "%016llx%016llx", static_cast<unsigned long long>(high),
+                  static_cast<unsigned long long>(low));
+    return digits;
+}
+
+std::uint64_t document_identity(std::string_view url) {
+    return XXH3_64bits(url.data(), url.size());
 }
 
 std::string search_shard_group(const std::string& shard_key) {

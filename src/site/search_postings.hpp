@@ -45,6 +45,26 @@ struct StemTally {
     std::size_t places = 0;
 };
 
+// What a shard's postings hold, whatever order they were added in: the sum, modulo 2^128, of a
+// 128-bit hash of each posting, its document named by an identity the caller gives (the index
+// hashes its address) rather than by its number. A meeting indexed afresh or taken from the
+// build cache, in any order, adds the same; a posting changed, added or taken away changes the
+// sum of its shard and of no other. The build cache keeps a shard under its sum (with the list
+// of documents that numbers the postings), so an edit rewrites only the shards it touches.
+struct ShardSum {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    void add(std::uint64_t add_low, std::uint64_t add_high) {
+        low += add_low;
+        high += add_high + (low < add_low ? 1 : 0); // the carry
+    }
+    std::string hex() const;
+    bool operator==(const ShardSum&) const = default;
+};
+
+// A document's identity in the sums: a hash of its address, which names it in every build.
+std::uint64_t document_identity(std::string_view url);
+
 // A part of a shard: its stems from `first` to `last`, both included, in byte order. A shard
 // too big to hold at once is read back a part at a time.
 struct StemRange {
@@ -62,13 +82,18 @@ class PostingSpill {
 
     // Not thread-safe: the index adds under its own lock. Throws when a temporary file cannot
     // be made or written (a full disk).
+    // `identity` names the document in the shard's sum (document_identity).
     void add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
-             const std::vector<std::uint32_t>& places);
+             const std::vector<std::uint32_t>& places, std::uint64_t identity);
     // The same for records made by append_posting_record, as they are but for their documents,
     // each moved on by `first_document`: a meeting the build cache kept joins the index without
-    // its postings being taken apart and made again. Throws when `records` is not whole
-    // (whole_posting_records), as add() does.
-    void add_records(std::uint32_t first_document, std::string_view records);
+    // its postings being taken apart and made again. `identities` names each of the records'
+    // documents, by their number in `records`. Throws when `records` is not whole
+    // (whole_posting_records) or numbers a document it has no identity for, as add() does.
+    void add_records(std::uint32_t first_document, std::string_view records,
+                     std::span<const std::uint64_t> identities);
+    // The sum of a shard's postings (zero for a shard with none).
+    ShardSum sum_of(const std::string& shard_key) const;
     // The groups that have postings, in order.
     std::vector<std::string> groups() const;
     // The keys of the shards that have postings in a group, in order.
@@ -103,8 +128,9 @@ class PostingSpill {
         void write_pending();
     };
     File& file_of(const std::string& group);
-    // Keeps note of a record just put in `file`'s pending bytes for shard `key`.
-    void added(File& file, std::string key);
+    // Keeps note of the record `file`'s pending bytes end with, from `at`, for shard `key`, its
+    // document named by `identity`.
+    void added(File& file, std::size_t at, std::string key, std::uint64_t identity);
     // Calls `each(stem, posting, places)` for every record of a group's file, in the order
     // written; `places` holds the record's places only until the next call.
     void read_group(const std::string& group,
@@ -113,6 +139,9 @@ class PostingSpill {
     std::map<std::string, std::unique_ptr<File>> files_; // group → its file
     File* last_file_ = nullptr;
     std::string last_group_;
+    // Each shard's sum, by the slot its key's one or two bytes give it: a look-up at every
+    // posting, so an array (a mebibyte), made at the first.
+    std::vector<ShardSum> sums_;
 };
 
 // The group a shard's postings are kept in while the archive is read: its key's first character.

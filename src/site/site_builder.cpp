@@ -72,7 +72,8 @@ void SiteBuilder::write_site_pages(OutputTree& output) {
     write_site_wide_pages(output, 1);
 }
 
-void SiteBuilder::write_site_wide_pages(OutputTree& output, unsigned jobs) {
+void SiteBuilder::write_site_wide_pages(OutputTree& output, unsigned jobs,
+                                        SearchShardStore* kept_shards) {
     const SiteContext& pages = context_->pages;
     for (const auto& [path, bytes] : context_->theme.assets(pages.sink))
         output.write("assets/" + path, bytes);
@@ -86,10 +87,14 @@ void SiteBuilder::write_site_wide_pages(OutputTree& output, unsigned jobs) {
     }
     // Each writes pages of its own. The search index takes longest: the others go beside it.
     const std::function<void()> writers[] = {
-        [&] { context_->search.write(output); },         [&] { write_home_page(pages, output); },
-        [&] { write_board_pages(pages, output); },       [&] { write_archive_page(pages, output); },
-        [&] { write_meetings_calendar(pages, output); }, [&] { write_search_page(pages, output); },
-        [&] { write_not_found_page(pages, output); },    [&] { write_feed(pages, output); },
+        [&] { context_->search.write(output, kept_shards); },
+        [&] { write_home_page(pages, output); },
+        [&] { write_board_pages(pages, output); },
+        [&] { write_archive_page(pages, output); },
+        [&] { write_meetings_calendar(pages, output); },
+        [&] { write_search_page(pages, output); },
+        [&] { write_not_found_page(pages, output); },
+        [&] { write_feed(pages, output); },
         [&] { write_calendars(pages, output); },
     };
     for_each_index(std::size(writers), jobs, [&](std::size_t i) { writers[i](); });

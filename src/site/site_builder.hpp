@@ -47,8 +47,10 @@ class SiteBuilder {
     // The site-wide pages alone, for a build that writes the boards' record pages itself: home,
     // board pages, archive, search page and index, feeds, calendars, sitemap, 404 and the
     // theme's assets. After every meeting, once: the search index lets its documents go. The
-    // pages are written on `jobs` threads, the sitemap last.
-    void write_site_wide_pages(OutputTree& output, unsigned jobs);
+    // pages are written on `jobs` threads, the sitemap last. The search index's shards that
+    // `kept_shards` holds are taken from there (see SearchShardStore).
+    void write_site_wide_pages(OutputTree& output, unsigned jobs,
+                               SearchShardStore* kept_shards = nullptr);
 
   private:
     struct Context;

@@ -87,6 +87,18 @@ cached changed; changed="$WORK/changed"
 check "one changed paper lays out only its meeting" test "$(from_cache "$changed")" = 3
 clean reference_paper; reference="$WORK/reference_paper"
 check "after one changed paper the build equals a clean build" same "$changed" "$reference"
+linked_shards() { # how many of the search index's shards two builds share as one file
+  local count=0 shard
+  for shard in "$1"/search/index/terms-*.js; do
+    [ "$shard" -ef "$2/search/index/${shard##*/}" ] && count=$((count + 1))
+  done
+  echo "$count"
+}
+check "the search shard of the changed paper's new words is written afresh" bash -c "! [ '$changed/search/index/terms-wi.js' -ef '$again/search/index/terms-wi.js' ]"
+# Its words fall in about eight of the example's hundreds of shards: the rest are not rewritten.
+shards=$(ls "$changed"/search/index/terms-*.js | wc -l)
+check "the search shards the change leaves alone are linked from the cache" test "$(linked_shards "$changed" "$again")" -ge $((shards - 12))
+check "the example's index has shards enough for that to tell" test "$shards" -gt 100
 "$BOARDPACK" build --source "$site" --out "$kept" >"$WORK/kept-5.log" 2>&1
 check "a changed paper is built into a folder that was up to date" bash -c "! grep -q '^Nothing has changed' '$WORK/kept-5.log'"
 check "the folder then equals a clean build" same "$kept" "$reference"

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -69,10 +70,10 @@ struct Indexed {
     }
 
     // The index is written once (it lets its documents go as it writes); later calls see the
-    // same files.
-    const std::map<std::string, std::string>& files() {
+    // same files. Shards `kept` holds are taken from it.
+    const std::map<std::string, std::string>& files(site::SearchShardStore* kept = nullptr) {
         if (!written) {
-            index.write(output);
+            index.write(output, kept);
             for (const auto& path : output.written()) {
                 std::ifstream in(output.staging_path(path), std::ios::binary);
                 std::ostringstream text;
@@ -88,6 +89,44 @@ struct Indexed {
     bool written = false;
     std::map<std::string, std::string> written_files;
 };
+
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Keeps shards in memory by name, as the build cache does on disk, noting which it was asked
+// for and which it was given.
+struct ShardsInMemory : site::SearchShardStore {
+    std::map<std::string, std::string> by_name;
+    std::set<std::string> taken, kept; // paths
+    bool take(const std::string& path, const std::string& name, OutputTree& output) override {
+        auto found = by_name.find(name);
+        if (found == by_name.end())
+            return false;
+        output.write(path, found->second);
+        taken.insert(path);
+        return true;
+    }
+    void keep(const std::string& path, const std::string& name, OutputTree& output) override {
+        by_name[name] = file_bytes(output.staging_path(path));
+        kept.insert(path);
+    }
+    void forget_calls() {
+        taken.clear();
+        kept.clear();
+    }
+};
+
+std::set<std::string> shard_paths(const std::map<std::string, std::string>& files) {
+    std::set<std::string> paths;
+    for (const auto& [path, bytes] : files)
+        if (path.starts_with("search/index/terms-"))
+            paths.insert(path);
+    return paths;
+}
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
@@ -378,4 +417,72 @@ TEST_CASE("postings that cannot be kept fail the index once, when it is written"
     CHECK_FALSE(written.empty()); // the texts, written as the meetings were
     for (const auto& path : written)
         CHECK(path.starts_with("search/index/text/")); // and no index
+}
+
+TEST_CASE("a kept shard is used only while nothing that makes its bytes has changed") {
+    content::Board board = board_with_meeting();
+    content::Meeting later = board.meetings[0];
+    later.slug = "2017-12-12";
+    later.date = {2017, 12, 12};
+    ShardsInMemory store;
+    Indexed first("kept-1");
+    first.add(board, board.meetings[0], content::Audience::members);
+    first.add(board, later, content::Audience::members);
+    auto shards = shard_paths(first.files(&store));
+    CHECK(shards.size() > 5);
+    CHECK(store.taken.empty());
+    CHECK(store.kept == shards);
+
+    SUBCASE("the same meetings in another order, one from its recorded postings: all kept") {
+        store.forget_calls();
+        Indexed scratch("kept-scratch"), again("kept-2");
+        again.add(board, later, content::Audience::members);
+        again.index.index(site::record_documents(
+            scratch.index.add_meeting(board, board.meetings[0], content::Audience::members,
+                                      data::FinancialCalendar(4), again.output)));
+        CHECK(again.files(&store) == first.files());
+        CHECK(store.taken == shards);
+        CHECK(store.kept.empty());
+    }
+    SUBCASE("two new words in one paper: only their two shards are written") {
+        store.forget_calls();
+        later.items[0].papers[0].body.blocks[1].inlines[0].text += " Graffiti zebra.";
+        Indexed edited("kept-3"), clean("kept-3-clean");
+        for (Indexed* indexed : {&edited, &clean}) {
+            indexed->add(board, board.meetings[0], content::Audience::members);
+            indexed->add(board, later, content::Audience::members);
+        }
+        auto files = edited.files(&store);
+        CHECK(files == clean.files());
+        CHECK(store.kept ==
+              std::set<std::string>{"search/index/terms-gr.js", "search/index/terms-ze.js"});
+        CHECK(store.taken.size() == shards.size());
+        CHECK(contains(files.at("search/index/terms-ze.js"), "\"zebra\":[["));
+    }
+    SUBCASE("a word's weight changed (one more title hit): its shard is written again") {
+        store.forget_calls();
+        later.items[0].papers[0].title = "Performance report on burglary";
+        Indexed edited("kept-4"), clean("kept-4-clean");
+        for (Indexed* indexed : {&edited, &clean}) {
+            indexed->add(board, board.meetings[0], content::Audience::members);
+            indexed->add(board, later, content::Audience::members);
+        }
+        CHECK(edited.files(&store) == clean.files());
+        CHECK(store.kept.count("search/index/terms-bu.js") == 1);
+        CHECK(store.kept.count("search/index/terms-ar.js") == 0);
+    }
+    SUBCASE("another meeting renumbers the documents: no shard is kept") {
+        store.forget_calls();
+        content::Meeting earlier = board.meetings[0];
+        earlier.slug = "2017-06-12";
+        earlier.date = {2017, 6, 12};
+        Indexed more("kept-5"), clean("kept-5-clean");
+        for (Indexed* indexed : {&more, &clean})
+            for (const auto* meeting : {&earlier, &board.meetings[0], &later})
+                indexed->add(board, *meeting, content::Audience::members);
+        auto files = more.files(&store);
+        CHECK(files == clean.files());
+        CHECK(store.taken.empty());
+        CHECK(store.kept == shard_paths(files));
+    }
 }
