@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +47,10 @@ bool safe_output_path(const std::string& path) {
     return safe_part(path);
 }
 
+std::string stamp_text(long long size, long long seconds, long nanoseconds) {
+    return std::to_string(size) + "@" + std::to_string(seconds) + "." + std::to_string(nanoseconds);
+}
+
 // A stored file's size and modification time, which stay as they are when the entry folder is
 // renamed into place; "none" when it cannot be read. `identity` is filled in when given.
 std::string stamp_of(const fs::path& path, FileIdentity* identity = nullptr) {
@@ -54,8 +59,21 @@ std::string stamp_of(const fs::path& path, FileIdentity* identity = nullptr) {
         return "none";
     if (identity)
         *identity = {status.st_dev, status.st_ino};
-    return std::to_string(status.st_size) + "@" + std::to_string(status.st_mtim.tv_sec) + "." +
-           std::to_string(status.st_mtim.tv_nsec);
+    return stamp_text(status.st_size, status.st_mtim.tv_sec, status.st_mtim.tv_nsec);
+}
+
+// A stored file's identity as an entry records it, "device:inode".
+std::string identity_text(const FileIdentity& identity) {
+    return std::to_string(identity.device) + ":" + std::to_string(identity.inode);
+}
+
+FileIdentity identity_from(const std::string& text) {
+    FileIdentity identity;
+    std::size_t colon = text.find(':');
+    if (colon == std::string::npos ||
+        std::sscanf(text.c_str(), "%llu:%llu", &identity.device, &identity.inode) != 2)
+        return {};
+    return identity;
 }
 
 void remove_quietly(const fs::path& path) {
@@ -187,9 +205,9 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
     const auto& files = (*manifest)["files"];
     for (std::size_t n = 0; n < files.size(); ++n) {
         StoredEntry::File file{files[n].value("path", ""), (folder / std::to_string(n)).string(),
-                               files[n].value("sha256", "")};
-        if (!safe_output_path(file.output_path) ||
-            stamp_of(file.cache_path, &file.stored) != files[n].value("stamp", "")) {
+                               files[n].value("sha256", ""), files[n].value("stamp", ""),
+                               identity_from(files[n].value("identity", ""))};
+        if (!safe_output_path(file.output_path)) {
             remove_quietly(folder); // damaged: built again and stored afresh
             return std::nullopt;
         }
@@ -200,7 +218,20 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
 
 bool BuildCache::write_to(const StoredEntry& entry, OutputTree& out) const {
     for (const auto& file : entry.files) {
-        if (out.link_file(file.output_path, file.cache_path, file.stored))
+        // Most often the previous build's link to this very file is there already.
+        auto left = out.left_file(file.output_path);
+        if (left && left->identity == file.stored &&
+            stamp_text(left->size, left->modified_seconds, left->modified_nanoseconds) ==
+                file.stamp) {
+            out.keep_left(file.output_path);
+            continue;
+        }
+        FileIdentity stored;
+        if (stamp_of(file.cache_path, &stored) != file.stamp) {
+            remove_quietly(fs::path(file.cache_path).parent_path()); // built again, stored afresh
+            return false;
+        }
+        if (out.link_file(file.output_path, file.cache_path, stored))
             continue;
         auto bytes = read_bytes(file.cache_path);
         if (!bytes || sha256_hex(*bytes) != file.sha256)
@@ -274,8 +305,12 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
             remove_quietly(*staging);
             return false;
         }
-        files.push_back(
-            {{"path", path}, {"sha256", sha256_hex(bytes)}, {"stamp", stamp_of(stored)}});
+        FileIdentity identity;
+        std::string stamp = stamp_of(stored, &identity);
+        files.push_back({{"path", path},
+                         {"sha256", sha256_hex(bytes)},
+                         {"stamp", stamp},
+                         {"identity", identity_text(identity)}});
     }
     return finish_entry(*staging, part, key, files, entry.note);
 }
@@ -301,8 +336,13 @@ bool BuildCache::store_written(const std::string& part, const std::string& key,
         remove_quietly(*staging);
         return false;
     }
+    FileIdentity identity;
+    std::string stamp = stamp_of(stored, &identity);
     nlohmann::json files = nlohmann::json::array();
-    files.push_back({{"path", path}, {"sha256", *sha}, {"stamp", stamp_of(stored)}});
+    files.push_back({{"path", path},
+                     {"sha256", *sha},
+                     {"stamp", stamp},
+                     {"identity", identity_text(identity)}});
     return finish_entry(*staging, part, key, files, "");
 }
 

@@ -6,7 +6,8 @@
 // its files from the cache instead of being laid out again.
 //
 // <cache>/v3/<part>/entry.json   the key, each file's output path, SHA-256, size and
-//                                modification time, and the note's SHA-256
+//                                modification time and identity (device and inode), and the
+//                                note's SHA-256
 // <cache>/v3/<part>/entry.sha256 the digest of entry.json itself
 // <cache>/v3/<part>/note         the caller's note (summary, warnings), apart from entry.json
 //                                so that it is read once, not unescaped from it first
@@ -32,7 +33,8 @@ struct StoredEntry {
         std::string output_path;
         std::string cache_path;
         std::string sha256;
-        FileIdentity stored; // the cached file's, as found
+        std::string stamp;   // the cached file's size and modification time, as stored
+        FileIdentity stored; // and its identity, as stored
     };
     std::vector<File> files;
     std::string note;
@@ -49,12 +51,14 @@ class BuildCache {
     // with it. A missing, stale, truncated or altered entry gives nothing, so the part is built
     // again: the cache never serves bytes it cannot vouch for.
     std::optional<CacheEntry> load(const std::string& part, const std::string& key) const;
-    // The same without reading the files: each must still have the size and modification time
-    // it was stored with (nothing ever writes a stored file, so a change means damage).
+    // The same without reading the files, nor looking them up: write_to() checks them.
     std::optional<StoredEntry> find(const std::string& part, const std::string& key) const;
     // Puts the entry's files into `out` as hard links to the cache's copies: no byte is read or
-    // written. Where a link cannot be made (another file system), a file is read, checked
-    // against its digest and written. False when a file is damaged; `out` may then hold some.
+    // written. Each must still have the size and modification time it was stored with (nothing
+    // ever writes a stored file, so a change means damage): a link the previous build left in
+    // `out` to the very file, as stored, is kept after one look-up. Where a link cannot be made
+    // (another file system), a file is read, checked against its digest and written. False,
+    // the entry removed, when a file is damaged or gone; `out` may then hold some.
     bool write_to(const StoredEntry& entry, OutputTree& out) const;
     // The file holding the note of `part`'s entry, for a caller that reads it again in pieces
     // after load() vouched for it; each piece must then be checked by the caller, as the entry

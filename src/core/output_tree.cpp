@@ -365,6 +365,21 @@ bool OutputTree::link_file(const std::string& path, const std::string& source_na
     return true;
 }
 
+std::optional<OutputTree::LeftFile> OutputTree::left_file(const std::string& path) const {
+    struct stat status {};
+    if (!reused_ || ::lstat((fs::path(staging_) / path).c_str(), &status) != 0 ||
+        !S_ISREG(status.st_mode))
+        return std::nullopt;
+    return LeftFile{{status.st_dev, status.st_ino},
+                    status.st_size,
+                    status.st_mtim.tv_sec,
+                    status.st_mtim.tv_nsec};
+}
+
+void OutputTree::keep_left(const std::string& path) {
+    note_written(path);
+}
+
 bool OutputTree::share_file(const std::string& path, const std::string& target_native_path,
                             std::size_t expected_size) {
     std::string full = (fs::path(staging_) / path).string();

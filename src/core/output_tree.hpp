@@ -58,6 +58,19 @@ class OutputTree {
     // has just looked it up.
     bool link_file(const std::string& path, const std::string& source_native_path,
                    std::optional<FileIdentity> source = std::nullopt);
+    // A regular file the previous build left at `path` in a reused staging folder, as lstat()
+    // finds it: a caller that knows which file belongs there (the build cache, by identity,
+    // size and time) keeps it with keep_left() at the cost of this one look-up. None when
+    // nothing is there or the staging folder started empty.
+    struct LeftFile {
+        FileIdentity identity;
+        long long size = 0;
+        long long modified_seconds = 0;
+        long modified_nanoseconds = 0;
+    };
+    std::optional<LeftFile> left_file(const std::string& path) const;
+    // Counts the file left at `path` as written by this build, as it is.
+    void keep_left(const std::string& path);
     // The reverse: links the file written at `path` to `target_native_path` (a new name), so
     // another store keeps it without a copy; false when it cannot, or when the file is not
     // `expected_size` bytes long (written since by another part). From then on the file is

@@ -168,8 +168,6 @@ PostingSpill::PostingSpill() = default;
 PostingSpill::~PostingSpill() = default;
 
 PostingSpill::File& PostingSpill::file_of(const std::string& group) {
-    if (last_file_ && group == last_group_)
-        return *last_file_;
     auto found = files_.find(group);
     if (found == files_.end()) {
         // Made before it is listed: a group whose file could not be made has no entry.
@@ -177,18 +175,17 @@ PostingSpill::File& PostingSpill::file_of(const std::string& group) {
         file->handle = anonymous_file();
         found = files_.emplace(group, std::move(file)).first;
     }
-    last_group_ = group;
-    last_file_ = found->second.get();
-    return *last_file_;
+    return *found->second;
 }
 
 void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uint32_t weight,
                        const std::vector<std::uint32_t>& places, std::uint64_t identity) {
     std::string key = search_shard_key(stem);
-    File& file = file_of(search_shard_group(key));
+    Shard& shard = shard_of(key);
+    File& file = *shard.file;
     std::size_t at = file.pending.size();
     append_posting_record(file.pending, document, stem, weight, places);
-    added(file, at, std::move(key), identity);
+    added(file, shard, at, std::move(key), identity);
 }
 
 void PostingSpill::add_records(std::uint32_t first_document, std::string_view records,
@@ -200,37 +197,45 @@ void PostingSpill::add_records(std::uint32_t first_document, std::string_view re
                     "a meeting's postings, as the build cache kept them, name a document it "
                     "does not list");
             std::string key = search_shard_key(stem);
-            File& file = file_of(search_shard_group(key));
+            Shard& shard = shard_of(key);
+            File& file = *shard.file;
             std::size_t at = file.pending.size();
             file.pending += record;
             std::uint32_t numbered = first_document + document;
             std::memcpy(file.pending.data() + at, &numbered, sizeof numbered);
-            added(file, at, std::move(key), identities[document]);
+            added(file, shard, at, std::move(key), identities[document]);
         });
     if (!whole)
         throw std::runtime_error(
             "a meeting's postings, as the build cache kept them, are cut short");
 }
 
-void PostingSpill::added(File& file, std::size_t at, std::string key, std::uint64_t identity) {
+PostingSpill::Shard& PostingSpill::shard_of(const std::string& key) {
+    if (shards_.empty())
+        shards_.resize(std::size_t{1} << 16);
+    Shard& shard = shards_[slot_of(key)];
+    if (!shard.file)
+        shard.file = &file_of(search_shard_group(key));
+    return shard;
+}
+
+void PostingSpill::added(File& file, Shard& shard, std::size_t at, std::string key,
+                         std::uint64_t identity) {
     // The record but its document's number, which depends on the order meetings came in.
     std::string_view record = std::string_view(file.pending).substr(at + sizeof(std::uint32_t));
     XXH128_hash_t hash = XXH3_128bits_withSeed(record.data(), record.size(), identity);
-    std::size_t slot = slot_of(key);
-    if (sums_.empty())
-        sums_.resize(std::size_t{1} << 16);
-    sums_[slot].add(hash.low64, hash.high64);
+    shard.sum.add(hash.low64, hash.high64);
     // Written in large pieces; the file stands at its end (read_group leaves it there).
     if (file.pending.size() >= pending_bytes)
         file.write_pending();
-    if (!file.seen[slot]) {
-        file.seen[slot] = true;
+    if (!shard.listed) {
+        shard.listed = true;
         file.keys.insert(std::move(key));
     }
 }
 
 ShardSum PostingSpill::sum_of(const std::string& shard_key) const {
-    return sums_.empty() || shard_key.empty() ? ShardSum{} : sums_[slot_of(shard_key)];
+    return shards_.empty() || shard_key.empty() ? ShardSum{} : shards_[slot_of(shard_key)].sum;
 }
 
 std::vector<std::string> PostingSpill::groups() const {

@@ -6,7 +6,6 @@
 // memory follows the vocabulary, not the archive. A file a group, not a shard: an archive has
 // hundreds of shards, and each file holds a descriptor and a buffer. The files are in $TMPDIR (or
 // /tmp), unlinked as soon as they are made, so they vanish with the process.
-#include <bitset>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -113,35 +112,35 @@ class PostingSpill {
     ShardPostings shard(const std::string& shard_key) const;
 
   private:
-    // A group's file, with the records not yet written to it and the keys of its shards. An
-    // archive adds millions of postings, a document's in stem order, so a run of them falls in
-    // one group: the last group's file is kept at hand.
+    // A group's file, with the records not yet written to it and the keys of its shards.
     struct File {
         std::FILE* handle = nullptr;
         std::size_t written = 0; // bytes in the file, the pending ones apart
         std::string pending;
         std::set<std::string> keys;
-        // The keys already in `keys`, by their one or two bytes: a key is met again at almost
-        // every posting, and looking it up in the set was most of the time taken to add one.
-        std::bitset<1u << 16> seen;
         ~File();
         void write_pending();
     };
+    // A shard's file and sum, found at every posting by the slot its key's one or two bytes
+    // give it: looking its key up in a set, or its group's name in a map, was most of the time
+    // taken to add a posting.
+    struct Shard {
+        File* file = nullptr;
+        ShardSum sum;
+        bool listed = false; // in its file's keys
+    };
     File& file_of(const std::string& group);
-    // Keeps note of the record `file`'s pending bytes end with, from `at`, for shard `key`, its
-    // document named by `identity`.
-    void added(File& file, std::size_t at, std::string key, std::uint64_t identity);
+    Shard& shard_of(const std::string& key); // its file made when it has none
+    // Keeps note of the record `file`'s pending bytes end with, from `at`, for `shard` (`key`),
+    // its document named by `identity`.
+    void added(File& file, Shard& shard, std::size_t at, std::string key, std::uint64_t identity);
     // Calls `each(stem, posting, places)` for every record of a group's file, in the order
     // written; `places` holds the record's places only until the next call.
     void read_group(const std::string& group,
                     const std::function<void(const std::string&, const ShardPosting&,
                                              const std::vector<std::uint32_t>&)>& each) const;
     std::map<std::string, std::unique_ptr<File>> files_; // group → its file
-    File* last_file_ = nullptr;
-    std::string last_group_;
-    // Each shard's sum, by the slot its key's one or two bytes give it: a look-up at every
-    // posting, so an array (a mebibyte), made at the first.
-    std::vector<ShardSum> sums_;
+    std::vector<Shard> shards_; // by slot: 1.5 MB, made at the first posting
 };
 
 // The group a shard's postings are kept in while the archive is read: its key's first character.

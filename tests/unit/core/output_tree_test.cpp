@@ -237,6 +237,41 @@ TEST_CASE("a reused previous build keeps its links to the same files and nothing
     fs::remove_all(folder);
 }
 
+TEST_CASE("a file a reused build left is found as it is, and kept without a link") {
+    fs::path folder = fresh_folder("left-file");
+    fs::path public_folder = folder / "public";
+    fs::path stored = folder / "stored.pdf";
+    write_text(stored, "cached pack");
+    {
+        OutputTree first(public_folder.string(), PreviousBuild::reuse);
+        CHECK_FALSE(first.left_file("board/m1/pack.pdf")); // it started empty
+        REQUIRE(first.link_file("board/m1/pack.pdf", stored.string()));
+        first.write("board/m1/index.html", "a page");
+        commit(first);
+    }
+    {
+        OutputTree second(public_folder.string(), PreviousBuild::reuse);
+        commit(second); // its staging folder held nothing: the first build's is kept now
+    }
+    OutputTree out(public_folder.string(), PreviousBuild::reuse);
+    auto left = out.left_file("board/m1/pack.pdf");
+    REQUIRE(left);
+    struct stat status {};
+    REQUIRE(::stat(stored.c_str(), &status) == 0);
+    CHECK(left->identity == identity_of(stored));
+    CHECK(left->size == 11);
+    CHECK(left->modified_seconds == status.st_mtim.tv_sec);
+    CHECK(left->modified_nanoseconds == status.st_mtim.tv_nsec);
+    CHECK_FALSE(out.left_file("board/m1")); // a folder
+    CHECK_FALSE(out.left_file("board/m2/pack.pdf"));
+    out.keep_left("board/m1/pack.pdf");
+    commit(out);
+    using Files = std::vector<std::pair<std::string, std::string>>;
+    CHECK(files_in(public_folder) == Files{{"board/m1/pack.pdf", "cached pack"}});
+    CHECK(fs::equivalent(public_folder / "board/m1/pack.pdf", stored));
+    fs::remove_all(folder);
+}
+
 TEST_CASE("writing over a reused file never writes through its link") {
     fs::path folder = fresh_folder("reuse-write");
     fs::path public_folder = folder / "public";
