@@ -5,11 +5,11 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -19,7 +19,7 @@ namespace bp::cli {
 namespace {
 
 // Bumped when the layout of an entry changes, so an older cache is simply not found.
-const char* const layout_version = "v3";
+const char* const layout_version = "v4";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     return read_regular_file(path.string());
@@ -42,9 +42,10 @@ bool safe_part(const std::string& part) {
     return true;
 }
 
-// An output path recorded in an entry must stay inside the output folder too.
+// An output path recorded in an entry must stay inside the output folder too, and fit on the
+// entry's line.
 bool safe_output_path(const std::string& path) {
-    return safe_part(path);
+    return safe_part(path) && path.find('\n') == std::string::npos;
 }
 
 std::string stamp_text(long long size, long long seconds, long nanoseconds) {
@@ -74,6 +75,33 @@ FileIdentity identity_from(const std::string& text) {
         std::sscanf(text.c_str(), "%llu:%llu", &identity.device, &identity.inode) != 2)
         return {};
     return identity;
+}
+
+const std::string_view entry_opening = "boardpack cache entry ";
+
+// The text up to the next line break, taken off `rest`; none when there is none.
+std::optional<std::string_view> take_line(std::string_view& rest) {
+    std::size_t end = rest.find('\n');
+    if (end == std::string_view::npos)
+        return std::nullopt;
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    return line;
+}
+
+// The rest of `line` after `word` and a space; none when it does not start so.
+std::optional<std::string_view> after(std::string_view line, std::string_view word) {
+    if (!line.starts_with(word) || line.size() <= word.size() || line[word.size()] != ' ')
+        return std::nullopt;
+    return line.substr(word.size() + 1);
+}
+
+std::optional<std::size_t> count_in(std::string_view text) {
+    std::size_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
 }
 
 void remove_quietly(const fs::path& path) {
@@ -137,81 +165,110 @@ std::string BuildCache::entry_folder(const std::string& part) const {
     return folder_ + "/" + layout_version + "/" + part;
 }
 
-std::optional<nlohmann::json> BuildCache::manifest(const std::string& part,
-                                                   const std::string& key) const {
+// An entry's file: a line naming the layout with the SHA-256 of all that follows it, the key,
+// the files (digest, size and time, identity, output path: the path last, as it may hold
+// spaces), and the note's length before the note itself. Read in one go and checked whole.
+std::string BuildCache::entry_text(const std::string& key, const std::vector<Record::File>& files,
+                                   const std::string& note) {
+    std::string body = "key " + key + "\nfiles " + std::to_string(files.size()) + "\n";
+    for (const auto& file : files)
+        body += file.sha256 + ' ' + file.stamp + ' ' + identity_text(file.identity) + ' ' +
+                file.path + '\n';
+    body += "note " + std::to_string(note.size()) + '\n';
+    body += note;
+    return std::string(entry_opening) + sha256_hex(body) + '\n' + body;
+}
+
+std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text) {
+    std::string_view rest = text;
+    auto opening = take_line(rest);
+    if (!opening || !opening->starts_with(entry_opening) ||
+        opening->substr(entry_opening.size()) != sha256_hex(rest))
+        return std::nullopt;
+    Record record;
+    auto key = take_line(rest);
+    auto files = key ? take_line(rest) : std::nullopt;
+    auto count = files ? after(*files, "files") : std::nullopt;
+    auto file_count = count ? count_in(*count) : std::nullopt;
+    if (!key || !after(*key, "key") || !file_count || *file_count > rest.size())
+        return std::nullopt;
+    record.key = std::string(*after(*key, "key"));
+    for (std::size_t n = 0; n < *file_count; ++n) {
+        auto line = take_line(rest);
+        if (!line)
+            return std::nullopt;
+        std::string_view fields[3];
+        for (auto& field : fields) {
+            std::size_t space = line->find(' ');
+            if (space == std::string_view::npos)
+                return std::nullopt;
+            field = line->substr(0, space);
+            line->remove_prefix(space + 1);
+        }
+        Record::File file{std::string(*line), std::string(fields[0]), std::string(fields[1]),
+                          identity_from(std::string(fields[2]))};
+        if (!safe_output_path(file.path))
+            return std::nullopt;
+        record.files.push_back(std::move(file));
+    }
+    auto note_line = take_line(rest);
+    auto note_size = note_line ? after(*note_line, "note") : std::nullopt;
+    auto note_bytes = note_size ? count_in(*note_size) : std::nullopt;
+    if (!note_bytes || *note_bytes != rest.size())
+        return std::nullopt;
+    record.note_offset = static_cast<std::uint64_t>(rest.data() - text.data());
+    record.note = std::string(rest);
+    return record;
+}
+
+std::optional<BuildCache::Record> BuildCache::read_entry(const std::string& part,
+                                                         const std::string& key) const {
     if (!enabled() || !safe_part(part))
         return std::nullopt;
     fs::path folder = entry_folder(part);
-    auto text = read_bytes(folder / "entry.json");
-    auto recorded = read_bytes(folder / "entry.sha256");
-    if (!text || !recorded)
+    auto text = read_bytes(folder / "entry");
+    if (!text)
         return std::nullopt;
-    if (sha256_hex(*text) != *recorded) {
+    auto record = parse_entry(*text);
+    if (!record) {
         remove_quietly(folder); // damaged: built again and stored afresh
         return std::nullopt;
     }
-    auto manifest = nlohmann::json::parse(*text, nullptr, false);
-    if (manifest.is_discarded() || !manifest.is_object() || manifest.value("key", "") != key ||
-        !manifest["files"].is_array())
-        return std::nullopt; // stale (or damaged): the next store replaces it
-    return manifest;
-}
-
-std::optional<std::string> BuildCache::note(const std::string& part,
-                                            const nlohmann::json& manifest) const {
-    fs::path folder = entry_folder(part);
-    auto note = read_bytes(folder / "note");
-    if (!note || sha256_hex(*note) != manifest.value("note_sha256", "")) {
-        remove_quietly(folder); // damaged: built again and stored afresh
-        return std::nullopt;
-    }
-    return note;
+    if (record->key != key)
+        return std::nullopt; // stale: the next store replaces it
+    return record;
 }
 
 std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::string& key) const {
-    auto manifest = this->manifest(part, key);
-    if (!manifest)
-        return std::nullopt;
-    auto note = this->note(part, *manifest);
-    if (!note)
+    auto record = read_entry(part, key);
+    if (!record)
         return std::nullopt;
     fs::path folder = entry_folder(part);
     CacheEntry entry;
-    entry.note = std::move(*note);
-    const auto& files = (*manifest)["files"];
-    for (std::size_t n = 0; n < files.size(); ++n) {
-        std::string path = files[n].value("path", "");
+    entry.note = std::move(record->note);
+    entry.note_offset = record->note_offset;
+    for (std::size_t n = 0; n < record->files.size(); ++n) {
         auto bytes = read_bytes(folder / std::to_string(n));
-        if (!safe_output_path(path) || !bytes ||
-            sha256_hex(*bytes) != files[n].value("sha256", "")) {
+        if (!bytes || sha256_hex(*bytes) != record->files[n].sha256) {
             remove_quietly(folder); // damaged: built again and stored afresh
             return std::nullopt;
         }
-        entry.files.emplace_back(std::move(path), std::move(*bytes));
+        entry.files.emplace_back(std::move(record->files[n].path), std::move(*bytes));
     }
     return entry;
 }
 
 std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::string& key) const {
-    auto manifest = this->manifest(part, key);
-    if (!manifest)
-        return std::nullopt;
-    auto note = this->note(part, *manifest);
-    if (!note)
+    auto record = read_entry(part, key);
+    if (!record)
         return std::nullopt;
     fs::path folder = entry_folder(part);
     StoredEntry entry;
-    entry.note = std::move(*note);
-    const auto& files = (*manifest)["files"];
-    for (std::size_t n = 0; n < files.size(); ++n) {
-        StoredEntry::File file{files[n].value("path", ""), (folder / std::to_string(n)).string(),
-                               files[n].value("sha256", ""), files[n].value("stamp", ""),
-                               identity_from(files[n].value("identity", ""))};
-        if (!safe_output_path(file.output_path)) {
-            remove_quietly(folder); // damaged: built again and stored afresh
-            return std::nullopt;
-        }
-        entry.files.push_back(std::move(file));
+    entry.note = std::move(record->note);
+    for (std::size_t n = 0; n < record->files.size(); ++n) {
+        auto& file = record->files[n];
+        entry.files.push_back({std::move(file.path), (folder / std::to_string(n)).string(),
+                               std::move(file.sha256), std::move(file.stamp), file.identity});
     }
     return entry;
 }
@@ -263,13 +320,10 @@ std::optional<std::string> BuildCache::new_staging_folder() const {
 }
 
 bool BuildCache::finish_entry(const std::string& staging, const std::string& part,
-                              const std::string& key, const nlohmann::json& files,
+                              const std::string& key, const std::vector<Record::File>& files,
                               const std::string& note) const {
-    nlohmann::json manifest = {{"key", key}, {"files", files}, {"note_sha256", sha256_hex(note)}};
-    std::string manifest_text = manifest.dump(1);
     fs::path folder = staging;
-    if (!write_bytes(folder / "note", note) || !write_bytes(folder / "entry.json", manifest_text) ||
-        !write_bytes(folder / "entry.sha256", sha256_hex(manifest_text))) {
+    if (!write_bytes(folder / "entry", entry_text(key, files, note))) {
         remove_quietly(folder);
         return false;
     }
@@ -292,7 +346,7 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
     auto staging = new_staging_folder();
     if (!staging)
         return false;
-    nlohmann::json files = nlohmann::json::array();
+    std::vector<Record::File> files;
     for (std::size_t n = 0; n < entry.files.size(); ++n) {
         const auto& [path, bytes] = entry.files[n];
         if (!safe_output_path(path)) {
@@ -307,10 +361,7 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
         }
         FileIdentity identity;
         std::string stamp = stamp_of(stored, &identity);
-        files.push_back({{"path", path},
-                         {"sha256", sha256_hex(bytes)},
-                         {"stamp", stamp},
-                         {"identity", identity_text(identity)}});
+        files.push_back({path, sha256_hex(bytes), stamp, identity});
     }
     return finish_entry(*staging, part, key, files, entry.note);
 }
@@ -338,11 +389,7 @@ bool BuildCache::store_written(const std::string& part, const std::string& key,
     }
     FileIdentity identity;
     std::string stamp = stamp_of(stored, &identity);
-    nlohmann::json files = nlohmann::json::array();
-    files.push_back({{"path", path},
-                     {"sha256", *sha},
-                     {"stamp", stamp},
-                     {"identity", identity_text(identity)}});
+    std::vector<Record::File> files{{path, *sha, stamp, identity}};
     return finish_entry(*staging, part, key, files, "");
 }
 

@@ -5,18 +5,17 @@
 // from every input of that part (see build_cache_keys.hpp). A part whose key is unchanged takes
 // its files from the cache instead of being laid out again.
 //
-// <cache>/v3/<part>/entry.json   the key, each file's output path, SHA-256, size and
-//                                modification time and identity (device and inode), and the
-//                                note's SHA-256
-// <cache>/v3/<part>/entry.sha256 the digest of entry.json itself
-// <cache>/v3/<part>/note         the caller's note (summary, warnings), apart from entry.json
-//                                so that it is read once, not unescaped from it first
-// <cache>/v3/<part>/<n>          the files' bytes
+// <cache>/v4/<part>/entry  one file, read in one go and checked whole by its SHA-256: the key,
+//                          each file's output path, SHA-256, size, modification time and
+//                          identity (device and inode), then the caller's note (summary,
+//                          warnings)
+// <cache>/v4/<part>/<n>    the files' bytes
 #include "core/output_tree.hpp"
 
-#include <nlohmann/json_fwd.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -25,6 +24,7 @@ namespace bp::cli {
 struct CacheEntry {
     std::vector<std::pair<std::string, std::string>> files; // output path -> bytes
     std::string note;                                       // kept and given back as it is
+    std::uint64_t note_offset = 0; // where the note starts in note_file(), as loaded
 };
 
 // An entry found in the cache, its files not read: they go into the output as hard links.
@@ -60,10 +60,10 @@ class BuildCache {
     // (another file system), a file is read, checked against its digest and written. False,
     // the entry removed, when a file is damaged or gone; `out` may then hold some.
     bool write_to(const StoredEntry& entry, OutputTree& out) const;
-    // The file holding the note of `part`'s entry, for a caller that reads it again in pieces
-    // after load() vouched for it; each piece must then be checked by the caller, as the entry
-    // may have been replaced since.
-    std::string note_file(const std::string& part) const { return entry_folder(part) + "/note"; }
+    // The file holding the note of `part`'s entry (from CacheEntry::note_offset on), for a
+    // caller that reads it again in pieces after load() vouched for it; each piece must then be
+    // checked by the caller, as the entry may have been replaced since.
+    std::string note_file(const std::string& part) const { return entry_folder(part) + "/entry"; }
     // Replaces the entry for `part`. Best effort and thread-safe: a cache that cannot be written
     // costs time, never the build. Returns false when the entry was not stored.
     bool store(const std::string& part, const std::string& key, const CacheEntry& entry) const;
@@ -78,20 +78,35 @@ class BuildCache {
                        OutputTree& written_to) const;
 
   private:
+    // An entry's file as read: its key, files and note.
+    struct Record {
+        struct File {
+            std::string path; // in the output
+            std::string sha256;
+            std::string stamp;
+            FileIdentity identity;
+        };
+        std::string key;
+        std::vector<File> files;
+        std::string note;
+        std::uint64_t note_offset = 0;
+    };
+    static std::string entry_text(const std::string& key, const std::vector<Record::File>& files,
+                                  const std::string& note);
+    // None when the text is not a whole entry, as written.
+    static std::optional<Record> parse_entry(std::string_view text);
     std::string entry_folder(const std::string& part) const;
-    // entry.json of `part`, when it is whole and stored under `key`.
-    std::optional<nlohmann::json> manifest(const std::string& part, const std::string& key) const;
-    // The note of `part`, when it has the digest its manifest recorded.
-    std::optional<std::string> note(const std::string& part, const nlohmann::json& manifest) const;
+    // `part`'s entry when it is whole and stored under `key`; a damaged one is removed.
+    std::optional<Record> read_entry(const std::string& part, const std::string& key) const;
     bool store_entry(const std::string& part, const std::string& key, const CacheEntry& entry,
                      OutputTree* written_to) const;
     // A new folder to write an entry in before it is renamed into place; none when the cache
     // cannot be written.
     std::optional<std::string> new_staging_folder() const;
-    // Writes the note and the manifest of `files` into `staging` and renames it into place as
-    // `part`'s entry; false (and `staging` gone) when it cannot.
+    // Writes the entry's file for `files` and `note` into `staging` and renames it into place
+    // as `part`'s entry; false (and `staging` gone) when it cannot.
     bool finish_entry(const std::string& staging, const std::string& part, const std::string& key,
-                      const nlohmann::json& files, const std::string& note) const;
+                      const std::vector<Record::File>& files, const std::string& note) const;
     std::string folder_;
 };
 

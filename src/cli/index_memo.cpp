@@ -121,7 +121,8 @@ void IndexMemo::read_stored() {
             space == std::string_view::npos ? std::nullopt : size_in(counts.substr(space + 1));
         if (!value_bytes || !note_bytes || *value_bytes + *note_bytes > rest.size())
             return;
-        std::uint64_t offset = static_cast<std::uint64_t>(rest.data() - entry->note.data());
+        std::uint64_t offset =
+            entry->note_offset + static_cast<std::uint64_t>(rest.data() - entry->note.data());
         records[std::string(*name)] = {std::string(*key), offset, *value_bytes, *note_bytes,
                                        std::move(sha)};
         rest.remove_prefix(*value_bytes + *note_bytes);

@@ -27,16 +27,19 @@ pages_from_cache() { # the number of meetings whose pages came from the cache as
 }
 same() { diff -r "$1" "$2" >"$WORK/diff.txt" 2>&1; }
 entry_of() { # the cache entry holding a meeting's packs
-  echo "$cache/v3/public/meetings/csp/$1"
+  echo "$cache/v4/public/meetings/csp/$1"
+}
+note_of() { # the note an entry's file ends with
+  python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); at = d.index(b"\nnote ") + 1; sys.stdout.buffer.write(d[d.index(b"\n", at) + 1:])' "$1"
 }
 
 clean reference; reference="$WORK/reference"
 check "a clean build leaves no cache" test ! -e "$cache"
 cached first; first="$WORK/first"
-check "the first build fills the cache" test -f "$(entry_of 2017-12-12)/entry.json"
+check "the first build fills the cache" test -f "$(entry_of 2017-12-12)/entry"
 check "the first build takes nothing from the cache" test "$(from_cache "$first")" = 0
 check "the first build equals a clean build" same "$first" "$reference"
-check "the cache keeps the archive packs too" bash -c "ls '$cache'/v3/public/quarters/csp/*-q*/entry.json"
+check "the cache keeps the archive packs too" bash -c "ls '$cache'/v4/public/quarters/csp/*-q*/entry"
 
 cached again; again="$WORK/again"
 check "a rebuild with nothing changed takes every meeting's packs from the cache" test "$(from_cache "$again")" = 4
@@ -145,15 +148,15 @@ index_from_cache() { # the number of meetings whose agendas the index took from 
 check "the first build reads every meeting's agenda" test "$(index_from_cache "$first")" = 0
 check "a rebuild with nothing changed reads no agenda" test "$(index_from_cache "$again")" = 4
 check "one changed paper has only its meeting's agenda read again" test "$(index_from_cache "$changed")" = 3
-check "the index is one entry of the cache" test -f "$cache/v3/public/index/entry.json"
-check "the sources' digests are kept for the next build" test -f "$cache/v3/public/digests/entry.json"
+check "the index is one entry of the cache" test -f "$cache/v4/public/index/entry"
+check "the sources' digests are kept for the next build" test -f "$cache/v4/public/digests/entry"
 sed -i 's/^venue: .*/venue: Council Chamber, Harbourside Town Hall/' "$site/content/csp/board.yaml"
 cached venue_changed; venue_changed="$WORK/venue_changed"
 check "a board's new venue has its meetings' agendas read again" test "$(index_from_cache "$venue_changed")" = 0
 check "the meetings then print the new venue" grep -q "Council Chamber, Harbourside Town Hall" "$venue_changed/csp/2017-12-12/index.html"
 clean reference_venue; reference="$WORK/reference_venue"
 check "after a board's new venue the build equals a clean build" same "$venue_changed" "$reference"
-python3 - "$cache/v3/public/index/note" <<'PY'
+python3 - "$cache/v4/public/index/entry" <<'PY'
 import sys
 path = sys.argv[1]
 data = bytearray(open(path, "rb").read())
@@ -173,7 +176,7 @@ sleep 3
 cached settled_first
 cached settled_again
 board_inode="$(stat -c %i "$site/content/csp/board.yaml")"
-check "a settled source's digest is kept for the next build" grep -q "^[0-9]* $board_inode " "$cache/v3/public/digests/note"
+check "a settled source's digest is kept for the next build" grep -q "^[0-9]* $board_inode " "$cache/v4/public/digests/entry"
 sed -i 's/late note on the winter programme/late note on the winter programmf/' "$site/$meeting/08-chairs-report.md"
 cached settled_changed; settled_changed="$WORK/settled_changed"
 check "a source edited to the same size is read again" bash -c "pdftotext '$settled_changed/csp/2017-12-12/pack.pdf' - | grep -q 'winter programmf'"
@@ -197,7 +200,7 @@ check "after deleting the cache everything is laid out again" test "$(from_cache
 check "deleting the cache changes nothing in the output" same "$deleted" "$reference"
 
 entry="$(entry_of 2017-12-12)"
-pack_blob="$entry/$(python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["files"]; print([i for i,x in enumerate(f) if x["path"].endswith("/pack.pdf")][0])' "$entry/entry.json")"
+pack_blob="$entry/$(python3 -c 'import sys; lines = open(sys.argv[1], "rb").read().split(b"\n"); count = int(lines[2].split()[1]); print([n for n, line in enumerate(lines[3:3 + count]) if line.endswith(b"/pack.pdf")][0])' "$entry/entry")"
 truncate -s 1000 "$pack_blob"
 cached truncated; truncated="$WORK/truncated"
 check "a truncated cache entry is not used" test "$(from_cache "$truncated")" = 3
@@ -215,25 +218,25 @@ cached altered; altered="$WORK/altered"
 check "an altered byte in a cache entry is detected" test "$(from_cache "$altered")" = 3
 check "an altered cache entry is never served" same "$altered" "$reference"
 
-head -c 50 "$entry/entry.json" >"$WORK/part.json" && cp "$WORK/part.json" "$entry/entry.json"
+head -c 50 "$entry/entry" >"$WORK/part.txt" && cp "$WORK/part.txt" "$entry/entry"
 cached damaged; damaged="$WORK/damaged"
 check "a damaged entry record is detected" test "$(from_cache "$damaged")" = 3
 check "a damaged entry record is never served" same "$damaged" "$reference"
 
-pages_note="$cache/v3/public/pages/csp/2017-12-12/note"
-cp "$pages_note" "$WORK/pages-note"
-python3 - "$pages_note" <<'PY'
+pages_entry="$cache/v4/public/pages/csp/2017-12-12/entry"
+note_of "$pages_entry" >"$WORK/pages-note"
+python3 - "$pages_entry" <<'PY'
 import sys
 path = sys.argv[1]
 data = bytearray(open(path, "rb").read())
-at = data.index(b'"postings_bytes":')  # word forms and postings follow the JSON line
-at = data.index(b'\n') + 1
+at = data.index(b'"postings_bytes":')  # word forms and postings follow the note's JSON line
+at = data.index(b'\n', at) + 1
 data[at] = ord("q") if data[at] != ord("q") else ord("r")  # one byte altered, same length
 open(path, "wb").write(bytes(data))
 PY
 cached altered_note; altered_note="$WORK/altered_note"
 check "an altered note (a meeting's search terms) is never served" same "$altered_note" "$reference"
-check "the altered note is stored afresh" cmp -s "$pages_note" "$WORK/pages-note"
+check "the altered note is stored afresh" cmp -s <(note_of "$pages_entry") "$WORK/pages-note"
 
 sed -i 's/^2017-05,.*/2017-05,23/' "$site/content/csp/indicators/arson.csv"
 cached data_change; data_change="$WORK/data_change"
@@ -249,7 +252,7 @@ check "after changed minutes the build equals a clean build" same "$minutes" "$r
 check "changed minutes reach the meetings that print them" test "$(from_cache "$minutes")" -lt 4
 
 cached members --audience members; members="$WORK/members"
-check "the members' edition has entries of its own" test -f "$cache/v3/members/meetings/csp/2017-12-12/entry.json"
+check "the members' edition has entries of its own" test -f "$cache/v4/members/meetings/csp/2017-12-12/entry"
 cached members_again --audience members; members_again="$WORK/members_again"
 check "the members' edition is taken from the cache" test "$(from_cache "$members_again")" = 4
 clean members_reference --audience members; members_reference="$WORK/members_reference"
@@ -260,19 +263,19 @@ check "another SOURCE_DATE_EPOCH does not use the cache" test "$(from_cache "$ot
 
 elsewhere="$WORK/elsewhere-cache"
 cached moved --cache "$elsewhere"; moved="$WORK/moved"
-check "--cache puts the cache in the folder named" test -f "$elsewhere/v3/public/meetings/csp/2017-12-12/entry.json"
+check "--cache puts the cache in the folder named" test -f "$elsewhere/v4/public/meetings/csp/2017-12-12/entry"
 check "a build with --cache equals a clean build" same "$moved" "$reference"
 
 # An older layout's entries are never read again, so a build removes them; a folder of the
 # user's own that only shares such a name is left alone.
-cp -r "$elsewhere/v3" "$elsewhere/v1"
-mkdir -p "$elsewhere/v4/public" && echo "minutes of the away day" >"$elsewhere/v4/public/notes.txt"
-mkdir -p "$elsewhere/v5/public/meetings" "$elsewhere/v5/photos"
+cp -r "$elsewhere/v4" "$elsewhere/v1"
+mkdir -p "$elsewhere/v5/public" && echo "minutes of the away day" >"$elsewhere/v5/public/notes.txt"
+mkdir -p "$elsewhere/v6/public/meetings" "$elsewhere/v6/photos"
 cached moved_again --cache "$elsewhere"
 check "an older layout of the cache is removed" test ! -e "$elsewhere/v1"
-check "a folder that only looks like one keeps its files" test -f "$elsewhere/v4/public/notes.txt"
-check "a folder with anything else in it is kept" test -d "$elsewhere/v5/photos"
-check "the current layout stays" test -f "$elsewhere/v3/public/meetings/csp/2017-12-12/entry.json"
+check "a folder that only looks like one keeps its files" test -f "$elsewhere/v5/public/notes.txt"
+check "a folder with anything else in it is kept" test -d "$elsewhere/v6/photos"
+check "the current layout stays" test -f "$elsewhere/v4/public/meetings/csp/2017-12-12/entry"
 rm -rf "$cache"
 clean no_cache; no_cache="$WORK/no_cache"
 check "--no-cache writes no cache" test ! -e "$cache"
