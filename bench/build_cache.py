@@ -2,8 +2,11 @@
 """Times boardpack's build cache against a clean build of the same site.
 
 Usage: build_cache.py --boardpack BIN --source SITE [--runs N] [--jobs N] [--paper PATH]
+                      [--edit end|middle]
 
-The site is copied to a temporary folder first (one paper is edited). Every build is its own
+The site is copied to a temporary folder first (one paper is edited: a sentence added at its
+end, or with --edit middle at its middle line, which moves every later word of the paper and so
+changes more of the search index's postings). Every build is its own
 boardpack process; CPU is user + system time from wait4, wall is elapsed time; each row is the
 median of --runs builds. Rows:
   clean             build --no-cache into a new folder
@@ -43,6 +46,15 @@ def first_paper(site):
     raise SystemExit("no paper found")
 
 
+def add_sentence(paper, sentence, where):
+    with open(paper, encoding="utf-8") as text:
+        lines = text.read().split("\n")
+    at = len(lines) if where == "end" else len(lines) // 2
+    lines[at:at] = ["", sentence, ""]
+    with open(paper, "w", encoding="utf-8") as text:
+        text.write("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boardpack", required=True)
@@ -50,6 +62,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--paper", help="the paper to edit, relative to the site")
+    parser.add_argument("--edit", choices=["end", "middle"], default="end",
+                        help="where the sentence goes in the paper (default: its end)")
     args = parser.parse_args()
     binary = os.path.abspath(args.boardpack)
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1500000000"))
@@ -67,14 +81,12 @@ def main():
             rows["first, cache"].append(run(build + ["--cache", cache, "--out", out], env))
             rows["no change"].append(run(build + ["--cache", cache, "--out", out], env))
             rows["no change, new"].append(run(build + ["--cache", cache, "--out", os.path.join(work, f"new-{run_number}")], env))
-            with open(paper, "a", encoding="utf-8") as text:
-                text.write(f"\nA sentence added for timing run {run_number}.\n")
+            add_sentence(paper, f"A sentence added for timing run {run_number}.", args.edit)
             rows["one paper"].append(run(build + ["--cache", cache, "--out", out], env))
-            with open(paper, "a", encoding="utf-8") as text:
-                text.write(f"\nAnother sentence for timing run {run_number}.\n")
+            add_sentence(paper, f"Another sentence for timing run {run_number}.", args.edit)
             rows["one paper, next"].append(run(build + ["--cache", cache, "--out", out], env))
         clean_cpu = statistics.median(cpu for cpu, _ in rows["clean"])
-        print(f"site: {args.source}  edited paper: {os.path.relpath(paper, site)}  --jobs {args.jobs}, median of {args.runs}")
+        print(f"site: {args.source}  edited paper: {os.path.relpath(paper, site)} (at its {args.edit})  --jobs {args.jobs}, median of {args.runs}")
         print(f"  machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"  {'build':<16} {'cpu s':>8} {'wall s':>8} {'cpu % of clean':>15}")
         for name, samples in rows.items():

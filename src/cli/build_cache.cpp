@@ -68,11 +68,10 @@ std::string identity_text(const FileIdentity& identity) {
     return std::to_string(identity.device) + ":" + std::to_string(identity.inode);
 }
 
+// Zeros, which match no file, when unreadable: the entry's files are then looked up.
 FileIdentity identity_from(const std::string& text) {
     FileIdentity identity;
-    std::size_t colon = text.find(':');
-    if (colon == std::string::npos ||
-        std::sscanf(text.c_str(), "%llu:%llu", &identity.device, &identity.inode) != 2)
+    if (std::sscanf(text.c_str(), "%llu:%llu", &identity.device, &identity.inode) != 2)
         return {};
     return identity;
 }
@@ -280,7 +279,7 @@ bool BuildCache::write_to(const StoredEntry& entry, OutputTree& out) const {
         if (left && left->identity == file.stored &&
             stamp_text(left->size, left->modified_seconds, left->modified_nanoseconds) ==
                 file.stamp) {
-            out.keep_left(file.output_path);
+            out.keep_left(file.output_path, *left);
             continue;
         }
         FileIdentity stored;

@@ -69,6 +69,11 @@ class OpenFolder {
     int fd_;
 };
 
+// One file of the output in its digest: its path, size and modification time.
+void add_output_file(Digest& digest, std::string_view path, long long size, long long modified) {
+    digest.add(path).add(std::to_string(size)).add(std::to_string(modified));
+}
+
 // Adds each file under `folder` of the output (relative to `root`) with its size and
 // modification time, folder by folder in name order, from one lstat() each, made from the
 // folder (an output path is a dozen parts deep; an archive has tens of thousands). Only this
@@ -94,7 +99,7 @@ bool digest_output_folder(Digest& digest, const fs::path& root, const std::strin
         if (::fstatat(open.fd(), entry.name.c_str(), &status, AT_SYMLINK_NOFOLLOW) != 0)
             return false;
         long long modified = status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec;
-        digest.add(path).add(std::to_string(status.st_size)).add(std::to_string(modified));
+        add_output_file(digest, path, status.st_size, modified);
         ++files;
     }
     return true;
@@ -108,6 +113,17 @@ std::optional<std::string> output_digest(const fs::path& out) {
     if (!digest_output_folder(digest, out, "", files))
         return std::nullopt;
     digest.add(std::to_string(files));
+    return digest.hex();
+}
+
+// The same from the files a build wrote, as it wrote them: what output_digest() finds after
+// that build, unless something else has changed the folder since.
+std::string written_digest(const OutputTree& out) {
+    Digest digest;
+    auto files = out.files_as_written();
+    for (const auto& [path, stamp] : files)
+        add_output_file(digest, path, stamp.size, stamp.modified_ns);
+    digest.add(std::to_string(files.size()));
     return digest.hex();
 }
 
@@ -161,19 +177,17 @@ std::optional<BuildRecord> BuildRecords::up_to_date() const {
     }
 }
 
-void BuildRecords::store(const BuildRecord& record) const {
+void BuildRecords::store(const BuildRecord& record, const OutputTree& written) const {
     if (!cache_.enabled())
         return;
-    auto output = output_digest(out_);
-    if (!output)
-        return;
+    std::string output = written_digest(written);
     json note = {{"meetings", record.meetings},
                  {"packs", record.packs},
                  {"pages", record.pages},
                  {"warnings", record.warnings},
                  {"files_outside_content", record.files_outside_content},
                  {"outside_digest", digest_of_files(source_, record.files_outside_content)},
-                 {"output", *output}};
+                 {"output", output}};
     cache_.store(part(), inputs_, {{}, note.dump(-1, ' ', false, json::error_handler_t::replace)});
 }
 

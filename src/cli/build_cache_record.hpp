@@ -29,8 +29,8 @@ class BuildRecords {
     // it had then and the folder holds exactly the files that build wrote, unaltered.
     std::optional<BuildRecord> up_to_date() const;
     // After a build was swapped in: records its inputs, as digested before it started, and
-    // the output folder as it now stands.
-    void store(const BuildRecord& record) const;
+    // the output folder as the build wrote it (`written`, committed), without a walk of it.
+    void store(const BuildRecord& record, const OutputTree& written) const;
 
   private:
     std::string part() const;

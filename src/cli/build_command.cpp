@@ -340,7 +340,8 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
         if (!site.config.logo.empty())
             totals.files_outside_content.insert(site.config.logo);
         records->store({meetings.size(), totals.packs, totals.pages, cache_note(sink.warnings()),
-                        totals.files_outside_content});
+                        totals.files_outside_content},
+                       out);
     }
     if (digests)
         digests->save();

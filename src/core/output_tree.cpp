@@ -96,15 +96,40 @@ void write_all(int fd, const fs::path& path, std::string_view bytes) {
     }
 }
 
+FileStamp stamp_of(const struct stat& status) {
+    return {static_cast<long long>(status.st_size),
+            status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec};
+}
+
+// The stamp of the file `fd` has open, as written.
+FileStamp stamp_of_open(int fd, const fs::path& path) {
+    struct stat status {};
+    if (::fstat(fd, &status) != 0) {
+        int error = errno;
+        ::close(fd);
+        throw std::runtime_error("cannot write " + path.string() + ": " + system_error_text(error));
+    }
+    return stamp_of(status);
+}
+
+// The stamp of the file at `path`; zeros (which no file has) when it cannot be looked up, so
+// a record made from it never matches the folder and the next build does its work.
+FileStamp stamp_at(const fs::path& path) {
+    struct stat status {};
+    return ::lstat(path.c_str(), &status) == 0 ? stamp_of(status) : FileStamp{};
+}
+
 void close_file(int fd, const fs::path& path) {
     if (::close(fd) != 0)
         throw std::runtime_error("cannot write " + path.string() + ": " + system_error_text(errno));
 }
 
-void write_whole_file(const fs::path& path, std::string_view bytes) {
+FileStamp write_whole_file(const fs::path& path, std::string_view bytes) {
     int fd = create_file(path);
     write_all(fd, path, bytes);
+    FileStamp stamp = stamp_of_open(fd, path);
     close_file(fd, path);
+    return stamp;
 }
 
 std::string read_whole_file(const std::string& path) {
@@ -134,8 +159,9 @@ OutputTree::OutputTree(std::string destination, PreviousBuild previous)
         fs::create_directories(staging_, ec);
     if (ec)
         throw std::runtime_error("cannot create " + staging_ + ": " + ec.message());
-    write_whole_file(fs::path(staging_) / marker_name,
-                     "This folder was written by boardpack; the next build replaces it whole.\n");
+    marker_stamp_ = write_whole_file(
+        fs::path(staging_) / marker_name,
+        "This folder was written by boardpack; the next build replaces it whole.\n");
 }
 
 OutputTree::~OutputTree() {
@@ -175,19 +201,22 @@ bool OutputTree::only_plain_entries(const std::string& folder) const {
     return true;
 }
 
-bool OutputTree::left_linked(const std::string& path, const std::string& source_native_path,
-                             std::optional<FileIdentity> source) const {
+std::optional<FileStamp> OutputTree::left_linked(const std::string& path,
+                                                 const std::string& source_native_path,
+                                                 std::optional<FileIdentity> source) const {
     if (!reused_)
-        return false;
+        return std::nullopt;
     struct stat status {};
     if (!source) {
         if (::stat(source_native_path.c_str(), &status) != 0)
-            return false;
+            return std::nullopt;
         source = FileIdentity{status.st_dev, status.st_ino};
     }
     std::string full = (fs::path(staging_) / path).string();
-    return ::lstat(full.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
-           FileIdentity{status.st_dev, status.st_ino} == *source;
+    if (::lstat(full.c_str(), &status) != 0 || !S_ISREG(status.st_mode) ||
+        FileIdentity{status.st_dev, status.st_ino} != *source)
+        return std::nullopt;
+    return stamp_of(status);
 }
 
 // In a reused staging folder, a file the previous build left where this build needs a
@@ -283,19 +312,30 @@ std::string OutputTree::prepare(const std::string& path) {
     return full.string();
 }
 
-void OutputTree::note_written(const std::string& path) {
+void OutputTree::note_written(const std::string& path, const FileStamp& stamp) {
     // Listed as the folder walk before the swap names it, or a reused folder would lose it.
     bool plain = path.find("//") == std::string::npos && !path.starts_with("./") &&
                  path.find("/./") == std::string::npos && path.find("..") == std::string::npos;
     std::string normal = plain ? path : fs::path(path).lexically_normal().generic_string();
     std::lock_guard lock(mutex_);
     written_.append(normal).push_back('\0');
+    written_.append(reinterpret_cast<const char*>(&stamp), sizeof stamp);
+}
+
+template <typename Each> void OutputTree::for_each_written(Each each) const {
+    for (std::string_view rest = written_; !rest.empty();) {
+        std::string_view path = rest.substr(0, rest.find('\0'));
+        FileStamp stamp;
+        std::memcpy(&stamp, rest.data() + path.size() + 1, sizeof stamp);
+        rest.remove_prefix(path.size() + 1 + sizeof stamp);
+        each(path, stamp);
+    }
 }
 
 void OutputTree::write(const std::string& path, std::string_view bytes) {
-    write_whole_file(prepare(path), bytes);
+    FileStamp stamp = write_whole_file(prepare(path), bytes);
     keep_for_capture(path, bytes);
-    note_written(path);
+    note_written(path, stamp);
 }
 
 OutputTree::Stream::Stream(OutputTree& tree, std::string path)
@@ -326,10 +366,12 @@ void OutputTree::Stream::flush() {
 
 void OutputTree::Stream::close() {
     flush();
-    close_file(std::exchange(fd_, -1), native_);
+    int fd = std::exchange(fd_, -1);
+    FileStamp stamp = stamp_of_open(fd, native_); // closes it when it throws
+    close_file(fd, native_);
     if (captured_)
         tree_.keep_for_capture(path_, kept_);
-    tree_.note_written(path_);
+    tree_.note_written(path_, stamp);
 }
 
 void OutputTree::copy_file(const std::string& path, const std::string& source_native_path) {
@@ -342,15 +384,15 @@ void OutputTree::copy_file(const std::string& path, const std::string& source_na
     std::error_code ec;
     fs::remove_all(full, ec);
     fs::copy_file(source_native_path, full);
-    note_written(path);
+    note_written(path, stamp_at(full));
 }
 
 bool OutputTree::link_file(const std::string& path, const std::string& source_native_path,
                            std::optional<FileIdentity> source) {
     if (capture_) // a capture keeps bytes, which a link does not give
         return false;
-    if (left_linked(path, source_native_path, source)) {
-        note_written(path);
+    if (auto stamp = left_linked(path, source_native_path, source)) {
+        note_written(path, *stamp);
         return true;
     }
     std::string full = prepare(path);
@@ -361,7 +403,7 @@ bool OutputTree::link_file(const std::string& path, const std::string& source_na
             ::link(source_native_path.c_str(), full.c_str()) != 0)
             return false;
     }
-    note_written(path);
+    note_written(path, stamp_at(full));
     return true;
 }
 
@@ -376,8 +418,9 @@ std::optional<OutputTree::LeftFile> OutputTree::left_file(const std::string& pat
                     status.st_mtim.tv_nsec};
 }
 
-void OutputTree::keep_left(const std::string& path) {
-    note_written(path);
+void OutputTree::keep_left(const std::string& path, const LeftFile& left) {
+    note_written(path,
+                 {left.size, left.modified_seconds * 1'000'000'000LL + left.modified_nanoseconds});
 }
 
 bool OutputTree::share_file(const std::string& path, const std::string& target_native_path,
@@ -394,24 +437,49 @@ bool OutputTree::share_file(const std::string& path, const std::string& target_n
 std::vector<std::string> OutputTree::written(std::string_view suffix) const {
     std::vector<std::string> paths;
     std::lock_guard lock(mutex_);
-    std::string_view rest = written_;
-    while (!rest.empty()) {
-        std::string_view path = rest.substr(0, rest.find('\0'));
-        rest.remove_prefix(path.size() + 1);
+    for_each_written([&](std::string_view path, const FileStamp&) {
         if (path.ends_with(suffix))
             paths.emplace_back(path);
-    }
+    });
     std::sort(paths.begin(), paths.end());
     return paths;
+}
+
+namespace {
+
+// Before `b` in the order a walk of the folder meets them, folder by folder with names in
+// byte order: a folder's files come before a sibling whose name its own name starts ("a/b"
+// before "a.txt"), as if '/' were the smallest byte.
+bool walks_before(std::string_view a, std::string_view b) {
+    auto rank = [](char c) {
+        return c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c));
+    };
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                        [&](char x, char y) { return rank(x) < rank(y); });
+}
+
+} // namespace
+
+std::vector<std::pair<std::string_view, FileStamp>> OutputTree::files_as_written() const {
+    std::vector<std::pair<std::string_view, FileStamp>> files;
+    std::lock_guard lock(mutex_);
+    for_each_written(
+        [&](std::string_view path, const FileStamp& stamp) { files.emplace_back(path, stamp); });
+    files.emplace_back(marker_name, marker_stamp_);
+    // A path written twice holds what was written last.
+    std::stable_sort(files.begin(), files.end(),
+                     [](const auto& a, const auto& b) { return walks_before(a.first, b.first); });
+    std::vector<std::pair<std::string_view, FileStamp>> once;
+    for (std::size_t n = 0; n < files.size(); ++n)
+        if (n + 1 == files.size() || files[n + 1].first != files[n].first)
+            once.push_back(files[n]);
+    return once;
 }
 
 bool OutputTree::commit(std::string& error) {
     if (reused_) {
         std::vector<std::string_view> written;
-        for (std::string_view rest = written_; !rest.empty();) {
-            written.push_back(rest.substr(0, rest.find('\0')));
-            rest.remove_prefix(written.back().size() + 1);
-        }
+        for_each_written([&](std::string_view path, const FileStamp&) { written.push_back(path); });
         std::sort(written.begin(), written.end());
         remove_unwritten("", written);
     }

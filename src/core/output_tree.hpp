@@ -26,6 +26,12 @@ struct FileIdentity {
     bool operator==(const FileIdentity&) const = default;
 };
 
+// A file's size and modification time, as a build left it.
+struct FileStamp {
+    long long size = 0;
+    long long modified_ns = 0; // since the epoch
+};
+
 // What becomes of the previous build the swap takes out of service.
 enum class PreviousBuild {
     leave,  // removed; one kept by an earlier build is left alone (a preview's overlay)
@@ -69,8 +75,8 @@ class OutputTree {
         long modified_nanoseconds = 0;
     };
     std::optional<LeftFile> left_file(const std::string& path) const;
-    // Counts the file left at `path` as written by this build, as it is.
-    void keep_left(const std::string& path);
+    // Counts the file left at `path` (as left_file() found it) as written by this build.
+    void keep_left(const std::string& path, const LeftFile& left);
     // The reverse: links the file written at `path` to `target_native_path` (a new name), so
     // another store keeps it without a copy; false when it cannot, or when the file is not
     // `expected_size` bytes long (written since by another part). From then on the file is
@@ -81,6 +87,11 @@ class OutputTree {
     std::string staging_path(const std::string& path = {}) const;
     // Every path written so far that ends with `suffix` (all when empty), sorted.
     std::vector<std::string> written(std::string_view suffix = {}) const;
+    // After commit(): every file the output folder holds, the marker included, each with its
+    // size and time as written, in the order a walk of the folder meets them (folder by
+    // folder, names in byte order), so that a record of the output needs no walk. A file this
+    // build put there other than through this tree is missing from it.
+    std::vector<std::pair<std::string_view, FileStamp>> files_as_written() const;
 
     // Keeps a copy of every file the current thread writes into `tree` while it lives, so a
     // part of the build (one meeting's pages) can be stored whole and written again later.
@@ -137,10 +148,11 @@ class OutputTree {
     // Whether `folder` of the staging folder holds only plain files and folders, all the way
     // down: a link could lead a later write out of the staging folder.
     bool only_plain_entries(const std::string& folder) const;
-    // Whether the staging folder holds at `path`, from the previous build, a link to the
-    // source itself (`source` when the caller has its identity).
-    bool left_linked(const std::string& path, const std::string& source_native_path,
-                     std::optional<FileIdentity> source) const;
+    // The stamp of the file at `path` when the staging folder holds there, from the previous
+    // build, a link to the source itself (`source` when the caller has its identity).
+    std::optional<FileStamp> left_linked(const std::string& path,
+                                         const std::string& source_native_path,
+                                         std::optional<FileIdentity> source) const;
     void make_folder(const std::string& folder);
     // Removes from `folder` of a reused staging folder every file this build did not write
     // (`written` sorted), and the folders that leaves empty.
@@ -152,7 +164,9 @@ class OutputTree {
     void keep_for_capture(const std::string& path, std::string_view bytes);
     // The staging path for `path`, its folder made.
     std::string prepare(const std::string& path);
-    void note_written(const std::string& path);
+    void note_written(const std::string& path, const FileStamp& stamp);
+    // Calls `each(path, stamp)` for every path written, in the order written.
+    template <typename Each> void for_each_written(Each each) const;
     static thread_local Capture* capture_;
     std::string destination_;
     std::string staging_;
@@ -161,9 +175,11 @@ class OutputTree {
     bool committed_ = false;
     bool reused_ = false; // the staging folder is a kept previous build
     mutable std::mutex mutex_;
-    // Every path written, each ended by a NUL: an archive writes hundreds of thousands of
-    // files, and one string apiece would cost half as much again.
+    // Every path written, each ended by a NUL and followed by its FileStamp's bytes: an archive
+    // writes hundreds of thousands of files, and one string apiece would cost half as much
+    // again.
     std::string written_;
+    FileStamp marker_stamp_;
     // Folders made in the staging folder: a build writes thousands of files into a few hundred
     // folders, and making a folder that exists costs a look-up per path part.
     std::unordered_set<std::string> folders_;

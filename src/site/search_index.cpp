@@ -499,12 +499,13 @@ void SearchIndex::write(OutputTree& output, SearchShardStore* kept) {
     numbering.add(std::to_string(order.size()));
     for (std::uint32_t at : order)
         numbering.add(documents_[at][Listed::url]);
+    const std::string documents = numbering.hex();
     // The shards need only the postings: the list of documents goes before the largest shard
     // is read back, so the two never take memory at once.
     std::deque<Listed>().swap(documents_);
     std::map<std::string, std::string> to_write; // key → the name it is kept under
     for (const std::string& key : shards.keys) {
-        std::string name = kept ? shard_name(key, shards.forms[key], numbering.hex()) : "";
+        std::string name = kept ? shard_name(key, shards.forms[key], documents) : "";
         if (!kept || !kept->take(shard_path(key), name, output))
             to_write.emplace(key, std::move(name));
     }

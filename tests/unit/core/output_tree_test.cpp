@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <sys/stat.h>
 #include <thread>
@@ -264,11 +265,60 @@ TEST_CASE("a file a reused build left is found as it is, and kept without a link
     CHECK(left->modified_nanoseconds == status.st_mtim.tv_nsec);
     CHECK_FALSE(out.left_file("board/m1")); // a folder
     CHECK_FALSE(out.left_file("board/m2/pack.pdf"));
-    out.keep_left("board/m1/pack.pdf");
+    out.keep_left("board/m1/pack.pdf", *left);
     commit(out);
     using Files = std::vector<std::pair<std::string, std::string>>;
     CHECK(files_in(public_folder) == Files{{"board/m1/pack.pdf", "cached pack"}});
     CHECK(fs::equivalent(public_folder / "board/m1/pack.pdf", stored));
+    fs::remove_all(folder);
+}
+
+TEST_CASE("the files as written are the folder as a walk finds it, times and sizes alike") {
+    fs::path folder = fresh_folder("as-written");
+    fs::path public_folder = folder / "public";
+    fs::path stored = folder / "stored.pdf";
+    write_text(stored, "cached pack");
+    OutputTree out(public_folder.string(), PreviousBuild::reuse);
+    out.write("a.txt", "after the folder a/ in a walk");
+    out.write("a/b.html", "first version");
+    out.write("a-b/c.html", "between a/ and a.txt");
+    REQUIRE(out.link_file("z/pack.pdf", stored.string()));
+    OutputTree::Stream stream(out, "a/stream.js");
+    stream.append("streamed");
+    stream.close();
+    out.write("a/b.html", "second, longer version"); // written twice: the last counts
+    commit(out);
+    // What a walk of the committed folder finds, folder by folder in name order.
+    std::vector<std::pair<std::string, FileStamp>> walked;
+    std::function<void(const fs::path&, const std::string&)> walk = [&](const fs::path& at,
+                                                                        const std::string& prefix) {
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(at))
+            names.push_back(entry.path().filename().string());
+        std::sort(names.begin(), names.end());
+        for (const auto& name : names) {
+            struct stat status {};
+            REQUIRE(::lstat((at / name).c_str(), &status) == 0);
+            if (S_ISDIR(status.st_mode)) {
+                walk(at / name, prefix + name + "/");
+                continue;
+            }
+            walked.push_back({prefix + name,
+                              {status.st_size,
+                               status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec}});
+        }
+    };
+    walk(public_folder, "");
+    auto written = out.files_as_written();
+    REQUIRE(written.size() == walked.size());
+    for (std::size_t n = 0; n < walked.size(); ++n) {
+        CHECK(written[n].first == walked[n].first);
+        CHECK(written[n].second.size == walked[n].second.size);
+        CHECK(written[n].second.modified_ns == walked[n].second.modified_ns);
+    }
+    CHECK(walked.front().first == OutputTree::marker_name);
+    CHECK(walked[1].first == "a/b.html");
+    CHECK(walked[1].second.size == 22);
     fs::remove_all(folder);
 }
 
