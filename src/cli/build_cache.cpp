@@ -25,9 +25,11 @@ std::optional<std::string> read_bytes(const fs::path& path) {
     return read_regular_file(path.string());
 }
 
-bool write_bytes(const fs::path& path, const std::string& bytes) {
+// Writes the pieces one after another, none copied into another first.
+bool write_bytes(const fs::path& path, std::initializer_list<std::string_view> pieces) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    for (std::string_view piece : pieces)
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
     out.close();
     return static_cast<bool>(out);
 }
@@ -164,26 +166,33 @@ std::string BuildCache::entry_folder(const std::string& part) const {
     return folder_ + "/" + layout_version + "/" + part;
 }
 
-// An entry's file: a line naming the layout with the SHA-256 of all that follows it, the key,
-// the files (digest, size and time, identity, output path: the path last, as it may hold
-// spaces), and the note's length before the note itself. Read in one go and checked whole.
-std::string BuildCache::entry_text(const std::string& key, const std::vector<Record::File>& files,
+// An entry's file: a line naming the layout with the SHA-256 of the lines that follow it and
+// that of the note, then the key, the files (digest, size and time, identity, output path:
+// the path last, as it may hold spaces), and the note's length before the note itself. Read in
+// one go and checked whole. The note is written after these lines as it is, never copied
+// into them: the index's runs to tens of megabytes.
+std::string BuildCache::entry_head(const std::string& key, const std::vector<Record::File>& files,
                                    const std::string& note) {
-    std::string body = "key " + key + "\nfiles " + std::to_string(files.size()) + "\n";
+    std::string lines = "key " + key + "\nfiles " + std::to_string(files.size()) + "\n";
     for (const auto& file : files)
-        body += file.sha256 + ' ' + file.stamp + ' ' + identity_text(file.identity) + ' ' +
-                file.path + '\n';
-    body += "note " + std::to_string(note.size()) + '\n';
-    body += note;
-    return std::string(entry_opening) + sha256_hex(body) + '\n' + body;
+        lines += file.sha256 + ' ' + file.stamp + ' ' + identity_text(file.identity) + ' ' +
+                 file.path + '\n';
+    lines += "note " + std::to_string(note.size()) + '\n';
+    return std::string(entry_opening) + sha256_hex(lines) + ' ' + sha256_hex(note) + '\n' + lines;
 }
 
 std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text) {
     std::string_view rest = text;
     auto opening = take_line(rest);
-    if (!opening || !opening->starts_with(entry_opening) ||
-        opening->substr(entry_opening.size()) != sha256_hex(rest))
+    auto digests = opening && opening->starts_with(entry_opening)
+                       ? opening->substr(entry_opening.size())
+                       : std::string_view();
+    std::size_t space = digests.find(' ');
+    if (space == std::string_view::npos)
         return std::nullopt;
+    std::string_view lines_digest = digests.substr(0, space);
+    std::string_view note_digest = digests.substr(space + 1);
+    const char* lines_start = rest.data();
     Record record;
     auto key = take_line(rest);
     auto files = key ? take_line(rest) : std::nullopt;
@@ -213,10 +222,12 @@ std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text)
     auto note_line = take_line(rest);
     auto note_size = note_line ? after(*note_line, "note") : std::nullopt;
     auto note_bytes = note_size ? count_in(*note_size) : std::nullopt;
-    if (!note_bytes || *note_bytes != rest.size())
+    if (!note_bytes || *note_bytes != rest.size() ||
+        sha256_hex(std::string_view(
+            lines_start, static_cast<std::size_t>(rest.data() - lines_start))) != lines_digest ||
+        sha256_hex(rest) != note_digest)
         return std::nullopt;
     record.note_offset = static_cast<std::uint64_t>(rest.data() - text.data());
-    record.note = std::string(rest);
     return record;
 }
 
@@ -233,6 +244,10 @@ std::optional<BuildCache::Record> BuildCache::read_entry(const std::string& part
         remove_quietly(folder); // damaged: built again and stored afresh
         return std::nullopt;
     }
+    // The note in the same bytes, the lines before it taken off: the index's note runs to tens
+    // of megabytes, and a copy of it would be the build's largest allocation.
+    text->erase(0, record->note_offset);
+    record->note = std::move(*text);
     if (record->key != key)
         return std::nullopt; // stale: the next store replaces it
     return record;
@@ -322,7 +337,7 @@ bool BuildCache::finish_entry(const std::string& staging, const std::string& par
                               const std::string& key, const std::vector<Record::File>& files,
                               const std::string& note) const {
     fs::path folder = staging;
-    if (!write_bytes(folder / "entry", entry_text(key, files, note))) {
+    if (!write_bytes(folder / "entry", {entry_head(key, files, note), note})) {
         remove_quietly(folder);
         return false;
     }
@@ -354,7 +369,7 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
         }
         fs::path stored = fs::path(*staging) / std::to_string(n);
         bool linked = written_to && written_to->share_file(path, stored.string(), bytes.size());
-        if (!linked && !write_bytes(stored, bytes)) {
+        if (!linked && !write_bytes(stored, {bytes})) {
             remove_quietly(*staging);
             return false;
         }

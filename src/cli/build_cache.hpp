@@ -5,10 +5,10 @@
 // from every input of that part (see build_cache_keys.hpp). A part whose key is unchanged takes
 // its files from the cache instead of being laid out again.
 //
-// <cache>/v4/<part>/entry  one file, read in one go and checked whole by its SHA-256: the key,
-//                          each file's output path, SHA-256, size, modification time and
-//                          identity (device and inode), then the caller's note (summary,
-//                          warnings)
+// <cache>/v4/<part>/entry  one file, read in one go and checked whole (a SHA-256 of its lines
+//                          and one of its note): the key; each file's output path, SHA-256,
+//                          size, modification time and identity (device and inode); then the
+//                          caller's note (summary, warnings)
 // <cache>/v4/<part>/<n>    the files' bytes
 #include "core/output_tree.hpp"
 
@@ -91,9 +91,11 @@ class BuildCache {
         std::string note;
         std::uint64_t note_offset = 0;
     };
-    static std::string entry_text(const std::string& key, const std::vector<Record::File>& files,
+    // The entry's file up to its note, which follows it as it is.
+    static std::string entry_head(const std::string& key, const std::vector<Record::File>& files,
                                   const std::string& note);
-    // None when the text is not a whole entry, as written.
+    // None when the text is not a whole entry, as written. The note is left where it is, from
+    // note_offset on.
     static std::optional<Record> parse_entry(std::string_view text);
     std::string entry_folder(const std::string& part) const;
     // `part`'s entry when it is whole and stored under `key`; a damaged one is removed.

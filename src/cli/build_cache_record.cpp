@@ -120,10 +120,12 @@ std::optional<std::string> output_digest(const fs::path& out) {
 // that build, unless something else has changed the folder since.
 std::string written_digest(const OutputTree& out) {
     Digest digest;
-    auto files = out.files_as_written();
-    for (const auto& [path, stamp] : files)
+    std::size_t files = 0;
+    out.for_each_file_as_written([&](std::string_view path, const FileStamp& stamp) {
         add_output_file(digest, path, stamp.size, stamp.modified_ns);
-    digest.add(std::to_string(files.size()));
+        ++files;
+    });
+    digest.add(std::to_string(files));
     return digest.hex();
 }
 

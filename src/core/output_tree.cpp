@@ -460,20 +460,38 @@ bool walks_before(std::string_view a, std::string_view b) {
 
 } // namespace
 
-std::vector<std::pair<std::string_view, FileStamp>> OutputTree::files_as_written() const {
-    std::vector<std::pair<std::string_view, FileStamp>> files;
+void OutputTree::for_each_file_as_written(
+    const std::function<void(std::string_view, const FileStamp&)>& each) const {
     std::lock_guard lock(mutex_);
-    for_each_written(
-        [&](std::string_view path, const FileStamp& stamp) { files.emplace_back(path, stamp); });
-    files.emplace_back(marker_name, marker_stamp_);
-    // A path written twice holds what was written last.
-    std::stable_sort(files.begin(), files.end(),
-                     [](const auto& a, const auto& b) { return walks_before(a.first, b.first); });
-    std::vector<std::pair<std::string_view, FileStamp>> once;
-    for (std::size_t n = 0; n < files.size(); ++n)
-        if (n + 1 == files.size() || files[n + 1].first != files[n].first)
-            once.push_back(files[n]);
-    return once;
+    // Where each record starts in written_, in the order written: four bytes a file, where a
+    // copy of the paths would be tens of bytes (an archive's output holds 136,000 files).
+    std::vector<std::uint32_t> starts;
+    for_each_written([&](std::string_view path, const FileStamp&) {
+        starts.push_back(static_cast<std::uint32_t>(path.data() - written_.data()));
+    });
+    auto path_at = [&](std::uint32_t start) {
+        return std::string_view(written_).substr(start, written_.find('\0', start) - start);
+    };
+    // A path written twice holds what was written last: the stable sort keeps the order
+    // written among equal paths, and the last of each run is taken.
+    std::stable_sort(starts.begin(), starts.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return walks_before(path_at(a), path_at(b));
+    });
+    bool marker_met = false; // the marker is no written file, but the folder holds it
+    for (std::size_t n = 0; n < starts.size(); ++n) {
+        std::string_view path = path_at(starts[n]);
+        if (!marker_met && walks_before(marker_name, path)) {
+            each(marker_name, marker_stamp_);
+            marker_met = true;
+        }
+        if (n + 1 < starts.size() && path_at(starts[n + 1]) == path)
+            continue;
+        FileStamp stamp;
+        std::memcpy(&stamp, written_.data() + starts[n] + path.size() + 1, sizeof stamp);
+        each(path, stamp);
+    }
+    if (!marker_met)
+        each(marker_name, marker_stamp_);
 }
 
 bool OutputTree::commit(std::string& error) {

@@ -9,6 +9,7 @@
 // every file written is written afresh; whatever the build does not write is removed before
 // the swap. Linking and removing tens of thousands of unchanged files would otherwise cost a
 // one-paper rebuild more than the paper.
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -87,11 +88,12 @@ class OutputTree {
     std::string staging_path(const std::string& path = {}) const;
     // Every path written so far that ends with `suffix` (all when empty), sorted.
     std::vector<std::string> written(std::string_view suffix = {}) const;
-    // After commit(): every file the output folder holds, the marker included, each with its
-    // size and time as written, in the order a walk of the folder meets them (folder by
-    // folder, names in byte order), so that a record of the output needs no walk. A file this
-    // build put there other than through this tree is missing from it.
-    std::vector<std::pair<std::string_view, FileStamp>> files_as_written() const;
+    // After commit(): calls `each(path, stamp)` for every file the output folder holds, the
+    // marker included, with its size and time as written, in the order a walk of the folder
+    // meets them (folder by folder, names in byte order), so that a record of the output needs
+    // no walk. A file this build put there other than through this tree is missing.
+    void for_each_file_as_written(
+        const std::function<void(std::string_view, const FileStamp&)>& each) const;
 
     // Keeps a copy of every file the current thread writes into `tree` while it lives, so a
     // part of the build (one meeting's pages) can be stored whole and written again later.

@@ -309,7 +309,9 @@ TEST_CASE("the files as written are the folder as a walk finds it, times and siz
         }
     };
     walk(public_folder, "");
-    auto written = out.files_as_written();
+    std::vector<std::pair<std::string, FileStamp>> written;
+    out.for_each_file_as_written(
+        [&](std::string_view path, const FileStamp& stamp) { written.emplace_back(path, stamp); });
     REQUIRE(written.size() == walked.size());
     for (std::size_t n = 0; n < walked.size(); ++n) {
         CHECK(written[n].first == walked[n].first);
