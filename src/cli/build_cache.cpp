@@ -5,7 +5,6 @@
 #include "core/text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -80,29 +79,11 @@ FileIdentity identity_from(const std::string& text) {
 
 const std::string_view entry_opening = "boardpack cache entry ";
 
-// The text up to the next line break, taken off `rest`; none when there is none.
-std::optional<std::string_view> take_line(std::string_view& rest) {
-    std::size_t end = rest.find('\n');
-    if (end == std::string_view::npos)
-        return std::nullopt;
-    std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(end + 1);
-    return line;
-}
-
 // The rest of `line` after `word` and a space; none when it does not start so.
 std::optional<std::string_view> after(std::string_view line, std::string_view word) {
     if (!line.starts_with(word) || line.size() <= word.size() || line[word.size()] != ' ')
         return std::nullopt;
     return line.substr(word.size() + 1);
-}
-
-std::optional<std::size_t> count_in(std::string_view text) {
-    std::size_t value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return value;
 }
 
 void remove_quietly(const fs::path& path) {
@@ -197,7 +178,7 @@ std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text)
     auto key = take_line(rest);
     auto files = key ? take_line(rest) : std::nullopt;
     auto count = files ? after(*files, "files") : std::nullopt;
-    auto file_count = count ? count_in(*count) : std::nullopt;
+    auto file_count = count ? parse_count(*count) : std::nullopt;
     if (!key || !after(*key, "key") || !file_count || *file_count > rest.size())
         return std::nullopt;
     record.key = std::string(*after(*key, "key"));
@@ -221,7 +202,7 @@ std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text)
     }
     auto note_line = take_line(rest);
     auto note_size = note_line ? after(*note_line, "note") : std::nullopt;
-    auto note_bytes = note_size ? count_in(*note_size) : std::nullopt;
+    auto note_bytes = note_size ? parse_count(*note_size) : std::nullopt;
     if (!note_bytes || *note_bytes != rest.size() ||
         sha256_hex(std::string_view(
             lines_start, static_cast<std::size_t>(rest.data() - lines_start))) != lines_digest ||

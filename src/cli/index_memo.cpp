@@ -5,9 +5,9 @@
 #include "content/meeting_note.hpp"
 #include "core/digest.hpp"
 #include "core/filesystem.hpp"
+#include "core/text.hpp"
 
 #include <cerrno>
-#include <charconv>
 #include <fcntl.h>
 #include <string_view>
 #include <unistd.h>
@@ -17,24 +17,6 @@ namespace bp::cli {
 namespace {
 
 constexpr std::string_view first_line = "boardpack meeting index 2\n";
-
-// The text up to the next line break, which is taken off `rest`; none when there is none.
-std::optional<std::string_view> take_line(std::string_view& rest) {
-    std::size_t end = rest.find('\n');
-    if (end == std::string_view::npos)
-        return std::nullopt;
-    std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(end + 1);
-    return line;
-}
-
-std::optional<std::size_t> size_in(std::string_view text) {
-    std::size_t value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return value;
-}
 
 // `bytes` bytes of the file `fd` from `offset`; none when they cannot all be read.
 std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes) {
@@ -116,9 +98,9 @@ void IndexMemo::read_stored() {
         std::string sha(sizes->substr(sizes->size() - 64));
         std::string_view counts = sizes->substr(0, sizes->size() - 65);
         std::size_t space = counts.find(' ');
-        auto value_bytes = size_in(counts.substr(0, space));
+        auto value_bytes = parse_count(counts.substr(0, space));
         auto note_bytes =
-            space == std::string_view::npos ? std::nullopt : size_in(counts.substr(space + 1));
+            space == std::string_view::npos ? std::nullopt : parse_count(counts.substr(space + 1));
         if (!value_bytes || !note_bytes || *value_bytes + *note_bytes > rest.size())
             return;
         std::uint64_t offset =

@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -197,6 +198,23 @@ std::string format_number(double value, int decimals) {
                    fraction.find_first_not_of(".0") == std::string::npos;
     // An en dash: the bundled font has no U+2212 minus sign, and UK statistical tables use it.
     return (negative && !is_zero ? "\xE2\x80\x93" : "") + grouped + fraction;
+}
+
+std::optional<std::string_view> take_line(std::string_view& rest) {
+    std::size_t end = rest.find('\n');
+    if (end == std::string_view::npos)
+        return std::nullopt;
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    return line;
+}
+
+std::optional<std::size_t> parse_count(std::string_view text) {
+    std::size_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
 }
 
 } // namespace bp

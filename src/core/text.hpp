@@ -28,6 +28,11 @@ char32_t next_code_point(std::string_view text, std::size_t& at);
 // Every `from` in `text` replaced by `to`, left to right, in one pass over `text`: what is
 // put in is never searched again. An empty `from` replaces nothing.
 std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
+// The text up to the next line break, taken off `rest` with the break; none when `rest` holds
+// no line break (a file cut short).
+std::optional<std::string_view> take_line(std::string_view& rest);
+// A count written in decimal digits and nothing else; none for anything else.
+std::optional<std::size_t> parse_count(std::string_view text);
 // "1,785"; "12.5" with the given decimals; a leading en dash for negatives.
 std::string format_number(double value, int decimals = 0);
 

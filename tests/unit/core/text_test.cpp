@@ -75,3 +75,20 @@ TEST_CASE("replace_all stays linear on a large drawing with many matches" * doct
     CHECK(out.size() == svg.size() + 150000 * 2);
     CHECK(out.find("<path id=\"p-glyph149999\"/>") != std::string::npos);
 }
+
+TEST_CASE("lines are taken one at a time, and a count is digits alone") {
+    std::string_view rest = "key abc\nfiles 2\nno end";
+    CHECK(bp::take_line(rest) == std::optional<std::string_view>("key abc"));
+    CHECK(bp::take_line(rest) == std::optional<std::string_view>("files 2"));
+    CHECK_FALSE(bp::take_line(rest)); // cut short: no line break
+    CHECK(rest == "no end");
+    std::string_view blank = "\n";
+    CHECK(bp::take_line(blank) == std::optional<std::string_view>(""));
+    CHECK(blank.empty());
+    CHECK(bp::parse_count("0") == std::optional<std::size_t>(0));
+    CHECK(bp::parse_count("52458") == std::optional<std::size_t>(52458));
+    CHECK_FALSE(bp::parse_count(""));
+    CHECK_FALSE(bp::parse_count("12 "));
+    CHECK_FALSE(bp::parse_count("-3"));
+    CHECK_FALSE(bp::parse_count("99999999999999999999999"));
+}
