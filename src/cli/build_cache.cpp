@@ -18,7 +18,7 @@ namespace bp::cli {
 namespace {
 
 // Bumped when the layout of an entry changes, so an older cache is simply not found.
-const char* const layout_version = "v4";
+const char* const layout_version = "v7";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     return read_regular_file(path.string());
@@ -147,10 +147,10 @@ std::string BuildCache::entry_folder(const std::string& part) const {
     return folder_ + "/" + layout_version + "/" + part;
 }
 
-// An entry's file: a line naming the layout with the SHA-256 of the lines that follow it and
-// that of the note, then the key, the files (digest, size and time, identity, output path:
-// the path last, as it may hold spaces), and the note's length before the note itself. Read in
-// one go and checked whole. The note is written after these lines as it is, never copied
+// An entry's file: a line naming the layout with a damage check (damage_check_hex) of the lines
+// that follow it and one of the note, then the key, the files (digest, size and time, identity,
+// output path: the path last, as it may hold spaces), and the note's length before the note itself.
+// Read in one go and checked whole. The note is written after these lines as it is, never copied
 // into them: the index's runs to tens of megabytes.
 std::string BuildCache::entry_head(const std::string& key, const std::vector<Record::File>& files,
                                    const std::string& note) {
@@ -159,7 +159,8 @@ std::string BuildCache::entry_head(const std::string& key, const std::vector<Rec
         lines += file.sha256 + ' ' + file.stamp + ' ' + identity_text(file.identity) + ' ' +
                  file.path + '\n';
     lines += "note " + std::to_string(note.size()) + '\n';
-    return std::string(entry_opening) + sha256_hex(lines) + ' ' + sha256_hex(note) + '\n' + lines;
+    return std::string(entry_opening) + damage_check_hex(lines) + ' ' + damage_check_hex(note) +
+           '\n' + lines;
 }
 
 std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text) {
@@ -204,9 +205,9 @@ std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text)
     auto note_size = note_line ? after(*note_line, "note") : std::nullopt;
     auto note_bytes = note_size ? parse_count(*note_size) : std::nullopt;
     if (!note_bytes || *note_bytes != rest.size() ||
-        sha256_hex(std::string_view(
+        damage_check_hex(std::string_view(
             lines_start, static_cast<std::size_t>(rest.data() - lines_start))) != lines_digest ||
-        sha256_hex(rest) != note_digest)
+        damage_check_hex(rest) != note_digest)
         return std::nullopt;
     record.note_offset = static_cast<std::uint64_t>(rest.data() - text.data());
     return record;

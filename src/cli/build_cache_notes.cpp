@@ -1,10 +1,14 @@
 #include "cli/build_cache_notes.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string_view>
+#include <tuple>
 
 namespace bp::cli {
 
@@ -107,21 +111,28 @@ template <typename Use> void for_each_line(std::string_view rest, Use use) {
     }
 }
 
-// A document's fields as JSON; its word forms go after the note's JSON as plain lines, and
-// its postings after those, in one block for the meeting (see pages_note).
-json document_json(const site::StemmedDocument& stemmed, std::size_t forms_bytes) {
-    const site::SearchDocument& document = stemmed.document;
-    return {{"url", document.url},
-            {"title", document.title},
-            {"kind", document.kind},
-            {"board", document.board},
-            {"board_slug", document.board_slug},
-            {"date", document.date},
-            {"date_iso", document.date_iso},
-            {"year", document.year},
-            {"item", document.item},
-            {"has_text", stemmed.has_text},
-            {"forms_bytes", forms_bytes}};
+// A document's fields in the order they are kept: the note's lines list their lengths.
+template <typename Document> auto document_fields(Document& document) {
+    return std::array{&document.url,      &document.title,      &document.kind,
+                      &document.board,    &document.board_slug, &document.date,
+                      &document.date_iso, &document.year,       &document.item};
+}
+
+// A document as one line, "<length of each field> <has text: 0 or 1> <bytes of its word
+// forms>", then its fields one after another: read back with no parser (an archive's
+// rebuild reads every meeting's documents, and as JSON they were a twentieth of its time)
+// and byte for byte, whatever a title holds. Its word forms go after every document, and the
+// postings after those, in one block for the meeting (see pages_note).
+void append_document(std::string& out, const site::StemmedDocument& document,
+                     std::size_t forms_bytes) {
+    auto fields = document_fields(document.document);
+    std::string values;
+    for (const std::string* field : fields) {
+        out += std::to_string(field->size()) + ' ';
+        values += *field;
+    }
+    out += std::string(document.has_text ? "1 " : "0 ") + std::to_string(forms_bytes) + '\n';
+    out += values;
 }
 
 // The next `bytes` of the lines after the note's JSON; throws when they run short.
@@ -133,18 +144,38 @@ std::string_view take(std::string_view& lines, std::size_t bytes) {
     return taken;
 }
 
-site::StemmedDocument document_from(const json& in, std::string_view& lines) {
+// The next count of a document's line and the space after it; throws when there is none.
+std::size_t take_count(std::string_view& line) {
+    std::size_t space = line.find(' ');
+    auto count = parse_count(line.substr(0, space));
+    if (!count)
+        throw std::invalid_argument("a cached search document's line is not its lengths");
+    line.remove_prefix(space == std::string_view::npos ? line.size() : space + 1);
+    return *count;
+}
+
+// The document at the start of `documents` (append_document), with its word forms from the
+// start of `forms`; both are moved past what was read.
+site::StemmedDocument document_from(std::string_view& documents, std::string_view& forms) {
+    auto line = take_line(documents);
+    if (!line)
+        throw std::invalid_argument("a cached search document ends mid-line");
     site::StemmedDocument stemmed;
-    stemmed.document = {in.at("url").get<std::string>(),        in.at("title").get<std::string>(),
-                        in.at("kind").get<std::string>(),       in.at("board").get<std::string>(),
-                        in.at("board_slug").get<std::string>(), in.at("date").get<std::string>(),
-                        in.at("date_iso").get<std::string>(),   in.at("year").get<std::string>(),
-                        in.at("item").get<std::string>(),       std::string()};
-    stemmed.has_text = in.at("has_text").get<bool>();
-    for_each_line(take(lines, in.at("forms_bytes").get<std::size_t>()), [&](const auto& fields) {
-        if (fields.size() != 2)
+    auto fields = document_fields(stemmed.document);
+    std::array<std::size_t, std::tuple_size_v<decltype(fields)>> lengths{};
+    for (std::size_t& length : lengths)
+        length = take_count(*line);
+    std::size_t has_text = take_count(*line);
+    std::size_t forms_bytes = take_count(*line);
+    if (has_text > 1 || !line->empty())
+        throw std::invalid_argument("a cached search document's line is not its lengths");
+    stemmed.has_text = has_text == 1;
+    for (std::size_t n = 0; n < fields.size(); ++n)
+        *fields[n] = take(documents, lengths[n]);
+    for_each_line(take(forms, forms_bytes), [&](const auto& words) {
+        if (words.size() != 2)
             throw std::invalid_argument("a cached word form is not a word and its stem");
-        stemmed.forms.emplace_back(fields[0], fields[1]);
+        stemmed.forms.emplace_back(words[0], words[1]);
     });
     return stemmed;
 }
@@ -193,24 +224,25 @@ std::string cache_note(const std::vector<Diagnostic>& warnings,
 
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages) {
-    json documents = json::array();
-    std::string lines; // each document's forms, in document order, then the postings
+    std::string documents; // each document's fields
+    std::string lines;     // then each document's forms, in document order, then the postings
     for (const auto& document : pages.documents.documents) {
         if (!fits_lines(document))
             return std::nullopt;
         std::string forms = forms_text(document);
-        documents.push_back(document_json(document, forms.size()));
+        append_document(documents, document, forms.size());
         lines += forms;
     }
     lines += pages.documents.postings;
     json note = {{"warnings", warnings_json(warnings)},
                  {"images", pages.images},
-                 {"documents", documents},
+                 {"documents", pages.documents.documents.size()},
+                 {"documents_bytes", documents.size()},
                  {"postings_bytes", pages.documents.postings.size()},
                  {"postings_order", byte_order()}};
     try {
         // One line of JSON (it escapes every line break in a string), then the rest.
-        return note.dump() + '\n' + lines; // strict: documents must come back byte for byte
+        return note.dump() + '\n' + documents + lines; // strict: warnings and images too
     } catch (const json::type_error&) {
         return std::nullopt;
     }
@@ -231,8 +263,12 @@ std::optional<ReadNote> read_note(const std::string& note) {
         if (parsed.contains("images") && parsed.contains("documents")) {
             PagesNote pages;
             pages.images = parsed.at("images").get<ImageDigests>();
-            for (const auto& document : parsed.at("documents"))
-                pages.documents.documents.push_back(document_from(document, lines));
+            std::string_view documents =
+                take(lines, parsed.at("documents_bytes").get<std::size_t>());
+            for (std::size_t n = parsed.at("documents").get<std::size_t>(); n > 0; --n)
+                pages.documents.documents.push_back(document_from(documents, lines));
+            if (!documents.empty())
+                return std::nullopt; // bytes no document claims
             pages.documents.postings = take(lines, parsed.at("postings_bytes").get<std::size_t>());
             if (parsed.at("postings_order").get<std::string>() != byte_order() ||
                 !site::whole_posting_records(

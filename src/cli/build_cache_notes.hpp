@@ -21,8 +21,9 @@ struct PagesNote {
     ImageDigests images;
     site::RecordedDocuments documents;
 };
-// None when a document's fields (title, item, …) are not valid UTF-8, or a word form holds a
-// space or line break: they could not be kept exactly.
+// None when a warning or an image's path is not valid UTF-8 (they are kept as JSON), or a word
+// form holds a space or line break: they could not be kept exactly. A document's fields are
+// kept byte for byte.
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages);
 

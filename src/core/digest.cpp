@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <sys/stat.h>
 #include <vector>
+#include <xxhash.h>
 
 namespace bp {
 
@@ -69,6 +70,19 @@ std::string sha256_hex(std::string_view bytes) {
     Sha256 state;
     state.update(bytes);
     return state.hex();
+}
+
+std::string damage_check_hex(std::string_view bytes) {
+    XXH128_canonical_t canonical; // big-endian: the same digits on any machine
+    XXH128_canonicalFromHash(&canonical, XXH3_128bits(bytes.data(), bytes.size()));
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(2 * sizeof canonical.digest);
+    for (unsigned char byte : canonical.digest) {
+        hex += digits[byte >> 4];
+        hex += digits[byte & 15];
+    }
+    return hex;
 }
 
 std::optional<std::string> file_sha256_hex(const std::filesystem::path& path) {

@@ -9,6 +9,7 @@ site="$WORK/example"
 mkdir -p "$site"
 cp -r "$ROOT/site.yaml" "$ROOT/content" "$ROOT/assets" "$site/"
 cache="$site/.boardpack-cache"
+layout=v7 # the cache's layout: src/cli/build_cache.cpp
 meeting="content/csp/2017-12-12"
 
 cached() { # NAME [options]: builds with the cache into the new folder $WORK/NAME
@@ -27,7 +28,7 @@ pages_from_cache() { # the number of meetings whose pages came from the cache as
 }
 same() { diff -r "$1" "$2" >"$WORK/diff.txt" 2>&1; }
 entry_of() { # the cache entry holding a meeting's packs
-  echo "$cache/v4/public/meetings/csp/$1"
+  echo "$cache/$layout/public/meetings/csp/$1"
 }
 note_of() { # the note an entry's file ends with
   python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); at = d.index(b"\nnote ") + 1; sys.stdout.buffer.write(d[d.index(b"\n", at) + 1:])' "$1"
@@ -39,7 +40,7 @@ cached first; first="$WORK/first"
 check "the first build fills the cache" test -f "$(entry_of 2017-12-12)/entry"
 check "the first build takes nothing from the cache" test "$(from_cache "$first")" = 0
 check "the first build equals a clean build" same "$first" "$reference"
-check "the cache keeps the archive packs too" bash -c "ls '$cache'/v4/public/quarters/csp/*-q*/entry"
+check "the cache keeps the archive packs too" bash -c "ls '$cache'/$layout/public/quarters/csp/*-q*/entry"
 
 cached again; again="$WORK/again"
 check "a rebuild with nothing changed takes every meeting's packs from the cache" test "$(from_cache "$again")" = 4
@@ -148,15 +149,15 @@ index_from_cache() { # the number of meetings whose agendas the index took from 
 check "the first build reads every meeting's agenda" test "$(index_from_cache "$first")" = 0
 check "a rebuild with nothing changed reads no agenda" test "$(index_from_cache "$again")" = 4
 check "one changed paper has only its meeting's agenda read again" test "$(index_from_cache "$changed")" = 3
-check "the index is one entry of the cache" test -f "$cache/v4/public/index/entry"
-check "the sources' digests are kept for the next build" test -f "$cache/v4/public/digests/entry"
+check "the index is one entry of the cache" test -f "$cache/$layout/public/index/entry"
+check "the sources' digests are kept for the next build" test -f "$cache/$layout/public/digests/entry"
 sed -i 's/^venue: .*/venue: Council Chamber, Harbourside Town Hall/' "$site/content/csp/board.yaml"
 cached venue_changed; venue_changed="$WORK/venue_changed"
 check "a board's new venue has its meetings' agendas read again" test "$(index_from_cache "$venue_changed")" = 0
 check "the meetings then print the new venue" grep -q "Council Chamber, Harbourside Town Hall" "$venue_changed/csp/2017-12-12/index.html"
 clean reference_venue; reference="$WORK/reference_venue"
 check "after a board's new venue the build equals a clean build" same "$venue_changed" "$reference"
-python3 - "$cache/v4/public/index/entry" <<'PY'
+python3 - "$cache/$layout/public/index/entry" <<'PY'
 import sys
 path = sys.argv[1]
 data = bytearray(open(path, "rb").read())
@@ -176,7 +177,7 @@ sleep 3
 cached settled_first
 cached settled_again
 board_inode="$(stat -c %i "$site/content/csp/board.yaml")"
-check "a settled source's digest is kept for the next build" grep -q "^[0-9]* $board_inode " "$cache/v4/public/digests/entry"
+check "a settled source's digest is kept for the next build" grep -q "^[0-9]* $board_inode " "$cache/$layout/public/digests/entry"
 sed -i 's/late note on the winter programme/late note on the winter programmf/' "$site/$meeting/08-chairs-report.md"
 cached settled_changed; settled_changed="$WORK/settled_changed"
 check "a source edited to the same size is read again" bash -c "pdftotext '$settled_changed/csp/2017-12-12/pack.pdf' - | grep -q 'winter programmf'"
@@ -223,7 +224,7 @@ cached damaged; damaged="$WORK/damaged"
 check "a damaged entry record is detected" test "$(from_cache "$damaged")" = 3
 check "a damaged entry record is never served" same "$damaged" "$reference"
 
-pages_entry="$cache/v4/public/pages/csp/2017-12-12/entry"
+pages_entry="$cache/$layout/public/pages/csp/2017-12-12/entry"
 note_of "$pages_entry" >"$WORK/pages-note"
 python3 - "$pages_entry" <<'PY'
 import sys
@@ -252,7 +253,7 @@ check "after changed minutes the build equals a clean build" same "$minutes" "$r
 check "changed minutes reach the meetings that print them" test "$(from_cache "$minutes")" -lt 4
 
 cached members --audience members; members="$WORK/members"
-check "the members' edition has entries of its own" test -f "$cache/v4/members/meetings/csp/2017-12-12/entry"
+check "the members' edition has entries of its own" test -f "$cache/$layout/members/meetings/csp/2017-12-12/entry"
 cached members_again --audience members; members_again="$WORK/members_again"
 check "the members' edition is taken from the cache" test "$(from_cache "$members_again")" = 4
 clean members_reference --audience members; members_reference="$WORK/members_reference"
@@ -263,19 +264,19 @@ check "another SOURCE_DATE_EPOCH does not use the cache" test "$(from_cache "$ot
 
 elsewhere="$WORK/elsewhere-cache"
 cached moved --cache "$elsewhere"; moved="$WORK/moved"
-check "--cache puts the cache in the folder named" test -f "$elsewhere/v4/public/meetings/csp/2017-12-12/entry"
+check "--cache puts the cache in the folder named" test -f "$elsewhere/$layout/public/meetings/csp/2017-12-12/entry"
 check "a build with --cache equals a clean build" same "$moved" "$reference"
 
 # An older layout's entries are never read again, so a build removes them; a folder of the
 # user's own that only shares such a name is left alone.
-cp -r "$elsewhere/v4" "$elsewhere/v1"
+cp -r "$elsewhere/$layout" "$elsewhere/v1"
 mkdir -p "$elsewhere/v5/public" && echo "minutes of the away day" >"$elsewhere/v5/public/notes.txt"
 mkdir -p "$elsewhere/v6/public/meetings" "$elsewhere/v6/photos"
 cached moved_again --cache "$elsewhere"
 check "an older layout of the cache is removed" test ! -e "$elsewhere/v1"
 check "a folder that only looks like one keeps its files" test -f "$elsewhere/v5/public/notes.txt"
 check "a folder with anything else in it is kept" test -d "$elsewhere/v6/photos"
-check "the current layout stays" test -f "$elsewhere/v4/public/meetings/csp/2017-12-12/entry"
+check "the current layout stays" test -f "$elsewhere/$layout/public/meetings/csp/2017-12-12/entry"
 rm -rf "$cache"
 clean no_cache; no_cache="$WORK/no_cache"
 check "--no-cache writes no cache" test ! -e "$cache"

@@ -118,3 +118,23 @@ TEST_CASE("sha256_hex tells apart inputs that differ in one byte") {
     CHECK(sha256_hex("period,value\n2017-04,166\n") != sha256_hex("period,value\n2017-04,167\n"));
     CHECK(sha256_hex(std::string("a\0b", 3)).size() == 64);
 }
+
+TEST_CASE("damage_check_hex is XXH3's 128-bit hash, high half first, in 32 digits") {
+    // The published XXH3-128 of no bytes.
+    CHECK(damage_check_hex("") == "99aa06d3014798d86001c324468d497f");
+    CHECK(damage_check_hex("board pack") == "aa3c7a35035f118d60332ed0aa9dc8e7");
+    CHECK(damage_check_hex(std::string("a\0b", 3)).size() == 32);
+}
+
+TEST_CASE("damage_check_hex finds one byte changed anywhere in a long text") {
+    std::string text(200000, 'x');
+    for (std::size_t at = 0; at < text.size(); at += 4099)
+        text[at] = static_cast<char>('a' + at % 26);
+    const std::string check = damage_check_hex(text);
+    for (std::size_t at : {std::size_t{0}, std::size_t{1234}, text.size() / 2, text.size() - 1}) {
+        std::string altered = text;
+        altered[at] = static_cast<char>(altered[at] ^ 1);
+        CHECK(damage_check_hex(altered) != check);
+    }
+    CHECK(damage_check_hex(text.substr(0, text.size() - 1)) != check);
+}
