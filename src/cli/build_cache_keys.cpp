@@ -4,12 +4,14 @@
 #include "core/data_dir.hpp"
 #include "core/date.hpp"
 #include "core/digest.hpp"
+#include "core/filesystem.hpp"
 #include "pack/font_family.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <elf.h>
 #include <filesystem>
+#include <functional>
 #include <link.h>
 #include <map>
 
@@ -18,11 +20,6 @@ namespace fs = std::filesystem;
 namespace bp::cli {
 
 namespace {
-
-bool hidden(const fs::path& path) {
-    std::string name = path.filename().string();
-    return !name.empty() && name[0] == '.';
-}
 
 using FileDigests = std::map<std::string, std::string>; // path as named -> SHA-256
 
@@ -33,28 +30,14 @@ void add_file(FileDigests& digests, const fs::path& root, const std::string& pat
 }
 
 // Every file under `folder` (relative to `root`), hidden ones and `skip`ped folders left out.
-template <typename Skip>
 void add_folder(FileDigests& digests, const fs::path& root, const std::string& folder,
-                Skip&& skip) {
-    std::error_code ec;
-    fs::path start = root / folder;
-    if (!fs::is_directory(start, ec))
-        return;
-    for (auto it = fs::recursive_directory_iterator(start, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        bool is_folder = it->is_directory(ec);
-        if (hidden(it->path()) || (is_folder && skip(it->path()))) {
-            if (is_folder)
-                it.disable_recursion_pending();
-            continue;
-        }
-        if (it->is_regular_file(ec))
-            add_file(digests, root, it->path().lexically_relative(root).generic_string());
-    }
+                const std::function<bool(const std::string&)>& skip) {
+    for_each_file_under(root, folder, skip,
+                        [&](const std::string& path) { add_file(digests, root, path); });
 }
 
 void add_folder(FileDigests& digests, const fs::path& root, const std::string& folder) {
-    add_folder(digests, root, folder, [](const fs::path&) { return false; });
+    add_folder(digests, root, folder, [](const std::string&) { return false; });
 }
 
 void add_digests(Digest& digest, const FileDigests& digests) {
@@ -121,9 +104,8 @@ std::string site_key(const std::string& source_root, content::Audience audience)
 std::string board_key(const std::string& site_key, const std::string& source_root,
                       const content::Board& board) {
     FileDigests files;
-    add_folder(files, source_root, board.folder, [](const fs::path& folder) {
-        return parse_date(folder.filename().string()).has_value();
-    });
+    add_folder(files, source_root, board.folder,
+               [](const std::string& folder) { return parse_date(file_name(folder)).has_value(); });
     for (const auto& meeting : board.meetings) {
         add_file(files, source_root, meeting.folder + "/meeting.yaml");
         content::for_each_paper(meeting.items, [&](const content::Paper& paper) {

@@ -20,26 +20,14 @@ namespace {
 
 using nlohmann::json;
 
-bool hidden(const fs::path& path) {
-    std::string name = path.filename().string();
-    return !name.empty() && name[0] == '.';
-}
-
 // Every file under `folder`, relative to `root`, with its SHA-256; hidden names left out.
 void digest_folder(Digest& digest, const fs::path& root, const std::string& folder) {
     std::map<std::string, std::string> files;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(root / folder, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (hidden(it->path())) {
-            if (it->is_directory(ec))
-                it.disable_recursion_pending();
-            continue;
-        }
-        if (it->is_regular_file(ec))
-            files[it->path().lexically_relative(root).generic_string()] =
-                remembered_file_sha256_hex(it->path()).value_or("unreadable");
-    }
+    for_each_file_under(
+        root, folder, [](const std::string&) { return false; },
+        [&](const std::string& path) {
+            files[path] = remembered_file_sha256_hex(root / path).value_or("unreadable");
+        });
     digest.add(folder).add(std::to_string(files.size()));
     for (const auto& [path, sha] : files)
         digest.add(path).add(sha);

@@ -42,6 +42,28 @@ std::optional<std::vector<FolderEntry>> folder_entries(const std::string& native
     return entries;
 }
 
+void for_each_file_under(const std::string& root, const std::string& folder,
+                         const std::function<bool(const std::string&)>& skip,
+                         const std::function<void(const std::string&)>& use) {
+    auto entries = folder_entries(join_path(root, folder));
+    if (!entries)
+        return;
+    for (const auto& entry : *entries) {
+        if (entry.name.starts_with('.'))
+            continue;
+        std::string path = join_path(folder, entry.name);
+        struct stat status {};
+        if (entry.kind == FolderEntry::Kind::folder) {
+            if (!skip(path))
+                for_each_file_under(root, path, skip, use);
+        } else if (entry.kind == FolderEntry::Kind::file ||
+                   (::stat(join_path(root, path).c_str(), &status) == 0 &&
+                    S_ISREG(status.st_mode))) {
+            use(path);
+        }
+    }
+}
+
 std::string join_path(const std::string& a, const std::string& b) {
     if (a.empty() || a == ".")
         return b;

@@ -1,6 +1,7 @@
 #pragma once
 // The file-system seam: every stage reads through this, so tests can run entirely in memory.
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -82,6 +83,15 @@ struct FolderEntry {
 // The entries of the folder at `native_path`, "." and ".." left out, sorted by name; nothing
 // when it cannot be read.
 std::optional<std::vector<FolderEntry>> folder_entries(const std::string& native_path);
+// Calls `use` with the path, relative to `root`, of every file under `folder` (relative to
+// `root`), as the build cache sees a folder: hidden names left out, links followed to files but
+// never into folders, and folders for which `skip` (given their path relative to `root`) says
+// so left out with all they hold. Folder by folder, in name order; a folder that cannot be read
+// holds nothing. One listing a folder and a stat() only for links: a rebuild walks the whole
+// site this way before it knows what changed.
+void for_each_file_under(const std::string& root, const std::string& folder,
+                         const std::function<bool(const std::string&)>& skip,
+                         const std::function<void(const std::string&)>& use);
 
 // Joins path parts with '/', ignoring empty parts.
 std::string join_path(const std::string& a, const std::string& b);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -111,5 +112,43 @@ TEST_CASE("a folder's entries come sorted by name, each a file, a folder or some
     CHECK(((*entries)[2].name == "c-file.html" && (*entries)[2].kind == Kind::file));
     CHECK(((*entries)[3].name == "d-link" && (*entries)[3].kind == Kind::other));
     CHECK_FALSE(bp::folder_entries((root / "missing").string()));
+    fs::remove_all(root);
+}
+
+TEST_CASE("every file under a folder, as the build cache sees it") {
+    fs::path root = fs::temp_directory_path() / "boardpack-files-under-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "content/csp/2017-12-12/images");
+    fs::create_directories(root / "content/csp/.drafts");
+    fs::create_directories(root / "content/csp/2018-03-13");
+    fs::create_directories(root / "elsewhere");
+    std::ofstream(root / "content/csp/board.yaml") << "name: CSP";
+    std::ofstream(root / "content/csp/.notes.md") << "hidden";
+    std::ofstream(root / "content/csp/.drafts/paper.md") << "in a hidden folder";
+    std::ofstream(root / "content/csp/2017-12-12/meeting.yaml") << "date: 2017-12-12";
+    std::ofstream(root / "content/csp/2017-12-12/images/map.png") << "png";
+    std::ofstream(root / "content/csp/2018-03-13/meeting.yaml") << "date: 2018-03-13";
+    std::ofstream(root / "elsewhere/shared.csv") << "period,value";
+    fs::create_symlink(root / "elsewhere/shared.csv", root / "content/csp/linked.csv");
+    fs::create_symlink(root / "elsewhere", root / "content/csp/linked-folder");
+    fs::create_symlink(root / "missing.csv", root / "content/csp/broken.csv");
+    auto files_under = [&](const std::string& folder, auto skip) {
+        std::vector<std::string> files;
+        bp::for_each_file_under(root.string(), folder, skip,
+                                [&](const std::string& path) { files.push_back(path); });
+        return files;
+    };
+    auto nothing = [](const std::string&) { return false; };
+    CHECK(files_under("content/csp", nothing) ==
+          std::vector<std::string>{"content/csp/2017-12-12/images/map.png",
+                                   "content/csp/2017-12-12/meeting.yaml",
+                                   "content/csp/2018-03-13/meeting.yaml", "content/csp/board.yaml",
+                                   "content/csp/linked.csv"});
+    auto meetings = [](const std::string& folder) {
+        return folder.find("/20") != std::string::npos;
+    };
+    CHECK(files_under("content/csp", meetings) ==
+          std::vector<std::string>{"content/csp/board.yaml", "content/csp/linked.csv"});
+    CHECK(files_under("content/missing", nothing).empty());
     fs::remove_all(root);
 }
