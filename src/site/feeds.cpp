@@ -13,14 +13,8 @@ std::string xml_escape(const std::string& text) {
 }
 
 void keep_newest(std::vector<FeedEntry>& entries) {
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const auto& a, const auto& b) { return a.updated > b.updated; });
-    if (entries.size() <= feed_entry_limit)
-        return;
-    const std::string last = entries[feed_entry_limit - 1].updated;
-    auto cut = std::find_if(entries.begin() + feed_entry_limit, entries.end(),
-                            [&](const FeedEntry& entry) { return entry.updated != last; });
-    entries.erase(cut, entries.end());
+    keep_newest(entries,
+                [](const FeedEntry& entry) -> const std::string& { return entry.updated; });
 }
 
 std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries) {

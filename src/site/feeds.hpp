@@ -4,6 +4,7 @@
 #include "core/date.hpp"
 #include "core/time_zone.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -35,7 +36,19 @@ constexpr std::size_t feed_entry_limit = 200;
 // Sorts entries newest first by <updated>, entries of the same date in the order given (agenda
 // order), and keeps the newest feed_entry_limit and any more of the same date as the last of
 // them, so one day's papers are never split. Entries added later and trimmed again give the
-// same feed as trimming once: what is dropped is older than what is kept.
+// same feed as trimming once: what is dropped is older than what is kept. `updated` gives an
+// entry's date as text, so a feed's candidates can be trimmed before their entries are made.
+template <typename Entry, typename Updated>
+void keep_newest(std::vector<Entry>& entries, Updated updated) {
+    std::stable_sort(entries.begin(), entries.end(),
+                     [&](const Entry& a, const Entry& b) { return updated(a) > updated(b); });
+    if (entries.size() <= feed_entry_limit)
+        return;
+    const std::string last = updated(entries[feed_entry_limit - 1]);
+    auto cut = std::find_if(entries.begin() + feed_entry_limit, entries.end(),
+                            [&](const Entry& entry) { return updated(entry) != last; });
+    entries.erase(cut, entries.end());
+}
 void keep_newest(std::vector<FeedEntry>& entries);
 
 // The entries kept by keep_newest, newest first. The feed's <updated> is the latest entry's.

@@ -410,22 +410,31 @@ void write_one_feed(const SiteContext& context, const std::vector<PaperEntry>& p
     auto link = [&](const std::string& path) {
         return config.base_url.empty() ? feed_root + path : absolute_url(context, path);
     };
-    std::vector<FeedEntry> entries;
+    // Each paper's date first, trimmed as they come: an archive's papers never all wait at
+    // once, and an entry's links and summary are made for the newest alone.
+    using Dated = std::pair<std::string, const PaperEntry*>;
+    auto date_of = [](const Dated& dated) -> const std::string& { return dated.first; };
+    std::vector<Dated> newest;
     for (const auto& entry : papers) {
         if (only && entry.board != only)
             continue;
-        std::string path =
-            meeting_dir(*entry.board, *entry.meeting) + "/" + paper_file(*entry.item, *entry.paper);
-        std::string summary = entry.paper->summary;
-        std::string context_line = board_label(*entry.board) + ", meeting of " +
-                                   entry.meeting->date.long_form() + ", item " + entry.item->number;
-        entries.push_back({"urn:boardpack:" + host + ":" + path, entry.paper->title, link(path),
-                           paper_updated(entry),
+        newest.emplace_back(paper_updated(entry), &entry);
+        if (newest.size() >= 2 * feed_entry_limit)
+            keep_newest(newest, date_of);
+    }
+    keep_newest(newest, date_of);
+    std::vector<FeedEntry> entries;
+    for (const auto& [updated, entry] : newest) {
+        std::string path = meeting_dir(*entry->board, *entry->meeting) + "/" +
+                           paper_file(*entry->item, *entry->paper);
+        std::string summary = entry->paper->summary;
+        std::string context_line = board_label(*entry->board) + ", meeting of " +
+                                   entry->meeting->date.long_form() + ", item " +
+                                   entry->item->number;
+        entries.push_back({"urn:boardpack:" + host + ":" + path, entry->paper->title, link(path),
+                           updated,
                            summary.empty() ? context_line : summary + " (" + context_line + ")",
-                           entry.paper->author});
-        // Only the newest go in the feed: trimmed as they come, they never hold the archive.
-        if (entries.size() >= 2 * feed_entry_limit)
-            keep_newest(entries);
+                           entry->paper->author});
     }
     std::string title = (only ? only->name : config.title) + ": papers";
     std::string home = only ? board_dir(*only) + "/index.html" : std::string("index.html");
