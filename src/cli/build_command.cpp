@@ -14,6 +14,7 @@
 #include "content/load.hpp"
 #include "content/publication.hpp"
 #include "core/data_dir.hpp"
+#include "core/digest.hpp"
 #include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
 #include "core/text.hpp"
@@ -229,6 +230,7 @@ bool withholds_any_meeting(const content::Board& board) {
 } // namespace
 
 BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
+    DigestsHeldForBuild held_digests; // each source looked at once, whoever asks
     BuildStats stats;
     BuildCache cache(cache_folder(options));
     std::optional<DigestMemo> digests;

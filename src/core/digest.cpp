@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 #include <stdexcept>
 #include <sys/stat.h>
+#include <unordered_map>
 #include <vector>
 #include <xxhash.h>
 
@@ -126,6 +127,8 @@ using FileKey = std::pair<dev_t, ino_t>;
 struct Remembered {
     std::mutex mutex;
     std::map<FileKey, RememberedDigest> digests;
+    bool held = false; // a DigestsHeldForBuild lives: by_path answers
+    std::unordered_map<std::string, std::optional<std::string>> by_path;
 };
 
 Remembered& remembered() {
@@ -143,9 +146,43 @@ bool is_hex_digest(std::string_view text) {
     return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
+std::optional<std::string> digest_by_stamp(const std::filesystem::path& path);
+
 } // namespace
 
 std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path) {
+    Remembered& memory = remembered();
+    bool held = false;
+    {
+        std::lock_guard lock(memory.mutex);
+        held = memory.held;
+        auto found = held ? memory.by_path.find(path.native()) : memory.by_path.end();
+        if (found != memory.by_path.end())
+            return found->second;
+    }
+    std::optional<std::string> hex = digest_by_stamp(path);
+    if (!held)
+        return hex;
+    std::lock_guard lock(memory.mutex);
+    return memory.by_path.emplace(path.native(), hex).first->second; // the first one given
+}
+
+DigestsHeldForBuild::DigestsHeldForBuild() {
+    std::lock_guard lock(remembered().mutex);
+    remembered().held = true;
+}
+
+DigestsHeldForBuild::~DigestsHeldForBuild() {
+    std::lock_guard lock(remembered().mutex);
+    remembered().held = false;
+    remembered().by_path.clear();
+}
+
+namespace {
+
+// The digest of the file at `path`, not read again when its device, inode, size and times are
+// those of a file digested before.
+std::optional<std::string> digest_by_stamp(const std::filesystem::path& path) {
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
         return file_sha256_hex(path);
@@ -169,6 +206,8 @@ std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::pat
     }
     return hex;
 }
+
+} // namespace
 
 std::string remembered_digests_text() {
     Remembered& memory = remembered();

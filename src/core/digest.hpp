@@ -23,6 +23,19 @@ std::optional<std::string> file_sha256_hex(const std::filesystem::path& path);
 // it. A file changed in the last two seconds is read every time, as its times could repeat
 // within the clock's tick after another change. Thread-safe.
 std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path);
+// While one lives, remembered_file_sha256_hex gives a path the digest it gave the first time,
+// without looking at the file again: a build asks for each source's digest four or five times
+// (its own record, the index memo, its meeting's and its board's keys), and a stat() each time
+// was a tenth of a rebuild after one edit. A file changed meanwhile keeps its first digest, so
+// the build's keys agree with one another; the build is then recorded as made from the older
+// bytes, and the next build reads the file again. One build at a time in a process.
+class DigestsHeldForBuild {
+  public:
+    DigestsHeldForBuild();
+    ~DigestsHeldForBuild();
+    DigestsHeldForBuild(const DigestsHeldForBuild&) = delete;
+    DigestsHeldForBuild& operator=(const DigestsHeldForBuild&) = delete;
+};
 // The digests remembered that this process asked for, as text for a later process: a build
 // keeps them in its cache, so that its sources are read again only when their times say they
 // changed (as git's index does). Files changed in the two seconds before they were digested are

@@ -67,6 +67,31 @@ bool handed_on(const std::string& line) {
 
 } // namespace
 
+TEST_CASE("while a build holds digests, a path keeps its first one; afterwards it is read again") {
+    auto path = std::filesystem::temp_directory_path() / "boardpack-held-digest.txt";
+    auto gone = std::filesystem::temp_directory_path() / "boardpack-held-digest-absent.txt";
+    std::filesystem::remove(gone);
+    std::ofstream(path, std::ios::binary) << "first";
+    {
+        DigestsHeldForBuild held;
+        CHECK(remembered_file_sha256_hex(path) == sha256_hex("first"));
+        CHECK_FALSE(remembered_file_sha256_hex(gone).has_value());
+        // Changed during the build: every part of the build sees the digest it first gave.
+        std::ofstream(path, std::ios::binary) << "second, longer";
+        std::ofstream(gone, std::ios::binary) << "made meanwhile";
+        CHECK(remembered_file_sha256_hex(path) == sha256_hex("first"));
+        CHECK_FALSE(remembered_file_sha256_hex(gone).has_value());
+    }
+    CHECK(remembered_file_sha256_hex(path) == sha256_hex("second, longer"));
+    CHECK(remembered_file_sha256_hex(gone) == sha256_hex("made meanwhile"));
+    {
+        DigestsHeldForBuild next;
+        CHECK(remembered_file_sha256_hex(path) == sha256_hex("second, longer"));
+    }
+    std::filesystem::remove(path);
+    std::filesystem::remove(gone);
+}
+
 TEST_CASE("digests handed on by an earlier process stand while the file's times do") {
     auto path = std::filesystem::temp_directory_path() / "boardpack-handed-on-digest.txt";
     std::ofstream(path, std::ios::binary) << "kept";
