@@ -151,12 +151,17 @@ std::optional<std::string> digest_by_stamp(const std::filesystem::path& path);
 } // namespace
 
 std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path) {
+    // "./content/x.md" and "content/x.md" name one file: a site built from "." is walked with
+    // one spelling and read with the other.
+    std::string_view spelling = path.native();
+    while (spelling.starts_with("./"))
+        spelling.remove_prefix(2);
     Remembered& memory = remembered();
     bool held = false;
     {
         std::lock_guard lock(memory.mutex);
         held = memory.held;
-        auto found = held ? memory.by_path.find(path.native()) : memory.by_path.end();
+        auto found = held ? memory.by_path.find(std::string(spelling)) : memory.by_path.end();
         if (found != memory.by_path.end())
             return found->second;
     }
@@ -164,7 +169,7 @@ std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::pat
     if (!held)
         return hex;
     std::lock_guard lock(memory.mutex);
-    return memory.by_path.emplace(path.native(), hex).first->second; // the first one given
+    return memory.by_path.emplace(std::string(spelling), hex).first->second; // the first given
 }
 
 DigestsHeldForBuild::DigestsHeldForBuild() {

@@ -88,6 +88,17 @@ TEST_CASE("while a build holds digests, a path keeps its first one; afterwards i
         DigestsHeldForBuild next;
         CHECK(remembered_file_sha256_hex(path) == sha256_hex("second, longer"));
     }
+    // A path from "." held under either spelling.
+    std::filesystem::path here = std::filesystem::current_path();
+    std::filesystem::current_path(std::filesystem::temp_directory_path());
+    {
+        DigestsHeldForBuild held;
+        CHECK(remembered_file_sha256_hex("./" + path.filename().string()) ==
+              sha256_hex("second, longer"));
+        std::ofstream(path, std::ios::binary) << "third";
+        CHECK(remembered_file_sha256_hex(path.filename()) == sha256_hex("second, longer"));
+    }
+    std::filesystem::current_path(here);
     std::filesystem::remove(path);
     std::filesystem::remove(gone);
 }
