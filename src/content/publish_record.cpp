@@ -223,13 +223,15 @@ std::string exact_number(double value) {
     return std::string(buffer, result.ptr);
 }
 
-std::optional<PublishRecord> read_publish_record(const FileSystem& files, const std::string& path,
-                                                 DiagnosticSink& sink) {
+namespace {
+
+// The record at `path`, reporting into `sink`, which holds nothing else.
+std::optional<PublishRecord> read_record(const FileSystem& files, const std::string& path,
+                                         DiagnosticSink& sink) {
     auto yaml = read_yaml_file(files, path, sink);
     if (!yaml)
         return std::nullopt;
     SourceLocation origin{path, 1, 1};
-    std::size_t errors = sink.error_count();
     data::check_keys(
         *yaml,
         {"version", "published", "inputs", "series", "comparators", "definitions", "figures"},
@@ -250,9 +252,19 @@ std::optional<PublishRecord> read_publish_record(const FileSystem& files, const 
         reader.definitions(definitions, record);
     if (YAML::Node figures = (*yaml)["figures"])
         reader.figures(figures, record);
-    if (sink.error_count() > errors)
-        return std::nullopt;
     return record;
+}
+
+} // namespace
+
+std::optional<PublishRecord> read_publish_record(const FileSystem& files, const std::string& path,
+                                                 DiagnosticSink& sink) {
+    // Its own errors counted apart: meetings are read in parallel into one sink, and another
+    // meeting's error must not make this record unreadable (and leave its papers unchecked).
+    DiagnosticSink own;
+    auto record = read_record(files, path, own);
+    own.forward_to(sink);
+    return own.has_errors() ? std::nullopt : record;
 }
 
 std::string publish_record_text(const PublishRecord& record) {

@@ -124,10 +124,10 @@ void check_consistency(const YAML::Node& map, const Indicator& indicator,
                    "add 'target: <number>' or 'targets: {2017/18: <number>}'");
 }
 
-// Reads the definition into `indicator`; false when it has errors (all of them reported).
-bool read_definition(std::string_view yaml_text, const std::string& yaml_file,
-                     const FinancialCalendar& calendar, Indicator& indicator,
-                     DiagnosticSink& sink) {
+// Reads the definition into `indicator`, reporting into `sink`, which holds nothing else.
+bool read_definition_into(std::string_view yaml_text, const std::string& yaml_file,
+                          const FinancialCalendar& calendar, Indicator& indicator,
+                          DiagnosticSink& sink) {
     SourceLocation origin{yaml_file, 1, 1};
     indicator.location = origin;
     indicator.fy_start_month = calendar.start_month();
@@ -140,7 +140,6 @@ bool read_definition(std::string_view yaml_text, const std::string& yaml_file,
         return false;
     }
     const YAML::Node& map = *yaml;
-    std::size_t errors_before = sink.error_count();
     check_keys(map, indicator_keys, origin, sink, "an indicator definition");
     indicator.title = read_string(map, "title", origin, sink, true).value_or("");
     indicator.unit = choice<Unit>(
@@ -175,7 +174,19 @@ bool read_definition(std::string_view yaml_text, const std::string& yaml_file,
     read_target_band(map, indicator, origin, sink);
     read_texts(map, indicator, origin, sink);
     check_consistency(map, indicator, origin, sink);
-    return sink.error_count() == errors_before;
+    return !sink.has_errors();
+}
+
+// Reads the definition into `indicator`; false when it has errors (all of them reported).
+bool read_definition(std::string_view yaml_text, const std::string& yaml_file,
+                     const FinancialCalendar& calendar, Indicator& indicator,
+                     DiagnosticSink& sink) {
+    // Its own errors counted apart: boards are read in parallel into one sink, and another
+    // board's error must not fail this definition.
+    DiagnosticSink own;
+    bool read = read_definition_into(yaml_text, yaml_file, calendar, indicator, own);
+    own.forward_to(sink);
+    return read;
 }
 
 std::optional<double> figure_in(const CsvTable& table, const CsvRow& row, const char* column,

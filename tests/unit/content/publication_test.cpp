@@ -8,7 +8,9 @@
 #include "markdown/parse.hpp"
 #include "site_fixture.hpp"
 
+#include <atomic>
 #include <doctest/doctest.h>
+#include <thread>
 
 using namespace bp;
 using namespace bp::content;
@@ -221,6 +223,30 @@ TEST_CASE("a publish record reads back as written") {
     CHECK(*back->change_pct == 0.1 + 0.2);
     CHECK(back->rag == "Amber");
     CHECK(publish_record_text(*read) == text);
+}
+
+TEST_CASE("errors other meetings report meanwhile do not make a publish record unreadable") {
+    PublishRecord record;
+    record.date = "2017-09-05";
+    record.inputs = {{"content/csp/2017-09-12/02-report.md", sha256_hex("report"), {}}};
+    MemoryFileSystem files;
+    files.add("content/csp/2017-09-12/published.yaml", publish_record_text(record));
+    DiagnosticSink sink; // shared, as by meetings read in parallel
+    std::atomic<bool> reading{true};
+    std::thread other_meetings([&] {
+        for (int n = 0; reading && n < 100000; ++n) {
+            sink.error({"content/csp/2017-12-12/meeting.yaml", 3, 1}, "another meeting's error");
+            std::this_thread::yield();
+        }
+    });
+    int unreadable = 0;
+    for (int n = 0; n < 300; ++n)
+        if (!read_publish_record(files, "content/csp/2017-09-12/published.yaml", sink))
+            ++unreadable;
+    reading = false;
+    other_meetings.join();
+    CHECK(unreadable == 0);
+    CHECK(sink.error_count() > 0); // the other meetings' errors, all kept
 }
 
 TEST_CASE("a damaged publish record is reported at its line") {
