@@ -18,7 +18,7 @@ namespace bp::cli {
 namespace {
 
 // Bumped when the layout of an entry changes, so an older cache is simply not found.
-const char* const layout_version = "v7";
+const char* const layout_version = "v8";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     return read_regular_file(path.string());

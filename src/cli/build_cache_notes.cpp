@@ -3,68 +3,164 @@
 #include "core/text.hpp"
 
 #include <algorithm>
-#include <array>
 #include <bit>
-#include <nlohmann/json.hpp>
+#include <charconv>
+#include <initializer_list>
 #include <stdexcept>
 #include <string_view>
-#include <tuple>
 
 namespace bp::cli {
 
 namespace {
 
-using nlohmann::json;
+// A note is records, each a line of its fields' lengths and then the fields one after another:
+// read back with no parser, and every byte of a field as it was. A rebuild reads every unchanged
+// meeting's two notes, and as JSON they were a tenth of its time.
+constexpr std::string_view note_opening = "boardpack note 2\n";
 
-json summary_json(const content::PackSummary& summary) {
-    json items = json::array();
-    for (const auto& item : summary.items)
-        items.push_back({{"number", item.number},
-                         {"first_page", item.first_page},
-                         {"last_page", item.last_page},
-                         {"report_file", item.report_file},
-                         {"report_bytes", item.report_bytes},
-                         {"first_sheet", item.first_sheet}});
-    json supplements = json::array();
-    for (const auto& supplement : summary.supplements)
-        supplements.push_back({{"number", supplement.number},
-                               {"file", supplement.file},
-                               {"pages", supplement.pages},
-                               {"bytes", supplement.bytes}});
-    return {{"built", summary.built},
-            {"pack_file", summary.pack_file},
-            {"agenda_file", summary.agenda_file},
-            {"pages", summary.pages},
-            {"pack_bytes", summary.pack_bytes},
-            {"agenda_pages", summary.agenda_pages},
-            {"agenda_bytes", summary.agenda_bytes},
-            {"items", items},
-            {"supplements", supplements}};
+void put(std::string& out, std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (std::string_view field : fields) {
+        out += first ? "" : " ";
+        out += std::to_string(field.size());
+        first = false;
+    }
+    out += '\n';
+    for (std::string_view field : fields)
+        out += field;
 }
 
-content::PackSummary summary_from(const json& in) {
+// Reads what put wrote; throws when the note is not whole.
+class NoteReader {
+  public:
+    explicit NoteReader(std::string_view text) : rest_(text) {}
+
+    // The next record, which must have `count` fields.
+    std::vector<std::string_view> record(std::size_t count) {
+        auto line = take_line(rest_);
+        if (!line)
+            throw std::invalid_argument("a note's record ends mid-line");
+        std::vector<std::size_t> lengths;
+        while (!line->empty()) {
+            std::size_t space = line->find(' ');
+            auto length = parse_count(line->substr(0, space));
+            if (!length)
+                throw std::invalid_argument("a note's record does not start with its lengths");
+            lengths.push_back(*length);
+            line->remove_prefix(space == std::string_view::npos ? line->size() : space + 1);
+        }
+        if (lengths.size() != count)
+            throw std::invalid_argument("a note's record has another number of fields");
+        std::vector<std::string_view> fields;
+        for (std::size_t length : lengths)
+            fields.push_back(bytes(length));
+        return fields;
+    }
+    std::string_view bytes(std::size_t count) {
+        if (count > rest_.size())
+            throw std::invalid_argument("a note runs short");
+        std::string_view taken = rest_.substr(0, count);
+        rest_.remove_prefix(count);
+        return taken;
+    }
+    // Takes the line `expected` ("summary") when it comes next.
+    bool take(std::string_view expected) {
+        if (!rest_.starts_with(expected) || !rest_.substr(expected.size()).starts_with('\n'))
+            return false;
+        rest_.remove_prefix(expected.size() + 1);
+        return true;
+    }
+    // The count on a line "<label> <count>", which must come next.
+    std::size_t count_after(std::string_view label) {
+        auto line = take_line(rest_);
+        auto count = line && line->starts_with(label) ? parse_count(line->substr(label.size()))
+                                                      : std::nullopt;
+        if (!count)
+            throw std::invalid_argument("a note's count is missing");
+        return *count;
+    }
+    bool done() const { return rest_.empty(); }
+
+  private:
+    std::string_view rest_;
+};
+
+template <typename Number> Number number_of(std::string_view text) {
+    Number number{};
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || end != text.data() + text.size())
+        throw std::invalid_argument("a note's number is not a number");
+    return number;
+}
+
+std::string text_of(long long number) {
+    return std::to_string(number);
+}
+
+void put_summary(std::string& out, const content::PackSummary& summary) {
+    out += "summary\n";
+    put(out, {summary.built ? "1" : "0", summary.pack_file, summary.agenda_file,
+              text_of(summary.pages), text_of(static_cast<long long>(summary.pack_bytes)),
+              text_of(summary.agenda_pages), text_of(static_cast<long long>(summary.agenda_bytes)),
+              text_of(static_cast<long long>(summary.items.size())),
+              text_of(static_cast<long long>(summary.supplements.size()))});
+    for (const auto& item : summary.items)
+        put(out, {item.number, text_of(item.first_page), text_of(item.last_page), item.report_file,
+                  text_of(static_cast<long long>(item.report_bytes)), text_of(item.first_sheet)});
+    for (const auto& supplement : summary.supplements)
+        put(out, {text_of(supplement.number), supplement.file, text_of(supplement.pages),
+                  text_of(static_cast<long long>(supplement.bytes))});
+}
+
+content::PackSummary summary_from(NoteReader& in) {
+    auto fields = in.record(9);
     content::PackSummary summary;
-    summary.built = in.at("built").get<bool>();
-    summary.pack_file = in.at("pack_file").get<std::string>();
-    summary.agenda_file = in.at("agenda_file").get<std::string>();
-    summary.pages = in.at("pages").get<int>();
-    summary.pack_bytes = in.at("pack_bytes").get<std::size_t>();
-    summary.agenda_pages = in.at("agenda_pages").get<int>();
-    summary.agenda_bytes = in.at("agenda_bytes").get<std::size_t>();
-    for (const auto& item : in.at("items"))
-        summary.items.push_back(
-            {item.at("number").get<std::string>(), item.at("first_page").get<int>(),
-             item.at("last_page").get<int>(), item.at("report_file").get<std::string>(),
-             item.at("report_bytes").get<std::size_t>(), item.at("first_sheet").get<int>()});
-    for (const auto& supplement : in.at("supplements"))
-        summary.supplements.push_back(
-            {supplement.at("number").get<int>(), supplement.at("file").get<std::string>(),
-             supplement.at("pages").get<int>(), supplement.at("bytes").get<std::size_t>()});
+    summary.built = number_of<int>(fields[0]) == 1;
+    summary.pack_file = fields[1];
+    summary.agenda_file = fields[2];
+    summary.pages = number_of<int>(fields[3]);
+    summary.pack_bytes = number_of<std::size_t>(fields[4]);
+    summary.agenda_pages = number_of<int>(fields[5]);
+    summary.agenda_bytes = number_of<std::size_t>(fields[6]);
+    for (auto count = number_of<std::size_t>(fields[7]); count > 0; --count) {
+        auto item = in.record(6);
+        summary.items.push_back({std::string(item[0]), number_of<int>(item[1]),
+                                 number_of<int>(item[2]), std::string(item[3]),
+                                 number_of<std::size_t>(item[4]), number_of<int>(item[5])});
+    }
+    for (auto count = number_of<std::size_t>(fields[8]); count > 0; --count) {
+        auto supplement = in.record(4);
+        summary.supplements.push_back({number_of<int>(supplement[0]), std::string(supplement[1]),
+                                       number_of<int>(supplement[2]),
+                                       number_of<std::size_t>(supplement[3])});
+    }
     return summary;
 }
 
+// Warnings are kept as valid UTF-8, as they are reported (a build's record carries them in JSON).
+void put_warnings(std::string& out, const std::vector<Diagnostic>& warnings) {
+    out += "warnings " + std::to_string(warnings.size()) + '\n';
+    for (const auto& warning : warnings)
+        put(out, {sanitize_utf8(warning.location.file), text_of(warning.location.line),
+                  text_of(warning.location.column), sanitize_utf8(warning.message),
+                  sanitize_utf8(warning.hint)});
+}
+
+std::vector<Diagnostic> warnings_from(NoteReader& in, std::size_t count) {
+    std::vector<Diagnostic> warnings;
+    for (; count > 0; --count) {
+        auto fields = in.record(5);
+        warnings.push_back(
+            {Severity::warning,
+             {std::string(fields[0]), number_of<int>(fields[1]), number_of<int>(fields[2])},
+             std::string(fields[3]),
+             std::string(fields[4])});
+    }
+    return warnings;
+}
+
 // A document's word forms as lines, "word stem": an archive's worth of them is read far faster
-// than as JSON.
+// than one record each.
 std::string forms_text(const site::StemmedDocument& document) {
     std::string text;
     for (const auto& [form, stem] : document.forms)
@@ -84,126 +180,35 @@ bool fits_lines(const site::StemmedDocument& document) {
     });
 }
 
-// A line's space-separated fields, into `fields` (emptied first; a note has a line for every
-// word of every paper, so one vector serves them all).
-void fields_of(std::string_view line, std::vector<std::string_view>& fields) {
-    fields.clear();
-    while (!line.empty()) {
-        std::size_t space = line.find(' ');
-        fields.push_back(line.substr(0, space));
-        line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
-    }
-}
-
-// Calls `use` with each line's fields; throws on an empty field.
-template <typename Use> void for_each_line(std::string_view rest, Use use) {
-    std::vector<std::string_view> fields;
-    while (!rest.empty()) {
-        std::size_t end = rest.find('\n');
-        if (end == std::string_view::npos)
-            throw std::invalid_argument("a cached search document ends mid-line");
-        fields_of(rest.substr(0, end), fields);
-        if (fields.empty() || std::any_of(fields.begin(), fields.end(),
-                                          [](std::string_view field) { return field.empty(); }))
-            throw std::invalid_argument("an empty field in a cached search document");
-        use(fields);
-        rest.remove_prefix(end + 1);
-    }
-}
-
-// A document's fields in the order they are kept: the note's lines list their lengths.
-template <typename Document> auto document_fields(Document& document) {
-    return std::array{&document.url,      &document.title,      &document.kind,
-                      &document.board,    &document.board_slug, &document.date,
-                      &document.date_iso, &document.year,       &document.item};
-}
-
-// A document as one line, "<length of each field> <has text: 0 or 1> <bytes of its word
-// forms>", then its fields one after another: read back with no parser (an archive's
-// rebuild reads every meeting's documents, and as JSON they were a twentieth of its time)
-// and byte for byte, whatever a title holds. Its word forms go after every document, and the
-// postings after those, in one block for the meeting (see pages_note).
-void append_document(std::string& out, const site::StemmedDocument& document,
-                     std::size_t forms_bytes) {
-    auto fields = document_fields(document.document);
-    std::string values;
-    for (const std::string* field : fields) {
-        out += std::to_string(field->size()) + ' ';
-        values += *field;
-    }
-    out += std::string(document.has_text ? "1 " : "0 ") + std::to_string(forms_bytes) + '\n';
-    out += values;
-}
-
-// The next `bytes` of the lines after the note's JSON; throws when they run short.
-std::string_view take(std::string_view& lines, std::size_t bytes) {
-    if (bytes > lines.size())
-        throw std::invalid_argument("a cached search document's lines run short");
-    std::string_view taken = lines.substr(0, bytes);
-    lines.remove_prefix(bytes);
-    return taken;
-}
-
-// The next count of a document's line and the space after it; throws when there is none.
-std::size_t take_count(std::string_view& line) {
-    std::size_t space = line.find(' ');
-    auto count = parse_count(line.substr(0, space));
-    if (!count)
-        throw std::invalid_argument("a cached search document's line is not its lengths");
-    line.remove_prefix(space == std::string_view::npos ? line.size() : space + 1);
-    return *count;
-}
-
-// The document at the start of `documents` (append_document), with its word forms from the
-// start of `forms`; both are moved past what was read.
-site::StemmedDocument document_from(std::string_view& documents, std::string_view& forms) {
-    auto line = take_line(documents);
-    if (!line)
-        throw std::invalid_argument("a cached search document ends mid-line");
-    site::StemmedDocument stemmed;
-    auto fields = document_fields(stemmed.document);
-    std::array<std::size_t, std::tuple_size_v<decltype(fields)>> lengths{};
-    for (std::size_t& length : lengths)
-        length = take_count(*line);
-    std::size_t has_text = take_count(*line);
-    std::size_t forms_bytes = take_count(*line);
-    if (has_text > 1 || !line->empty())
-        throw std::invalid_argument("a cached search document's line is not its lengths");
-    stemmed.has_text = has_text == 1;
-    for (std::size_t n = 0; n < fields.size(); ++n)
-        *fields[n] = take(documents, lengths[n]);
-    for_each_line(take(forms, forms_bytes), [&](const auto& words) {
-        if (words.size() != 2)
+// Calls `use` with the word and stem of each line of `forms`; throws on a line that is not two
+// words.
+template <typename Use> void for_each_form(std::string_view forms, Use use) {
+    while (!forms.empty()) {
+        auto line = take_line(forms);
+        std::size_t space = line ? line->find(' ') : std::string_view::npos;
+        if (space == std::string_view::npos || space == 0 || space + 1 == line->size() ||
+            line->find(' ', space + 1) != std::string_view::npos)
             throw std::invalid_argument("a cached word form is not a word and its stem");
-        stemmed.forms.emplace_back(words[0], words[1]);
-    });
-    return stemmed;
+        use(line->substr(0, space), line->substr(space + 1));
+    }
 }
 
-json warnings_json(const std::vector<Diagnostic>& warnings) {
-    json diagnostics = json::array();
-    for (const auto& warning : warnings)
-        diagnostics.push_back({{"file", warning.location.file},
-                               {"line", warning.location.line},
-                               {"column", warning.location.column},
-                               {"message", warning.message},
-                               {"hint", warning.hint}});
-    return diagnostics;
+void put_document(std::string& out, const site::StemmedDocument& stemmed, std::size_t forms_bytes) {
+    const site::SearchDocument& document = stemmed.document;
+    put(out, {document.url, document.title, document.kind, document.board, document.board_slug,
+              document.date, document.date_iso, document.year, document.item,
+              stemmed.has_text ? "1" : "0", text_of(static_cast<long long>(forms_bytes))});
 }
 
-std::vector<Diagnostic> warnings_from(const json& in) {
-    std::vector<Diagnostic> warnings;
-    for (const auto& warning : in)
-        warnings.push_back({Severity::warning,
-                            {warning.at("file").get<std::string>(), warning.at("line").get<int>(),
-                             warning.at("column").get<int>()},
-                            warning.at("message").get<std::string>(),
-                            warning.at("hint").get<std::string>()});
-    return warnings;
-}
-
-std::string dump(const json& note) {
-    return note.dump(-1, ' ', false, json::error_handler_t::replace);
+// The document's record from `in`, its word forms not yet read: their bytes are returned.
+std::size_t document_from(NoteReader& in, site::StemmedDocument& stemmed) {
+    auto fields = in.record(11);
+    stemmed.document = {std::string(fields[0]), std::string(fields[1]), std::string(fields[2]),
+                        std::string(fields[3]), std::string(fields[4]), std::string(fields[5]),
+                        std::string(fields[6]), std::string(fields[7]), std::string(fields[8]),
+                        std::string()};
+    stemmed.has_text = number_of<int>(fields[9]) == 1;
+    return number_of<std::size_t>(fields[10]);
 }
 
 // The byte order the postings were kept in: a cache carried to a machine of the other order is
@@ -216,71 +221,72 @@ const char* byte_order() {
 
 std::string cache_note(const std::vector<Diagnostic>& warnings,
                        const std::optional<content::PackSummary>& summary) {
-    json note = {{"warnings", warnings_json(warnings)}};
+    std::string note(note_opening);
+    put_warnings(note, warnings);
     if (summary)
-        note["summary"] = summary_json(*summary);
-    return dump(note);
+        put_summary(note, *summary);
+    return note;
 }
 
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages) {
-    std::string documents; // each document's fields
-    std::string lines;     // then each document's forms, in document order, then the postings
-    for (const auto& document : pages.documents.documents) {
+    std::string note = cache_note(warnings);
+    const auto& documents = pages.documents.documents;
+    note += "pages\n";
+    put(note, {text_of(static_cast<long long>(pages.images.size())),
+               text_of(static_cast<long long>(documents.size())),
+               text_of(static_cast<long long>(pages.documents.postings.size())), byte_order()});
+    for (const auto& [path, sha] : pages.images)
+        put(note, {path, sha});
+    std::string forms; // each document's, in document order, after every document
+    for (const auto& document : documents) {
         if (!fits_lines(document))
             return std::nullopt;
-        std::string forms = forms_text(document);
-        append_document(documents, document, forms.size());
-        lines += forms;
+        std::string text = forms_text(document);
+        put_document(note, document, text.size());
+        forms += text;
     }
-    lines += pages.documents.postings;
-    json note = {{"warnings", warnings_json(warnings)},
-                 {"images", pages.images},
-                 {"documents", pages.documents.documents.size()},
-                 {"documents_bytes", documents.size()},
-                 {"postings_bytes", pages.documents.postings.size()},
-                 {"postings_order", byte_order()}};
-    try {
-        // One line of JSON (it escapes every line break in a string), then the rest.
-        return note.dump() + '\n' + documents + lines; // strict: warnings and images too
-    } catch (const json::type_error&) {
-        return std::nullopt;
-    }
+    return note + forms + pages.documents.postings;
 }
 
 std::optional<ReadNote> read_note(const std::string& note) {
-    std::string_view whole = note;
-    std::size_t json_end = std::min(whole.find('\n'), whole.size());
-    json parsed = json::parse(whole.substr(0, json_end), nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("warnings"))
+    std::string_view text = note;
+    if (!text.starts_with(note_opening))
         return std::nullopt;
-    std::string_view lines = whole.substr(std::min(json_end + 1, whole.size()));
+    NoteReader in(text.substr(note_opening.size()));
     try {
         ReadNote read;
-        read.warnings = warnings_from(parsed.at("warnings"));
-        if (parsed.contains("summary"))
-            read.summary = summary_from(parsed.at("summary"));
-        if (parsed.contains("images") && parsed.contains("documents")) {
+        read.warnings = warnings_from(in, in.count_after("warnings "));
+        if (in.take("summary"))
+            read.summary = summary_from(in);
+        if (in.take("pages")) {
+            auto fields = in.record(4);
+            if (fields[3] != byte_order())
+                return std::nullopt; // kept on a machine of the other byte order
             PagesNote pages;
-            pages.images = parsed.at("images").get<ImageDigests>();
-            std::string_view documents =
-                take(lines, parsed.at("documents_bytes").get<std::size_t>());
-            for (std::size_t n = parsed.at("documents").get<std::size_t>(); n > 0; --n)
-                pages.documents.documents.push_back(document_from(documents, lines));
-            if (!documents.empty())
-                return std::nullopt; // bytes no document claims
-            pages.documents.postings = take(lines, parsed.at("postings_bytes").get<std::size_t>());
-            if (parsed.at("postings_order").get<std::string>() != byte_order() ||
-                !site::whole_posting_records(
-                    pages.documents.postings,
-                    static_cast<std::uint32_t>(pages.documents.documents.size())))
+            for (auto images = number_of<std::size_t>(fields[0]); images > 0; --images) {
+                auto image = in.record(2);
+                pages.images.emplace(image[0], image[1]);
+            }
+            auto& documents = pages.documents.documents;
+            documents.resize(number_of<std::size_t>(fields[1]));
+            std::vector<std::size_t> forms_bytes;
+            for (auto& document : documents)
+                forms_bytes.push_back(document_from(in, document));
+            for (std::size_t n = 0; n < documents.size(); ++n)
+                for_each_form(in.bytes(forms_bytes[n]), [&](auto word, auto stem) {
+                    documents[n].forms.emplace_back(word, stem);
+                });
+            pages.documents.postings = in.bytes(number_of<std::size_t>(fields[2]));
+            if (!site::whole_posting_records(pages.documents.postings,
+                                             static_cast<std::uint32_t>(documents.size())))
                 return std::nullopt;
             read.pages = std::move(pages);
         }
-        if (!lines.empty())
-            return std::nullopt; // bytes no document claims: not a note this build wrote
+        if (!in.done())
+            return std::nullopt; // bytes no record claims: not a note this build wrote
         return read;
-    } catch (const std::exception&) { // a JSON type error, or a malformed line
+    } catch (const std::exception&) { // a record cut short, or a number that is not one
         return std::nullopt;
     }
 }

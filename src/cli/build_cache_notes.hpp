@@ -21,9 +21,8 @@ struct PagesNote {
     ImageDigests images;
     site::RecordedDocuments documents;
 };
-// None when a warning or an image's path is not valid UTF-8 (they are kept as JSON), or a word
-// form holds a space or line break: they could not be kept exactly. A document's fields are
-// kept byte for byte.
+// None when a word form holds a space or line break: it could not be kept exactly. Every other
+// field is kept byte for byte (warnings as valid UTF-8, as they are reported).
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages);
 
