@@ -1,11 +1,10 @@
 #include "cli/build_cache_notes.hpp"
 
+#include "content/note_codec.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
 #include <bit>
-#include <charconv>
-#include <initializer_list>
 #include <stdexcept>
 #include <string_view>
 
@@ -13,148 +12,95 @@ namespace bp::cli {
 
 namespace {
 
-// A note is records, each a line of its fields' lengths and then the fields one after another:
-// read back with no parser, and every byte of a field as it was. A rebuild reads every unchanged
-// meeting's two notes, and as JSON they were a tenth of its time.
-constexpr std::string_view note_opening = "boardpack note 2\n";
+using content::NoteReader;
+using content::NoteWriter;
 
-void put(std::string& out, std::initializer_list<std::string_view> fields) {
-    bool first = true;
-    for (std::string_view field : fields) {
-        out += first ? "" : " ";
-        out += std::to_string(field.size());
-        first = false;
+// A note's fields one after another (content/note_codec.hpp): read back with no parser and
+// byte for byte. A rebuild reads every unchanged meeting's two notes, and as JSON they were a
+// tenth of its time.
+const std::string note_format = "boardpack cache note 2";
+
+void write_summary(NoteWriter& out, const content::PackSummary& summary) {
+    out.flag(summary.built);
+    out.text(summary.pack_file);
+    out.text(summary.agenda_file);
+    out.number(summary.pages);
+    out.number(static_cast<long long>(summary.pack_bytes));
+    out.number(summary.agenda_pages);
+    out.number(static_cast<long long>(summary.agenda_bytes));
+    out.number(static_cast<long long>(summary.items.size()));
+    for (const auto& item : summary.items) {
+        out.text(item.number);
+        out.number(item.first_page);
+        out.number(item.last_page);
+        out.text(item.report_file);
+        out.number(static_cast<long long>(item.report_bytes));
+        out.number(item.first_sheet);
     }
-    out += '\n';
-    for (std::string_view field : fields)
-        out += field;
+    out.number(static_cast<long long>(summary.supplements.size()));
+    for (const auto& supplement : summary.supplements) {
+        out.number(supplement.number);
+        out.text(supplement.file);
+        out.number(supplement.pages);
+        out.number(static_cast<long long>(supplement.bytes));
+    }
 }
 
-// Reads what put wrote; throws when the note is not whole.
-class NoteReader {
-  public:
-    explicit NoteReader(std::string_view text) : rest_(text) {}
-
-    // The next record, which must have `count` fields.
-    std::vector<std::string_view> record(std::size_t count) {
-        auto line = take_line(rest_);
-        if (!line)
-            throw std::invalid_argument("a note's record ends mid-line");
-        std::vector<std::size_t> lengths;
-        while (!line->empty()) {
-            std::size_t space = line->find(' ');
-            auto length = parse_count(line->substr(0, space));
-            if (!length)
-                throw std::invalid_argument("a note's record does not start with its lengths");
-            lengths.push_back(*length);
-            line->remove_prefix(space == std::string_view::npos ? line->size() : space + 1);
-        }
-        if (lengths.size() != count)
-            throw std::invalid_argument("a note's record has another number of fields");
-        std::vector<std::string_view> fields;
-        for (std::size_t length : lengths)
-            fields.push_back(bytes(length));
-        return fields;
-    }
-    std::string_view bytes(std::size_t count) {
-        if (count > rest_.size())
-            throw std::invalid_argument("a note runs short");
-        std::string_view taken = rest_.substr(0, count);
-        rest_.remove_prefix(count);
-        return taken;
-    }
-    // Takes the line `expected` ("summary") when it comes next.
-    bool take(std::string_view expected) {
-        if (!rest_.starts_with(expected) || !rest_.substr(expected.size()).starts_with('\n'))
-            return false;
-        rest_.remove_prefix(expected.size() + 1);
-        return true;
-    }
-    // The count on a line "<label> <count>", which must come next.
-    std::size_t count_after(std::string_view label) {
-        auto line = take_line(rest_);
-        auto count = line && line->starts_with(label) ? parse_count(line->substr(label.size()))
-                                                      : std::nullopt;
-        if (!count)
-            throw std::invalid_argument("a note's count is missing");
-        return *count;
-    }
-    bool done() const { return rest_.empty(); }
-
-  private:
-    std::string_view rest_;
-};
-
-template <typename Number> Number number_of(std::string_view text) {
-    Number number{};
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-    if (error != std::errc() || end != text.data() + text.size())
-        throw std::invalid_argument("a note's number is not a number");
-    return number;
+std::size_t size_of(NoteReader& in) {
+    long long value = in.number();
+    if (value < 0)
+        throw std::invalid_argument("a negative size in a cache note");
+    return static_cast<std::size_t>(value);
 }
 
-std::string text_of(long long number) {
-    return std::to_string(number);
-}
-
-void put_summary(std::string& out, const content::PackSummary& summary) {
-    out += "summary\n";
-    put(out, {summary.built ? "1" : "0", summary.pack_file, summary.agenda_file,
-              text_of(summary.pages), text_of(static_cast<long long>(summary.pack_bytes)),
-              text_of(summary.agenda_pages), text_of(static_cast<long long>(summary.agenda_bytes)),
-              text_of(static_cast<long long>(summary.items.size())),
-              text_of(static_cast<long long>(summary.supplements.size()))});
-    for (const auto& item : summary.items)
-        put(out, {item.number, text_of(item.first_page), text_of(item.last_page), item.report_file,
-                  text_of(static_cast<long long>(item.report_bytes)), text_of(item.first_sheet)});
-    for (const auto& supplement : summary.supplements)
-        put(out, {text_of(supplement.number), supplement.file, text_of(supplement.pages),
-                  text_of(static_cast<long long>(supplement.bytes))});
-}
-
-content::PackSummary summary_from(NoteReader& in) {
-    auto fields = in.record(9);
+content::PackSummary read_summary(NoteReader& in) {
     content::PackSummary summary;
-    summary.built = number_of<int>(fields[0]) == 1;
-    summary.pack_file = fields[1];
-    summary.agenda_file = fields[2];
-    summary.pages = number_of<int>(fields[3]);
-    summary.pack_bytes = number_of<std::size_t>(fields[4]);
-    summary.agenda_pages = number_of<int>(fields[5]);
-    summary.agenda_bytes = number_of<std::size_t>(fields[6]);
-    for (auto count = number_of<std::size_t>(fields[7]); count > 0; --count) {
-        auto item = in.record(6);
-        summary.items.push_back({std::string(item[0]), number_of<int>(item[1]),
-                                 number_of<int>(item[2]), std::string(item[3]),
-                                 number_of<std::size_t>(item[4]), number_of<int>(item[5])});
+    summary.built = in.flag();
+    summary.pack_file = in.text();
+    summary.agenda_file = in.text();
+    summary.pages = in.integer();
+    summary.pack_bytes = size_of(in);
+    summary.agenda_pages = in.integer();
+    summary.agenda_bytes = size_of(in);
+    for (std::size_t count = in.count(); count > 0; --count) {
+        content::PackItemPages item;
+        item.number = in.text();
+        item.first_page = in.integer();
+        item.last_page = in.integer();
+        item.report_file = in.text();
+        item.report_bytes = size_of(in);
+        item.first_sheet = in.integer();
+        summary.items.push_back(std::move(item));
     }
-    for (auto count = number_of<std::size_t>(fields[8]); count > 0; --count) {
-        auto supplement = in.record(4);
-        summary.supplements.push_back({number_of<int>(supplement[0]), std::string(supplement[1]),
-                                       number_of<int>(supplement[2]),
-                                       number_of<std::size_t>(supplement[3])});
+    for (std::size_t count = in.count(); count > 0; --count) {
+        content::SupplementaryPack supplement;
+        supplement.number = in.integer();
+        supplement.file = in.text();
+        supplement.pages = in.integer();
+        supplement.bytes = size_of(in);
+        summary.supplements.push_back(std::move(supplement));
     }
     return summary;
 }
 
 // Warnings are kept as valid UTF-8, as they are reported (a build's record carries them in JSON).
-void put_warnings(std::string& out, const std::vector<Diagnostic>& warnings) {
-    out += "warnings " + std::to_string(warnings.size()) + '\n';
-    for (const auto& warning : warnings)
-        put(out, {sanitize_utf8(warning.location.file), text_of(warning.location.line),
-                  text_of(warning.location.column), sanitize_utf8(warning.message),
-                  sanitize_utf8(warning.hint)});
+void write_warnings(NoteWriter& out, const std::vector<Diagnostic>& warnings) {
+    out.number(static_cast<long long>(warnings.size()));
+    for (const auto& warning : warnings) {
+        out.location(
+            {sanitize_utf8(warning.location.file), warning.location.line, warning.location.column});
+        out.text(sanitize_utf8(warning.message));
+        out.text(sanitize_utf8(warning.hint));
+    }
 }
 
-std::vector<Diagnostic> warnings_from(NoteReader& in, std::size_t count) {
+std::vector<Diagnostic> read_warnings(NoteReader& in) {
     std::vector<Diagnostic> warnings;
-    for (; count > 0; --count) {
-        auto fields = in.record(5);
-        warnings.push_back(
-            {Severity::warning,
-             {std::string(fields[0]), number_of<int>(fields[1]), number_of<int>(fields[2])},
-             std::string(fields[3]),
-             std::string(fields[4])});
+    for (std::size_t count = in.count(); count > 0; --count) {
+        Diagnostic warning{Severity::warning, in.location(), {}, {}};
+        warning.message = in.text();
+        warning.hint = in.text();
+        warnings.push_back(std::move(warning));
     }
     return warnings;
 }
@@ -193,22 +139,28 @@ template <typename Use> void for_each_form(std::string_view forms, Use use) {
     }
 }
 
-void put_document(std::string& out, const site::StemmedDocument& stemmed, std::size_t forms_bytes) {
+void write_document(NoteWriter& out, const site::StemmedDocument& stemmed) {
     const site::SearchDocument& document = stemmed.document;
-    put(out, {document.url, document.title, document.kind, document.board, document.board_slug,
-              document.date, document.date_iso, document.year, document.item,
-              stemmed.has_text ? "1" : "0", text_of(static_cast<long long>(forms_bytes))});
+    for (const std::string* field :
+         {&document.url, &document.title, &document.kind, &document.board, &document.board_slug,
+          &document.date, &document.date_iso, &document.year, &document.item})
+        out.text(*field);
+    out.flag(stemmed.has_text);
+    out.text(forms_text(stemmed));
 }
 
-// The document's record from `in`, its word forms not yet read: their bytes are returned.
-std::size_t document_from(NoteReader& in, site::StemmedDocument& stemmed) {
-    auto fields = in.record(11);
-    stemmed.document = {std::string(fields[0]), std::string(fields[1]), std::string(fields[2]),
-                        std::string(fields[3]), std::string(fields[4]), std::string(fields[5]),
-                        std::string(fields[6]), std::string(fields[7]), std::string(fields[8]),
-                        std::string()};
-    stemmed.has_text = number_of<int>(fields[9]) == 1;
-    return number_of<std::size_t>(fields[10]);
+site::StemmedDocument read_document(NoteReader& in) {
+    site::StemmedDocument stemmed;
+    site::SearchDocument& document = stemmed.document;
+    for (std::string* field :
+         {&document.url, &document.title, &document.kind, &document.board, &document.board_slug,
+          &document.date, &document.date_iso, &document.year, &document.item})
+        *field = in.text();
+    stemmed.has_text = in.flag();
+    for_each_form(in.text(), [&](std::string_view word, std::string_view stem) {
+        stemmed.forms.emplace_back(word, stem);
+    });
+    return stemmed;
 }
 
 // The byte order the postings were kept in: a cache carried to a machine of the other order is
@@ -217,76 +169,75 @@ const char* byte_order() {
     return std::endian::native == std::endian::little ? "little" : "big";
 }
 
+std::string note_text(const std::vector<Diagnostic>& warnings, const content::PackSummary* summary,
+                      const PagesNote* pages) {
+    NoteWriter out;
+    out.text(note_format);
+    write_warnings(out, warnings);
+    out.flag(summary != nullptr);
+    if (summary)
+        write_summary(out, *summary);
+    out.flag(pages != nullptr);
+    if (pages) {
+        out.number(static_cast<long long>(pages->images.size()));
+        for (const auto& [path, sha] : pages->images) {
+            out.text(path);
+            out.text(sha);
+        }
+        out.text(byte_order());
+        out.number(static_cast<long long>(pages->documents.documents.size()));
+        for (const auto& document : pages->documents.documents)
+            write_document(out, document);
+        out.text(pages->documents.postings);
+    }
+    return out.take();
+}
+
 } // namespace
 
 std::string cache_note(const std::vector<Diagnostic>& warnings,
                        const std::optional<content::PackSummary>& summary) {
-    std::string note(note_opening);
-    put_warnings(note, warnings);
-    if (summary)
-        put_summary(note, *summary);
-    return note;
+    return note_text(warnings, summary ? &*summary : nullptr, nullptr);
 }
 
 std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages) {
-    std::string note = cache_note(warnings);
-    const auto& documents = pages.documents.documents;
-    note += "pages\n";
-    put(note, {text_of(static_cast<long long>(pages.images.size())),
-               text_of(static_cast<long long>(documents.size())),
-               text_of(static_cast<long long>(pages.documents.postings.size())), byte_order()});
-    for (const auto& [path, sha] : pages.images)
-        put(note, {path, sha});
-    std::string forms; // each document's, in document order, after every document
-    for (const auto& document : documents) {
+    for (const auto& document : pages.documents.documents)
         if (!fits_lines(document))
             return std::nullopt;
-        std::string text = forms_text(document);
-        put_document(note, document, text.size());
-        forms += text;
-    }
-    return note + forms + pages.documents.postings;
+    return note_text(warnings, nullptr, &pages);
 }
 
 std::optional<ReadNote> read_note(const std::string& note) {
-    std::string_view text = note;
-    if (!text.starts_with(note_opening))
-        return std::nullopt;
-    NoteReader in(text.substr(note_opening.size()));
+    NoteReader in(note);
     try {
+        if (in.text() != note_format)
+            return std::nullopt;
         ReadNote read;
-        read.warnings = warnings_from(in, in.count_after("warnings "));
-        if (in.take("summary"))
-            read.summary = summary_from(in);
-        if (in.take("pages")) {
-            auto fields = in.record(4);
-            if (fields[3] != byte_order())
-                return std::nullopt; // kept on a machine of the other byte order
+        read.warnings = read_warnings(in);
+        if (in.flag())
+            read.summary = read_summary(in);
+        if (in.flag()) {
             PagesNote pages;
-            for (auto images = number_of<std::size_t>(fields[0]); images > 0; --images) {
-                auto image = in.record(2);
-                pages.images.emplace(image[0], image[1]);
+            for (std::size_t count = in.count(); count > 0; --count) {
+                std::string path = in.text();
+                pages.images.emplace(std::move(path), in.text());
             }
+            if (in.text() != byte_order())
+                return std::nullopt; // kept on a machine of the other byte order
             auto& documents = pages.documents.documents;
-            documents.resize(number_of<std::size_t>(fields[1]));
-            std::vector<std::size_t> forms_bytes;
-            for (auto& document : documents)
-                forms_bytes.push_back(document_from(in, document));
-            for (std::size_t n = 0; n < documents.size(); ++n)
-                for_each_form(in.bytes(forms_bytes[n]), [&](auto word, auto stem) {
-                    documents[n].forms.emplace_back(word, stem);
-                });
-            pages.documents.postings = in.bytes(number_of<std::size_t>(fields[2]));
+            for (std::size_t count = in.count(); count > 0; --count)
+                documents.push_back(read_document(in));
+            pages.documents.postings = in.text();
             if (!site::whole_posting_records(pages.documents.postings,
                                              static_cast<std::uint32_t>(documents.size())))
                 return std::nullopt;
             read.pages = std::move(pages);
         }
         if (!in.done())
-            return std::nullopt; // bytes no record claims: not a note this build wrote
+            return std::nullopt; // bytes no field claims: not a note this build wrote
         return read;
-    } catch (const std::exception&) { // a record cut short, or a number that is not one
+    } catch (const std::exception&) { // a field cut short, or a number that is not one
         return std::nullopt;
     }
 }
