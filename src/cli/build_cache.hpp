@@ -6,9 +6,9 @@
 // its files from the cache instead of being laid out again.
 //
 // <cache>/v8/<part>/entry  one file, read in one go and checked whole (a damage check of its
-//                          lines and one of its note, damage_check_hex): the key; each file's output path, SHA-256,
-//                          size, modification time and identity (device and inode); then the
-//                          caller's note (summary, warnings)
+//                          lines and one of its note, damage_check_hex): the key; each file's
+//                          output path, SHA-256, size, modification time and identity (device and
+//                          inode); then the caller's note (summary, warnings)
 // <cache>/v8/<part>/<n>    the files' bytes
 #include "core/output_tree.hpp"
 

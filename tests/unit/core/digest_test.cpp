@@ -67,7 +67,8 @@ bool handed_on(const std::string& line) {
 
 } // namespace
 
-TEST_CASE("while a build holds digests, a path keeps its first one; afterwards it is read again") {
+TEST_CASE(
+    "while a build holds digests, a path keeps its first one, and afterwards it is read again") {
     auto path = std::filesystem::temp_directory_path() / "boardpack-held-digest.txt";
     auto gone = std::filesystem::temp_directory_path() / "boardpack-held-digest-absent.txt";
     std::filesystem::remove(gone);
