@@ -230,7 +230,9 @@ bool withholds_any_meeting(const content::Board& board) {
 } // namespace
 
 BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
-    DigestsHeldForBuild held_digests; // each source looked at once, whoever asks
+    // Each source file digested and each source folder listed once, whoever asks.
+    DigestsHeldForBuild held_digests;
+    SourceListingsHeldForBuild held_listings;
     BuildStats stats;
     BuildCache cache(cache_folder(options));
     std::optional<DigestMemo> digests;

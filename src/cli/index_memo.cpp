@@ -45,7 +45,7 @@ bool papers_in_folder(const content::Meeting& meeting, const std::string& folder
 // Adds each entry of the folder at `native` (and, when `deep`, of its folders) with each file's
 // SHA-256; false when a folder cannot be read or holds a link, which may point anywhere.
 bool add_entries(Digest& digest, const std::string& native, bool deep) {
-    auto entries = folder_entries(native);
+    auto entries = source_folder_entries(native);
     if (!entries)
         return false;
     for (const auto& entry : *entries) {

@@ -1,5 +1,7 @@
 #include "core/digest.hpp"
 
+#include "core/filesystem.hpp"
+
 #include <array>
 #include <charconv>
 #include <ctime>
@@ -153,9 +155,7 @@ std::optional<std::string> digest_by_stamp(const std::filesystem::path& path);
 std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path) {
     // "./content/x.md" and "content/x.md" name one file: a site built from "." is walked with
     // one spelling and read with the other.
-    std::string_view spelling = path.native();
-    while (spelling.starts_with("./"))
-        spelling.remove_prefix(2);
+    std::string_view spelling = without_leading_dot_slash(path.native());
     Remembered& memory = remembered();
     bool held = false;
     {

@@ -5,9 +5,11 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -42,10 +44,60 @@ std::optional<std::vector<FolderEntry>> folder_entries(const std::string& native
     return entries;
 }
 
+namespace {
+
+struct HeldListings {
+    std::mutex mutex;
+    bool held = false;
+    std::unordered_map<std::string, std::optional<std::vector<FolderEntry>>> by_path;
+};
+
+HeldListings& held_listings() {
+    static HeldListings listings;
+    return listings;
+}
+
+} // namespace
+
+std::string_view without_leading_dot_slash(std::string_view path) {
+    while (path.starts_with("./"))
+        path.remove_prefix(2);
+    return path;
+}
+
+std::optional<std::vector<FolderEntry>> source_folder_entries(const std::string& native_path) {
+    HeldListings& listings = held_listings();
+    std::string key(without_leading_dot_slash(native_path));
+    bool held = false;
+    {
+        std::lock_guard lock(listings.mutex);
+        held = listings.held;
+        auto found = held ? listings.by_path.find(key) : listings.by_path.end();
+        if (found != listings.by_path.end())
+            return found->second;
+    }
+    auto entries = folder_entries(native_path);
+    if (!held)
+        return entries;
+    std::lock_guard lock(listings.mutex);
+    return listings.by_path.emplace(std::move(key), std::move(entries)).first->second;
+}
+
+SourceListingsHeldForBuild::SourceListingsHeldForBuild() {
+    std::lock_guard lock(held_listings().mutex);
+    held_listings().held = true;
+}
+
+SourceListingsHeldForBuild::~SourceListingsHeldForBuild() {
+    std::lock_guard lock(held_listings().mutex);
+    held_listings().held = false;
+    held_listings().by_path.clear();
+}
+
 void for_each_file_under(const std::string& root, const std::string& folder,
                          const std::function<bool(const std::string&)>& skip,
                          const std::function<void(const std::string&)>& use) {
-    auto entries = folder_entries(join_path(root, folder));
+    auto entries = source_folder_entries(join_path(root, folder));
     if (!entries)
         return;
     for (const auto& entry : *entries) {

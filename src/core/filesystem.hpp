@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -83,6 +84,22 @@ struct FolderEntry {
 // The entries of the folder at `native_path`, "." and ".." left out, sorted by name; nothing
 // when it cannot be read.
 std::optional<std::vector<FolderEntry>> folder_entries(const std::string& native_path);
+// As folder_entries, but while a SourceListingsHeldForBuild lives a folder is listed once,
+// whoever asks: a build lists each source folder for its own record, the index memo's keys
+// and its meeting's key. For the site's sources only, never the output, which the build
+// changes as it goes.
+std::optional<std::vector<FolderEntry>> source_folder_entries(const std::string& native_path);
+class SourceListingsHeldForBuild {
+  public:
+    SourceListingsHeldForBuild();
+    ~SourceListingsHeldForBuild();
+    SourceListingsHeldForBuild(const SourceListingsHeldForBuild&) = delete;
+    SourceListingsHeldForBuild& operator=(const SourceListingsHeldForBuild&) = delete;
+};
+// "content/x" for "./content/x" (and "././content/x"): one folder or file, spelled as a build
+// from "." walks it and as a reader names it.
+std::string_view without_leading_dot_slash(std::string_view path);
+
 // Calls `use` with the path, relative to `root`, of every file under `folder` (relative to
 // `root`), as the build cache sees a folder: hidden names left out, links followed to files but
 // never into folders, and folders for which `skip` (given their path relative to `root`) says

@@ -152,3 +152,29 @@ TEST_CASE("every file under a folder, as the build cache sees it") {
     CHECK(files_under("content/missing", nothing).empty());
     fs::remove_all(root);
 }
+
+TEST_CASE("while a build holds source listings, a folder is listed once, under either spelling") {
+    fs::path root = fs::temp_directory_path() / "boardpack-held-listing-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "2017-12-12");
+    std::ofstream(root / "2017-12-12/meeting.yaml") << "date: 2017-12-12";
+    fs::path here = fs::current_path();
+    fs::current_path(root);
+    auto names = [](const std::string& folder) {
+        std::vector<std::string> found;
+        for (const auto& entry :
+             bp::source_folder_entries(folder).value_or(std::vector<bp::FolderEntry>{}))
+            found.push_back(entry.name);
+        return found;
+    };
+    {
+        bp::SourceListingsHeldForBuild held;
+        CHECK(names("./2017-12-12") == std::vector<std::string>{"meeting.yaml"});
+        std::ofstream(root / "2017-12-12/08-late-paper.md") << "# Late";
+        CHECK(names("2017-12-12") == std::vector<std::string>{"meeting.yaml"});
+        CHECK(bp::folder_entries("2017-12-12")->size() == 2); // the output's walks are never held
+    }
+    CHECK(names("2017-12-12") == std::vector<std::string>{"08-late-paper.md", "meeting.yaml"});
+    fs::current_path(here);
+    fs::remove_all(root);
+}
