@@ -126,11 +126,40 @@ struct RememberedDigest {
 
 using FileKey = std::pair<dev_t, ino_t>;
 
+// A path held by its XXH3-128 hash rather than its text, and a digest as its 64 digits: an
+// archive holds some 60,000 sources for the whole build, and as strings they were a tenth of
+// its memory. Two of them sharing a hash is a chance of about one in 10^29.
+struct PathKey {
+    std::uint64_t low = 0, high = 0;
+    bool operator==(const PathKey&) const = default;
+};
+struct PathKeyHash {
+    std::size_t operator()(const PathKey& key) const { return static_cast<std::size_t>(key.low); }
+};
+PathKey path_key(std::string_view path) {
+    XXH128_hash_t hash = XXH3_128bits(path.data(), path.size());
+    return {hash.low64, hash.high64};
+}
+struct HeldDigest {
+    std::array<char, 64> hex{};
+    bool found = false; // a regular file that could be read
+    HeldDigest() = default;
+    explicit HeldDigest(const std::optional<std::string>& digest) : found(digest.has_value()) {
+        if (digest && digest->size() == hex.size())
+            std::copy(digest->begin(), digest->end(), hex.begin());
+        found = found && digest->size() == hex.size();
+    }
+    std::optional<std::string> digest() const {
+        return found ? std::optional<std::string>(std::string(hex.data(), hex.size()))
+                     : std::nullopt;
+    }
+};
+
 struct Remembered {
     std::mutex mutex;
     std::map<FileKey, RememberedDigest> digests;
     bool held = false; // a DigestsHeldForBuild lives: by_path answers
-    std::unordered_map<std::string, std::optional<std::string>> by_path;
+    std::unordered_map<PathKey, HeldDigest, PathKeyHash> by_path;
 };
 
 Remembered& remembered() {
@@ -161,15 +190,15 @@ std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::pat
     {
         std::lock_guard lock(memory.mutex);
         held = memory.held;
-        auto found = held ? memory.by_path.find(std::string(spelling)) : memory.by_path.end();
+        auto found = held ? memory.by_path.find(path_key(spelling)) : memory.by_path.end();
         if (found != memory.by_path.end())
-            return found->second;
+            return found->second.digest();
     }
     std::optional<std::string> hex = digest_by_stamp(path);
     if (!held)
         return hex;
     std::lock_guard lock(memory.mutex);
-    return memory.by_path.emplace(std::string(spelling), hex).first->second; // the first given
+    return memory.by_path.emplace(path_key(spelling), HeldDigest(hex)).first->second.digest();
 }
 
 DigestsHeldForBuild::DigestsHeldForBuild() {
