@@ -149,8 +149,11 @@ TEST_CASE("a body font that is not installed is a located warning, and the bundl
     CHECK(format_diagnostic(warning).find("site.yaml:5:14: warning: font family 'Quill Roman "
                                           "Nonexistent' is not installed") != std::string::npos);
     // The hint names families that are installed, so one can be copied into site.yaml.
-    CHECK(warning.hint.find("installed families include ") != std::string::npos);
-    CHECK(warning.hint.find("Noto S") != std::string::npos);
+    // (Which families depends on the machine: the chart module's tests check the list.)
+    std::string alternatives = chart::installed_alternatives("Quill Roman Nonexistent");
+    REQUIRE_FALSE(alternatives.empty());
+    CHECK(warning.hint.find("installed families include " + alternatives + " (") !=
+          std::string::npos);
     CHECK(warning.hint.find("fc-list") != std::string::npos);
 }
 
