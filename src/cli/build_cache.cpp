@@ -18,7 +18,7 @@ namespace bp::cli {
 namespace {
 
 // Bumped when the layout of an entry changes, so an older cache is simply not found.
-const char* const layout_version = "v8";
+const char* const layout_version = "v9";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     return read_regular_file(path.string());
@@ -261,6 +261,7 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
     fs::path folder = entry_folder(part);
     StoredEntry entry;
     entry.note = std::move(record->note);
+    entry.note_offset = record->note_offset;
     for (std::size_t n = 0; n < record->files.size(); ++n) {
         auto& file = record->files[n];
         entry.files.push_back({std::move(file.path), (folder / std::to_string(n)).string(),

@@ -5,11 +5,11 @@
 // from every input of that part (see build_cache_keys.hpp). A part whose key is unchanged takes
 // its files from the cache instead of being laid out again.
 //
-// <cache>/v8/<part>/entry  one file, read in one go and checked whole (a damage check of its
+// <cache>/v9/<part>/entry  one file, read in one go and checked whole (a damage check of its
 //                          lines and one of its note, damage_check_hex): the key; each file's
 //                          output path, SHA-256, size, modification time and identity (device and
 //                          inode); then the caller's note (summary, warnings)
-// <cache>/v8/<part>/<n>    the files' bytes
+// <cache>/v9/<part>/<n>    the files' bytes
 #include "core/output_tree.hpp"
 
 #include <cstdint>
@@ -38,6 +38,7 @@ struct StoredEntry {
     };
     std::vector<File> files;
     std::string note;
+    std::uint64_t note_offset = 0; // where the note starts in the entry's file (note_file())
 };
 
 class BuildCache {

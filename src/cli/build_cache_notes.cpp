@@ -18,7 +18,7 @@ using content::NoteWriter;
 // A note's fields one after another (content/note_codec.hpp): read back with no parser and
 // byte for byte. A rebuild reads every unchanged meeting's two notes, and as JSON they were a
 // tenth of its time.
-const std::string note_format = "boardpack cache note 2";
+const std::string note_format = "boardpack cache note 3";
 
 void write_summary(NoteWriter& out, const content::PackSummary& summary) {
     out.flag(summary.built);
@@ -188,7 +188,8 @@ std::string note_text(const std::vector<Diagnostic>& warnings, const content::Pa
         out.number(static_cast<long long>(pages->documents.documents.size()));
         for (const auto& document : pages->documents.documents)
             write_document(out, document);
-        out.text(pages->documents.postings);
+        out.text(pages->documents.postings.table);
+        out.text(pages->documents.postings.records);
     }
     return out.take();
 }
@@ -228,9 +229,18 @@ std::optional<ReadNote> read_note(const std::string& note) {
             auto& documents = pages.documents.documents;
             for (std::size_t count = in.count(); count > 0; --count)
                 documents.push_back(read_document(in));
-            pages.documents.postings = in.text();
-            if (!site::whole_posting_records(pages.documents.postings,
-                                             static_cast<std::uint32_t>(documents.size())))
+            // The records stay in the note (StoredPostings): the caller says which file.
+            site::StoredPostings& stored = pages.documents.stored.emplace();
+            pages.documents.postings.table = in.text();
+            stored.table_offset = in.position() - pages.documents.postings.table.size();
+            stored.table_bytes = pages.documents.postings.table.size();
+            std::string_view records = in.text_view();
+            stored.records_offset = in.position() - records.size();
+            stored.records_bytes = records.size();
+            stored.check = site::stored_postings_check(std::string_view(note).substr(
+                stored.table_offset, in.position() - stored.table_offset));
+            if (!site::for_each_kept_shard(pages.documents.postings.table, records.size(),
+                                           [](const site::KeptShard&) {}))
                 return std::nullopt;
             read.pages = std::move(pages);
         }

@@ -32,7 +32,9 @@ struct ReadNote {
     std::optional<content::PackSummary> summary;
     std::optional<PagesNote> pages;
 };
-// None when the note is damaged.
+// None when the note is damaged. A meeting's search records are left in the note, not read:
+// pages->documents.stored says where they lie from the note's start, its file left empty for
+// the caller to name (with the note's place in that file added).
 std::optional<ReadNote> read_note(const std::string& note);
 // Reports the note's warnings to `sink`; false when the note cannot be read.
 bool replay_warnings(const std::string& note, DiagnosticSink& sink);

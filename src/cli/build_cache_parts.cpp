@@ -103,6 +103,11 @@ std::optional<CachedMeeting> CachedParts::whole_meeting(const content::Board& bo
     if (!pages_read || !pages_read->pages ||
         !images_unchanged(source_root_, pages_read->pages->images))
         return std::nullopt;
+    if (auto& stored = pages_read->pages->documents.stored) { // the search records, left in place
+        stored->file = cache_.note_file(part("pages", folder));
+        stored->table_offset += pages->note_offset;
+        stored->records_offset += pages->note_offset;
+    }
     std::string key = packs_key(sources, pages_read->pages->images);
     auto packs = cache_.find(part("meetings", folder), key);
     if (!packs)

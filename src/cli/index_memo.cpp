@@ -18,22 +18,6 @@ namespace {
 
 constexpr std::string_view first_line = "boardpack meeting index 2\n";
 
-// `bytes` bytes of the file `fd` from `offset`; none when they cannot all be read.
-std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes) {
-    std::string text(bytes, '\0');
-    std::size_t done = 0;
-    while (done < bytes) {
-        ssize_t got =
-            ::pread(fd, text.data() + done, bytes - done, static_cast<off_t>(offset + done));
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return std::nullopt;
-        done += static_cast<std::size_t>(got);
-    }
-    return text;
-}
-
 bool papers_in_folder(const content::Meeting& meeting, const std::string& folder) {
     bool inside = true;
     content::for_each_paper(meeting.items, [&](const content::Paper& paper) {

@@ -45,15 +45,19 @@ class NoteWriter {
 
 class NoteReader {
   public:
-    explicit NoteReader(std::string_view bytes) : rest_(bytes) {}
-    std::string text() {
+    explicit NoteReader(std::string_view bytes) : rest_(bytes), start_(bytes.data()) {}
+    std::string text() { return std::string(text_view()); }
+    // The same without a copy: valid while the bytes read are.
+    std::string_view text_view() {
         std::size_t size = digits_before(':');
         if (size > rest_.size())
             throw std::invalid_argument("a kept note ends early");
-        std::string value(rest_.substr(0, size));
+        std::string_view value = rest_.substr(0, size);
         rest_.remove_prefix(size);
         return value;
     }
+    // How many bytes have been read: where the next field starts.
+    std::size_t position() const { return static_cast<std::size_t>(rest_.data() - start_); }
     long long number() {
         long long value = 0;
         auto [end, error] = std::from_chars(rest_.data(), rest_.data() + rest_.size(), value);
@@ -106,6 +110,7 @@ class NoteReader {
         return value;
     }
     std::string_view rest_;
+    const char* start_;
 };
 
 } // namespace bp::content

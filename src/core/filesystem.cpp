@@ -272,6 +272,31 @@ std::optional<std::string> read_regular_file(const std::string& native_path) {
     return bytes;
 }
 
+std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes) {
+    std::string text(bytes, '\0');
+    std::size_t done = 0;
+    while (done < bytes) {
+        ssize_t got =
+            ::pread(fd, text.data() + done, bytes - done, static_cast<off_t>(offset + done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return std::nullopt;
+        done += static_cast<std::size_t>(got);
+    }
+    return text;
+}
+
+std::optional<std::string> read_file_part(const std::string& native_path, std::uint64_t offset,
+                                          std::size_t bytes) {
+    int fd = ::open(native_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    auto text = read_at(fd, offset, bytes);
+    ::close(fd);
+    return text;
+}
+
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     auto full = resolve(path);
     return full ? read_regular_file(*full) : std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 // The file-system seam: every stage reads through this, so tests can run entirely in memory.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -73,6 +74,12 @@ class MemoryFileSystem final : public FileSystem {
 // The bytes of a regular file named by its real path; nothing when it is missing, not a regular
 // file, or cannot be read whole. The one reader of whole files: sources, cache entries, copies.
 std::optional<std::string> read_regular_file(const std::string& native_path);
+
+// `bytes` bytes of the open file `fd` from `offset`; nothing when they cannot all be read.
+std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes);
+// The same from the file at `native_path`, opened for the one read.
+std::optional<std::string> read_file_part(const std::string& native_path, std::uint64_t offset,
+                                          std::size_t bytes);
 
 // A folder's entry and what it is, as the folder listing says (one lstat() only where the file
 // system does not): walks of output folders see hundreds of thousands of entries.

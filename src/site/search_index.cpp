@@ -269,13 +269,27 @@ void SearchIndex::index(RecordedDocuments meeting) {
     std::vector<std::uint64_t> identities;
     for (const auto& document : meeting.documents)
         identities.push_back(document_identity(document.document.url));
+    auto first = static_cast<std::uint32_t>(documents_.size());
+    const std::string& records = meeting.postings.records;
+    std::size_t records_bytes = meeting.stored ? meeting.stored->records_bytes : records.size();
     try {
-        postings_.add_records(static_cast<std::uint32_t>(documents_.size()), meeting.postings,
-                              identities);
+        bool whole =
+            for_each_kept_shard(meeting.postings.table, records_bytes, [&](const KeptShard& shard) {
+                postings_.add_sum(std::string(shard.key), shard.sum);
+                if (!meeting.stored)
+                    postings_.add_records(
+                        first, std::string_view(records).substr(shard.offset, shard.bytes),
+                        identities, PostingSpill::Sums::counted);
+            });
+        if (!whole)
+            throw std::runtime_error(
+                "a meeting's postings, as the build cache kept them, are not whole");
     } catch (const std::runtime_error& error) {
         failure_ = error.what();
         return;
     }
+    if (meeting.stored)
+        left_in_cache_.push_back({first, std::move(identities), std::move(*meeting.stored)});
     for (auto& document : meeting.documents) {
         for (auto& [form, stem] : document.forms)
             forms_.try_emplace(std::move(form), std::move(stem));
@@ -283,15 +297,39 @@ void SearchIndex::index(RecordedDocuments meeting) {
     }
 }
 
+void SearchIndex::take_stored_postings(const std::set<std::string>& wanted) {
+    for (const LeftInCache& meeting : left_in_cache_) {
+        if (wanted.empty())
+            break;
+        auto kept = read_stored_postings(meeting.at);
+        if (!kept)
+            throw std::runtime_error("the search postings kept in " + meeting.at.file +
+                                     " changed while the site was built (another build "
+                                     "storing into the same cache?): build again");
+        std::string_view records = kept->records;
+        for_each_kept_shard(kept->table, records.size(), [&](const KeptShard& shard) {
+            if (wanted.contains(std::string(shard.key)))
+                postings_.add_records(meeting.first_document,
+                                      records.substr(shard.offset, shard.bytes), meeting.identities,
+                                      PostingSpill::Sums::counted);
+        });
+    }
+    std::vector<LeftInCache>().swap(left_in_cache_);
+}
+
 RecordedDocuments record_documents(std::vector<StemmedDocument> documents) {
-    RecordedDocuments recorded;
+    std::string records;
+    std::vector<std::uint64_t> identities;
     for (std::uint32_t number = 0; number < documents.size(); ++number) {
         StemmedDocument& document = documents[number];
+        identities.push_back(document_identity(document.document.url));
         for (const auto& term : document.terms)
-            append_posting_record(recorded.postings, number, term.stem, term.weight, term.places);
+            append_posting_record(records, number, term.stem, term.weight, term.places);
         document.terms.clear();
         document.terms.shrink_to_fit();
     }
+    RecordedDocuments recorded;
+    recorded.postings = keep_postings(records, identities);
     recorded.documents = std::move(documents);
     return recorded;
 }
@@ -512,6 +550,7 @@ void SearchIndex::write(OutputTree& output, SearchShardStore* kept) {
     std::set<std::string> wanted;
     for (const auto& [key, name] : to_write)
         wanted.insert(key);
+    take_stored_postings(wanted);
     std::optional<GroupReader> group; // keys in byte order: a group's shards come together
     for (const auto& [key, name] : to_write) {
         if (!group || group->name() != search_shard_group(key))

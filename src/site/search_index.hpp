@@ -10,6 +10,7 @@
 #include "content/model.hpp"
 #include "core/output_tree.hpp"
 #include "data/financial_calendar.hpp"
+#include "site/kept_postings.hpp"
 #include "site/search_postings.hpp"
 
 #include <array>
@@ -17,6 +18,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -56,13 +58,14 @@ struct StemmedDocument {
 StemmedDocument stem_document(SearchDocument document);
 
 // A meeting's search documents as the build cache keeps them: each document with its word
-// forms but without its terms, and every document's postings in one block, in the form the
-// index's temporary files hold them, the documents numbered from 0 in the order listed. A
-// meeting the cache holds joins the index by the block being copied, not by its terms being
-// read and added one at a time (the bulk of a rebuild after one paper changed).
+// forms but without its terms, and every document's postings grouped by shard
+// (kept_postings.hpp), the documents numbered from 0 in the order listed. A meeting the cache
+// holds joins the index by its shards' sums, its records left in the cache (`stored`) until a
+// shard they belong to is written again.
 struct RecordedDocuments {
     std::vector<StemmedDocument> documents; // their terms empty
-    std::string postings;
+    KeptPostings postings;                  // the records empty when `stored` is given
+    std::optional<StoredPostings> stored;   // where the table and records are kept
 };
 RecordedDocuments record_documents(std::vector<StemmedDocument> documents);
 
@@ -102,8 +105,8 @@ class SearchIndex {
     // cache held, or one add_meeting has just written); its terms go to a temporary file per
     // group of shards, so the postings held follow the vocabulary, not the archive.
     void index(StemmedDocument document);
-    // The same for a meeting's documents as the build cache kept them; their postings must be
-    // whole (whole_posting_records).
+    // The same for a meeting's documents as the build cache kept them. With `stored`, only
+    // their shards' sums are taken now; write() reads the records of the shards it writes.
     void index(RecordedDocuments meeting);
     // Thread-safe: meetings are written in parallel. Meetings that the audience may see: a
     // document for the meeting (its agenda) and one per visible paper, their words stemmed and
@@ -147,6 +150,9 @@ class SearchIndex {
     class GroupReader; // a group's shards' postings, read back a batch of parts at a time
     void write_meta(OutputTree& output, const std::vector<std::uint32_t>& order,
                     const std::vector<std::string>& shard_keys) const;
+    // Adds the records of the `wanted` shards of every meeting whose postings were left in the
+    // cache. Throws when they are not as they were found (the entry replaced meanwhile).
+    void take_stored_postings(const std::set<std::string>& wanted);
     void write_shard(OutputTree& output, const std::string& key,
                      const std::vector<const std::string*>& forms, GroupReader& postings) const;
 
@@ -157,6 +163,12 @@ class SearchIndex {
     std::deque<Listed> documents_;
     std::map<std::string, std::string> forms_; // word as written → stem, where they differ
     PostingSpill postings_;                    // numbered by place in documents_
+    struct LeftInCache {                       // a meeting whose records are in the cache
+        std::uint32_t first_document = 0;      // its first document's place in documents_
+        std::vector<std::uint64_t> identities; // its documents' (document_identity)
+        StoredPostings at;
+    };
+    std::vector<LeftInCache> left_in_cache_;
     // Why the postings could not be kept (a full or missing temporary folder): said once, when
     // the index is written, rather than once for every meeting built meanwhile.
     std::string failure_;

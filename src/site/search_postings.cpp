@@ -189,7 +189,7 @@ void PostingSpill::add(std::uint32_t document, const std::string& stem, std::uin
 }
 
 void PostingSpill::add_records(std::uint32_t first_document, std::string_view records,
-                               std::span<const std::uint64_t> identities) {
+                               std::span<const std::uint64_t> identities, Sums sums) {
     bool whole = for_each_record(
         records, [&](std::string_view record, std::uint32_t document, std::string_view stem) {
             if (document >= identities.size())
@@ -203,7 +203,10 @@ void PostingSpill::add_records(std::uint32_t first_document, std::string_view re
             file.pending += record;
             std::uint32_t numbered = first_document + document;
             std::memcpy(file.pending.data() + at, &numbered, sizeof numbered);
-            added(file, shard, at, std::move(key), identities[document]);
+            if (sums == Sums::add)
+                added(file, shard, at, std::move(key), identities[document]);
+            else
+                added(file, shard, std::move(key));
         });
     if (!whole)
         throw std::runtime_error(
@@ -221,16 +224,26 @@ PostingSpill::Shard& PostingSpill::shard_of(const std::string& key) {
 
 void PostingSpill::added(File& file, Shard& shard, std::size_t at, std::string key,
                          std::uint64_t identity) {
-    // The record but its document's number, which depends on the order meetings came in.
-    std::string_view record = std::string_view(file.pending).substr(at + sizeof(std::uint32_t));
-    XXH128_hash_t hash = XXH3_128bits_withSeed(record.data(), record.size(), identity);
-    shard.sum.add(hash.low64, hash.high64);
+    shard.sum.add(posting_sum(std::string_view(file.pending).substr(at), identity));
+    added(file, shard, std::move(key));
+}
+
+void PostingSpill::added(File& file, Shard& shard, std::string key) {
     // Written in large pieces; the file stands at its end (read_group leaves it there).
     if (file.pending.size() >= pending_bytes)
         file.write_pending();
     if (!shard.listed) {
         shard.listed = true;
         file.keys.insert(std::move(key));
+    }
+}
+
+void PostingSpill::add_sum(const std::string& shard_key, const ShardSum& sum) {
+    Shard& shard = shard_of(shard_key);
+    shard.sum.add(sum);
+    if (!shard.listed) {
+        shard.listed = true;
+        shard.file->keys.insert(shard_key);
     }
 }
 
@@ -338,6 +351,13 @@ std::string ShardSum::hex() const {
     return digits;
 }
 
+ShardSum posting_sum(std::string_view record, std::uint64_t identity) {
+    // The record but its document's number, which depends on the order meetings came in.
+    record.remove_prefix(std::min(record.size(), sizeof(std::uint32_t)));
+    XXH128_hash_t hash = XXH3_128bits_withSeed(record.data(), record.size(), identity);
+    return {hash.low64, hash.high64};
+}
+
 std::uint64_t document_identity(std::string_view url) {
     return XXH3_64bits(url.data(), url.size());
 }
@@ -355,6 +375,12 @@ void append_posting_record(std::string& records, std::uint32_t document, std::st
     append_number(records, static_cast<std::uint32_t>(places.size()));
     for (std::uint32_t place : places)
         append_number(records, place);
+}
+
+bool for_each_posting_record(
+    std::string_view records,
+    const std::function<void(std::string_view, std::uint32_t, std::string_view)>& each) {
+    return for_each_record(records, each);
 }
 
 bool whole_posting_records(std::string_view records, std::uint32_t documents) {

@@ -57,9 +57,14 @@ struct ShardSum {
         low += add_low;
         high += add_high + (low < add_low ? 1 : 0); // the carry
     }
+    void add(const ShardSum& other) { add(other.low, other.high); }
     std::string hex() const;
     bool operator==(const ShardSum&) const = default;
 };
+
+// What one record (append_posting_record) adds to its shard's sum: an XXH3-128 of the record
+// but its document's number, seeded with the document's identity.
+ShardSum posting_sum(std::string_view record, std::uint64_t identity);
 
 // A document's identity in the sums: a hash of its address, which names it in every build.
 std::uint64_t document_identity(std::string_view url);
@@ -89,8 +94,15 @@ class PostingSpill {
     // its postings being taken apart and made again. `identities` names each of the records'
     // documents, by their number in `records`. Throws when `records` is not whole
     // (whole_posting_records) or numbers a document it has no identity for, as add() does.
+    // `sums` says whether the records are added to their shards' sums, or were counted in
+    // them already (add_sum).
+    enum class Sums { add, counted };
     void add_records(std::uint32_t first_document, std::string_view records,
-                     std::span<const std::uint64_t> identities);
+                     std::span<const std::uint64_t> identities, Sums sums = Sums::add);
+    // Adds to a shard's sum postings whose records are not (yet) added: a meeting the build
+    // cache kept, whose records are read only for the shards that are written again. The
+    // shard is listed (shard_keys) from then on.
+    void add_sum(const std::string& shard_key, const ShardSum& sum);
     // The sum of a shard's postings (zero for a shard with none).
     ShardSum sum_of(const std::string& shard_key) const;
     // The groups that have postings, in order.
@@ -134,6 +146,8 @@ class PostingSpill {
     // Keeps note of the record `file`'s pending bytes end with, from `at`, for `shard` (`key`),
     // its document named by `identity`.
     void added(File& file, Shard& shard, std::size_t at, std::string key, std::uint64_t identity);
+    // The same for a record counted in its shard's sum already.
+    void added(File& file, Shard& shard, std::string key);
     // Calls `each(stem, posting, places)` for every record of a group's file, in the order
     // written; `places` holds the record's places only until the next call.
     void read_group(const std::string& group,
@@ -150,6 +164,11 @@ std::string search_shard_group(const std::string& shard_key);
 // count and places, the numbers as 32-bit words in the machine's order.
 void append_posting_record(std::string& records, std::uint32_t document, std::string_view stem,
                            std::uint32_t weight, std::span<const std::uint32_t> places);
+// Calls `each(record, document, stem)` for each of `records`, in order; false, at the first
+// record cut short, when they are not whole.
+bool for_each_posting_record(
+    std::string_view records,
+    const std::function<void(std::string_view, std::uint32_t, std::string_view)>& each);
 // Whether `records` are whole records end to end, each of a document below `documents`: a
 // block read back from a file is checked before PostingSpill::add_records takes it.
 bool whole_posting_records(std::string_view records, std::uint32_t documents);

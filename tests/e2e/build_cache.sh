@@ -9,7 +9,7 @@ site="$WORK/example"
 mkdir -p "$site"
 cp -r "$ROOT/site.yaml" "$ROOT/content" "$ROOT/assets" "$site/"
 cache="$site/.boardpack-cache"
-layout=v8 # the cache's layout: src/cli/build_cache.cpp
+layout=v9 # the cache's layout: src/cli/build_cache.cpp
 meeting="content/csp/2017-12-12"
 
 cached() { # NAME [options]: builds with the cache into the new folder $WORK/NAME

@@ -322,12 +322,25 @@ TEST_CASE("meetings indexed from their recorded postings give the same index as 
     REQUIRE(first.documents.size() == 4); // the agenda and three papers
     for (const auto& document : first.documents)
         CHECK(document.terms.empty()); // in the block of postings instead
-    CHECK(site::whole_posting_records(first.postings, 4));
-    CHECK_FALSE(site::whole_posting_records(first.postings, 3)); // a document beyond the meeting
-    CHECK_FALSE(
-        site::whole_posting_records(first.postings.substr(0, first.postings.size() - 1), 4));
-    CHECK_FALSE(site::whole_posting_records(first.postings.substr(0, 7), 4));
-    CHECK(site::whole_posting_records("", 0));
+    // Grouped by shard: each shard's records whole, in key order, filling the records.
+    const std::string& records = first.postings.records;
+    CHECK(site::whole_posting_records(records, 4));
+    CHECK_FALSE(site::whole_posting_records(records, 3)); // a document beyond the meeting
+    std::vector<std::string> keys;
+    CHECK(site::for_each_kept_shard(
+        first.postings.table, records.size(), [&](const site::KeptShard& shard) {
+            keys.emplace_back(shard.key);
+            CHECK(site::whole_posting_records(records.substr(shard.offset, shard.bytes), 4));
+        }));
+    CHECK(keys.size() > 3);
+    CHECK(std::is_sorted(keys.begin(), keys.end()));
+    CHECK(std::find(keys.begin(), keys.end(), "bu") != keys.end());
+    CHECK_FALSE(site::for_each_kept_shard(first.postings.table, records.size() - 1,
+                                          [](const site::KeptShard&) {}));
+    std::string_view table = first.postings.table;
+    CHECK_FALSE(site::for_each_kept_shard(table.substr(0, table.size() - 1), records.size(),
+                                          [](const site::KeptShard&) {}));
+    CHECK(site::for_each_kept_shard("", 0, [](const site::KeptShard&) {}));
     // The later meeting first: its documents are numbered after the earlier's as they come.
     recorded.index.index(std::move(meetings[1]));
     recorded.index.index(std::move(meetings[0]));
@@ -338,6 +351,90 @@ TEST_CASE("meetings indexed from their recorded postings give the same index as 
     CHECK(index_files.size() > 3);
     CHECK(contains(index_files["search/index/terms-bu.js"], "\"burglaries\":\"burglari\""));
     CHECK(index_files == recorded.files());
+}
+
+namespace {
+
+// Two meetings' recorded documents, their table and records written to `file` as a cache entry
+// keeps them (behind some bytes of its own), and left there.
+std::vector<site::RecordedDocuments> recorded_in_file(Indexed& added, const fs::path& file) {
+    content::Board board = board_with_meeting();
+    content::Meeting later = board.meetings[0];
+    later.slug = "2017-12-12";
+    later.date = {2017, 12, 12};
+    later.items[0].papers.push_back(
+        paper("later", "Burglaries later", "Fewer burglaries, and a quiet summer."));
+    std::vector<site::RecordedDocuments> meetings;
+    std::string bytes = "an entry's head\n";
+    for (const auto* meeting : {&board.meetings[0], &later}) {
+        site::RecordedDocuments recorded = site::record_documents(added.index.add_meeting(
+            board, *meeting, content::Audience::members, data::FinancialCalendar(4), added.output));
+        site::StoredPostings& at = recorded.stored.emplace();
+        at.file = file.string();
+        at.table_offset = bytes.size();
+        at.table_bytes = recorded.postings.table.size();
+        bytes += recorded.postings.table + "12:";
+        at.records_offset = bytes.size();
+        at.records_bytes = recorded.postings.records.size();
+        bytes += recorded.postings.records;
+        at.check = site::stored_postings_check(
+            std::string_view(bytes).substr(at.table_offset, bytes.size() - at.table_offset));
+        recorded.postings.records.clear();
+        meetings.push_back(std::move(recorded));
+    }
+    std::ofstream(file, std::ios::binary) << bytes;
+    return meetings;
+}
+
+} // namespace
+
+TEST_CASE("meetings whose records are left in a file give the same index, shard by shard") {
+    fs::path file = fs::temp_directory_path() / "bp-search-test-stored-postings";
+    Indexed added("stored-added"), from_file("stored-read"), kept_some("stored-kept");
+    std::vector<site::RecordedDocuments> meetings = recorded_in_file(added, file);
+    auto copy = meetings;
+    for (auto& meeting : meetings)
+        from_file.index.index(std::move(meeting));
+    std::map<std::string, std::string> index_files;
+    for (const auto& [path, bytes] : added.files())
+        if (!path.starts_with("search/index/text/"))
+            index_files[path] = bytes;
+    CHECK(index_files.size() > 3);
+    CHECK(index_files == from_file.files());
+
+    // With every shard kept but one, only that shard's records are read back: the same files.
+    ShardsInMemory store;
+    Indexed first_pass("stored-first");
+    for (auto meeting : copy)
+        first_pass.index.index(std::move(meeting));
+    first_pass.files(&store);
+    REQUIRE(store.by_name.size() > 3);
+    store.by_name.erase(store.by_name.begin());
+    store.forget_calls();
+    for (auto& meeting : copy)
+        kept_some.index.index(std::move(meeting));
+    const auto& again = kept_some.files(&store);
+    CHECK(store.kept.size() == 1); // written again, and kept
+    CHECK(store.taken.size() + 1 == shard_paths(index_files).size());
+    for (const auto& [path, bytes] : index_files)
+        CHECK_MESSAGE(again.at(path) == bytes, path);
+    fs::remove(file);
+}
+
+TEST_CASE("records left in a file that changed since are an error when the index is written") {
+    fs::path file = fs::temp_directory_path() / "bp-search-test-stored-changed";
+    Indexed added("changed-added"), from_file("changed-read");
+    std::vector<site::RecordedDocuments> meetings = recorded_in_file(added, file);
+    for (auto& meeting : meetings)
+        from_file.index.index(std::move(meeting));
+    {
+        std::fstream changed(file, std::ios::binary | std::ios::in | std::ios::out);
+        changed.seekp(-3, std::ios::end);
+        changed << "xyz";
+    }
+    CHECK_THROWS_WITH_AS(from_file.files(), doctest::Contains("changed while the site was built"),
+                         std::runtime_error);
+    fs::remove(file);
 }
 
 TEST_CASE("the term shards are JSON whatever the words: accents, quotes and broken bytes") {
