@@ -84,17 +84,18 @@ std::uint64_t stored_postings_check(std::string_view bytes) {
     return XXH3_64bits(bytes.data(), bytes.size());
 }
 
-std::optional<KeptPostings> read_stored_postings(const StoredPostings& at) {
-    std::uint64_t end = at.records_offset + at.records_bytes;
+bool read_stored_postings(
+    const StoredPostings& at,
+    const std::function<void(std::string_view table, std::string_view records)>& use) {
     if (at.records_offset < at.table_offset + at.table_bytes)
-        return std::nullopt;
+        return false;
+    std::uint64_t end = at.records_offset + at.records_bytes;
     auto bytes = read_file_part(at.file, at.table_offset, end - at.table_offset);
     if (!bytes || stored_postings_check(*bytes) != at.check)
-        return std::nullopt;
-    KeptPostings kept;
-    kept.table = bytes->substr(0, at.table_bytes);
-    kept.records = bytes->substr(at.records_offset - at.table_offset);
-    return kept;
+        return false;
+    std::string_view read = *bytes;
+    use(read.substr(0, at.table_bytes), read.substr(at.records_offset - at.table_offset));
+    return true;
 }
 
 } // namespace bp::site

@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,8 +49,11 @@ struct StoredPostings {
     std::uint64_t check = 0;
 };
 std::uint64_t stored_postings_check(std::string_view bytes);
-// The postings read back; none when they cannot be read, or are no longer what `check` says
-// (the entry was replaced since it was found).
-std::optional<KeptPostings> read_stored_postings(const StoredPostings& at);
+// Reads the postings back and hands `use` their table and records; false, `use` not called,
+// when they cannot be read, or are no longer what `check` says (the entry was replaced since
+// it was found).
+bool read_stored_postings(
+    const StoredPostings& at,
+    const std::function<void(std::string_view table, std::string_view records)>& use);
 
 } // namespace bp::site

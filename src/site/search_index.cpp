@@ -301,18 +301,19 @@ void SearchIndex::take_stored_postings(const std::set<std::string>& wanted) {
     for (const LeftInCache& meeting : left_in_cache_) {
         if (wanted.empty())
             break;
-        auto kept = read_stored_postings(meeting.at);
-        if (!kept)
+        bool read =
+            read_stored_postings(meeting.at, [&](std::string_view table, std::string_view records) {
+                for_each_kept_shard(table, records.size(), [&](const KeptShard& shard) {
+                    if (wanted.contains(std::string(shard.key)))
+                        postings_.add_records(meeting.first_document,
+                                              records.substr(shard.offset, shard.bytes),
+                                              meeting.identities, PostingSpill::Sums::counted);
+                });
+            });
+        if (!read)
             throw std::runtime_error("the search postings kept in " + meeting.at.file +
                                      " changed while the site was built (another build "
                                      "storing into the same cache?): build again");
-        std::string_view records = kept->records;
-        for_each_kept_shard(kept->table, records.size(), [&](const KeptShard& shard) {
-            if (wanted.contains(std::string(shard.key)))
-                postings_.add_records(meeting.first_document,
-                                      records.substr(shard.offset, shard.bytes), meeting.identities,
-                                      PostingSpill::Sums::counted);
-        });
     }
     std::vector<LeftInCache>().swap(left_in_cache_);
 }
