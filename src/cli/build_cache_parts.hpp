@@ -49,6 +49,8 @@ class CachedParts {
     // `site` has had the audience applied; its keys are worked out here, once.
     CachedParts(BuildCache cache, const content::Site& site, content::Audience audience);
     ~CachedParts();
+    // Whether anything is kept: without a cache, nothing built needs recording for it.
+    bool keeping() const { return cache_.enabled(); }
 
     // Thread-safe. The meeting's packs and pages from the cache, written to `out` with their
     // warnings, before its papers are read (`meeting` is as the site's index holds it, the

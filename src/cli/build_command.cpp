@@ -98,15 +98,20 @@ struct MeetingBuild {
         PagesNote pages{image_digests(site.source_root, meeting), {}};
         std::vector<BuiltFile> page_files;
         {
-            OutputTree::Capture capture(out);
+            // The pages' bytes and search postings are kept only for the cache to store.
+            std::optional<OutputTree::Capture> capture;
+            if (cached.keeping())
+                capture.emplace(out);
             out.write(meeting_folder(ref) + "/figures.json",
                       figures_json(meeting, figures.entries()));
-            pages.documents = site::record_documents(
-                site_builder.write_meeting(*ref.board, meeting, packs.summary, out));
-            page_files = capture.take();
+            auto documents = site_builder.write_meeting(*ref.board, meeting, packs.summary, out);
+            if (capture) {
+                pages.documents = site::record_documents(std::move(documents));
+                page_files = capture->take();
+            }
         }
         // An error anywhere (a page's template, say) keeps the pages out of the cache.
-        if (!papers_sink.has_errors() && !sink.has_errors())
+        if (cached.keeping() && !papers_sink.has_errors() && !sink.has_errors())
             cached.store_pages(*ref.board, meeting, std::move(page_files), papers_sink.warnings(),
                                pages, out);
         papers_sink.forward_to(sink);
