@@ -86,7 +86,7 @@ void write_decisions_page(const SiteContext& context, const content::Board& boar
                 decisions_path(board),
                 "Decisions",
                 {{"Home", "index.html"}, {label, board_dir(board) + "/index.html"}}},
-               page, output);
+               std::move(page), output);
 }
 
 } // namespace bp::site

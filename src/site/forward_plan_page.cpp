@@ -71,7 +71,7 @@ void write_forward_plan_page(const SiteContext& context, const content::Board& b
                 forward_plan_path(board),
                 "Forward plan",
                 {{"Home", "index.html"}, {label, board_dir(board) + "/index.html"}}},
-               page, output);
+               std::move(page), output);
 }
 
 } // namespace bp::site

@@ -200,7 +200,7 @@ void write_indicator_page(const SiteContext& context, const content::Board& boar
     crumbs.push_back({"Indicators", indicators_index_path(board)});
     write_page(context,
                {"indicator", indicator_page_path(board, indicator.id), indicator.title, crumbs},
-               page, output);
+               std::move(page), output);
 }
 
 TemplateData index_groups(const data::IndicatorSet& set, const data::FinancialCalendar& calendar) {
@@ -289,7 +289,7 @@ void write_indicator_pages(const SiteContext& context, const content::Board& boa
     write_page(
         context,
         {"indicators", indicators_index_path(board), "Performance indicators", board_crumbs(board)},
-        page, output);
+        std::move(page), output);
 }
 
 } // namespace bp::site

@@ -61,15 +61,20 @@ TemplateData entry_data(const CalendarEntry& entry) {
     return data;
 }
 
-// The month as weeks of seven days, Monday first; days outside the month are blank.
-TemplateData month_weeks(int year, int month, const std::vector<const CalendarEntry*>& entries) {
-    TemplateData weeks = list_data();
+// The month as weeks of seven days, Monday first; days outside the month are blank. Filled in
+// place: an archive's calendar has a month for every meeting.
+void set_month_weeks(TemplateData& month_data, int year, int month,
+                     const std::vector<const CalendarEntry*>& entries) {
+    std::vector<TemplateData>& weeks = list_in(month_data, "weeks");
     int lead = Date{year, month, 1}.weekday();
     int days = days_in_month(year, month);
+    weeks.reserve(static_cast<std::size_t>((lead + days + 6) / 7));
     for (int start = 1 - lead; start <= days; start += 7) {
-        TemplateData week = list_data();
+        TemplateData& row = weeks.emplace_back(object_data());
+        std::vector<TemplateData>& week = list_in(row, "days");
+        week.reserve(7);
         for (int day = start; day < start + 7; ++day) {
-            TemplateData cell = object_data();
+            TemplateData& cell = week.emplace_back(object_data());
             bool inside = day >= 1 && day <= days;
             cell.set("day", inside ? TemplateData(std::to_string(day)) : TemplateData(false));
             const CalendarEntry* first = nullptr;
@@ -87,13 +92,8 @@ TemplateData month_weeks(int year, int month, const std::vector<const CalendarEn
                      first ? TemplateData(count_phrase(static_cast<std::size_t>(count), "meeting",
                                                        "meetings"))
                            : TemplateData(false));
-            week.push_back(cell);
         }
-        TemplateData row = object_data();
-        row.set("days", week);
-        weeks.push_back(row);
     }
-    return weeks;
 }
 
 } // namespace
@@ -103,32 +103,30 @@ void write_meetings_calendar(const SiteContext& context, OutputTree& output) {
     std::map<std::pair<int, int>, std::vector<const CalendarEntry*>, std::greater<>> months;
     for (const auto& entry : entries)
         months[{entry.date.year, entry.date.month}].push_back(&entry);
-    TemplateData month_list = list_data();
+    TemplateData page = object_data();
+    page.set("has_months", !months.empty());
+    std::vector<TemplateData>& month_list = list_in(page, "months");
+    month_list.reserve(months.size());
     for (const auto& [key, month_entries] : months) {
         auto [year, month] = key;
-        TemplateData data = object_data();
+        TemplateData& data = month_list.emplace_back(object_data());
         std::string label = std::string(month_name(month)) + " " + std::to_string(year);
         data.set("label", label);
         data.set("id", "month-" + std::to_string(year) + "-" + (month < 10 ? "0" : "") +
                            std::to_string(month));
-        data.set("weeks", month_weeks(year, month, month_entries));
-        TemplateData list = list_data();
+        set_month_weeks(data, year, month, month_entries);
+        std::vector<TemplateData>& list = list_in(data, "meetings");
+        list.reserve(month_entries.size());
         std::string previous_day;
         for (const auto* entry : month_entries) {
-            TemplateData item = entry_data(*entry);
+            TemplateData& item = list.emplace_back(entry_data(*entry));
             // The grid's day links to the first meeting of that day.
             std::string anchor =
                 entry->date.iso() == previous_day ? std::string() : "meeting-" + entry->date.iso();
             item.set("anchor", text_data(anchor));
             previous_day = entry->date.iso();
-            list.push_back(item);
         }
-        data.set("meetings", list);
-        month_list.push_back(data);
     }
-    TemplateData page = object_data();
-    page.set("has_months", !month_list.list_value().empty());
-    page.set("months", month_list);
     TemplateData weekdays = list_data();
     for (int day = 0; day < 7; ++day) {
         std::string name = weekday_name(day);
@@ -143,7 +141,7 @@ void write_meetings_calendar(const SiteContext& context, OutputTree& output) {
                 meetings_calendar_path,
                 "Browse meetings by month",
                 {{"Home", "index.html"}}},
-               page, output);
+               std::move(page), output);
 }
 
 } // namespace bp::site

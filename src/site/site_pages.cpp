@@ -270,7 +270,8 @@ void write_home_page(const SiteContext& context, OutputTree& output) {
         latest.push_back(paper_summary(papers[i], ""));
     page.set("has_latest", !latest.list_value().empty());
     page.set("latest_papers", latest);
-    write_page(context, {"home", "index.html", context.site.config.title, {}}, page, output);
+    write_page(context, {"home", "index.html", context.site.config.title, {}}, std::move(page),
+               output);
 }
 
 void write_board_pages(const SiteContext& context, OutputTree& output) {
@@ -294,8 +295,8 @@ void write_board_pages(const SiteContext& context, OutputTree& output) {
         page.set("board_feed_href", "feed.xml");
         write_page(
             context,
-            {"board", board_dir(board) + "/index.html", board.name, {{"Home", "index.html"}}}, page,
-            output);
+            {"board", board_dir(board) + "/index.html", board.name, {{"Home", "index.html"}}},
+            std::move(page), output);
     }
 }
 
@@ -384,7 +385,7 @@ void write_search_page(const SiteContext& context, OutputTree& output) {
     }
     page.set("boards", boards);
     page.set("years", year_options);
-    write_page(context, request, page, output);
+    write_page(context, request, std::move(page), output);
 }
 
 void write_not_found_page(const SiteContext& context, OutputTree& output) {
