@@ -7,7 +7,6 @@
 #include "core/filesystem.hpp"
 #include "core/text.hpp"
 
-#include <cerrno>
 #include <fcntl.h>
 #include <string_view>
 #include <unistd.h>

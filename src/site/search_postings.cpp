@@ -232,18 +232,19 @@ void PostingSpill::added(File& file, Shard& shard, std::string key) {
     // Written in large pieces; the file stands at its end (read_group leaves it there).
     if (file.pending.size() >= pending_bytes)
         file.write_pending();
-    if (!shard.listed) {
-        shard.listed = true;
-        file.keys.insert(std::move(key));
-    }
+    list_once(shard, std::move(key));
 }
 
 void PostingSpill::add_sum(const std::string& shard_key, const ShardSum& sum) {
     Shard& shard = shard_of(shard_key);
     shard.sum.add(sum);
+    list_once(shard, shard_key);
+}
+
+void PostingSpill::list_once(Shard& shard, std::string key) {
     if (!shard.listed) {
         shard.listed = true;
-        shard.file->keys.insert(shard_key);
+        shard.file->keys.insert(std::move(key));
     }
 }
 

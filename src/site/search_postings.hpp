@@ -148,6 +148,8 @@ class PostingSpill {
     void added(File& file, Shard& shard, std::size_t at, std::string key, std::uint64_t identity);
     // The same for a record counted in its shard's sum already.
     void added(File& file, Shard& shard, std::string key);
+    // Lists the shard (`key`) in its file's keys, the first time only.
+    static void list_once(Shard& shard, std::string key);
     // Calls `each(stem, posting, places)` for every record of a group's file, in the order
     // written; `places` holds the record's places only until the next call.
     void read_group(const std::string& group,
@@ -169,8 +171,7 @@ void append_posting_record(std::string& records, std::uint32_t document, std::st
 bool for_each_posting_record(
     std::string_view records,
     const std::function<void(std::string_view, std::uint32_t, std::string_view)>& each);
-// Whether `records` are whole records end to end, each of a document below `documents`: a
-// block read back from a file is checked before PostingSpill::add_records takes it.
+// Whether `records` are whole records end to end, each of a document below `documents`.
 bool whole_posting_records(std::string_view records, std::uint32_t documents);
 
 } // namespace bp::site
