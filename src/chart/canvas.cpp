@@ -41,8 +41,9 @@ std::string drawable(const std::string& text) {
 
 } // namespace
 
-Canvas::Canvas(cairo_t* cr, const ChartStyle& style)
-    : cr_(cr), style_(style), regular_(face_or_bundled(style.regular_font, FaceStyle::regular)),
+Canvas::Canvas(cairo_t* fonts, Pen& pen, const ChartStyle& style)
+    : cr_(fonts), pen_(pen), style_(style),
+      regular_(face_or_bundled(style.regular_font, FaceStyle::regular)),
       bold_(face_or_bundled(style.bold_font, FaceStyle::bold)) {
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
@@ -54,7 +55,7 @@ Canvas::Canvas(cairo_t* cr, const ChartStyle& style)
 }
 
 void Canvas::set_colour(const Rgb& colour) const {
-    cairo_set_source_rgb(cr_, colour.r, colour.g, colour.b);
+    pen_.set_colour(colour);
 }
 
 void Canvas::set_font(Weight weight, double size) const {
@@ -123,13 +124,12 @@ void Canvas::draw_text(const std::string& text, double x, double y, HAlign h, VA
     const double baseline = v == VAlign::baseline  ? y
                             : v == VAlign::cap_top ? y + cap_height * font_size_
                                                    : y + cap_height * font_size_ / 2;
-    cairo_move_to(cr_, left, baseline);
+    double run_x = left;
     for (const FaceRun& run : face_runs(drawable(text))) {
         use_face(run.face);
-        cairo_show_text(cr_, run.text.c_str()); // moves the point on by the run's advance
+        run_x = pen_.show_text(cr_, run.text, run_x, baseline);
     }
     use_face(current_);
-    cairo_new_path(cr_);
 }
 
 std::string Canvas::fit_text(const std::string& raw_text, double width) const {
@@ -159,17 +159,17 @@ std::string Canvas::fit_text(const std::string& raw_text, double width) const {
 
 void Canvas::fill_rect(const Rect& rect, const Rgb& colour) const {
     set_colour(colour);
-    cairo_rectangle(cr_, rect.x, rect.y, rect.width, rect.height);
-    cairo_fill(cr_);
+    pen_.rectangle(rect.x, rect.y, rect.width, rect.height);
+    pen_.fill();
 }
 
 void Canvas::line(double x0, double y0, double x1, double y1, const Rgb& colour,
                   double width) const {
     set_colour(colour);
-    cairo_set_line_width(cr_, width);
-    cairo_move_to(cr_, x0, y0);
-    cairo_line_to(cr_, x1, y1);
-    cairo_stroke(cr_);
+    pen_.set_line_width(width);
+    pen_.move_to(x0, y0);
+    pen_.line_to(x1, y1);
+    pen_.stroke();
 }
 
 } // namespace bp::chart

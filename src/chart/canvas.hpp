@@ -1,6 +1,8 @@
 #pragma once
-// A Cairo context with the chart's fonts and colours at hand, and the text helpers every chart
-// kind uses. Text is set with hinting off so measurements agree across SVG, PDF and PNG.
+// A Pen with the chart's fonts and colours at hand, and the text helpers every chart kind uses.
+// Text is measured and shaped on a Cairo context with hinting off, so measurements agree across
+// SVG, PDF and PNG.
+#include "chart/pen.hpp"
 #include "chart/style.hpp"
 
 #include <cairo.h>
@@ -23,9 +25,11 @@ struct Rect {
 
 class Canvas {
   public:
-    Canvas(cairo_t* cr, const ChartStyle& style);
+    // `fonts` is the context text is measured on: the one `pen` draws on when it draws with
+    // Cairo.
+    Canvas(cairo_t* fonts, Pen& pen, const ChartStyle& style);
 
-    cairo_t* cr() const { return cr_; }
+    Pen& pen() const { return pen_; }
     const ChartStyle& style() const { return style_; }
 
     void set_colour(const Rgb& colour) const;
@@ -56,6 +60,7 @@ class Canvas {
     void use_face(cairo_font_face_t* face) const;
 
     cairo_t* cr_;
+    Pen& pen_;
     const ChartStyle& style_;
     cairo_font_face_t* regular_;
     cairo_font_face_t* bold_;

@@ -33,9 +33,9 @@ bool horizontal(const Canvas& canvas, const ChartData& data, double width) {
 // A faint frame keeps the empty space recognisable as a chart rather than a layout slip.
 void draw_no_data(const Canvas& canvas, const Rect& area) {
     canvas.set_colour(canvas.style().gridline);
-    cairo_set_line_width(canvas.cr(), canvas.style().gridline_width);
-    cairo_rectangle(canvas.cr(), area.x, area.y, area.width, area.height);
-    cairo_stroke(canvas.cr());
+    canvas.pen().set_line_width(canvas.style().gridline_width);
+    canvas.pen().rectangle(area.x, area.y, area.width, area.height);
+    canvas.pen().stroke();
     canvas.set_font(Weight::regular, canvas.style().label_size);
     canvas.set_colour(canvas.style().muted_text);
     canvas.draw_text("No figures to show", area.x + area.width / 2, area.y + area.height / 2,
@@ -73,9 +73,15 @@ void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style,
     if (!cr || cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
         return;
     }
+    CairoPen pen(cr);
+    draw_with(pen, cr, spec, style, missing);
+}
+
+void draw_with(Pen& pen, cairo_t* fonts, const data::ChartSpec& spec, const ChartStyle& style,
+               std::set<char32_t>* missing) {
     const ChartSize size = chart_size(spec);
-    cairo_save(cr);
-    Canvas canvas(cr, style);
+    pen.save();
+    Canvas canvas(fonts, pen, style);
     canvas.collect_missing(missing);
     canvas.fill_rect({0, 0, size.width, size.height}, style.background);
     const ChartData data = clean_chart_data(spec);
@@ -88,7 +94,7 @@ void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style,
     } else if (!tiny) {
         draw_no_data(canvas, area);
     }
-    cairo_restore(cr);
+    pen.restore();
 }
 
 } // namespace bp::chart

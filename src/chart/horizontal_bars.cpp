@@ -137,12 +137,10 @@ void draw_horizontal_bars(const Canvas& canvas, const ChartInput& input) {
         const double left = frame.x_of(input.target->low);
         const double right = frame.x_of(input.target->high);
         if (input.target->is_line()) {
-            cairo_t* cr = canvas.cr();
-            const double dash[] = {3, 2};
-            cairo_set_dash(cr, dash, 2, 0);
+            canvas.pen().set_dash({3, 2});
             canvas.line(left, frame.plot.y, left, frame.plot.bottom(), canvas.style().target_edge,
                         1.1);
-            cairo_set_dash(cr, nullptr, 0, 0);
+            canvas.pen().set_dash({});
         } else {
             canvas.fill_rect({left, frame.plot.y, right - left, frame.plot.height},
                              canvas.style().target_fill);

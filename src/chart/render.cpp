@@ -1,10 +1,10 @@
 #include "chart/render.hpp"
 
 #include "chart/svg_accessibility.hpp"
+#include "chart/svg_pen.hpp"
 
 #include <algorithm>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <cmath>
 
 namespace bp::chart {
@@ -86,14 +86,18 @@ ChartSize chart_size(const data::ChartSpec& spec) {
 
 std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style) {
     const ChartSize size = chart_size(spec);
-    std::string out;
-    cairo_surface_t* surface =
-        cairo_svg_surface_create_for_stream(append_to_string, &out, size.width, size.height);
-    const std::string svg = finish(surface, out, [&](cairo_t* cr) { draw(cr, spec, style); });
-    if (svg.empty()) {
-        return svg;
+    // Text is measured and shaped on a context that keeps nothing drawn on it.
+    cairo_surface_t* nowhere = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+    cairo_t* fonts = cairo_create(nowhere);
+    SvgPen pen(size.width, size.height);
+    draw_with(pen, fonts, spec, style);
+    const bool drawn = cairo_status(fonts) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(fonts);
+    cairo_surface_destroy(nowhere);
+    if (!drawn) {
+        return {};
     }
-    return make_svg_accessible(svg, spec.id, spec.title, spec.description);
+    return make_svg_accessible(pen.document(), spec.id, spec.title, spec.description);
 }
 
 std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style) {

@@ -18,6 +18,12 @@ namespace bp::chart {
 void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style,
           std::set<char32_t>* missing = nullptr);
 
+// Draws the chart with `pen`, measuring and shaping its text on `fonts` (the context the pen
+// draws on, for a CairoPen).
+class Pen;
+void draw_with(Pen& pen, cairo_t* fonts, const data::ChartSpec& spec, const ChartStyle& style,
+               std::set<char32_t>* missing = nullptr);
+
 // The characters the chart would draw that neither the style's faces nor any installed font
 // (chart/font.hpp's fallback_face_for) has, so they would print as nothing: for a warning.
 std::set<char32_t> characters_without_font(const data::ChartSpec& spec,

@@ -22,24 +22,23 @@ constexpr double hatch_width = 0.7;
 // the lines lie where the position along it is a multiple of `spacing` (so neighbouring bars
 // line up, anchored to the page, not the bar); `first` and `last` are the positions along it
 // of the area's extreme corners, and `middle` a point on the stroke's centre line.
-void hatch_stripes(cairo_t* cr, double across_x, double across_y, double first, double last,
+void hatch_stripes(Pen& pen, double across_x, double across_y, double first, double last,
                    double middle_x, double middle_y, double spacing, double reach) {
     const double start = (std::floor(first / spacing) - 1) * spacing;
     const double end = (std::ceil(last / spacing) + 1) * spacing;
     // Where the centre line crosses the positions `start` and `end`.
     const double from = start - (middle_x * across_x + middle_y * across_y);
     const double to = end - (middle_x * across_x + middle_y * across_y);
-    cairo_move_to(cr, middle_x + from * across_x, middle_y + from * across_y);
-    cairo_line_to(cr, middle_x + to * across_x, middle_y + to * across_y);
-    const double dashes[] = {hatch_width, spacing - hatch_width};
+    pen.move_to(middle_x + from * across_x, middle_y + from * across_y);
+    pen.line_to(middle_x + to * across_x, middle_y + to * across_y);
     // The stroke starts in the middle of a line: half a line's width into its first dash.
-    cairo_set_dash(cr, dashes, 2, hatch_width / 2);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    cairo_set_line_width(cr, reach);
-    cairo_stroke(cr);
+    pen.set_dash({hatch_width, spacing - hatch_width}, hatch_width / 2);
+    pen.set_line_cap(LineCap::butt);
+    pen.set_line_width(reach);
+    pen.stroke();
 }
 
-void hatch_lines(cairo_t* cr, const Rect& area, Hatch hatch) {
+void hatch_lines(Pen& pen, const Rect& area, Hatch hatch) {
     const double reach = area.width + area.height + 2; // wider than the area in any direction
     const double centre_x = area.x + area.width / 2;
     const double centre_y = area.y + area.height / 2;
@@ -47,17 +46,17 @@ void hatch_lines(cairo_t* cr, const Rect& area, Hatch hatch) {
     // The lines x + y = c for c a multiple of the spacing: spaced along (1, 1), at distances
     // c / sqrt(2) from the origin.
     if (hatch == Hatch::diagonal || hatch == Hatch::cross)
-        hatch_stripes(cr, diagonal, diagonal, (area.x + area.y) * diagonal,
+        hatch_stripes(pen, diagonal, diagonal, (area.x + area.y) * diagonal,
                       (area.right() + area.bottom()) * diagonal, centre_x, centre_y,
                       hatch_spacing * diagonal, reach);
     // The lines x - y = c, spaced along (1, -1).
     if (hatch == Hatch::cross)
-        hatch_stripes(cr, diagonal, -diagonal, (area.x - area.bottom()) * diagonal,
+        hatch_stripes(pen, diagonal, -diagonal, (area.x - area.bottom()) * diagonal,
                       (area.right() - area.y) * diagonal, centre_x, centre_y,
                       hatch_spacing * diagonal, reach);
     // The lines y = c.
     if (hatch == Hatch::horizontal)
-        hatch_stripes(cr, 0, 1, area.y, area.bottom(), centre_x, centre_y, hatch_spacing, reach);
+        hatch_stripes(pen, 0, 1, area.y, area.bottom(), centre_x, centre_y, hatch_spacing, reach);
 }
 
 } // namespace
@@ -86,57 +85,57 @@ void draw_bar(const Canvas& canvas, const Rect& bar, const SeriesLook& look) {
     if (bar.width <= 0 || bar.height <= 0) {
         return;
     }
-    cairo_t* cr = canvas.cr();
+    Pen& pen = canvas.pen();
     canvas.fill_rect(bar, look.fill);
     if (look.hatch == Hatch::none) {
         return;
     }
-    cairo_save(cr);
-    cairo_rectangle(cr, bar.x, bar.y, bar.width, bar.height);
-    cairo_clip(cr);
+    pen.save();
+    pen.rectangle(bar.x, bar.y, bar.width, bar.height);
+    pen.clip();
     canvas.set_colour(look.colour);
-    hatch_lines(cr, bar, look.hatch);
-    cairo_restore(cr);
+    hatch_lines(pen, bar, look.hatch);
+    pen.restore();
     const double edge = 0.6;
-    cairo_rectangle(cr, bar.x + edge / 2, bar.y + edge / 2, bar.width - edge, bar.height - edge);
-    cairo_set_line_width(cr, edge);
-    cairo_stroke(cr);
+    pen.rectangle(bar.x + edge / 2, bar.y + edge / 2, bar.width - edge, bar.height - edge);
+    pen.set_line_width(edge);
+    pen.stroke();
 }
 
 void draw_marker(const Canvas& canvas, double x, double y, double radius, const SeriesLook& look) {
-    cairo_t* cr = canvas.cr();
+    Pen& pen = canvas.pen();
     switch (look.marker) {
     case Marker::circle:
-        cairo_arc(cr, x, y, radius, 0, 2 * std::numbers::pi);
+        pen.circle(x, y, radius);
         break;
     case Marker::square:
-        cairo_rectangle(cr, x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
+        pen.rectangle(x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
         break;
     case Marker::triangle:
-        cairo_move_to(cr, x, y - radius * 1.2);
-        cairo_line_to(cr, x + radius * 1.1, y + radius * 0.8);
-        cairo_line_to(cr, x - radius * 1.1, y + radius * 0.8);
-        cairo_close_path(cr);
+        pen.move_to(x, y - radius * 1.2);
+        pen.line_to(x + radius * 1.1, y + radius * 0.8);
+        pen.line_to(x - radius * 1.1, y + radius * 0.8);
+        pen.close_path();
         break;
     case Marker::diamond:
-        cairo_move_to(cr, x, y - radius * 1.25);
-        cairo_line_to(cr, x + radius * 1.25, y);
-        cairo_line_to(cr, x, y + radius * 1.25);
-        cairo_line_to(cr, x - radius * 1.25, y);
-        cairo_close_path(cr);
+        pen.move_to(x, y - radius * 1.25);
+        pen.line_to(x + radius * 1.25, y);
+        pen.line_to(x, y + radius * 1.25);
+        pen.line_to(x - radius * 1.25, y);
+        pen.close_path();
         break;
     }
     // A white ring keeps markers readable where they sit on a line or a bar.
     canvas.set_colour(look.colour);
-    cairo_fill_preserve(cr);
+    pen.fill(true);
     canvas.set_colour(canvas.style().background);
-    cairo_set_line_width(cr, 0.6);
-    cairo_stroke(cr);
+    pen.set_line_width(0.6);
+    pen.stroke();
 }
 
 void draw_series_line(const Canvas& canvas, const std::vector<PlotPoint>& points,
                       const SeriesLook& look, double width) {
-    cairo_t* cr = canvas.cr();
+    Pen& pen = canvas.pen();
     bool drawing = false;
     for (std::size_t i = 0; i < points.size(); ++i) {
         if (!points[i].present) {
@@ -144,19 +143,19 @@ void draw_series_line(const Canvas& canvas, const std::vector<PlotPoint>& points
             continue;
         }
         if (drawing) {
-            cairo_line_to(cr, points[i].x, points[i].y);
+            pen.line_to(points[i].x, points[i].y);
         } else {
-            cairo_move_to(cr, points[i].x, points[i].y);
+            pen.move_to(points[i].x, points[i].y);
             drawing = true;
         }
     }
     canvas.set_colour(look.colour);
-    cairo_set_line_width(cr, width);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, look.dash.empty() ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
-    cairo_set_dash(cr, look.dash.data(), static_cast<int>(look.dash.size()), 0);
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    pen.set_line_width(width);
+    pen.set_line_join(LineJoin::round);
+    pen.set_line_cap(look.dash.empty() ? LineCap::round : LineCap::butt);
+    pen.set_dash(look.dash);
+    pen.stroke();
+    pen.set_dash({});
 }
 
 } // namespace bp::chart

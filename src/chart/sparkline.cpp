@@ -1,7 +1,6 @@
 #include "chart/kinds.hpp"
 
 #include <algorithm>
-#include <numbers>
 
 namespace bp::chart {
 
@@ -62,8 +61,8 @@ void draw_sparkline(const Canvas& canvas, const ChartInput& input) {
         for (std::size_t i = points.size(); i-- > 0;) {
             if (points[i].present) {
                 canvas.set_colour(look.colour);
-                cairo_arc(canvas.cr(), points[i].x, points[i].y, dot, 0, 2 * std::numbers::pi);
-                cairo_fill(canvas.cr());
+                canvas.pen().circle(points[i].x, points[i].y, dot);
+                canvas.pen().fill();
                 break;
             }
         }

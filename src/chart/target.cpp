@@ -46,11 +46,9 @@ void draw_target_band_shape(const Canvas& canvas, const Rect& band) {
 }
 
 void draw_target_line_shape(const Canvas& canvas, double x0, double x1, double y) {
-    cairo_t* cr = canvas.cr();
-    const double dash[] = {3, 2};
-    cairo_set_dash(cr, dash, 2, 0);
+    canvas.pen().set_dash({3, 2});
     canvas.line(x0, y, x1, y, canvas.style().target_edge, 1.1);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    canvas.pen().set_dash({});
 }
 
 } // namespace bp::chart

@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -198,6 +199,32 @@ std::string format_number(double value, int decimals) {
                    fraction.find_first_not_of(".0") == std::string::npos;
     // An en dash: the bundled font has no U+2212 minus sign, and UK statistical tables use it.
     return (negative && !is_zero ? "\xE2\x80\x93" : "") + grouped + fraction;
+}
+
+void append_decimal(std::string& out, double value, int decimals) {
+    char buffer[400]; // room for the largest double written out in full
+    decimals = std::clamp(decimals, 0, 17);
+    auto written = std::isfinite(value) ? std::to_chars(buffer, buffer + sizeof buffer, value,
+                                                        std::chars_format::fixed, decimals)
+                                        : std::to_chars_result{buffer, std::errc::invalid_argument};
+    std::string_view digits(buffer, written.ec == std::errc() ? written.ptr - buffer : 0);
+    if (digits.find('.') != std::string_view::npos) {
+        while (digits.back() == '0')
+            digits.remove_suffix(1);
+        if (digits.back() == '.')
+            digits.remove_suffix(1);
+    }
+    if (digits.empty() || digits == "-0") {
+        out += '0';
+        return;
+    }
+    out += digits;
+}
+
+std::string short_decimal(double value, int decimals) {
+    std::string out;
+    append_decimal(out, value, decimals);
+    return out;
 }
 
 std::optional<std::string_view> take_line(std::string_view& rest) {

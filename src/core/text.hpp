@@ -35,5 +35,10 @@ std::optional<std::string_view> take_line(std::string_view& rest);
 std::optional<std::size_t> parse_count(std::string_view text);
 // "1,785"; "12.5" with the given decimals; a leading en dash for negatives.
 std::string format_number(double value, int decimals = 0);
+// A number for a machine to read (CSS, SVG): at most `decimals` decimals, no trailing zeros,
+// a plain minus and a "." whatever the locale: "12.5", "3", "-0.25". What rounds to zero, and
+// what is not a finite number, is "0".
+std::string short_decimal(double value, int decimals);
+void append_decimal(std::string& out, double value, int decimals);
 
 } // namespace bp

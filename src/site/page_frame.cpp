@@ -5,7 +5,6 @@
 #include "site/site_paths.hpp"
 
 #include <cctype>
-#include <charconv>
 
 namespace bp::site {
 namespace {
@@ -22,14 +21,7 @@ std::string css_colour(const std::string& value, const std::string& fallback) {
 
 // A ratio with at most four decimals, written the same way whatever the locale.
 std::string css_number(double value) {
-    char buffer[32];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 4);
-    std::string text(buffer, result.ptr);
-    while (text.back() == '0')
-        text.pop_back();
-    if (text.back() == '.')
-        text.pop_back();
-    return text;
+    return short_decimal(value, 4);
 }
 
 TemplateData breadcrumb_data(const std::vector<Crumb>& crumbs, const std::string& current,

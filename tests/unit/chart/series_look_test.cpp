@@ -29,7 +29,8 @@ class HatchedBar {
         cairo_scale(cr, pixels_per_point, pixels_per_point);
         cairo_set_line_cap(cr, cap_before); // as a line series may leave it
         ChartStyle style;
-        Canvas canvas(cr, style);
+        CairoPen pen(cr);
+        Canvas canvas(cr, pen, style);
         SeriesLook look;
         look.colour = {0, 0, 0};
         look.fill = {1, 1, 1};

@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <cmath>
 #include <doctest/doctest.h>
 
 TEST_CASE("slugs are lower-case ASCII words joined by dashes") {
@@ -91,4 +92,20 @@ TEST_CASE("lines are taken one at a time, and a count is digits alone") {
     CHECK_FALSE(bp::parse_count("12 "));
     CHECK_FALSE(bp::parse_count("-3"));
     CHECK_FALSE(bp::parse_count("99999999999999999999999"));
+}
+
+TEST_CASE("short_decimal: at most the decimals asked, no trailing zeros, never -0 or nan") {
+    CHECK(bp::short_decimal(12.5, 2) == "12.5");
+    CHECK(bp::short_decimal(3, 2) == "3");
+    CHECK(bp::short_decimal(10, 0) == "10");
+    CHECK(bp::short_decimal(-0.25, 2) == "-0.25");
+    CHECK(bp::short_decimal(6.863281, 2) == "6.86");
+    CHECK(bp::short_decimal(0.015625, 6) == "0.015625");
+    CHECK(bp::short_decimal(-0.001, 2) == "0");
+    CHECK(bp::short_decimal(std::nan(""), 2) == "0");
+    CHECK(bp::short_decimal(-INFINITY, 2) == "0");
+    CHECK(bp::short_decimal(1e300, 1).size() == 301);
+    std::string out = "M ";
+    bp::append_decimal(out, 1.239, 2);
+    CHECK(out == "M 1.24");
 }
