@@ -1,8 +1,10 @@
 #pragma once
-// Charts drawn with Cairo. One drawing path (draw) serves every output: SVG for the site, a
-// one-page PDF for the pack (placed as a vector form by the pack stage) and PNG previews.
+// Charts. One drawing path (draw_with) serves every output, through a Pen: SVG for the site
+// (SvgPen), a one-page PDF for the pack (Cairo; placed as a vector form by the pack stage) and
+// PNG previews (Cairo).
 // Every function here is safe to call from several threads at once and never throws for bad
 // data: gaps, NaN, infinities and empty specs all draw something sensible.
+#include "chart/pen.hpp"
 #include "chart/style.hpp"
 #include "data/chart_spec.hpp"
 
@@ -17,10 +19,8 @@ namespace bp::chart {
 // is given, each character drawn that no font has (see characters_without_font) is added.
 void draw(cairo_t* cr, const data::ChartSpec& spec, const ChartStyle& style,
           std::set<char32_t>* missing = nullptr);
-
-// Draws the chart with `pen`, measuring and shaping its text on `fonts` (the context the pen
-// draws on, for a CairoPen).
-class Pen;
+// The same with `pen`, measuring and shaping the text on `fonts` (for a CairoPen, the context
+// it draws on).
 void draw_with(Pen& pen, cairo_t* fonts, const data::ChartSpec& spec, const ChartStyle& style,
                std::set<char32_t>* missing = nullptr);
 
