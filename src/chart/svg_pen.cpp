@@ -6,7 +6,6 @@
 #include <cmath>
 #include <map>
 #include <memory>
-#include <numbers>
 #include <tuple>
 
 namespace bp::chart {
