@@ -6,8 +6,8 @@
 #include <cstring>
 #include <vector>
 
-// libharu copies and clears memory with loops of its own, a byte at a time (a fifth of its time
-// in a pack: every content stream it writes, every encoder table it clears). It calls them
+// libharu copies and clears memory with loops of its own, a byte at a time (every content
+// stream it writes, every encoder table it clears: 6 % of a whole build's CPU). It calls them
 // through its exported symbols, so these definitions take their place, with libharu's meaning
 // (each returns the end of what it wrote) and the C library's speed. memmove, not memcpy: a
 // byte loop copies correctly where the two ranges overlap forwards, and so must this.
