@@ -74,9 +74,7 @@ void CairoPen::set_line_join(LineJoin join) {
                         join == LineJoin::round ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
 }
 
-double CairoPen::show_text(cairo_t* fonts, const std::string& text, double x, double y) {
-    // The Canvas sets its fonts on the context it draws on: `fonts` is `cr_`.
-    (void)fonts;
+double CairoPen::show_text(const std::string& text, double x, double y) {
     cairo_move_to(cr_, x, y);
     cairo_show_text(cr_, text.c_str()); // moves the point on by the text's advance
     double next_x = x;

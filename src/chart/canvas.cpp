@@ -127,7 +127,7 @@ void Canvas::draw_text(const std::string& text, double x, double y, HAlign h, VA
     double run_x = left;
     for (const FaceRun& run : face_runs(drawable(text))) {
         use_face(run.face);
-        run_x = pen_.show_text(cr_, run.text, run_x, baseline);
+        run_x = pen_.show_text(run.text, run_x, baseline);
     }
     use_face(current_);
 }

@@ -3,7 +3,7 @@
 // meaning (a path is built, then filled, stroked or clipped, which clears it; save and restore
 // bracket the colour, line settings and clip). CairoPen draws on a Cairo context (PDF, PNG);
 // SvgPen (svg_pen.hpp) writes SVG elements itself. Text is set in the font current on the
-// Canvas's Cairo context, which both pens measure and shape with.
+// Cairo context the Canvas measures with: CairoPen's own, or the one SvgPen is given.
 #include "chart/style.hpp"
 
 #include <cairo.h>
@@ -42,9 +42,9 @@ class Pen {
     virtual void set_line_cap(LineCap cap) = 0;
     virtual void set_line_join(LineJoin join) = 0;
 
-    // Sets `text` (valid UTF-8) in the current font of `fonts`, its baseline starting at
-    // (x, y); returns where the next glyph would start.
-    virtual double show_text(cairo_t* fonts, const std::string& text, double x, double y) = 0;
+    // Sets `text` (valid UTF-8) in the current font, its baseline starting at (x, y); returns
+    // where the next glyph would start.
+    virtual double show_text(const std::string& text, double x, double y) = 0;
 };
 
 class CairoPen final : public Pen {
@@ -67,7 +67,7 @@ class CairoPen final : public Pen {
     void set_dash(const std::vector<double>& dashes, double offset = 0) override;
     void set_line_cap(LineCap cap) override;
     void set_line_join(LineJoin join) override;
-    double show_text(cairo_t* fonts, const std::string& text, double x, double y) override;
+    double show_text(const std::string& text, double x, double y) override;
 
   private:
     cairo_t* cr_;

@@ -89,7 +89,7 @@ std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style) {
     // Text is measured and shaped on a context that keeps nothing drawn on it.
     cairo_surface_t* nowhere = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
     cairo_t* fonts = cairo_create(nowhere);
-    SvgPen pen(size.width, size.height);
+    SvgPen pen(fonts, size.width, size.height);
     draw_with(pen, fonts, spec, style);
     const bool drawn = cairo_status(fonts) == CAIRO_STATUS_SUCCESS;
     cairo_destroy(fonts);

@@ -100,9 +100,17 @@ const std::string& glyph_outline(cairo_t* fonts, unsigned long glyph) {
     return *outlines.by_key.emplace(key, std::move(outline)).first->second;
 }
 
+// Ends an element's attributes with the path data and closes it: ` d="…"/>`.
+void append_path_end(std::string& out, const std::string& path) {
+    out += " d=\"";
+    out += path;
+    out += "\"/>\n";
+}
+
 } // namespace
 
-SvgPen::SvgPen(double width, double height) : width_(width), height_(height) {}
+SvgPen::SvgPen(cairo_t* fonts, double width, double height)
+    : fonts_(fonts), width_(width), height_(height) {}
 
 void SvgPen::point(double x, double y) {
     number(path_, x);
@@ -156,7 +164,8 @@ void SvgPen::fill(bool keep_path) {
     if (!path_.empty()) {
         body_ += "<path fill=\"";
         hex_colour(body_, state_.colour);
-        body_ += "\" d=\"" + path_ + "\"/>\n";
+        body_ += '"';
+        append_path_end(body_, path_);
     }
     if (!keep_path)
         path_.clear();
@@ -189,7 +198,7 @@ void SvgPen::stroke() {
             body_ += '"';
         }
     }
-    body_ += " d=\"" + path_ + "\"/>\n";
+    append_path_end(body_, path_);
     path_.clear();
 }
 
@@ -244,8 +253,8 @@ int SvgPen::glyph_id(const std::string* outline) {
     return found->second;
 }
 
-double SvgPen::show_text(cairo_t* fonts, const std::string& text, double x, double y) {
-    cairo_scaled_font_t* font = cairo_get_scaled_font(fonts);
+double SvgPen::show_text(const std::string& text, double x, double y) {
+    cairo_scaled_font_t* font = cairo_get_scaled_font(fonts_);
     cairo_glyph_t* glyphs = nullptr;
     int count = 0;
     if (text.empty() ||
@@ -260,10 +269,12 @@ double SvgPen::show_text(cairo_t* fonts, const std::string& text, double x, doub
     hex_colour(body_, state_.colour);
     body_ += "\">\n";
     for (int i = 0; i < count; ++i) {
-        const std::string& outline = glyph_outline(fonts, glyphs[i].index);
+        const std::string& outline = glyph_outline(fonts_, glyphs[i].index);
         if (outline.empty()) // a space
             continue;
-        body_ += "<use xlink:href=\"#glyph-" + std::to_string(glyph_id(&outline)) + "\" x=\"";
+        body_ += "<use xlink:href=\"#glyph-";
+        body_ += std::to_string(glyph_id(&outline));
+        body_ += "\" x=\"";
         number(body_, glyphs[i].x);
         body_ += "\" y=\"";
         number(body_, glyphs[i].y);

@@ -15,7 +15,8 @@ namespace bp::chart {
 
 class SvgPen final : public Pen {
   public:
-    SvgPen(double width, double height);
+    // `fonts` is the context the Canvas measures on: text is shaped in its current font.
+    SvgPen(cairo_t* fonts, double width, double height);
 
     void move_to(double x, double y) override;
     void line_to(double x, double y) override;
@@ -33,7 +34,7 @@ class SvgPen final : public Pen {
     void set_dash(const std::vector<double>& dashes, double offset = 0) override;
     void set_line_cap(LineCap cap) override;
     void set_line_join(LineJoin join) override;
-    double show_text(cairo_t* fonts, const std::string& text, double x, double y) override;
+    double show_text(const std::string& text, double x, double y) override;
 
     // The whole document: the root element with the drawing's size, the glyphs and clips it
     // uses, and what was drawn.
@@ -53,6 +54,7 @@ class SvgPen final : public Pen {
     // The document's id for an outline, its <symbol> written the first time.
     int glyph_id(const std::string* outline);
 
+    cairo_t* fonts_;
     double width_;
     double height_;
     std::string path_;

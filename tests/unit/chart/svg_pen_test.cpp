@@ -113,7 +113,7 @@ TEST_CASE("the comparison sees a chart whose figures differ") {
 }
 
 TEST_CASE("a hatched bar is clipped to the bar and its clip closed with it") {
-    chart::SvgPen pen(40, 30);
+    chart::SvgPen pen(nullptr, 40, 30); // draws no text
     pen.save();
     pen.rectangle(4, 3, 16, 12);
     pen.clip();
@@ -138,7 +138,7 @@ TEST_CASE("a hatched bar is clipped to the bar and its clip closed with it") {
 }
 
 TEST_CASE("a drawing left with a clip open is still a closed document") {
-    chart::SvgPen pen(10, 10);
+    chart::SvgPen pen(nullptr, 10, 10); // draws no text
     pen.save();
     pen.rectangle(0, 0, 5, 5);
     pen.clip();
