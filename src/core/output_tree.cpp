@@ -63,6 +63,25 @@ bool is_kept_build(const std::string& path) {
            fs::is_regular_file(fs::symlink_status(fs::path(path) / OutputTree::marker_name, ec));
 }
 
+// Puts a hard link at `to` to every file under `from`, in the same folders; false at the first
+// that cannot be made, or at anything but a plain file or folder.
+bool link_tree(const std::string& from, const std::string& to) {
+    auto entries = folder_entries(from);
+    if (!entries || ::mkdir(to.c_str(), 0755) != 0)
+        return false;
+    for (const auto& entry : *entries) {
+        std::string source = join_path(from, entry.name);
+        std::string target = join_path(to, entry.name);
+        bool linked = entry.kind == FolderEntry::Kind::folder
+                          ? link_tree(source, target)
+                          : entry.kind == FolderEntry::Kind::file &&
+                                ::link(source.c_str(), target.c_str()) == 0;
+        if (!linked)
+            return false;
+    }
+    return true;
+}
+
 // A new file at `path`, replacing whatever was there: never opened in place, since a file
 // there may be a hard link to a cached file (or, in a reused staging folder, a folder).
 int create_file(const fs::path& path) {
@@ -267,6 +286,17 @@ void OutputTree::retire(const std::string& folder) {
             return;
     }
     fs::remove_all(folder, ec);
+}
+
+void OutputTree::keep_linked_copy(const std::string& built) {
+    // Made under the staging folder's name, free again after the swap: a build killed while
+    // making it leaves a folder the next build sweeps away.
+    if (link_tree(built, staging_)) {
+        retire(staging_);
+        return;
+    }
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
 }
 
 std::string OutputTree::staging_path(const std::string& path) const {
@@ -510,6 +540,8 @@ bool OutputTree::commit(std::string& error) {
             return false;
         }
         committed_ = true;
+        if (previous_mode_ == PreviousBuild::reuse)
+            keep_linked_copy(target.string());
         return true;
     }
     // One atomic exchange: at every instant the destination holds either the whole previous

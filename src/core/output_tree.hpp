@@ -4,7 +4,8 @@
 //
 // A build that takes most of its files from the build cache may start from the previous build
 // instead of an empty folder: the folder the swap takes out of service is kept beside the
-// output (".public.previous") and becomes the next build's staging folder. A file the build
+// output (".public.previous") and becomes the next build's staging folder (after a build into a
+// new folder, which swaps nothing out, a copy of it made of hard links). A file the build
 // takes from the cache that is already there, linked to the same cached file, stays as it is;
 // every file written is written afresh; whatever the build does not write is removed before
 // the swap. Linking and removing tens of thousands of unchanged files would otherwise cost a
@@ -162,6 +163,10 @@ class OutputTree {
     // The previous build, out of service after the swap (or this one, never swapped in): kept
     // for the next build when reusing, removed otherwise.
     void retire(const std::string& folder);
+    // A build into a new folder swaps no previous build out: a copy of `built` made of hard
+    // links is kept in its stead, so the next build starts from it rather than from nothing.
+    // Best effort: when a link cannot be made, nothing is kept.
+    void keep_linked_copy(const std::string& built);
     bool captured() const; // whether the current thread captures what it writes here
     void keep_for_capture(const std::string& path, std::string_view bytes);
     // The staging path for `path`, its folder made.

@@ -352,6 +352,54 @@ TEST_CASE("writing over a reused file never writes through its link") {
     fs::remove_all(folder);
 }
 
+TEST_CASE("a build into a new folder keeps links to its files for the next build to start from") {
+    fs::path folder = fresh_folder("new-folder-kept");
+    fs::path public_folder = folder / "public";
+    fs::path stored = folder / "stored.pdf";
+    write_text(stored, "cached pack");
+    const std::string previous = OutputTree::previous_path(public_folder.string());
+    {
+        OutputTree first(public_folder.string(), PreviousBuild::reuse);
+        REQUIRE(first.link_file("board/m1/pack.pdf", stored.string()));
+        first.write("board/m1/index.html", "a page");
+        commit(first);
+    }
+    using Files = std::vector<std::pair<std::string, std::string>>;
+    CHECK(files_in(previous) ==
+          Files{{"board/m1/index.html", "a page"}, {"board/m1/pack.pdf", "cached pack"}});
+    CHECK(fs::equivalent(fs::path(previous) / "board/m1/index.html",
+                         public_folder / "board/m1/index.html"));
+    CHECK(fs::equivalent(fs::path(previous) / "board/m1/pack.pdf", stored));
+
+    OutputTree next(public_folder.string(), PreviousBuild::reuse);
+    auto left = next.left_file("board/m1/pack.pdf");
+    REQUIRE(left); // started from the copy, not from nothing
+    CHECK(left->identity == identity_of(stored));
+    next.keep_left("board/m1/pack.pdf", *left);
+    next.write("board/m1/index.html", "the page edited");
+    // The live output shares the copy's files: writing never goes through to them.
+    CHECK(read_text(public_folder / "board/m1/index.html") == "a page");
+    commit(next);
+    CHECK(files_in(public_folder) ==
+          Files{{"board/m1/index.html", "the page edited"}, {"board/m1/pack.pdf", "cached pack"}});
+    CHECK(files_in(previous) ==
+          Files{{"board/m1/index.html", "a page"}, {"board/m1/pack.pdf", "cached pack"}});
+    fs::remove_all(folder);
+}
+
+TEST_CASE("a build into a new folder without reuse keeps nothing beside it") {
+    fs::path folder = fresh_folder("new-folder-not-kept");
+    fs::path public_folder = folder / "public";
+    for (auto mode : {PreviousBuild::leave, PreviousBuild::remove}) {
+        fs::remove_all(public_folder);
+        OutputTree out(public_folder.string(), mode);
+        out.write("index.html", "a build");
+        commit(out);
+        CHECK_FALSE(fs::exists(OutputTree::previous_path(public_folder.string())));
+    }
+    fs::remove_all(folder);
+}
+
 TEST_CASE("a kept previous build holding a link is never reused") {
     fs::path folder = fresh_folder("reuse-link");
     fs::path public_folder = folder / "public";
