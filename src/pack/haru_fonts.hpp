@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace bp::pack {
 
@@ -25,22 +26,33 @@ class HaruDocument {
     std::string error_text() const;
     // Loads the fonts for any text; returns false (see error_text) when a face cannot be read.
     bool load_fonts(const FontFiles& files);
+    // How a face's file goes into the document.
+    enum class Embedding {
+        rebuilt,  // libharu rebuilds the face from the glyphs drawn, table by table
+        as_files, // the file as it is: faces already cut down to the characters drawn
+                  // (FontFaces::write_subsets), which a rebuild would only copy at length
+    };
     // The same for text known beforehand: each style draws only its `characters`, and the
     // fonts are made faster (see haru_font_maps.hpp).
     bool load_fonts(const FontFiles& files,
-                    const std::set<char32_t> (&characters)[layout::font_style_count]);
+                    const std::set<char32_t> (&characters)[layout::font_style_count],
+                    Embedding embedding = Embedding::rebuilt);
     HPDF_Font font(layout::FontStyle style) const { return fonts_[static_cast<int>(style)]; }
     std::string save() const; // the document's bytes; empty on failure
     // Images already embedded, by file path, so a picture used twice is stored once.
     std::map<std::string, HPDF_Image> images;
 
   private:
-    bool load_faces(const FontFiles& files, const std::set<char32_t>* characters);
+    bool load_faces(const FontFiles& files, const std::set<char32_t>* characters,
+                    Embedding embedding);
+    // Has libharu embed the face of `definition` as its file is.
+    void embed_as_file(const void* definition);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
     HPDF_Doc doc_ = nullptr;
     HPDF_STATUS error_ = 0;
     HPDF_STATUS detail_ = 0;
     HPDF_Font fonts_[layout::font_style_count] = {};
+    std::vector<const void*> embedded_as_files_; // their libharu font definitions
 };
 
 } // namespace bp::pack

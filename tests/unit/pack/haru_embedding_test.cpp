@@ -1,0 +1,123 @@
+// A pack's faces, already cut down by HarfBuzz, go into the PDF as their files are; libharu
+// rebuilds any other face it embeds, as before (haru_fonts.cpp).
+#include "pack/font_faces.hpp"
+#include "pack/haru_fonts.hpp"
+#include "pack_fixture.hpp"
+
+#include <dlfcn.h>
+#include <doctest/doctest.h>
+#include <fstream>
+#include <iterator>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
+using namespace bp;
+using namespace bp::pack;
+
+namespace {
+
+const char* const sample = "Minutes £40 – agreed";
+
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A page with `sample` in the regular face, loaded from `files` as `embedding` says.
+std::string page_with_sample(const FontFiles& files, const UsedGlyphs& glyphs,
+                             HaruDocument::Embedding embedding) {
+    HaruDocument document;
+    REQUIRE(document.load_fonts(files, glyphs.by_style, embedding));
+    HPDF_Page page = HPDF_AddPage(document.get());
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, document.font(layout::FontStyle::regular), 12);
+    HPDF_Page_TextOut(page, 72, 720, sample);
+    HPDF_Page_EndText(page);
+    return document.save();
+}
+
+struct EmbeddedFace {
+    std::string bytes; // the FontFile2 stream, decoded
+    long long length1 = 0;
+};
+
+// The face embedded for the regular style's font.
+EmbeddedFace regular_face(const std::string& pdf_bytes) {
+    QPDF pdf;
+    pdf.processMemoryFile("face.pdf", pdf_bytes.data(), pdf_bytes.size());
+    for (QPDFObjectHandle object : pdf.getAllObjects()) {
+        if (!object.isDictionary() || !object.getKey("/Subtype").isNameAndEquals("/Type0") ||
+            object.getKey("/BaseFont").getName().find("NotoSans-Regular") == std::string::npos)
+            continue;
+        QPDFObjectHandle file = object.getKey("/DescendantFonts")
+                                    .getArrayItem(0)
+                                    .getKey("/FontDescriptor")
+                                    .getKey("/FontFile2");
+        REQUIRE(file.isStream());
+        auto data = file.getStreamData(qpdf_dl_all);
+        return {std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()),
+                file.getDict().getKey("/Length1").getIntValue()};
+    }
+    FAIL("no regular font");
+    return {};
+}
+
+UsedGlyphs sample_glyphs() {
+    UsedGlyphs glyphs;
+    for (char32_t c : std::u32string(U"Minutes £40 – agreed"))
+        glyphs.by_style[static_cast<int>(layout::FontStyle::regular)].insert(c);
+    return glyphs;
+}
+
+// The test faces cut down to `glyphs`, as a pack's are.
+SubsetFonts cut_faces(const UsedGlyphs& glyphs) {
+    auto faces = FontFaces::open(testing::resources().fonts);
+    REQUIRE(faces);
+    std::string error;
+    SubsetFonts subsets = faces->write_subsets(glyphs, error);
+    REQUIRE(subsets.written());
+    return subsets;
+}
+
+} // namespace
+
+TEST_CASE("a face cut down to the characters painted is embedded as its file is") {
+    UsedGlyphs glyphs = sample_glyphs();
+    SubsetFonts subsets = cut_faces(glyphs);
+    const std::string cut =
+        file_bytes(subsets.files().paths[static_cast<int>(layout::FontStyle::regular)]);
+    REQUIRE(cut.size() > 1000);
+
+    EmbeddedFace as_file =
+        regular_face(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::as_files));
+    CHECK(as_file.bytes == cut);
+    CHECK(as_file.length1 == static_cast<long long>(cut.size()));
+
+    // Loaded the other way, the same file is rebuilt by libharu: other bytes, and no sign of
+    // the first document's choice, which went with it.
+    EmbeddedFace rebuilt =
+        regular_face(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::rebuilt));
+    CHECK(rebuilt.bytes != cut);
+    CHECK(rebuilt.length1 == static_cast<long long>(rebuilt.bytes.size()));
+}
+
+TEST_CASE("a face embedded as its file is draws the same page as one libharu rebuilt") {
+    UsedGlyphs glyphs = sample_glyphs();
+    SubsetFonts subsets = cut_faces(glyphs);
+    auto contents = [](const std::string& bytes) {
+        QPDF pdf;
+        pdf.processMemoryFile("page.pdf", bytes.data(), bytes.size());
+        auto page = QPDFPageDocumentHelper(pdf).getAllPages().at(0);
+        auto data = page.getObjectHandle().getKey("/Contents").getStreamData(qpdf_dl_all);
+        return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    };
+    // The same glyph numbers are shown: the face's file and libharu's rebuild of it agree.
+    CHECK(contents(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::as_files)) ==
+          contents(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::rebuilt)));
+}
+
+TEST_CASE("libharu's calls to embed a face reach the definition that chooses how") {
+    Dl_info found{};
+    REQUIRE(dladdr(dlsym(RTLD_DEFAULT, "HPDF_TTFontDef_SaveFontData"), &found) != 0);
+    CHECK(std::string(found.dli_fname).find("libhpdf") == std::string::npos);
+}
