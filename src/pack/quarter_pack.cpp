@@ -124,6 +124,129 @@ std::vector<OutlineEntry> pack_bookmarks(QPDF& pack, int first_index) {
     return entries;
 }
 
+// `pages` (of another document) before the archive's first page, in their order.
+void put_in_front(QPDFPageDocumentHelper& archive_pages,
+                  const std::vector<QPDFPageObjectHelper>& pages) {
+    QPDFPageObjectHelper first = archive_pages.getAllPages().front();
+    for (const auto& page : pages)
+        archive_pages.addPageAt(page, true, first);
+}
+
+// A copy of every page of `pack` after the archive's last, its links kept within it.
+void append_pack(QPDFPageDocumentHelper& archive_pages, QPDF& archive, QPDF& pack, int index,
+                 int pages) {
+    detach_link_targets(pack);
+    for (auto& page : QPDFPageDocumentHelper(pack).getAllPages())
+        archive_pages.addPage(page, false);
+    reattach_link_targets(archive, index, pages);
+}
+
+// Each meeting's pack opened (kept alive by `sources`), with its page count.
+std::vector<QuarterEntry> open_packs(const std::vector<ArchivedMeetingPack>& packs,
+                                     ForeignSources& sources) {
+    std::vector<QuarterEntry> entries;
+    for (const ArchivedMeetingPack& pack : packs) {
+        if (!pack.meeting || pack.pack_pdf.empty())
+            continue;
+        QuarterEntry entry;
+        entry.meeting = pack.meeting;
+        entry.pdf = &sources.open_memory(pack.pack_pdf, pack.meeting->slug + ".pdf");
+        entry.pages = static_cast<int>(QPDFPageDocumentHelper(*entry.pdf).getAllPages().size());
+        entries.push_back(entry);
+    }
+    return entries;
+}
+
+// The archive's own pages: the contents with their footers, a blank back when they end on a
+// left-hand page, then one spare blank for each pack of odd length (moved into place after
+// that pack, so the next starts on a right-hand page). Sets each entry's first_index.
+struct ArchiveFront {
+    ComposedPack pages;
+    int front_pages = 0; // the contents and their blank back
+};
+ArchiveFront compose_front(const content::Site& site, const content::Board& board,
+                           const std::string& quarter_label, std::vector<QuarterEntry>& entries,
+                           const HaruTextMeasurer& measurer) {
+    PackGeometry geometry = pack_geometry(site.config);
+    FooterText footer{board.short_name.empty() ? board.name : board.short_name, quarter_label};
+    // The contents may run to several pages, which moves every pack: settle the count.
+    std::vector<layout::Page> contents;
+    std::vector<PlacedRow> rows;
+    int contents_pages = 1;
+    for (int pass = 0; pass < 4; ++pass) {
+        int next = contents_pages + (contents_pages % 2); // each pack starts right-hand
+        for (QuarterEntry& entry : entries) {
+            entry.first_index = next;
+            next += entry.pages + (entry.pages % 2);
+        }
+        contents = compose_contents(site, board, quarter_label, entries, measurer, geometry, rows);
+        if (static_cast<int>(contents.size()) == contents_pages)
+            break;
+        contents_pages = static_cast<int>(contents.size());
+    }
+    ArchiveFront front;
+    for (std::size_t i = 0; i < contents.size(); ++i) {
+        ComposedPage page;
+        page.page = contents[i];
+        add_footer(page.page, measurer, geometry.margins, footer, static_cast<int>(i) + 1, false);
+        front.pages.pages.push_back(std::move(page));
+    }
+    front.front_pages = static_cast<int>(contents.size() + contents.size() % 2);
+    int spares = 0;
+    for (const QuarterEntry& entry : entries)
+        spares += entry.pages % 2;
+    while (static_cast<int>(front.pages.pages.size()) < front.front_pages + spares) {
+        ComposedPage blank;
+        blank.page = blank_page(measurer, geometry.width, geometry.height);
+        front.pages.pages.push_back(std::move(blank));
+    }
+    return front;
+}
+
+// The archive's pages in order, with its bookmarks and page labels. The first meeting's pack
+// is the archive: its pages stay where they are, links and all, and the contents go in front
+// (copying every pack into the contents' document instead cost a seventh of the archive
+// pack's time). Later packs are copied in after it.
+void assemble(QPDF& archive, const std::vector<QuarterEntry>& entries,
+              const std::vector<QPDFPageObjectHelper>& painted_pages, int front_pages) {
+    archive.getTrailer().removeKey("/ID"); // a new document, not a changed pack
+    std::vector<QPDFPageObjectHelper> spare_blanks(painted_pages.rbegin(),
+                                                   painted_pages.rend() - front_pages);
+    QPDFPageDocumentHelper archive_pages(archive);
+    std::vector<OutlineEntry> outline{{"Contents", 0, 0, {}}};
+    std::vector<PageLabelRange> labels{{0, "Contents ", true, 1}};
+    for (const QuarterEntry& entry : entries) {
+        bool first = &entry == &entries.front();
+        int index = first ? front_pages : static_cast<int>(archive_pages.getAllPages().size());
+        std::vector<OutlineEntry> bookmarks = pack_bookmarks(*entry.pdf, index);
+        if (first)
+            put_in_front(archive_pages,
+                         {painted_pages.begin(), painted_pages.begin() + front_pages});
+        else
+            append_pack(archive_pages, archive, *entry.pdf, index, entry.pages);
+        std::string date = entry.meeting->date.medium_form();
+        outline.push_back({date + " meeting", index, 0, std::move(bookmarks)});
+        labels.push_back({index, date + " – ", true, 1});
+        if (entry.pages % 2 == 1 && !spare_blanks.empty()) {
+            archive_pages.addPage(spare_blanks.back(), false);
+            spare_blanks.pop_back();
+        }
+    }
+    write_outline(archive, outline);
+    write_page_labels(archive, labels);
+}
+
+DocumentInfo archive_info(const content::Site& site, const content::Board& board,
+                          const std::string& quarter_label, const content::Meeting& last) {
+    DocumentInfo info;
+    info.title = board.name + " – " + quarter_label + " – meeting packs";
+    info.author = site.config.organisation;
+    info.subject = "Archive of the meeting packs of the " + board.name + ", " + quarter_label;
+    info.keywords = board.short_name + ", board packs, archive";
+    info.date_iso = last.date.iso();
+    return info;
+}
+
 } // namespace
 
 std::string build_quarter_pack(const content::Site& site, const content::Board& board,
@@ -139,106 +262,26 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
     }
     try {
         ForeignSources sources;
-        std::vector<QuarterEntry> entries;
-        for (const ArchivedMeetingPack& pack : packs) {
-            if (!pack.meeting || pack.pack_pdf.empty())
-                continue;
-            QuarterEntry entry;
-            entry.meeting = pack.meeting;
-            entry.pdf = &sources.open_memory(pack.pack_pdf, pack.meeting->slug + ".pdf");
-            entry.pages = static_cast<int>(QPDFPageDocumentHelper(*entry.pdf).getAllPages().size());
-            entries.push_back(entry);
-        }
+        std::vector<QuarterEntry> entries = open_packs(packs, sources);
         if (entries.empty()) {
             sink.error(board.location, "no meeting packs to archive for " + quarter_label);
             return {};
         }
-        PackGeometry geometry = pack_geometry(site.config);
-        FooterText footer{board.short_name.empty() ? board.name : board.short_name, quarter_label};
-        // The contents may run to several pages, which moves every pack: settle the count.
-        std::vector<layout::Page> contents;
-        std::vector<PlacedRow> rows;
-        int contents_pages = 1;
-        for (int pass = 0; pass < 4; ++pass) {
-            int next = contents_pages + (contents_pages % 2); // each pack starts right-hand
-            for (QuarterEntry& entry : entries) {
-                entry.first_index = next;
-                next += entry.pages + (entry.pages % 2);
-            }
-            contents =
-                compose_contents(site, board, quarter_label, entries, *measurer, geometry, rows);
-            if (static_cast<int>(contents.size()) == contents_pages)
-                break;
-            contents_pages = static_cast<int>(contents.size());
-        }
-
-        ComposedPack front;
-        for (std::size_t i = 0; i < contents.size(); ++i) {
-            ComposedPage page;
-            page.page = contents[i];
-            add_footer(page.page, *measurer, geometry.margins, footer, static_cast<int>(i) + 1,
-                       false);
-            front.pages.push_back(std::move(page));
-        }
-        // Blank backs: one after the contents when needed, and one spare for each pack of odd
-        // length, moved into place after that pack so the next starts on a right-hand page.
-        int front_pages = static_cast<int>(front.pages.size() + front.pages.size() % 2);
-        int spares = 0;
-        for (const QuarterEntry& entry : entries)
-            spares += entry.pages % 2;
-        while (static_cast<int>(front.pages.size()) < front_pages + spares) {
-            ComposedPage blank;
-            blank.page = blank_page(*measurer, geometry.width, geometry.height);
-            front.pages.push_back(std::move(blank));
-        }
-        UsedGlyphs glyphs = collect_used_glyphs(front, *faces);
+        ArchiveFront front = compose_front(site, board, quarter_label, entries, *measurer);
+        UsedGlyphs glyphs = collect_used_glyphs(front.pages, *faces);
         std::string error;
-        std::string painted = paint_with_font_subsets(front, *faces, glyphs, error);
+        std::string painted = paint_with_font_subsets(front.pages, *faces, glyphs, error);
         if (painted.empty()) {
             sink.error(board.location, "cannot paint the archive's contents: " + error);
             return {};
         }
-
-        QPDF archive;
-        archive.setSuppressWarnings(true);
-        archive.processMemoryFile("archive.pdf", painted.data(), painted.size());
-        repair_font_maps(archive, glyphs);
-        compress_plain_streams(archive);
-        QPDFPageDocumentHelper archive_pages(archive);
-        std::vector<QPDFPageObjectHelper> spare_blanks;
-        {
-            auto painted_pages = archive_pages.getAllPages();
-            for (int i = static_cast<int>(painted_pages.size()) - 1; i >= front_pages; --i) {
-                spare_blanks.push_back(painted_pages[i]);
-                archive_pages.removePage(painted_pages[i]);
-            }
-        }
-        std::vector<OutlineEntry> outline{{"Contents", 0, 0, {}}};
-        std::vector<PageLabelRange> labels{{0, "Contents ", true, 1}};
-        for (const QuarterEntry& entry : entries) {
-            int index = static_cast<int>(archive_pages.getAllPages().size());
-            std::vector<OutlineEntry> bookmarks = pack_bookmarks(*entry.pdf, index);
-            detach_link_targets(*entry.pdf);
-            for (auto& page : QPDFPageDocumentHelper(*entry.pdf).getAllPages())
-                archive_pages.addPage(page, false);
-            reattach_link_targets(archive, index, entry.pages);
-            std::string date = entry.meeting->date.medium_form();
-            outline.push_back({date + " meeting", index, 0, std::move(bookmarks)});
-            labels.push_back({index, date + " – ", true, 1});
-            if (entry.pages % 2 == 1 && !spare_blanks.empty()) {
-                archive_pages.addPage(spare_blanks.back(), false);
-                spare_blanks.pop_back();
-            }
-        }
-        write_outline(archive, outline);
-        write_page_labels(archive, labels);
-        DocumentInfo info;
-        info.title = board.name + " – " + quarter_label + " – meeting packs";
-        info.author = site.config.organisation;
-        info.subject = "Archive of the meeting packs of the " + board.name + ", " + quarter_label;
-        info.keywords = board.short_name + ", board packs, archive";
-        info.date_iso = entries.back().meeting->date.iso();
-        write_info(archive, info);
+        QPDF& contents = sources.open_memory(std::move(painted), "contents.pdf");
+        repair_font_maps(contents, glyphs);
+        compress_plain_streams(contents);
+        QPDF& archive = *entries.front().pdf;
+        assemble(archive, entries, QPDFPageDocumentHelper(contents).getAllPages(),
+                 front.front_pages);
+        write_info(archive, archive_info(site, board, quarter_label, *entries.back().meeting));
         return write_for_web(archive, site.config.linearise_pdfs, resources.linearise_above);
     } catch (const std::exception& failure) {
         sink.error(board.location,

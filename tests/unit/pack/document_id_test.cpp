@@ -103,6 +103,23 @@ TEST_CASE(
     CHECK(fast_ids[0].second != "31415926535897932384626433832795");
 }
 
+TEST_CASE("an archive pack made from a meeting's pack is a new document with an ID of its own") {
+    auto pack = build_pack("document-id-archive", content::Audience::members, 0);
+    REQUIRE_FALSE(pack->sink.has_errors());
+    DiagnosticSink sink;
+    std::string archive =
+        build_quarter_pack(pack->fixture->site, pack->fixture->board, "Quarter 2, 2017/18",
+                           {{&pack->fixture->meeting, pack->output.pack_pdf}}, resources(), sink);
+    REQUIRE_FALSE(sink.has_errors());
+    auto ids = ids_of(archive);
+    REQUIRE_FALSE(ids.empty());
+    // Neither string is the pack's: the archive is not a changed copy of it.
+    std::string pack_id = ids_of(pack->output.pack_pdf).at(0).first;
+    CHECK(ids[0].first != pack_id);
+    CHECK(ids[0].first == ids[0].second);
+    CHECK(sha256_hex(with_placeholder(archive, true)).substr(0, 32) == ids[0].first);
+}
+
 TEST_CASE("a file without an ID to stamp is an error, and an ID-like string in it is not touched") {
     std::string no_id = "%PDF-1.5\ntrailer << /Root 1 0 R >>\n%%EOF\n";
     CHECK_THROWS_AS(stamp_content_id(no_id), std::runtime_error);
