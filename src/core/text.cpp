@@ -80,30 +80,41 @@ std::string slugify(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// The entity standing for `c` in HTML text and attributes, or none.
+const char* html_entity(char c) {
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
 std::string html_escape(std::string_view text) {
+    // Runs between the characters replaced are copied whole: a site escapes every text it
+    // shows, and most of it holds none of them.
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (const char* entity = html_entity(text[i])) {
+            out.append(text.substr(run, i - run));
+            out += entity;
+            run = i + 1;
         }
-    }
+    out.append(text.substr(run));
     return out;
 }
 
@@ -149,18 +160,20 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
 std::string sanitize_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
+    std::size_t run = 0; // the valid text not yet copied starts here
     std::size_t i = 0;
     while (i < text.size()) {
-        int length = utf8_sequence_length(text, i);
-        bool ok = length > 0;
-        if (ok) {
-            out.append(text.substr(i, length));
-            i += length;
-        } else {
-            out += "\xEF\xBF\xBD";
-            ++i;
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        int length = c != 0 && c < 0x80 ? 1 : utf8_sequence_length(text, i);
+        if (length > 0) {
+            i += static_cast<std::size_t>(length);
+            continue;
         }
+        out.append(text.substr(run, i - run));
+        out += "\xEF\xBF\xBD";
+        run = ++i;
     }
+    out.append(text.substr(run));
     return out;
 }
 

@@ -23,6 +23,11 @@ TEST_CASE("numbers are grouped in thousands with an en dash for minus") {
 TEST_CASE("HTML escaping covers text and attributes") {
     CHECK(bp::html_escape("<a href=\"x\">Tom & Jerry's</a>") ==
           "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    // At either end, side by side, or not at all.
+    CHECK(bp::html_escape("<<x>>") == "&lt;&lt;x&gt;&gt;");
+    CHECK(bp::html_escape("&") == "&amp;");
+    CHECK(bp::html_escape("Ward 7 – £40") == "Ward 7 – £40");
+    CHECK(bp::html_escape("").empty());
 }
 
 TEST_CASE("invalid UTF-8 is replaced, valid UTF-8 kept") {
@@ -32,6 +37,11 @@ TEST_CASE("invalid UTF-8 is replaced, valid UTF-8 kept") {
                                        "byte");
     CHECK(bp::sanitize_utf8(std::string("nul\0x", 5)) == "nul\xEF\xBF\xBD"
                                                          "x");
+    // At either end, side by side, and a sequence cut short by the end of the text.
+    CHECK(bp::sanitize_utf8("\xFF\xFEok\xC3") == "\xEF\xBF\xBD\xEF\xBF\xBDok\xEF\xBF\xBD");
+    CHECK(bp::sanitize_utf8("\xE2\x80x") == "\xEF\xBF\xBD\xEF\xBF\xBDx");
+    CHECK(bp::sanitize_utf8("plain text") == "plain text");
+    CHECK(bp::sanitize_utf8("").empty());
     CHECK(bp::utf8_length("£5 – “ok”") == 9);
 }
 
