@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cstdint>
@@ -92,6 +93,39 @@ std::vector<PartialReference> partial_references(const std::string& text) {
     return found;
 }
 
+// Whether `text` can stand in for a partial tag as it is: kainjow parses a partial afresh,
+// with the default delimiters, every time it renders one, so text that changes the delimiters
+// (or holds a comment, which might hide a "{{>") is left to it.
+bool inlines_plainly(const std::string& text) {
+    return text.find("{{=") == std::string::npos && text.find("{{!") == std::string::npos;
+}
+
+// `text` with each partial tag replaced by the partial's own text, which renders the same
+// bytes in the same context, so that a page's partials are parsed with its template, once a
+// thread, not once a use: parsing them was a twentieth of a whole build's CPU. A partial
+// already being inlined keeps its tag (an agenda item's sub-items), as does one missing.
+std::string inline_partials(const std::string& text,
+                            const std::map<std::string, ThemeFile>& partials,
+                            std::vector<std::string>& inlining) {
+    if (!inlines_plainly(text))
+        return text;
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& reference : partial_references(text)) {
+        auto found = partials.find(reference.name);
+        if (found == partials.end() || !inlines_plainly(found->second.text) ||
+            std::find(inlining.begin(), inlining.end(), reference.name) != inlining.end())
+            continue;
+        out.append(text, copied, reference.offset - copied);
+        inlining.push_back(reference.name);
+        out += inline_partials(found->second.text, partials, inlining);
+        inlining.pop_back();
+        copied = text.find("}}", reference.offset) + 2;
+    }
+    out.append(text, copied);
+    return out;
+}
+
 std::string without_extension(const std::string& name) {
     return name.substr(0, name.size() - std::string(".mustache").size());
 }
@@ -150,6 +184,12 @@ Theme::Theme(const FileSystem& source_files, const std::string& theme_name,
         check(file, sink);
     for (const auto& [name, file] : partials_)
         check(file, sink);
+    for (const auto& [name, file] : templates_) {
+        std::vector<std::string> inlining;
+        std::string inlined = inline_partials(file.text, partials_, inlining);
+        // A partial kainjow would reject as it rendered it is left for it to report.
+        rendered_text_[name] = mustache::mustache(inlined).is_valid() ? inlined : file.text;
+    }
 }
 
 void Theme::load_folder(const std::string& folder, std::map<std::string, ThemeFile>& into,
@@ -200,7 +240,7 @@ std::string Theme::render(const std::string& name, const TemplateData& data,
     if (found == templates_.end())
         return {}; // reported once, when the theme was loaded
     ParsedTemplates& cache = ParsedTemplates::for_this_thread(id_);
-    mustache::mustache& parsed = cache.get(name, found->second.text);
+    mustache::mustache& parsed = cache.get(name, rendered_text_.at(name));
     if (!parsed.is_valid())
         return {}; // reported when the theme was loaded
     ThemeContext context(&data, partial_data_);

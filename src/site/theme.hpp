@@ -54,6 +54,7 @@ class Theme {
     std::map<std::string, ThemeFile> templates_;
     std::map<std::string, ThemeFile> partials_;
     std::map<std::string, TemplateData> partial_data_; // the partials as the renderer takes them
+    std::map<std::string, std::string> rendered_text_; // each template, its partials inlined
     std::uint64_t id_;                                 // names this theme in parsed-template caches
 };
 

@@ -59,3 +59,36 @@ TEST_CASE("a template that fails to render reports it every time it is rendered"
     }
     CHECK(sink.sorted().back().message.find("template failed to render") != std::string::npos);
 }
+
+TEST_CASE("partials render in their template's context, nested, and with delimiters of their own") {
+    MemoryFileSystem source;
+    // A partial that includes itself, for items within items.
+    source.add("themes/default/partials/item.mustache",
+               "<li>{{name}}{{#children}}<ul>{{> item}}</ul>{{/children}}</li>");
+    // A partial that changes its delimiters changes them for itself alone.
+    source.add("themes/default/partials/odd.mustache", "{{=<% %>=}}<b><%name%></b>");
+    source.add("themes/default/partials/noted.mustache", "{{! a note }}<i>{{name}}</i>");
+    source.add("themes/default/templates/home.mustache",
+               "{{#items}}{{> item}}{{/items}}|{{> odd}}|{{> noted}}|{{name}}\n");
+    DiagnosticSink sink;
+    auto theme = theme_with(source, sink);
+    REQUIRE(sink.error_count() == 0);
+
+    site::TemplateData leaf = site::object_data();
+    leaf.set("name", "B & C");
+    leaf.set("children", site::list_data());
+    site::TemplateData children = site::list_data();
+    children.push_back(leaf);
+    site::TemplateData item = site::object_data();
+    item.set("name", "A");
+    item.set("children", children);
+    site::TemplateData items = site::list_data();
+    items.push_back(item);
+    site::TemplateData page = title("unused");
+    page.set("name", "top");
+    page.set("items", items);
+    for (int turn = 0; turn < 2; ++turn)
+        CHECK(theme->render("home", page, sink) ==
+              "<li>A<ul><li>B &amp; C</li></ul></li>|<b>top</b>|<i>top</i>|top\n");
+    CHECK(sink.error_count() == 0);
+}
