@@ -258,13 +258,13 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
     auto record = read_entry(part, key);
     if (!record)
         return std::nullopt;
-    fs::path folder = entry_folder(part);
+    std::string folder = entry_folder(part) + '/';
     StoredEntry entry;
     entry.note = std::move(record->note);
     entry.note_offset = record->note_offset;
     for (std::size_t n = 0; n < record->files.size(); ++n) {
         auto& file = record->files[n];
-        entry.files.push_back({std::move(file.path), (folder / std::to_string(n)).string(),
+        entry.files.push_back({std::move(file.path), folder + std::to_string(n),
                                std::move(file.sha256), std::move(file.stamp), file.identity});
     }
     return entry;

@@ -253,17 +253,24 @@ std::optional<std::string> read_regular_file(const std::string& native_path) {
         std::size_t done = 0;
         while (bytes) {
             // Read until end of file: a file that grew since fstat is read whole all the same.
-            if (done == bytes->size())
-                bytes->resize(done + 4096 + done / 2);
-            ssize_t got = ::read(fd, bytes->data() + done, bytes->size() - done);
+            // The size fstat gave is probed with a small read first, not by growing the string,
+            // which would clear and copy every file once more.
+            char probe[512];
+            bool full = done == bytes->size();
+            ssize_t got = full ? ::read(fd, probe, sizeof probe)
+                               : ::read(fd, bytes->data() + done, bytes->size() - done);
             if (got < 0 && errno == EINTR)
                 continue;
             if (got < 0)
                 bytes.reset();
             else if (got == 0)
                 break;
-            else
+            else if (full) {
+                bytes->append(probe, static_cast<std::size_t>(got));
+                done = bytes->size();
+            } else {
                 done += static_cast<std::size_t>(got);
+            }
         }
         if (bytes)
             bytes->resize(done);

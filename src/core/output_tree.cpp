@@ -231,7 +231,7 @@ std::optional<FileStamp> OutputTree::left_linked(const std::string& path,
             return std::nullopt;
         source = FileIdentity{status.st_dev, status.st_ino};
     }
-    std::string full = (fs::path(staging_) / path).string();
+    std::string full = join_path(staging_, path);
     if (::lstat(full.c_str(), &status) != 0 || !S_ISREG(status.st_mode) ||
         FileIdentity{status.st_dev, status.st_ino} != *source)
         return std::nullopt;
@@ -267,10 +267,10 @@ void OutputTree::remove_unwritten(const std::string& folder,
         std::string path = join_path(folder, entry.name);
         if (entry.kind == FolderEntry::Kind::folder) {
             remove_unwritten(path, written);
-            ::rmdir((fs::path(staging_) / path).c_str()); // stays unless emptied
+            ::rmdir(join_path(staging_, path).c_str()); // stays unless emptied
         } else if (path != marker_name &&
                    !std::binary_search(written.begin(), written.end(), std::string_view(path))) {
-            ::unlink((fs::path(staging_) / path).c_str());
+            ::unlink(join_path(staging_, path).c_str());
         }
     }
 }
@@ -300,7 +300,7 @@ void OutputTree::keep_linked_copy(const std::string& built) {
 }
 
 std::string OutputTree::staging_path(const std::string& path) const {
-    return path.empty() ? staging_ : (fs::path(staging_) / path).string();
+    return path.empty() ? staging_ : join_path(staging_, path);
 }
 
 thread_local OutputTree::Capture* OutputTree::capture_ = nullptr;
@@ -327,7 +327,7 @@ void OutputTree::keep_for_capture(const std::string& path, std::string_view byte
 }
 
 std::string OutputTree::prepare(const std::string& path) {
-    fs::path full = fs::path(staging_) / path;
+    std::string full = join_path(staging_, path);
     std::string folder = parent_path(path);
     bool folder_made = false;
     {
@@ -339,7 +339,7 @@ std::string OutputTree::prepare(const std::string& path) {
         std::lock_guard lock(mutex_);
         folders_.insert(folder);
     }
-    return full.string();
+    return full;
 }
 
 void OutputTree::note_written(const std::string& path, const FileStamp& stamp) {
@@ -439,7 +439,7 @@ bool OutputTree::link_file(const std::string& path, const std::string& source_na
 
 std::optional<OutputTree::LeftFile> OutputTree::left_file(const std::string& path) const {
     struct stat status {};
-    if (!reused_ || ::lstat((fs::path(staging_) / path).c_str(), &status) != 0 ||
+    if (!reused_ || ::lstat(join_path(staging_, path).c_str(), &status) != 0 ||
         !S_ISREG(status.st_mode))
         return std::nullopt;
     return LeftFile{{status.st_dev, status.st_ino},
@@ -455,7 +455,7 @@ void OutputTree::keep_left(const std::string& path, const LeftFile& left) {
 
 bool OutputTree::share_file(const std::string& path, const std::string& target_native_path,
                             std::size_t expected_size) {
-    std::string full = (fs::path(staging_) / path).string();
+    std::string full = join_path(staging_, path);
     std::lock_guard lock(mutex_);
     std::error_code ec;
     if (fs::file_size(full, ec) != expected_size || ec ||

@@ -115,6 +115,28 @@ TEST_CASE("a folder's entries come sorted by name, each a file, a folder or some
     fs::remove_all(root);
 }
 
+TEST_CASE("a regular file is read whole, whatever size it said it had") {
+    fs::path root = fs::temp_directory_path() / "boardpack-read-whole-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "folder");
+    std::string bytes(70'000, 'x');
+    for (std::size_t i = 0; i < bytes.size(); i += 97)
+        bytes[i] = static_cast<char>('a' + i % 26);
+    std::ofstream(root / "paper.md", std::ios::binary) << bytes;
+    std::ofstream(root / "empty.md", std::ios::binary).close();
+    CHECK(bp::read_regular_file((root / "paper.md").string()) == bytes);
+    CHECK(bp::read_regular_file((root / "empty.md").string()) == std::string());
+    CHECK_FALSE(bp::read_regular_file((root / "missing.md").string()));
+    CHECK_FALSE(bp::read_regular_file((root / "folder").string()));
+    // A file whose size says nothing of its length (the kernel's own) is read to its end.
+    auto status = bp::read_regular_file("/proc/self/status");
+    REQUIRE(status);
+    CHECK(status->find("Name:") == 0);
+    CHECK(status->find("VmPeak:") != std::string::npos);
+    CHECK(status->back() == '\n');
+    fs::remove_all(root);
+}
+
 TEST_CASE("every file under a folder, as the build cache sees it") {
     fs::path root = fs::temp_directory_path() / "boardpack-files-under-test";
     fs::remove_all(root);
