@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <dlfcn.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 #include <mutex>
@@ -179,6 +180,16 @@ bool HaruDocument::load_faces(const FontFiles& files, const std::set<char32_t>* 
             return false;
     }
     return !failed();
+}
+
+bool HaruDocument::embedded_as_file(HPDF_Font font) const {
+    if (!font || !font->attr)
+        return false;
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    return attr->type == HPDF_FONT_TYPE0_TT && attr->encoder &&
+           std::strcmp(attr->encoder->name, "UTF-8") == 0 &&
+           std::find(embedded_as_files_.begin(), embedded_as_files_.end(), attr->fontdef) !=
+               embedded_as_files_.end();
 }
 
 std::string HaruDocument::save() const {

@@ -38,6 +38,9 @@ class HaruDocument {
                     const std::set<char32_t> (&characters)[layout::font_style_count],
                     Embedding embedding = Embedding::rebuilt);
     HPDF_Font font(layout::FontStyle style) const { return fonts_[static_cast<int>(style)]; }
+    // Whether `font` is a Type0 font under the UTF-8 encoder whose face goes in as its file:
+    // its text may be written without libharu measuring it (haru_text.hpp).
+    bool embedded_as_file(HPDF_Font font) const;
     std::string save() const; // the document's bytes; empty on failure
     // Images already embedded, by file path, so a picture used twice is stored once.
     std::map<std::string, HPDF_Image> images;

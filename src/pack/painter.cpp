@@ -2,6 +2,7 @@
 
 #include "pack/fallback_fonts.hpp"
 #include "pack/haru_images.hpp"
+#include "pack/haru_text.hpp"
 #include "pack/text_measurer.hpp"
 #include "pack/utf8.hpp"
 
@@ -72,6 +73,7 @@ void add_uri_link(const Canvas& canvas, const layout::TextRun& run) {
 struct TextState {
     std::optional<layout::Colour> colour;
     HPDF_Font font = nullptr;
+    bool font_embedded_as_file = false; // its text written without libharu measuring it
     double size = 0;
 };
 
@@ -91,10 +93,17 @@ void show_text(const Canvas& canvas, const HaruDocument& document, const Painted
     HPDF_Font font = document.font(run.style);
     if (state.font != font || state.size != run.size) {
         HPDF_Page_SetFontAndSize(canvas.page, font, run.size);
+        state.font_embedded_as_file =
+            state.font == font ? state.font_embedded_as_file : document.embedded_as_file(font);
         state.font = font;
         state.size = run.size;
     }
-    HPDF_Page_TextOut(canvas.page, run.x, canvas.height - run.baseline, painted.text.c_str());
+    auto x = static_cast<HPDF_REAL>(run.x);
+    auto y = static_cast<HPDF_REAL>(canvas.height - run.baseline);
+    if (state.font_embedded_as_file)
+        show_text_at(canvas.page, x, y, painted.text);
+    else
+        HPDF_Page_TextOut(canvas.page, x, y, painted.text.c_str());
 }
 
 // Underline, strike-through and a link: paths and annotations, which go outside text objects.
