@@ -237,8 +237,7 @@ std::optional<ReadNote> read_note(const std::string& note) {
             std::string_view records = in.text_view();
             stored.records_offset = in.position() - records.size();
             stored.records_bytes = records.size();
-            stored.check = site::stored_postings_check(std::string_view(note).substr(
-                stored.table_offset, in.position() - stored.table_offset));
+            stored.check = site::stored_postings_check(pages.documents.postings.table);
             if (!site::for_each_kept_shard(pages.documents.postings.table, records.size(),
                                            [](const site::KeptShard&) {}))
                 return std::nullopt;

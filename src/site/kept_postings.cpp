@@ -4,8 +4,10 @@
 #include "site/search_terms.hpp"
 
 #include <cstring>
+#include <fcntl.h>
 #include <map>
 #include <stdexcept>
+#include <unistd.h>
 #include <xxhash.h>
 
 namespace bp::site {
@@ -84,18 +86,49 @@ std::uint64_t stored_postings_check(std::string_view bytes) {
     return XXH3_64bits(bytes.data(), bytes.size());
 }
 
-bool read_stored_postings(
-    const StoredPostings& at,
-    const std::function<void(std::string_view table, std::string_view records)>& use) {
+namespace {
+
+// Whether `records` of a meeting whose documents `identities` names add up to `sum`.
+bool records_add_up(std::string_view records, std::span<const std::uint64_t> identities,
+                    const ShardSum& sum) {
+    ShardSum found;
+    bool numbered = true;
+    bool whole = for_each_posting_record(
+        records, [&](std::string_view record, std::uint32_t document, std::string_view) {
+            if (document >= identities.size())
+                numbered = false;
+            else
+                found.add(posting_sum(record, identities[document]));
+        });
+    return whole && numbered && found == sum;
+}
+
+} // namespace
+
+bool read_stored_shards(
+    const StoredPostings& at, std::span<const std::uint64_t> identities,
+    const std::set<std::string>& wanted,
+    const std::function<void(std::string_view key, std::string_view records)>& use) {
     if (at.records_offset < at.table_offset + at.table_bytes)
         return false;
-    std::uint64_t end = at.records_offset + at.records_bytes;
-    auto bytes = read_file_part(at.file, at.table_offset, end - at.table_offset);
-    if (!bytes || stored_postings_check(*bytes) != at.check)
+    int fd = ::open(at.file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return false;
-    std::string_view read = *bytes;
-    use(read.substr(0, at.table_bytes), read.substr(at.records_offset - at.table_offset));
-    return true;
+    auto table = read_at(fd, at.table_offset, at.table_bytes);
+    bool read = table && stored_postings_check(*table) == at.check;
+    std::vector<KeptShard> shards;
+    read = read && for_each_kept_shard(*table, at.records_bytes, [&](const KeptShard& shard) {
+               if (wanted.contains(std::string(shard.key)))
+                   shards.push_back(shard);
+           });
+    for (std::size_t i = 0; read && i < shards.size(); ++i) {
+        auto records = read_at(fd, at.records_offset + shards[i].offset, shards[i].bytes);
+        read = records && records_add_up(*records, identities, shards[i].sum);
+        if (read)
+            use(shards[i].key, *records);
+    }
+    ::close(fd);
+    return read;
 }
 
 } // namespace bp::site

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,16 +45,19 @@ struct StoredPostings {
     std::size_t table_bytes = 0;
     std::uint64_t records_offset = 0; // after the table
     std::size_t records_bytes = 0;
-    // stored_postings_check() of the file's bytes from the table's start to the records' end,
-    // as they were when the entry was found whole.
+    // stored_postings_check() of the table's bytes, as they were when the entry was found
+    // whole: the records read back are checked shard by shard against the table's sums.
     std::uint64_t check = 0;
 };
 std::uint64_t stored_postings_check(std::string_view bytes);
-// Reads the postings back and hands `use` their table and records; false, `use` not called,
-// when they cannot be read, or are no longer what `check` says (the entry was replaced since
-// it was found).
-bool read_stored_postings(
-    const StoredPostings& at,
-    const std::function<void(std::string_view table, std::string_view records)>& use);
+// Reads back the records of the shards the table lists that are in `wanted`, a shard at a
+// time, and hands `use` each shard's key and records; false when the table is no longer what
+// `check` says, or a shard's records no longer add up to its sum (the entry was replaced since
+// it was found), `use` then called no more. `identities` names the meeting's documents, as
+// for keep_postings(). Only the wanted shards' records are read: an edited paper's few.
+bool read_stored_shards(
+    const StoredPostings& at, std::span<const std::uint64_t> identities,
+    const std::set<std::string>& wanted,
+    const std::function<void(std::string_view key, std::string_view records)>& use);
 
 } // namespace bp::site

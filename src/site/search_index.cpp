@@ -301,15 +301,12 @@ void SearchIndex::take_stored_postings(const std::set<std::string>& wanted) {
     for (const LeftInCache& meeting : left_in_cache_) {
         if (wanted.empty())
             break;
-        bool read =
-            read_stored_postings(meeting.at, [&](std::string_view table, std::string_view records) {
-                for_each_kept_shard(table, records.size(), [&](const KeptShard& shard) {
-                    if (wanted.contains(std::string(shard.key)))
-                        postings_.add_records(meeting.first_document,
-                                              records.substr(shard.offset, shard.bytes),
-                                              meeting.identities, PostingSpill::Sums::counted);
-                });
-            });
+        bool read = read_stored_shards(meeting.at, meeting.identities, wanted,
+                                       [&](std::string_view, std::string_view records) {
+                                           postings_.add_records(meeting.first_document, records,
+                                                                 meeting.identities,
+                                                                 PostingSpill::Sums::counted);
+                                       });
         if (!read)
             throw std::runtime_error("the search postings kept in " + meeting.at.file +
                                      " changed while the site was built (another build "

@@ -377,8 +377,7 @@ std::vector<site::RecordedDocuments> recorded_in_file(Indexed& added, const fs::
         at.records_offset = bytes.size();
         at.records_bytes = recorded.postings.records.size();
         bytes += recorded.postings.records;
-        at.check = site::stored_postings_check(
-            std::string_view(bytes).substr(at.table_offset, bytes.size() - at.table_offset));
+        at.check = site::stored_postings_check(recorded.postings.table);
         recorded.postings.records.clear();
         meetings.push_back(std::move(recorded));
     }
@@ -431,6 +430,27 @@ TEST_CASE("records left in a file that changed since are an error when the index
         std::fstream changed(file, std::ios::binary | std::ios::in | std::ios::out);
         changed.seekp(-3, std::ios::end);
         changed << "xyz";
+    }
+    CHECK_THROWS_WITH_AS(from_file.files(), doctest::Contains("changed while the site was built"),
+                         std::runtime_error);
+    fs::remove(file);
+}
+
+TEST_CASE("a table of kept records that changed since is an error too") {
+    fs::path file = fs::temp_directory_path() / "bp-search-test-stored-table-changed";
+    Indexed added("table-changed-added"), from_file("table-changed-read");
+    std::vector<site::RecordedDocuments> meetings = recorded_in_file(added, file);
+    REQUIRE(meetings.at(0).stored->table_bytes > 20);
+    std::uint64_t inside_table = meetings.at(0).stored->table_offset + 10;
+    for (auto& meeting : meetings)
+        from_file.index.index(std::move(meeting));
+    {
+        std::fstream changed(file, std::ios::binary | std::ios::in | std::ios::out);
+        changed.seekg(static_cast<std::streamoff>(inside_table));
+        char byte = 0;
+        changed.get(byte);
+        changed.seekp(static_cast<std::streamoff>(inside_table));
+        changed.put(static_cast<char>(byte ^ 0x20));
     }
     CHECK_THROWS_WITH_AS(from_file.files(), doctest::Contains("changed while the site was built"),
                          std::runtime_error);
