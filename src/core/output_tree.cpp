@@ -199,7 +199,8 @@ bool OutputTree::claim_previous() {
     // A rename claims it: of two builds started at once, one reuses it and one starts empty.
     if (::rename(previous_.c_str(), staging_.c_str()) != 0)
         return false;
-    if (!only_plain_entries("")) {
+    if (!list_left_entries("")) {
+        std::string().swap(left_);
         std::error_code ec;
         fs::remove_all(staging_, ec);
         return false;
@@ -208,15 +209,20 @@ bool OutputTree::claim_previous() {
     return true;
 }
 
-bool OutputTree::only_plain_entries(const std::string& folder) const {
+bool OutputTree::list_left_entries(const std::string& folder) {
     auto entries = folder_entries(join_path(staging_, folder));
     if (!entries)
         return false;
-    for (const auto& entry : *entries)
-        if (entry.kind == FolderEntry::Kind::other ||
-            (entry.kind == FolderEntry::Kind::folder &&
-             !only_plain_entries(join_path(folder, entry.name))))
+    for (const auto& entry : *entries) {
+        if (entry.kind == FolderEntry::Kind::other)
             return false;
+        std::string path = join_path(folder, entry.name);
+        left_ += entry.kind == FolderEntry::Kind::folder ? 'd' : 'f';
+        left_ += path;
+        left_ += '\0';
+        if (entry.kind == FolderEntry::Kind::folder && !list_left_entries(path))
+            return false;
+    }
     return true;
 }
 
@@ -258,21 +264,26 @@ void OutputTree::make_folder(const std::string& folder) {
     fs::create_directories(full);
 }
 
-void OutputTree::remove_unwritten(const std::string& folder,
-                                  const std::vector<std::string_view>& written) {
-    auto entries = folder_entries(join_path(staging_, folder));
-    if (!entries)
-        return;
-    for (const auto& entry : *entries) {
-        std::string path = join_path(folder, entry.name);
-        if (entry.kind == FolderEntry::Kind::folder) {
-            remove_unwritten(path, written);
-            ::rmdir(join_path(staging_, path).c_str()); // stays unless emptied
-        } else if (path != marker_name &&
-                   !std::binary_search(written.begin(), written.end(), std::string_view(path))) {
-            ::unlink(join_path(staging_, path).c_str());
-        }
+void OutputTree::remove_unwritten() {
+    std::vector<std::string_view> written;
+    for_each_written([&](std::string_view path, const FileStamp&) { written.push_back(path); });
+    std::sort(written.begin(), written.end());
+    // Backwards, so that a folder's files go before the folder itself.
+    std::vector<std::string_view> left;
+    for (std::size_t at = 0; at < left_.size();) {
+        std::size_t end = left_.find('\0', at);
+        left.push_back(std::string_view(left_).substr(at, end - at));
+        at = end + 1;
     }
+    for (auto entry = left.rbegin(); entry != left.rend(); ++entry) {
+        std::string_view path = entry->substr(1);
+        std::string full = join_path(staging_, std::string(path));
+        if (entry->front() == 'd')
+            ::rmdir(full.c_str()); // stays unless emptied
+        else if (path != marker_name && !std::binary_search(written.begin(), written.end(), path))
+            ::unlink(full.c_str()); // a folder written there since stays: unlink leaves folders
+    }
+    std::string().swap(left_);
 }
 
 void OutputTree::retire(const std::string& folder) {
@@ -525,12 +536,8 @@ void OutputTree::for_each_file_as_written(
 }
 
 bool OutputTree::commit(std::string& error) {
-    if (reused_) {
-        std::vector<std::string_view> written;
-        for_each_written([&](std::string_view path, const FileStamp&) { written.push_back(path); });
-        std::sort(written.begin(), written.end());
-        remove_unwritten("", written);
-    }
+    if (reused_)
+        remove_unwritten();
     std::error_code ec;
     fs::path target = fs::absolute(destination_);
     if (!fs::exists(fs::symlink_status(target))) {

@@ -7,9 +7,9 @@
 // output (".public.previous") and becomes the next build's staging folder (after a build into a
 // new folder, which swaps nothing out, a copy of it made of hard links). A file the build
 // takes from the cache that is already there, linked to the same cached file, stays as it is;
-// every file written is written afresh; whatever the build does not write is removed before
-// the swap. Linking and removing tens of thousands of unchanged files would otherwise cost a
-// one-paper rebuild more than the paper.
+// every file written is written afresh; whatever the previous build left there that this
+// build does not write is removed before the swap. Linking and removing tens of thousands of
+// unchanged files would otherwise cost a one-paper rebuild more than the paper.
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -149,17 +149,18 @@ class OutputTree {
     // holds anything but plain files and folders (then nothing is reused).
     bool claim_previous();
     // Whether `folder` of the staging folder holds only plain files and folders, all the way
-    // down: a link could lead a later write out of the staging folder.
-    bool only_plain_entries(const std::string& folder) const;
+    // down (a link could lead a later write out of the staging folder); what it holds is
+    // listed in left_ on the way.
+    bool list_left_entries(const std::string& folder);
     // The stamp of the file at `path` when the staging folder holds there, from the previous
     // build, a link to the source itself (`source` when the caller has its identity).
     std::optional<FileStamp> left_linked(const std::string& path,
                                          const std::string& source_native_path,
                                          std::optional<FileIdentity> source) const;
     void make_folder(const std::string& folder);
-    // Removes from `folder` of a reused staging folder every file this build did not write
-    // (`written` sorted), and the folders that leaves empty.
-    void remove_unwritten(const std::string& folder, const std::vector<std::string_view>& written);
+    // Removes from a reused staging folder every file the previous build left (left_) that
+    // this build did not write, and the folders that leaves empty.
+    void remove_unwritten();
     // The previous build, out of service after the swap (or this one, never swapped in): kept
     // for the next build when reusing, removed otherwise.
     void retire(const std::string& folder);
@@ -181,6 +182,10 @@ class OutputTree {
     PreviousBuild previous_mode_;
     bool committed_ = false;
     bool reused_ = false; // the staging folder is a kept previous build
+    // What the reused staging folder held when claimed, folder before contents, names in byte
+    // order: each path ended by a NUL and preceded by 'd' (a folder) or 'f'. The one walk of
+    // the previous build: a later look at what it left needs none.
+    std::string left_;
     mutable std::mutex mutex_;
     // Every path written, each ended by a NUL and followed by its FileStamp's bytes: an archive
     // writes hundreds of thousands of files, and one string apiece would cost half as much
