@@ -275,7 +275,7 @@ void SearchIndex::index(RecordedDocuments meeting) {
     try {
         bool whole =
             for_each_kept_shard(meeting.postings.table, records_bytes, [&](const KeptShard& shard) {
-                postings_.add_sum(std::string(shard.key), shard.sum);
+                postings_.add_sum(shard.key, shard.sum);
                 if (!meeting.stored)
                     postings_.add_records(
                         first, std::string_view(records).substr(shard.offset, shard.bytes),

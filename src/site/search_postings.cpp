@@ -50,7 +50,7 @@ template <typename Each> bool for_each_record(std::string_view records, Each eac
 }
 
 // A shard's key is one or two bytes (search_shard_key), so this numbers them all apart.
-std::size_t slot_of(const std::string& key) {
+std::size_t slot_of(std::string_view key) {
     return static_cast<std::size_t>(static_cast<unsigned char>(key[0])) << 8 |
            (key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0);
 }
@@ -213,12 +213,12 @@ void PostingSpill::add_records(std::uint32_t first_document, std::string_view re
             "a meeting's postings, as the build cache kept them, are cut short");
 }
 
-PostingSpill::Shard& PostingSpill::shard_of(const std::string& key) {
+PostingSpill::Shard& PostingSpill::shard_of(std::string_view key) {
     if (shards_.empty())
         shards_.resize(std::size_t{1} << 16);
     Shard& shard = shards_[slot_of(key)];
     if (!shard.file)
-        shard.file = &file_of(search_shard_group(key));
+        shard.file = &file_of(search_shard_group(std::string(key)));
     return shard;
 }
 
@@ -235,10 +235,13 @@ void PostingSpill::added(File& file, Shard& shard, std::string key) {
     list_once(shard, std::move(key));
 }
 
-void PostingSpill::add_sum(const std::string& shard_key, const ShardSum& sum) {
+void PostingSpill::add_sum(std::string_view shard_key, const ShardSum& sum) {
+    // Once for every shard of every meeting an archive holds: no string is made for a shard
+    // already listed.
     Shard& shard = shard_of(shard_key);
     shard.sum.add(sum);
-    list_once(shard, shard_key);
+    if (!shard.listed)
+        list_once(shard, std::string(shard_key));
 }
 
 void PostingSpill::list_once(Shard& shard, std::string key) {

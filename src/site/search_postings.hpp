@@ -102,7 +102,7 @@ class PostingSpill {
     // Adds to a shard's sum postings whose records are not (yet) added: a meeting the build
     // cache kept, whose records are read only for the shards that are written again. The
     // shard is listed (shard_keys) from then on.
-    void add_sum(const std::string& shard_key, const ShardSum& sum);
+    void add_sum(std::string_view shard_key, const ShardSum& sum);
     // The sum of a shard's postings (zero for a shard with none).
     ShardSum sum_of(const std::string& shard_key) const;
     // The groups that have postings, in order.
@@ -142,7 +142,7 @@ class PostingSpill {
         bool listed = false; // in its file's keys
     };
     File& file_of(const std::string& group);
-    Shard& shard_of(const std::string& key); // its file made when it has none
+    Shard& shard_of(std::string_view key); // its file made when it has none
     // Keeps note of the record `file`'s pending bytes end with, from `at`, for `shard` (`key`),
     // its document named by `identity`.
     void added(File& file, Shard& shard, std::size_t at, std::string key, std::uint64_t identity);
