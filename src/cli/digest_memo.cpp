@@ -16,12 +16,12 @@ DigestMemo::DigestMemo(const BuildCache& cache, content::Audience audience)
     : cache_(cache), part_(std::string(content::to_string(audience)) + "/digests") {
     auto entry = cache_.load(part_, memo_key);
     if (entry && recall_remembered_digests(entry->note))
-        recalled_ = sha256_hex(entry->note);
+        recalled_ = damage_check_hex(entry->note);
 }
 
 void DigestMemo::save() const {
     std::string text = remembered_digests_text();
-    if (sha256_hex(text) != recalled_)
+    if (damage_check_hex(text) != recalled_)
         cache_.store(part_, memo_key, {{}, std::move(text)});
 }
 

@@ -19,7 +19,7 @@ class DigestMemo {
   private:
     const BuildCache& cache_;
     std::string part_;
-    std::string recalled_; // the SHA-256 of what was recalled: an archive's is megabytes
+    std::string recalled_; // a damage check of what was recalled: an archive's is megabytes
 };
 
 } // namespace bp::cli

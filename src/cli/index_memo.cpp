@@ -15,7 +15,9 @@ namespace bp::cli {
 
 namespace {
 
-constexpr std::string_view first_line = "boardpack meeting index 2\n";
+constexpr std::string_view first_line = "boardpack meeting index 3\n";
+// The hex digits of a record's damage check (damage_check_hex).
+constexpr std::size_t check_digits = 32;
 
 bool papers_in_folder(const content::Meeting& meeting, const std::string& folder) {
     bool inside = true;
@@ -62,7 +64,8 @@ IndexMemo::IndexMemo(const BuildCache& cache, std::string source, content::Audie
 }
 
 // The entry's note: the first line, then for each meeting or board its name, its key, and the
-// sizes and SHA-256 of its two notes on three lines, followed by the notes' bytes. Only where
+// sizes and damage check (damage_check_hex) of its two notes on three lines, followed by the
+// notes' bytes. Only where
 // each record lies is held: an archive's index is tens of megabytes, read again record by record
 // (and checked) when recalled. Anything amiss drops the whole entry.
 void IndexMemo::read_stored() {
@@ -76,10 +79,11 @@ void IndexMemo::read_stored() {
         auto name = take_line(rest);
         auto key = take_line(rest);
         auto sizes = take_line(rest);
-        if (!name || !key || !sizes || sizes->size() < 66 || (*sizes)[sizes->size() - 65] != ' ')
+        if (!name || !key || !sizes || sizes->size() < check_digits + 2 ||
+            (*sizes)[sizes->size() - check_digits - 1] != ' ')
             return;
-        std::string sha(sizes->substr(sizes->size() - 64));
-        std::string_view counts = sizes->substr(0, sizes->size() - 65);
+        std::string check(sizes->substr(sizes->size() - check_digits));
+        std::string_view counts = sizes->substr(0, sizes->size() - check_digits - 1);
         std::size_t space = counts.find(' ');
         auto value_bytes = parse_count(counts.substr(0, space));
         auto note_bytes =
@@ -89,7 +93,7 @@ void IndexMemo::read_stored() {
         std::uint64_t offset =
             entry->note_offset + static_cast<std::uint64_t>(rest.data() - entry->note.data());
         records[std::string(*name)] = {std::string(*key), offset, *value_bytes, *note_bytes,
-                                       std::move(sha)};
+                                       std::move(check)};
         rest.remove_prefix(*value_bytes + *note_bytes);
     }
     int fd = ::open(cache_.note_file(part_).c_str(), O_RDONLY | O_CLOEXEC);
@@ -106,7 +110,7 @@ IndexMemo::~IndexMemo() {
 
 std::optional<std::string> IndexMemo::read_stored_bytes(const Stored& stored) const {
     auto bytes = read_at(stored_fd_, stored.offset, stored.value_bytes + stored.note_bytes);
-    if (!bytes || sha256_hex(*bytes) != stored.sha256) // the entry was replaced since, or damaged
+    if (!bytes || damage_check_hex(*bytes) != stored.check) // replaced since, or damaged
         return std::nullopt;
     return bytes;
 }
@@ -220,21 +224,20 @@ void IndexMemo::save() {
     if (changed_ || used_.size() != stored_.size()) {
         std::string text(first_line);
         auto add = [&](const std::string& name, const std::string& key, std::size_t value_bytes,
-                       std::size_t note_bytes, const std::string& sha256,
-                       const std::string& bytes) {
+                       std::size_t note_bytes, const std::string& check, const std::string& bytes) {
             text += name + '\n' + key + '\n' + std::to_string(value_bytes) + ' ' +
-                    std::to_string(note_bytes) + ' ' + sha256 + '\n';
+                    std::to_string(note_bytes) + ' ' + check + '\n';
             text += bytes;
         };
         for (const auto& [name, record] : kept_) {
             std::string bytes = record.value + record.note;
-            add(name, record.key, record.value.size(), record.note.size(), sha256_hex(bytes),
+            add(name, record.key, record.value.size(), record.note.size(), damage_check_hex(bytes),
                 bytes);
         }
         for (const auto& name : used_) {
             const Stored& stored = stored_.at(name);
             if (auto bytes = read_stored_bytes(stored)) // checked: carried over as they were
-                add(name, stored.key, stored.value_bytes, stored.note_bytes, stored.sha256, *bytes);
+                add(name, stored.key, stored.value_bytes, stored.note_bytes, stored.check, *bytes);
         }
         cache_.store(part_, entry_key_, {{}, std::move(text)});
     }

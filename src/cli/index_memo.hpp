@@ -53,12 +53,12 @@ class IndexMemo final : public content::MeetingMemo {
         std::string value; // content::meeting_note() or content::board_records_note()
         std::string note;  // cache_note() of the warnings
     };
-    struct Stored { // where a record lies in the stored entry's note, and the digest of its bytes
+    struct Stored { // where a record lies in the stored entry's note, and its bytes' check
         std::string key;
         std::uint64_t offset = 0;
         std::size_t value_bytes = 0;
         std::size_t note_bytes = 0;
-        std::string sha256;
+        std::string check; // damage_check_hex() of the bytes
     };
     // The key of the meeting in `folder`; none when it is not to be kept (a link in the folder,
     // a folder that cannot be read).
