@@ -13,8 +13,8 @@ bool is_fence(std::string_view line) {
 
 } // namespace
 
-std::optional<FrontMatter> split_front_matter(std::string_view text, const std::string& file,
-                                              DiagnosticSink& sink) {
+std::optional<FrontMatterText> find_front_matter(std::string_view text, const std::string& file,
+                                                 DiagnosticSink& sink) {
     if (starts_with(text, "\xEF\xBB\xBF"))
         text.remove_prefix(3); // a byte-order mark
     std::size_t first_end = text.find('\n');
@@ -30,23 +30,11 @@ std::optional<FrontMatter> split_front_matter(std::string_view text, const std::
         std::size_t end = text.find('\n', position);
         std::string_view current = text.substr(position, end - position);
         if (is_fence(current)) {
-            std::string_view yaml_text = text.substr(first_end + 1, position - first_end - 1);
             std::size_t body_start = end == std::string_view::npos ? text.size() : end + 1;
-            FrontMatter result;
-            result.yaml_origin = {file, 2, 1};
-            result.body = std::string(text.substr(body_start));
-            result.body_origin = {file, line + 1, 1};
-            auto parsed = data::parse_yaml(yaml_text, {file, 2, 1}, sink);
-            if (!parsed)
-                return std::nullopt;
-            if (parsed->IsNull())
-                parsed = YAML::Node(YAML::NodeType::Map);
-            if (!parsed->IsMap()) {
-                sink.error({file, 2, 1}, "front matter must be a list of 'key: value' lines");
-                return std::nullopt;
-            }
-            result.yaml = *parsed;
-            return result;
+            return FrontMatterText{text.substr(first_end + 1, position - first_end - 1),
+                                   {file, 2, 1},
+                                   text.substr(body_start),
+                                   {file, line + 1, 1}};
         }
         if (end == std::string_view::npos)
             break;
@@ -56,6 +44,23 @@ std::optional<FrontMatter> split_front_matter(std::string_view text, const std::
     sink.error({file, 1, 1}, "the front matter is not closed",
                "add a line '---' after the last front-matter key");
     return std::nullopt;
+}
+
+std::optional<FrontMatter> split_front_matter(std::string_view text, const std::string& file,
+                                              DiagnosticSink& sink) {
+    auto found = find_front_matter(text, file, sink);
+    if (!found)
+        return std::nullopt;
+    auto parsed = data::parse_yaml(found->yaml, found->yaml_origin, sink);
+    if (!parsed)
+        return std::nullopt;
+    if (parsed->IsNull())
+        parsed = YAML::Node(YAML::NodeType::Map);
+    if (!parsed->IsMap()) {
+        sink.error(found->yaml_origin, "front matter must be a list of 'key: value' lines");
+        return std::nullopt;
+    }
+    return FrontMatter{*parsed, found->yaml_origin, std::string(found->body), found->body_origin};
 }
 
 } // namespace bp::content

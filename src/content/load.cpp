@@ -18,6 +18,7 @@
 #include "core/work_queue.hpp"
 #include "data/forward_plan.hpp"
 #include "data/indicators.hpp"
+#include "data/yaml_source.hpp"
 #include "markdown/parse.hpp"
 
 #include <algorithm>
@@ -110,9 +111,11 @@ std::vector<Declaration> printable_declarations(const Meeting& meeting) {
 
 // Minutes print their actions, attendance and declarations from the same reading the site's
 // records use. Problems were reported when the site index was loaded.
-void present_minutes_record(const YAML::Node& front_matter, const SourceLocation& origin,
-                            const Board& board, const Meeting& holder, Paper& paper) {
+void present_minutes_record(std::string_view yaml, const SourceLocation& origin, const Board& board,
+                            const Meeting& holder, Paper& paper) {
     DiagnosticSink already_reported;
+    auto parsed = data::parse_yaml(yaml, origin, already_reported);
+    YAML::Node front_matter = parsed && parsed->IsMap() ? *parsed : YAML::Node(YAML::NodeType::Map);
     auto recorded = recorded_meeting_date(front_matter, origin, board, holder, already_reported);
     if (recorded) {
         present_minutes_actions(paper.body, *recorded);
@@ -136,11 +139,11 @@ void load_paper_body(const FileSystem& files, const Site& site, const Board& boa
     auto text = files.read(paper.source_path);
     if (!text)
         return;
-    auto front = split_front_matter(*text, paper.source_path, sink);
+    // The front matter was read and checked when the index was loaded; only minutes read it
+    // again, for their attendance.
+    auto front = find_front_matter(*text, paper.source_path, sink);
     if (!front)
         return;
-    DiagnosticSink quiet; // the front matter was checked when the index was loaded
-    read_paper_front_matter(front->yaml, front->yaml_origin, paper, quiet);
     check_utf8(front->body, front->body_origin, sink);
     if (front->body.size() > max_paper_bytes) {
         sink.error(front->body_origin,

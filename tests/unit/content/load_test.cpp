@@ -46,6 +46,28 @@ TEST_CASE("the site index holds boards, meetings in date order, items and paper 
     CHECK(meeting.items[3].sub_items.at(0).papers.at(0).slug == "youth");
 }
 
+TEST_CASE("a paper keeps the title its meeting gives it once its body is loaded") {
+    auto files = small_site();
+    files.add("content/csp/2017-09-12/meeting.yaml",
+              "date: 2017-09-12\nitems:\n"
+              "  - number: \"2\"\n    title: Report\n"
+              "    papers:\n      - {file: 02-report.md, title: Report to the board}\n"
+              "      - 04a-youth.md\n");
+    DiagnosticSink sink;
+    Site site = load_site_index(files, sink);
+    Board& board = site.boards.at(0);
+    Meeting& meeting = board.meetings.at(1);
+    load_meeting_papers(files, site, board, meeting, sink);
+    CHECK_MESSAGE(!sink.has_errors(), all_messages(sink));
+    const auto& papers = meeting.items.at(0).papers;
+    REQUIRE(papers.size() == 2);
+    CHECK(papers[0].body_loaded);
+    CHECK(papers[0].title == "Report to the board");
+    CHECK(papers[0].author == "Ann Lee");
+    CHECK(papers[0].body.blocks.size() == 2); // the heading and the paragraph after the fence
+    CHECK(papers[1].title == "Youth report");
+}
+
 TEST_CASE("site.yaml's timezone names the zone of meeting times, Europe/London by default") {
     auto files = small_site();
     DiagnosticSink sink;
