@@ -179,11 +179,11 @@ std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text)
     auto key = take_line(rest);
     auto files = key ? take_line(rest) : std::nullopt;
     auto count = files ? after(*files, "files") : std::nullopt;
-    auto file_count = count ? parse_count(*count) : std::nullopt;
-    if (!key || !after(*key, "key") || !file_count || *file_count > rest.size())
+    std::size_t file_count = count ? parse_count(*count).value_or(SIZE_MAX) : SIZE_MAX;
+    if (!key || !after(*key, "key") || file_count > rest.size())
         return std::nullopt;
     record.key = std::string(*after(*key, "key"));
-    for (std::size_t n = 0; n < *file_count; ++n) {
+    for (std::size_t n = 0; n < file_count; ++n) {
         auto line = take_line(rest);
         if (!line)
             return std::nullopt;
@@ -271,9 +271,14 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
 }
 
 bool BuildCache::write_to(const StoredEntry& entry, OutputTree& out) const {
-    for (const auto& file : entry.files) {
+    std::vector<std::string_view> paths;
+    for (const auto& file : entry.files)
+        paths.push_back(file.output_path);
+    auto left_files = out.left_files(paths);
+    for (std::size_t n = 0; n < entry.files.size(); ++n) {
+        const auto& file = entry.files[n];
         // Most often the previous build's link to this very file is there already.
-        auto left = out.left_file(file.output_path);
+        const auto& left = left_files[n];
         if (left && left->identity == file.stored &&
             stamp_text(left->size, left->modified_seconds, left->modified_nanoseconds) ==
                 file.stamp) {

@@ -77,6 +77,12 @@ class OutputTree {
         long modified_nanoseconds = 0;
     };
     std::optional<LeftFile> left_file(const std::string& path) const;
+    // left_file() for each of `paths`: the files of one folder, next to each other in the list,
+    // are looked up from that folder, opened once, instead of each along its whole path (a
+    // rebuild looks up every file of every unchanged meeting, and the walk down the path was
+    // most of each look-up's cost).
+    std::vector<std::optional<LeftFile>>
+    left_files(const std::vector<std::string_view>& paths) const;
     // Counts the file left at `path` (as left_file() found it) as written by this build.
     void keep_left(const std::string& path, const LeftFile& left);
     // The reverse: links the file written at `path` to `target_native_path` (a new name), so

@@ -265,6 +265,25 @@ TEST_CASE("a file a reused build left is found as it is, and kept without a link
     CHECK(left->modified_nanoseconds == status.st_mtim.tv_nsec);
     CHECK_FALSE(out.left_file("board/m1")); // a folder
     CHECK_FALSE(out.left_file("board/m2/pack.pdf"));
+    std::vector<std::string_view> paths = {
+        "board/m1/pack.pdf", "board/m1/index.html", "board/m2/pack.pdf", "index.html",
+        "board/m1",          "board/m1/pack.pdf/x", "board/m1/",         "board/m1/pack.pdf"};
+    auto found = out.left_files(paths);
+    REQUIRE(found.size() == paths.size());
+    for (std::size_t n = 0; n < paths.size(); ++n) {
+        CAPTURE(paths[n]);
+        auto one = out.left_file(std::string(paths[n]));
+        REQUIRE(found[n].has_value() == one.has_value());
+        if (one)
+            CHECK(found[n]->identity == one->identity);
+    }
+    CHECK(found[0]->identity == identity_of(stored)); // the link to the stored file
+    CHECK(found[1]->size == 6);                       // "a page", in the same folder
+    CHECK(found[7]->identity == identity_of(stored)); // the folder opened again
+    CHECK_FALSE(found[2]);                            // no such folder
+    CHECK_FALSE(found[4]);                            // a folder
+    CHECK_FALSE(found[5]);                            // under a file
+    CHECK_FALSE(found[6]);                            // no name
     out.keep_left("board/m1/pack.pdf", *left);
     commit(out);
     using Files = std::vector<std::pair<std::string, std::string>>;
