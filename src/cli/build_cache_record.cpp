@@ -40,23 +40,6 @@ std::string digest_of_files(const fs::path& root, const std::set<std::string>& p
     return digest.hex();
 }
 
-// A folder held open, so that its entries are looked up from it rather than from the root.
-class OpenFolder {
-  public:
-    explicit OpenFolder(const fs::path& path)
-        : fd_(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
-    ~OpenFolder() {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    OpenFolder(const OpenFolder&) = delete;
-    OpenFolder& operator=(const OpenFolder&) = delete;
-    int fd() const { return fd_; }
-
-  private:
-    int fd_;
-};
-
 // One file of the output in its digest: its path, size and modification time.
 void add_output_file(Digest& digest, std::string_view path, long long size, long long modified) {
     digest.add(path).add(std::to_string(size)).add(std::to_string(modified));
@@ -70,9 +53,9 @@ void add_output_file(Digest& digest, std::string_view path, long long size, long
 // folder cannot be read or a file vanishes on the way.
 bool digest_output_folder(Digest& digest, const fs::path& root, const std::string& folder,
                           std::size_t& files) {
-    OpenFolder open(root / folder);
+    OpenFolder open((root / folder).string());
     auto entries = folder_entries((root / folder).string());
-    if (open.fd() < 0 || !entries)
+    if (!open.is_open() || !entries)
         return false;
     for (const auto& entry : *entries) {
         std::string path = join_path(folder, entry.name);
@@ -84,7 +67,7 @@ bool digest_output_folder(Digest& digest, const fs::path& root, const std::strin
         if (entry.kind != FolderEntry::Kind::file) // links and the like are no file of a build
             continue;
         struct stat status {};
-        if (::fstatat(open.fd(), entry.name.c_str(), &status, AT_SYMLINK_NOFOLLOW) != 0)
+        if (!open.look_up(entry.name, status))
             return false;
         long long modified = status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec;
         add_output_file(digest, path, status.st_size, modified);

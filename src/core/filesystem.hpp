@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 #include <unordered_map>
 #include <vector>
 
@@ -91,6 +92,23 @@ struct FolderEntry {
 // The entries of the folder at `native_path`, "." and ".." left out, sorted by name; nothing
 // when it cannot be read.
 std::optional<std::vector<FolderEntry>> folder_entries(const std::string& native_path);
+// A folder held open, so that what it holds is looked up from it, one name each, instead of
+// along the whole path from the root: an output path is several folders deep, and a walk of
+// the output or a rebuild looks up tens of thousands of them.
+class OpenFolder {
+  public:
+    OpenFolder() = default;
+    explicit OpenFolder(const std::string& native_path);
+    ~OpenFolder();
+    OpenFolder(OpenFolder&& other) noexcept;
+    OpenFolder& operator=(OpenFolder&& other) noexcept;
+    bool is_open() const { return fd_ >= 0; }
+    // lstat() of `name` in the folder: false when it is not there or the folder is not open.
+    bool look_up(const std::string& name, struct stat& status) const;
+
+  private:
+    int fd_ = -1;
+};
 // As folder_entries, but while a SourceListingsHeldForBuild lives a folder is listed once,
 // whoever asks: a build lists each source folder for its own record, the index memo's keys
 // and its meeting's key. For the site's sources only, never the output, which the build

@@ -452,54 +452,24 @@ std::optional<OutputTree::LeftFile> OutputTree::left_file(const std::string& pat
     return left_files({path}).front();
 }
 
-namespace {
-
-// A folder of the staging folder held open while its files are looked up.
-class OpenFolder {
-  public:
-    OpenFolder() = default;
-    ~OpenFolder() { close(); }
-    OpenFolder(const OpenFolder&) = delete;
-    OpenFolder& operator=(const OpenFolder&) = delete;
-    // The folder's descriptor (-1 when it cannot be opened), opened unless it is open already.
-    int open(const std::string& root, std::string_view folder) {
-        if (fd_ != -2 && folder == folder_)
-            return fd_;
-        close();
-        folder_ = folder;
-        std::string full = folder.empty() ? root : join_path(root, std::string(folder));
-        fd_ = ::open(full.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        return fd_;
-    }
-
-  private:
-    void close() {
-        if (fd_ >= 0)
-            ::close(fd_);
-        fd_ = -2;
-    }
-    int fd_ = -2; // -2: none asked for yet
-    std::string folder_;
-};
-
-} // namespace
-
 std::vector<std::optional<OutputTree::LeftFile>>
 OutputTree::left_files(const std::vector<std::string_view>& paths) const {
     std::vector<std::optional<LeftFile>> found(paths.size());
     if (!reused_)
         return found;
     OpenFolder folder;
+    std::optional<std::string_view> folder_path; // the one open
     std::string name;
     for (std::size_t n = 0; n < paths.size(); ++n) {
         std::size_t slash = paths[n].rfind('/');
         std::string_view parent = slash == std::string_view::npos ? "" : paths[n].substr(0, slash);
+        if (parent != folder_path) {
+            folder = OpenFolder(join_path(staging_, std::string(parent)));
+            folder_path = parent;
+        }
         name = paths[n].substr(slash == std::string_view::npos ? 0 : slash + 1);
-        int fd = folder.open(staging_, parent);
         struct stat status {};
-        if (fd < 0 || name.empty() ||
-            ::fstatat(fd, name.c_str(), &status, AT_SYMLINK_NOFOLLOW) != 0 ||
-            !S_ISREG(status.st_mode))
+        if (!folder.look_up(name, status) || !S_ISREG(status.st_mode))
             continue;
         found[n] = LeftFile{{status.st_dev, status.st_ino},
                             status.st_size,

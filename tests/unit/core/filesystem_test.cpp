@@ -115,6 +115,34 @@ TEST_CASE("a folder's entries come sorted by name, each a file, a folder or some
     fs::remove_all(root);
 }
 
+TEST_CASE("a folder held open looks up what it holds by name, links as links") {
+    fs::path root = fs::temp_directory_path() / "boardpack-open-folder-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "meeting" / "sub");
+    std::ofstream(root / "meeting" / "pack.pdf") << "pack";
+    fs::create_symlink(root / "meeting" / "pack.pdf", root / "meeting" / "link");
+    bp::OpenFolder folder((root / "meeting").string());
+    REQUIRE(folder.is_open());
+    struct stat status {};
+    REQUIRE(folder.look_up("pack.pdf", status));
+    CHECK(S_ISREG(status.st_mode));
+    CHECK(status.st_size == 4);
+    REQUIRE(folder.look_up("sub", status));
+    CHECK(S_ISDIR(status.st_mode));
+    REQUIRE(folder.look_up("link", status));
+    CHECK(S_ISLNK(status.st_mode)); // not followed
+    CHECK_FALSE(folder.look_up("missing", status));
+    CHECK_FALSE(folder.look_up("", status));
+    bp::OpenFolder moved = std::move(folder);
+    CHECK(moved.look_up("pack.pdf", status));
+    CHECK_FALSE(folder.is_open());
+    CHECK_FALSE(folder.look_up("pack.pdf", status));
+    bp::OpenFolder file((root / "meeting" / "pack.pdf").string()); // not a folder
+    CHECK_FALSE(file.is_open());
+    CHECK_FALSE(bp::OpenFolder((root / "missing").string()).is_open());
+    fs::remove_all(root);
+}
+
 TEST_CASE("a regular file is read whole, whatever size it said it had") {
     fs::path root = fs::temp_directory_path() / "boardpack-read-whole-test";
     fs::remove_all(root);
