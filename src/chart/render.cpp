@@ -84,12 +84,14 @@ ChartSize chart_size(const data::ChartSpec& spec) {
             sane_dimension(spec.height_pt, defaults.height)};
 }
 
-std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style) {
+std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style,
+                       const std::string& page_prefix) {
     const ChartSize size = chart_size(spec);
     // Text is measured and shaped on a context that keeps nothing drawn on it.
     cairo_surface_t* nowhere = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
     cairo_t* fonts = cairo_create(nowhere);
-    SvgPen pen(fonts, size.width, size.height);
+    const std::string id_prefix = page_prefix + svg_id_prefix(spec.id);
+    SvgPen pen(fonts, size.width, size.height, id_prefix);
     draw_with(pen, fonts, spec, style);
     const bool drawn = cairo_status(fonts) == CAIRO_STATUS_SUCCESS;
     cairo_destroy(fonts);
@@ -97,7 +99,7 @@ std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style) {
     if (!drawn) {
         return {};
     }
-    return make_svg_accessible(pen.document(), spec.id, spec.title, spec.description);
+    return make_svg_accessible(pen.document(), id_prefix, spec.title, spec.description);
 }
 
 std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style) {

@@ -29,9 +29,11 @@ void draw_with(Pen& pen, cairo_t* fonts, const data::ChartSpec& spec, const Char
 std::set<char32_t> characters_without_font(const data::ChartSpec& spec,
                                            const ChartStyle& style = {});
 
-// SVG text with role="img", <title> and <desc>; element ids are prefixed with the spec's id so
-// several charts can be inlined in one page.
-std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style = {});
+// SVG text with role="img", <title> and <desc>. Its element ids begin with `page_prefix` and
+// then the spec's id ("chart-<slug>-", svg_accessibility.hpp), so several charts, and several
+// drawings of one, can be inlined in one page.
+std::string render_svg(const data::ChartSpec& spec, const ChartStyle& style = {},
+                       const std::string& page_prefix = {});
 // One-page PDF whose page is width_pt x height_pt, with fixed dates so the bytes repeat.
 std::string render_pdf(const data::ChartSpec& spec, const ChartStyle& style = {});
 // One chart of a PDF of several: the spec (which must outlive the call) and its style.

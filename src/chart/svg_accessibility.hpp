@@ -5,8 +5,12 @@
 
 namespace bp::chart {
 
-// `svg` is the chart as SvgPen wrote it; `chart_id` becomes the id prefix ("chart-<slug>-").
-std::string make_svg_accessible(const std::string& svg, const std::string& chart_id,
+// The prefix of a chart's element ids, from its id: "chart-<slug>-".
+std::string svg_id_prefix(const std::string& chart_id);
+
+// `svg` is the chart as SvgPen wrote it, its ids beginning with `id_prefix`; the title and
+// description elements added get ids that begin with it too.
+std::string make_svg_accessible(const std::string& svg, const std::string& id_prefix,
                                 const std::string& title, const std::string& description);
 
 } // namespace bp::chart

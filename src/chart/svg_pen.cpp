@@ -109,8 +109,8 @@ void append_path_end(std::string& out, const std::string& path) {
 
 } // namespace
 
-SvgPen::SvgPen(cairo_t* fonts, double width, double height)
-    : fonts_(fonts), width_(width), height_(height) {}
+SvgPen::SvgPen(cairo_t* fonts, double width, double height, std::string id_prefix)
+    : fonts_(fonts), width_(width), height_(height), id_prefix_(std::move(id_prefix)) {}
 
 void SvgPen::point(double x, double y) {
     number(path_, x);
@@ -203,7 +203,7 @@ void SvgPen::stroke() {
 }
 
 void SvgPen::clip() {
-    const std::string id = "clip-" + std::to_string(++clips_);
+    const std::string id = id_prefix_ + "clip-" + std::to_string(++clips_);
     definitions_ += "<clipPath id=\"" + id + "\"><path d=\"" + path_ + "\"/></clipPath>\n";
     body_ += "<g clip-path=\"url(#" + id + ")\">\n";
     ++state_.clip_groups;
@@ -248,8 +248,9 @@ void SvgPen::set_line_join(LineJoin join) {
 int SvgPen::glyph_id(const std::string* outline) {
     auto [found, added] = glyph_ids_.try_emplace(outline, static_cast<int>(glyph_ids_.size()) + 1);
     if (added)
-        definitions_ += "<symbol overflow=\"visible\" id=\"glyph-" + std::to_string(found->second) +
-                        "\"><path d=\"" + *outline + "\"/></symbol>\n";
+        definitions_ += "<symbol overflow=\"visible\" id=\"" + id_prefix_ + "glyph-" +
+                        std::to_string(found->second) + "\"><path d=\"" + *outline +
+                        "\"/></symbol>\n";
     return found->second;
 }
 
@@ -272,7 +273,9 @@ double SvgPen::show_text(const std::string& text, double x, double y) {
         const std::string& outline = glyph_outline(fonts_, glyphs[i].index);
         if (outline.empty()) // a space
             continue;
-        body_ += "<use xlink:href=\"#glyph-";
+        body_ += "<use xlink:href=\"#";
+        body_ += id_prefix_;
+        body_ += "glyph-";
         body_ += std::to_string(glyph_id(&outline));
         body_ += "\" x=\"";
         number(body_, glyphs[i].x);

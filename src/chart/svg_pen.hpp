@@ -15,8 +15,11 @@ namespace bp::chart {
 
 class SvgPen final : public Pen {
   public:
-    // `fonts` is the context the Canvas measures on: text is shaped in its current font.
-    SvgPen(cairo_t* fonts, double width, double height);
+    // `fonts` is the context the Canvas measures on: text is shaped in its current font. Every
+    // id the drawing gives an element (its glyphs, its clips) begins with `id_prefix`, and so
+    // does every reference to one: a page with several drawings needs them all distinct, and
+    // writing them so at once saves rewriting the whole drawing for each prefix.
+    SvgPen(cairo_t* fonts, double width, double height, std::string id_prefix = {});
 
     void move_to(double x, double y) override;
     void line_to(double x, double y) override;
@@ -57,6 +60,7 @@ class SvgPen final : public Pen {
     cairo_t* fonts_;
     double width_;
     double height_;
+    std::string id_prefix_;
     std::string path_;
     State state_;
     std::vector<State> saved_;

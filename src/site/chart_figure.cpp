@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace bp::site {
 namespace {
@@ -23,7 +24,7 @@ constexpr ScreenVariant wide_variant{"wide", 720, 13};
 constexpr ScreenVariant narrow_variant{"narrow", 264, 12};
 
 std::string chart_svg(const data::ChartSpec& chart, const ScreenVariant& variant,
-                      const chart::FontFiles& fonts) {
+                      const chart::FontFiles& fonts, const std::string& page_prefix) {
     data::ChartSpec sized = chart;
     double aspect = chart.height_pt > 0 && chart.width_pt > 0 ? chart.height_pt / chart.width_pt
                                                               : 220.0 / 480.0;
@@ -35,7 +36,7 @@ std::string chart_svg(const data::ChartSpec& chart, const ScreenVariant& variant
     style.label_size = variant.text;
     style.value_size = variant.text;
     style.title_size = variant.text + 2;
-    return chart::render_svg(sized, style);
+    return chart::render_svg(sized, style, page_prefix);
 }
 
 // The smallest type in a drawing, in its user units: the browser test multiplies it by the
@@ -53,32 +54,28 @@ std::string format_value(const std::optional<double>& value) {
 
 } // namespace
 
-std::string inline_svg(const std::string& svg, const std::string& id_prefix,
-                       const std::string& labelled_by) {
+std::string inline_svg(const std::string& svg, const std::string& labelled_by,
+                       const std::string& first_attributes) {
     auto start = svg.find("<svg");
     if (start == std::string::npos)
         return {};
-    std::string out = svg.substr(start);
-    std::string prefix = id_prefix + "-";
-    out = replace_all(out, " id=\"", " id=\"" + prefix);
-    out = replace_all(out, "href=\"#", "href=\"#" + prefix);
-    out = replace_all(out, "url(#", "url(#" + prefix);
+    auto tag_end = std::min(svg.find('>', start), svg.size());
     // The page names the drawing by its caption; drop whatever naming the SVG brought along.
-    auto tag_end = out.find('>');
-    for (const char* name :
+    std::string tag = svg.substr(start + 4, tag_end - start - 4); // the root's attributes
+    for (std::string_view name :
          {" role=\"", " aria-labelledby=\"", " aria-label=\"", " focusable=\""}) {
-        auto at = out.find(name);
-        if (at == std::string::npos || at > tag_end)
-            continue;
-        auto close = out.find('"', at + std::string(name).size());
-        if (close == std::string::npos || close > tag_end)
-            continue;
-        out.erase(at, close + 1 - at);
-        tag_end = out.find('>');
+        auto at = tag.find(name);
+        auto close = at == std::string::npos ? at : tag.find('"', at + name.size());
+        if (close != std::string::npos)
+            tag.erase(at, close + 1 - at);
     }
-    out.insert(4, " role=\"img\" aria-labelledby=\"" + labelled_by + "\" focusable=\"false\"");
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
-        out.pop_back();
+    auto end = svg.find_last_not_of("\n ");
+    end = end == std::string::npos || end < tag_end ? tag_end : end + 1;
+    // Written in one piece: a drawing is tens of kilobytes, and each edit moved all of it.
+    std::string out = "<svg" + first_attributes + " role=\"img\" aria-labelledby=\"" + labelled_by +
+                      "\" focusable=\"false\"" + tag;
+    out.reserve(out.size() + end - tag_end);
+    out.append(svg, tag_end, end - tag_end);
     return out;
 }
 
@@ -155,7 +152,7 @@ std::string csv_data_url(const std::string& csv) {
 std::string sparkline_drawing(const data::ChartSpec& chart, const std::string& id,
                               const std::string& caption_id) {
     std::string svg =
-        inline_svg(chart::render_svg(chart), html_escape(id), html_escape(caption_id));
+        inline_svg(chart::render_svg(chart, {}, html_escape(id) + "-"), html_escape(caption_id));
     if (svg.empty())
         return {};
     auto size = chart::chart_size(chart);
@@ -169,12 +166,11 @@ std::string chart_drawings(const data::ChartSpec& chart, const std::string& id,
         return sparkline_drawing(chart, id, caption_id);
     std::string out;
     for (const ScreenVariant* variant : {&wide_variant, &narrow_variant}) {
-        std::string svg =
-            inline_svg(chart_svg(chart, *variant, fonts), html_escape(id) + "-" + variant->name,
-                       html_escape(caption_id));
+        std::string page_prefix = html_escape(id) + "-" + variant->name + "-";
+        std::string svg = inline_svg(chart_svg(chart, *variant, fonts, page_prefix),
+                                     html_escape(caption_id), text_size_attribute(*variant));
         if (svg.empty())
             continue;
-        svg.insert(4, text_size_attribute(*variant));
         out += "<div class=\"chart-drawing chart-drawing--" + std::string(variant->name) +
                "\" style=\"--chart-width:" + format_number(variant->width, 0) + "px\">" + svg +
                "</div>\n";

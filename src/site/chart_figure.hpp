@@ -19,9 +19,10 @@ std::string render_chart_table(const data::ChartSpec& chart);
 // The chart's data as CSV: a Period column, then one column per series; gaps are empty.
 std::string render_chart_csv(const data::ChartSpec& chart);
 
-// Makes an SVG document fit inside HTML: drops the XML prolog and prefixes every id (and every
-// reference to one) so that two inlined charts never share an id.
-std::string inline_svg(const std::string& svg, const std::string& id_prefix,
-                       const std::string& labelled_by);
+// Makes an SVG document fit inside HTML: drops the XML prolog and names the drawing by the
+// page's element `labelled_by`; `first_attributes` go first on its root. The drawing's ids
+// must be the page's own already (chart::render_svg's page prefix).
+std::string inline_svg(const std::string& svg, const std::string& labelled_by,
+                       const std::string& first_attributes = {});
 
 } // namespace bp::site

@@ -111,6 +111,29 @@ TEST_CASE("SVG output has the accessibility attributes and the spec's size") {
                         "year to January; highest month May (206).</desc>"));
 }
 
+TEST_CASE("every id and reference in the SVG begins with the page's prefix, then the chart's") {
+    const std::string plain = chart::render_svg(chart::samples::monthly());
+    const std::string svg = chart::render_svg(chart::samples::monthly(), {}, "chart-2-wide-");
+    const std::string prefix = "chart-2-wide-chart-violence-with-injury-monthly-";
+    std::size_t ids = 0;
+    for (const std::string opening : {" id=\"", "xlink:href=\"#", "url(#"}) {
+        for (std::size_t at = svg.find(opening); at != std::string::npos;
+             at = svg.find(opening, at + 1)) {
+            CAPTURE(svg.substr(at, 60));
+            CHECK(svg.compare(at + opening.size(), prefix.size(), prefix) == 0);
+            ++ids;
+        }
+    }
+    CHECK(ids > 20); // glyphs, their uses, the title and the description
+    CHECK(contains(svg, "aria-labelledby=\"" + prefix + "title " + prefix + "desc\""));
+    // Without a page prefix, the chart's alone; the drawing is otherwise the same.
+    std::string unprefixed = svg;
+    for (std::size_t at = unprefixed.find("chart-2-wide-"); at != std::string::npos;
+         at = unprefixed.find("chart-2-wide-", at))
+        unprefixed.erase(at, std::string("chart-2-wide-").size());
+    CHECK(unprefixed == plain);
+}
+
 TEST_CASE("every output is the same bytes on every run") {
     for (const auto& spec : every_sample()) {
         CAPTURE(spec.id);

@@ -137,6 +137,19 @@ TEST_CASE("a hatched bar is clipped to the bar and its clip closed with it") {
     CHECK(square != std::string::npos);
 }
 
+TEST_CASE("a pen's ids and the references to them begin with its prefix") {
+    chart::SvgPen pen(nullptr, 10, 10, "chart-1-narrow-chart-x-"); // draws no text
+    pen.rectangle(0, 0, 5, 5);
+    pen.clip();
+    pen.rectangle(1, 1, 2, 2);
+    pen.clip();
+    const std::string svg = pen.document();
+    CHECK(svg.find("<clipPath id=\"chart-1-narrow-chart-x-clip-1\">") != std::string::npos);
+    CHECK(svg.find("<g clip-path=\"url(#chart-1-narrow-chart-x-clip-2)\">") != std::string::npos);
+    CHECK(svg.find("\"clip-") == std::string::npos);
+    CHECK(svg.find("#clip-") == std::string::npos);
+}
+
 TEST_CASE("a drawing left with a clip open is still a closed document") {
     chart::SvgPen pen(nullptr, 10, 10); // draws no text
     pen.save();
