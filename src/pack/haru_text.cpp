@@ -31,11 +31,9 @@ unsigned libharu_character(const unsigned char (&bytes)[4], int last) {
     return value > 0xFFFF ? 0x20 : value;
 }
 
-void append_hex_unit(std::string& hex, unsigned unit) {
-    static constexpr char digits[] = "0123456789ABCDEF"; // libharu writes capitals
-    const char four[4] = {digits[(unit >> 12) & 0xf], digits[(unit >> 8) & 0xf],
-                          digits[(unit >> 4) & 0xf], digits[unit & 0xf]};
-    hex.append(four, 4);
+void append_unit(std::string& units, unsigned unit) {
+    units += static_cast<char>((unit >> 8) & 0xff);
+    units += static_cast<char>(unit & 0xff);
 }
 
 // libharu's TextPos_AbsToRel: (x, y) on the page as a move from the text line's start.
@@ -54,9 +52,9 @@ void relative_to_line(const HPDF_TransMatrix& line, HPDF_REAL x, HPDF_REAL y, HP
 } // namespace
 
 // The byte-by-byte reading of libharu's UTF8_Encoder_ByteType_Func and ToUnicode_Func.
-std::string utf16_hex_as_libharu_encodes(std::string_view utf8) {
-    std::string hex;
-    hex.reserve(4 * utf8.size());
+std::string utf16_as_libharu_encodes(std::string_view utf8) {
+    std::string units;
+    units.reserve(2 * utf8.size());
     unsigned char bytes[4] = {};
     int current = 0; // bytes of the character read so far
     int last = 0;    // the index of its last byte
@@ -68,7 +66,7 @@ std::string utf16_hex_as_libharu_encodes(std::string_view utf8) {
             if (!(byte & 0x80)) {
                 current = 0;
                 last = 0;
-                append_hex_unit(hex, libharu_character(bytes, last));
+                append_unit(units, libharu_character(bytes, last));
             } else if ((byte & 0xf8) == 0xf0) {
                 last = 3;
             } else if ((byte & 0xf0) == 0xe0) {
@@ -82,13 +80,31 @@ std::string utf16_hex_as_libharu_encodes(std::string_view utf8) {
             bytes[current] = byte;
             if (current == last) {
                 current = 0;
-                append_hex_unit(hex, libharu_character(bytes, last));
+                append_unit(units, libharu_character(bytes, last));
             } else {
                 ++current;
             }
         }
     }
-    return hex;
+    return units;
+}
+
+std::string pdf_literal_string(std::string_view bytes) {
+    std::string literal;
+    literal.reserve(bytes.size() + bytes.size() / 8 + 2);
+    literal += '(';
+    for (char byte : bytes) {
+        if (byte == '(' || byte == ')' || byte == '\\') {
+            literal += '\\';
+            literal += byte;
+        } else if (byte == '\r') {
+            literal += "\\r";
+        } else {
+            literal += byte;
+        }
+    }
+    literal += ')';
+    return literal;
 }
 
 bool show_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, std::string_view utf8) {
@@ -114,9 +130,8 @@ bool show_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, std::string_view utf
     // HPDF_Page_ShowText's, for a C string: the text ends at a NUL, and at libharu's limit.
     utf8 = utf8.substr(0, std::min(utf8.find('\0'), std::size_t{HPDF_LIMIT_MAX_STRING_LEN}));
     if (!utf8.empty()) {
-        operators += '<';
-        operators += utf16_hex_as_libharu_encodes(utf8);
-        operators += "> Tj\012";
+        operators += pdf_literal_string(utf16_as_libharu_encodes(utf8));
+        operators += " Tj\012";
     }
     if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
                           static_cast<HPDF_UINT>(operators.size())) == HPDF_OK)

@@ -1,5 +1,6 @@
 // The painter writes a run's text into the page itself, without libharu measuring it first
-// (haru_text.cpp): the bytes must be those libharu's HPDF_Page_TextOut writes.
+// (haru_text.cpp): the operators and codes must be those libharu's HPDF_Page_TextOut writes,
+// the codes as a literal string where libharu writes them in hex.
 #include "pack/font_faces.hpp"
 #include "pack/haru_fonts.hpp"
 #include "pack/haru_text.hpp"
@@ -7,9 +8,13 @@
 #include "pack_fixture.hpp"
 
 #include <doctest/doctest.h>
+#include <memory>
+#include <qpdf/BufferInputSource.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 using namespace bp;
@@ -77,6 +82,24 @@ template <typename Show> std::string page_contents(Show show) {
     return {reinterpret_cast<const char*>(data->getBuffer()), data->getSize()};
 }
 
+// The tokens of a content stream as a reader sees them: a string is its bytes, whether it was
+// written in hex or as a literal.
+std::vector<std::pair<QPDFTokenizer::token_type_e, std::string>>
+tokens_of(const std::string& content) {
+    auto input = std::make_shared<BufferInputSource>("content", content);
+    QPDFTokenizer tokenizer;
+    std::vector<std::pair<QPDFTokenizer::token_type_e, std::string>> tokens;
+    for (;;) {
+        auto token = tokenizer.readToken(input, "content", true);
+        if (token.getType() == QPDFTokenizer::tt_eof || token.getType() == QPDFTokenizer::tt_bad)
+            break;
+        bool valued = token.getType() == QPDFTokenizer::tt_string ||
+                      token.getType() == QPDFTokenizer::tt_name;
+        tokens.emplace_back(token.getType(), valued ? token.getValue() : token.getRawValue());
+    }
+    return tokens;
+}
+
 } // namespace
 
 TEST_CASE("text written without libharu measuring it is the text libharu writes") {
@@ -88,21 +111,40 @@ TEST_CASE("text written without libharu measuring it is the text libharu writes"
         page_contents([](HPDF_Page page, HPDF_REAL x, HPDF_REAL y, std::string_view text) {
             CHECK(show_text_at(page, x, y, text));
         });
-    CHECK(by_painter == by_libharu);
-    // Every run is in it, each a move from the line before and UTF-16 units: "£" is 00A3.
-    CHECK(by_painter.find(" Td\n<004D0069006E0075007400650073002000A3") != std::string::npos);
-    CHECK(by_painter.find("> Tj\n") != std::string::npos);
+    CHECK(tokens_of(by_painter) == tokens_of(by_libharu));
+    CHECK(tokens_of(by_painter).size() > 6 * 4);
+    // Every run is in it, each a move from the line before and UTF-16 units: "£" is 00A3; the
+    // parentheses of "(continued)" are escaped.
+    CHECK(by_painter.find(" Td\n(\0M\0i\0n\0u\0t\0e\0s\0 \0\xA3"sv) != std::string::npos);
+    CHECK(by_painter.find("(\0\\(\0c\0o\0n\0t\0i\0n\0u\0e\0d\0\\)) Tj\n"sv) != std::string::npos);
+    // A third less than libharu's hex, which takes four digits a character.
+    CHECK(by_painter.size() < by_libharu.size() * 3 / 4);
 }
 
 TEST_CASE("characters are encoded as libharu's UTF-8 encoder encodes them") {
-    CHECK(utf16_hex_as_libharu_encodes("Ab") == "00410062");
-    CHECK(utf16_hex_as_libharu_encodes("£–") == "00A32013");
-    CHECK(utf16_hex_as_libharu_encodes("") == "");
+    CHECK(utf16_as_libharu_encodes("Ab") == "\0A\0b"sv);
+    CHECK(utf16_as_libharu_encodes("£–") == "\0\xA3\x20\x13"sv);
+    CHECK(utf16_as_libharu_encodes("") == "");
     // Beyond U+FFFF: a space, as libharu writes it.
-    CHECK(utf16_hex_as_libharu_encodes("a\U0001F600b") == "006100200062");
+    CHECK(utf16_as_libharu_encodes("a\U0001F600b") == "\0a\0 \0b"sv);
     // A byte that cannot start a character is passed over; one cut short is left out.
-    CHECK(utf16_hex_as_libharu_encodes("a\x80z") == "0061007A");
-    CHECK(utf16_hex_as_libharu_encodes("z\xE2\x80") == "007A");
+    CHECK(utf16_as_libharu_encodes("a\x80z") == "\0a\0z"sv);
+    CHECK(utf16_as_libharu_encodes("z\xE2\x80") == "\0z"sv);
+}
+
+TEST_CASE("a literal string escapes what a reader would read otherwise, and nothing else") {
+    CHECK(pdf_literal_string("") == "()");
+    CHECK(pdf_literal_string("a(b)c\\d") == "(a\\(b\\)c\\\\d)");
+    CHECK(pdf_literal_string("\r\n\0"sv) == "(\\r\n\0)"sv);
+    // Every byte value reads back as itself, in any order, unbalanced parentheses included.
+    std::string every_byte;
+    for (int byte = 255; byte >= 0; --byte)
+        every_byte += static_cast<char>(byte);
+    every_byte += "\r\n))(";
+    auto tokens = tokens_of(pdf_literal_string(every_byte) + " Tj");
+    REQUIRE(tokens.size() == 2);
+    CHECK(tokens[0].first == QPDFTokenizer::tt_string);
+    CHECK(tokens[0].second == every_byte);
 }
 
 TEST_CASE("text shown outside a text object is refused, as libharu refuses it") {
