@@ -18,7 +18,7 @@ namespace bp::cli {
 namespace {
 
 // Bumped when the layout of an entry changes, so an older cache is simply not found.
-const char* const layout_version = "v9";
+const char* const layout_version = "v10";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     return read_regular_file(path.string());
@@ -148,15 +148,15 @@ std::string BuildCache::entry_folder(const std::string& part) const {
 }
 
 // An entry's file: a line naming the layout with a damage check (damage_check_hex) of the lines
-// that follow it and one of the note, then the key, the files (digest, size and time, identity,
-// output path: the path last, as it may hold spaces), and the note's length before the note itself.
-// Read in one go and checked whole. The note is written after these lines as it is, never copied
-// into them: the index's runs to tens of megabytes.
+// that follow it and one of the note, then the key, the files (damage check, size and time,
+// identity, output path: the path last, as it may hold spaces), and the note's length before the
+// note itself. Read in one go and checked whole. The note is written after these lines as it is,
+// never copied into them: the index's runs to tens of megabytes.
 std::string BuildCache::entry_head(const std::string& key, const std::vector<Record::File>& files,
                                    const std::string& note) {
     std::string lines = "key " + key + "\nfiles " + std::to_string(files.size()) + "\n";
     for (const auto& file : files)
-        lines += file.sha256 + ' ' + file.stamp + ' ' + identity_text(file.identity) + ' ' +
+        lines += file.check + ' ' + file.stamp + ' ' + identity_text(file.identity) + ' ' +
                  file.path + '\n';
     lines += "note " + std::to_string(note.size()) + '\n';
     return std::string(entry_opening) + damage_check_hex(lines) + ' ' + damage_check_hex(note) +
@@ -245,7 +245,7 @@ std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::s
     entry.note_offset = record->note_offset;
     for (std::size_t n = 0; n < record->files.size(); ++n) {
         auto bytes = read_bytes(folder / std::to_string(n));
-        if (!bytes || sha256_hex(*bytes) != record->files[n].sha256) {
+        if (!bytes || damage_check_hex(*bytes) != record->files[n].check) {
             remove_quietly(folder); // damaged: built again and stored afresh
             return std::nullopt;
         }
@@ -265,7 +265,7 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
     for (std::size_t n = 0; n < record->files.size(); ++n) {
         auto& file = record->files[n];
         entry.files.push_back({std::move(file.path), folder + std::to_string(n),
-                               std::move(file.sha256), std::move(file.stamp), file.identity});
+                               std::move(file.check), std::move(file.stamp), file.identity});
     }
     return entry;
 }
@@ -293,7 +293,7 @@ bool BuildCache::write_to(const StoredEntry& entry, OutputTree& out) const {
         if (out.link_file(file.output_path, file.cache_path, stored))
             continue;
         auto bytes = read_bytes(file.cache_path);
-        if (!bytes || sha256_hex(*bytes) != file.sha256)
+        if (!bytes || damage_check_hex(*bytes) != file.check)
             return false;
         out.write(file.output_path, *bytes);
     }
@@ -363,7 +363,7 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
         }
         FileIdentity identity;
         std::string stamp = stamp_of(stored, &identity);
-        files.push_back({path, sha256_hex(bytes), stamp, identity});
+        files.push_back({path, damage_check_hex(bytes), stamp, identity});
     }
     return finish_entry(*staging, part, key, files, entry.note);
 }
@@ -383,15 +383,15 @@ bool BuildCache::store_written(const std::string& part, const std::string& key,
     std::error_code ec;
     if (!written_to.share_file(path, stored.string(), static_cast<std::size_t>(status.st_size)))
         fs::copy_file(written, stored, ec);
-    // The digest of the copy the cache keeps, whichever way it got there.
-    auto sha = ec ? std::nullopt : file_sha256_hex(stored);
-    if (!sha) {
+    // The damage check of the copy the cache keeps, whichever way it got there.
+    auto check = ec ? std::nullopt : file_damage_check_hex(stored);
+    if (!check) {
         remove_quietly(*staging);
         return false;
     }
     FileIdentity identity;
     std::string stamp = stamp_of(stored, &identity);
-    std::vector<Record::File> files{{path, *sha, stamp, identity}};
+    std::vector<Record::File> files{{path, *check, stamp, identity}};
     return finish_entry(*staging, part, key, files, "");
 }
 

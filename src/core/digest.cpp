@@ -75,9 +75,11 @@ std::string sha256_hex(std::string_view bytes) {
     return state.hex();
 }
 
-std::string damage_check_hex(std::string_view bytes) {
+namespace {
+
+std::string canonical_hex(XXH128_hash_t hash) {
     XXH128_canonical_t canonical; // big-endian: the same digits on any machine
-    XXH128_canonicalFromHash(&canonical, XXH3_128bits(bytes.data(), bytes.size()));
+    XXH128_canonicalFromHash(&canonical, hash);
     static constexpr char digits[] = "0123456789abcdef";
     std::string hex;
     hex.reserve(2 * sizeof canonical.digest);
@@ -86,6 +88,30 @@ std::string damage_check_hex(std::string_view bytes) {
         hex += digits[byte & 15];
     }
     return hex;
+}
+
+} // namespace
+
+std::string damage_check_hex(std::string_view bytes) {
+    return canonical_hex(XXH3_128bits(bytes.data(), bytes.size()));
+}
+
+std::optional<std::string> file_damage_check_hex(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
+                                                                   &XXH3_freeState);
+    if (!state || XXH3_128bits_reset(state.get()) != XXH_OK)
+        return std::nullopt;
+    char buffer[1 << 16];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        XXH3_128bits_update(state.get(), buffer, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad())
+        return std::nullopt;
+    return canonical_hex(XXH3_128bits_digest(state.get()));
 }
 
 std::optional<std::string> file_sha256_hex(const std::filesystem::path& path) {

@@ -15,6 +15,8 @@ std::string sha256_hex(std::string_view bytes);
 // where a rebuild reads back hundreds of kilobytes it wrote itself, but it names no content
 // and is no defence against bytes made to match it.
 std::string damage_check_hex(std::string_view bytes);
+// The damage check of a file's bytes, read in pieces; nothing when it cannot be read.
+std::optional<std::string> file_damage_check_hex(const std::filesystem::path& path);
 // The digest of a file's bytes, read in pieces; nothing when it cannot be read.
 std::optional<std::string> file_sha256_hex(const std::filesystem::path& path);
 // As file_sha256_hex, but a regular file digested before by this process and not changed

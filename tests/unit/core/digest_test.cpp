@@ -25,6 +25,19 @@ TEST_CASE("file_sha256_hex reads a file larger than one piece") {
     CHECK_FALSE(file_sha256_hex(path).has_value());
 }
 
+TEST_CASE("file_damage_check_hex reads a file larger than one piece") {
+    auto path = std::filesystem::temp_directory_path() / "boardpack-damage-check-test.bin";
+    std::string bytes(200000, 'a');
+    bytes[123456] = 'b';
+    std::ofstream(path, std::ios::binary) << bytes;
+    CHECK(file_damage_check_hex(path) == damage_check_hex(bytes));
+    CHECK(file_damage_check_hex(path) != damage_check_hex(std::string(200000, 'a')));
+    std::ofstream(path, std::ios::binary) << "";
+    CHECK(file_damage_check_hex(path) == "99aa06d3014798d86001c324468d497f");
+    std::filesystem::remove(path);
+    CHECK_FALSE(file_damage_check_hex(path).has_value());
+}
+
 TEST_CASE("a remembered digest is the file's own, and a file just changed is read again") {
     auto path = std::filesystem::temp_directory_path() / "boardpack-remembered-digest.txt";
     std::ofstream(path, std::ios::binary) << "first";
