@@ -75,26 +75,32 @@ std::string agenda_text(const std::vector<content::AgendaItem>& items) {
     return text;
 }
 
-// Looked up once a word, so hashed; put in order once the document is read.
+// Looked up once a word, so hashed; put in order once the document is read. A word as written
+// leads to its stem and to the stem's term at once: one look-up a word, not two.
 using Terms = std::unordered_map<std::string, StemmedDocument::Term>; // by stem
-using Forms = std::unordered_map<std::string, std::string>;           // word as written → stem
+struct Form {
+    std::string stem;
+    StemmedDocument::Term* term = nullptr; // in Terms, whose entries never move
+};
+using Forms = std::unordered_map<std::string, Form>; // word as written → its stem and term
 
 void add_words(const std::string& text, std::uint32_t weight, bool keep_places,
                const EnglishStemmer& stemmer, Terms& terms, Forms& forms) {
-    for (const auto& word : search_words(text)) {
+    for_each_search_word(text, [&](const SearchWord& word) {
         if (is_search_stop_word(word.text))
-            continue;
-        auto known = forms.find(word.text);
-        const std::string& stem =
-            known != forms.end() ? known->second
-                                 : forms.emplace(word.text, stemmer.stem(word.text)).first->second;
-        StemmedDocument::Term& term = terms[stem];
+            return;
+        auto [form, added] = forms.try_emplace(word.text);
+        if (added) {
+            form->second.stem = stemmer.stem(word.text);
+            form->second.term = &terms[form->second.stem];
+        }
+        StemmedDocument::Term& term = *form->second.term;
         term.weight += weight;
         if (keep_places && term.places.size() < 2 * places_per_document) {
             term.places.push_back(static_cast<std::uint32_t>(word.offset));
             term.places.push_back(static_cast<std::uint32_t>(word.length));
         }
-    }
+    });
 }
 
 // Invalid UTF-8 in a paper becomes U+FFFD rather than stopping the build.
@@ -225,9 +231,9 @@ StemmedDocument stem_document(SearchDocument document) {
     }
     std::sort(stemmed.terms.begin(), stemmed.terms.end(),
               [](const auto& a, const auto& b) { return a.stem < b.stem; });
-    for (auto& [form, stem] : forms)
-        if (form != stem)
-            stemmed.forms.emplace_back(form, stem);
+    for (auto& [written, form] : forms)
+        if (written != form.stem)
+            stemmed.forms.emplace_back(written, form.stem);
     std::sort(stemmed.forms.begin(), stemmed.forms.end());
     return stemmed;
 }

@@ -68,21 +68,22 @@ std::size_t utf16_units(char32_t c) {
 
 } // namespace
 
-std::vector<SearchWord> search_words(const std::string& text) {
-    std::vector<SearchWord> words;
+void for_each_search_word(const std::string& text,
+                          const std::function<void(const SearchWord&)>& take) {
     SearchWord current;
     bool in_word = false;
     std::size_t units = 0;
     auto finish = [&] {
         if (in_word)
-            words.push_back(current);
+            take(current);
         in_word = false;
     };
     for (std::size_t at = 0; at < text.size();) {
         CodePoint cp = decode(text, at);
         if (is_word_char(cp.value)) {
             if (!in_word) {
-                current = {{}, units, 0};
+                current.text.clear();
+                current.offset = units;
                 in_word = true;
             }
             append_lower(current.text, text, at, cp);
@@ -97,6 +98,11 @@ std::vector<SearchWord> search_words(const std::string& text) {
         at += cp.bytes;
     }
     finish();
+}
+
+std::vector<SearchWord> search_words(const std::string& text) {
+    std::vector<SearchWord> words;
+    for_each_search_word(text, [&](const SearchWord& word) { words.push_back(word); });
     return words;
 }
 
@@ -108,9 +114,14 @@ const std::vector<std::string>& search_stop_words() {
     return words;
 }
 
-bool is_search_stop_word(const std::string& word) {
+bool is_search_stop_word(std::string_view word) {
     const auto& words = search_stop_words();
-    return std::find(words.begin(), words.end(), word) != words.end();
+    // Asked of every word indexed, most of them longer than any stop word.
+    static const std::size_t longest =
+        std::max_element(words.begin(), words.end(), [](const auto& a, const auto& b) {
+            return a.size() < b.size();
+        })->size();
+    return word.size() <= longest && std::find(words.begin(), words.end(), word) != words.end();
 }
 
 std::string search_shard_key(std::string_view word) {

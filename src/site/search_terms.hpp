@@ -1,6 +1,7 @@
 #pragma once
 // Words for the search index: text split into words with their places in the text (in UTF-16
 // code units, the unit the browser's strings count in), and each word's English stem (Snowball).
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,10 +17,14 @@ struct SearchWord {
 
 // Words are runs of letters and digits, with apostrophes inside them ("board’s").
 std::vector<SearchWord> search_words(const std::string& text);
+// The same words handed to `take` one at a time, in one SearchWord reused for each: an
+// archive's index reads millions of words, and a list of them was a string and a copy each.
+void for_each_search_word(const std::string& text,
+                          const std::function<void(const SearchWord&)>& take);
 
 // Common words left out of the index; the search page leaves them out of queries too.
 const std::vector<std::string>& search_stop_words();
-bool is_search_stop_word(const std::string& word);
+bool is_search_stop_word(std::string_view word);
 
 // The shard a word's entries live in: its first two letters or digits ("bu" for "burglari"),
 // the first and "_" when the second is neither or missing ("o_" for "o'neill", "x_" for "x"), and

@@ -176,6 +176,11 @@ TEST_CASE("search words are lower-cased with their places counted in UTF-16 unit
     CHECK(site::search_shard_key("ó") == "_");
     CHECK(site::is_search_stop_word("the"));
     CHECK_FALSE(site::is_search_stop_word("burglary"));
+    // Every stop word is one, the longest included, and nothing longer is.
+    for (const auto& word : site::search_stop_words()) {
+        CHECK(site::is_search_stop_word(word));
+        CHECK_FALSE(site::is_search_stop_word(word + "q"));
+    }
 }
 
 TEST_CASE("a paper's text keeps blocks apart so excerpts never run words together") {
