@@ -5,7 +5,6 @@
 #include "core/text.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -34,18 +33,23 @@ bool write_bytes(const fs::path& path, std::initializer_list<std::string_view> p
 }
 
 // Part names come from folder names; one that could climb out of the cache is never used.
-bool safe_part(const std::string& part) {
+bool safe_part(std::string_view part) {
     if (part.empty() || part.front() == '/')
         return false;
-    for (const auto& piece : split(part, '/'))
+    for (;;) { // asked of every file of every entry read: no list of pieces is made
+        std::size_t slash = part.find('/');
+        std::string_view piece = part.substr(0, slash);
         if (piece.empty() || piece == "." || piece == "..")
             return false;
-    return true;
+        if (slash == std::string_view::npos)
+            return true;
+        part.remove_prefix(slash + 1);
+    }
 }
 
 // An output path recorded in an entry must stay inside the output folder too, and fit on the
 // entry's line.
-bool safe_output_path(const std::string& path) {
+bool safe_output_path(std::string_view path) {
     return safe_part(path) && path.find('\n') == std::string::npos;
 }
 
@@ -70,11 +74,14 @@ std::string identity_text(const FileIdentity& identity) {
 }
 
 // Zeros, which match no file, when unreadable: the entry's files are then looked up.
-FileIdentity identity_from(const std::string& text) {
-    FileIdentity identity;
-    if (std::sscanf(text.c_str(), "%llu:%llu", &identity.device, &identity.inode) != 2)
+FileIdentity identity_from(std::string_view text) {
+    std::size_t colon = text.find(':');
+    auto device = parse_count(text.substr(0, colon));
+    auto inode =
+        colon == std::string_view::npos ? std::nullopt : parse_count(text.substr(colon + 1));
+    if (!device || !inode)
         return {};
-    return identity;
+    return {*device, *inode};
 }
 
 const std::string_view entry_opening = "boardpack cache entry ";
@@ -196,7 +203,7 @@ std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text)
             line->remove_prefix(space + 1);
         }
         Record::File file{std::string(*line), std::string(fields[0]), std::string(fields[1]),
-                          identity_from(std::string(fields[2]))};
+                          identity_from(fields[2])};
         if (!safe_output_path(file.path))
             return std::nullopt;
         record.files.push_back(std::move(file));

@@ -73,9 +73,23 @@ int Date::weekday() const {
 }
 
 std::string Date::iso() const {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return buffer;
+    // Asked for every entry of every feed, page and index: digits put in place, not formatted.
+    if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+        char buffer[40];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+        return buffer;
+    }
+    auto digit = [](int value) { return static_cast<char>('0' + value % 10); };
+    return {digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            '-',
+            digit(month / 10),
+            digit(month),
+            '-',
+            digit(day / 10),
+            digit(day)};
 }
 
 std::string Date::medium_form() const {

@@ -23,6 +23,16 @@ TEST_CASE("dates know their weekday and long form") {
     CHECK(meeting.iso() == "2017-09-12");
 }
 
+TEST_CASE("an ISO date has four digits of year and two of month and day, whatever the date") {
+    CHECK(Date{5, 1, 2}.iso() == "0005-01-02");
+    CHECK(Date{999, 10, 31}.iso() == "0999-10-31");
+    CHECK(Date{9999, 12, 9}.iso() == "9999-12-09");
+    CHECK(Date{0, 0, 0}.iso() == "0000-00-00");
+    // Beyond what a date can hold, as printf would write it.
+    CHECK(Date{12345, 1, 1}.iso() == "12345-01-01");
+    CHECK(Date{-1, 1, 1}.iso() == "-001-01-01");
+}
+
 TEST_CASE("day arithmetic round-trips across months, years and leap days") {
     Date start{2016, 2, 28};
     CHECK(start.plus_days(1) == Date{2016, 2, 29});
