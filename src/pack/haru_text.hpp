@@ -32,8 +32,8 @@ std::string pdf_literal_string(std::string_view bytes);
 // the operators HPDF_Page_TextOut writes, with the same codes (as a literal string, not in
 // hex), and leaves libharu's text state where it would, but for the position after the text,
 // which it leaves at the text's start; and where libharu writes nothing for text it measures
-// as no width at all (zero-width characters alone), this shows it. False when the page is not in a
-// text object or the text cannot be written (libharu's error handler has the reason).
+// as no width at all (zero-width characters alone), this shows it. False when the page is not
+// in a text object or the text cannot be written (libharu's error handler has the reason).
 bool show_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, std::string_view utf8);
 
 } // namespace bp::pack
