@@ -90,6 +90,19 @@ std::string canonical_hex(XXH128_hash_t hash) {
     return hex;
 }
 
+// Hands the file's bytes to `take` a piece at a time; false when it cannot be read.
+template <typename Take> bool read_in_pieces(const std::filesystem::path& path, Take take) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return false;
+    char buffer[1 << 16];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        take(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
+    }
+    return !in.bad();
+}
+
 } // namespace
 
 std::string damage_check_hex(std::string_view bytes) {
@@ -97,34 +110,20 @@ std::string damage_check_hex(std::string_view bytes) {
 }
 
 std::optional<std::string> file_damage_check_hex(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
     std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
                                                                    &XXH3_freeState);
     if (!state || XXH3_128bits_reset(state.get()) != XXH_OK)
         return std::nullopt;
-    char buffer[1 << 16];
-    while (in) {
-        in.read(buffer, sizeof buffer);
-        XXH3_128bits_update(state.get(), buffer, static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad())
+    if (!read_in_pieces(path, [&](std::string_view piece) {
+            XXH3_128bits_update(state.get(), piece.data(), piece.size());
+        }))
         return std::nullopt;
     return canonical_hex(XXH3_128bits_digest(state.get()));
 }
 
 std::optional<std::string> file_sha256_hex(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
     Sha256 state;
-    char buffer[1 << 16];
-    while (in) {
-        in.read(buffer, sizeof buffer);
-        state.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
-    }
-    if (in.bad())
+    if (!read_in_pieces(path, [&](std::string_view piece) { state.update(piece); }))
         return std::nullopt;
     return state.hex();
 }
