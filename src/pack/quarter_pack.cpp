@@ -3,6 +3,7 @@
 #include "pack/pack_plan.hpp"
 #include "pack/page_furniture.hpp"
 #include "pack/painter.hpp"
+#include "pack/pdf_update.hpp"
 #include "pack/post_pass.hpp"
 #include "pack/text_measurer.hpp"
 
@@ -20,6 +21,7 @@ using layout::FontStyle;
 struct QuarterEntry {
     const content::Meeting* meeting = nullptr;
     QPDF* pdf = nullptr;
+    const std::string* bytes = nullptr; // the pack as built
     int pages = 0;
     int first_index = 0; // 0-based page of the archive where the meeting's pack starts
 };
@@ -150,6 +152,7 @@ std::vector<QuarterEntry> open_packs(const std::vector<ArchivedMeetingPack>& pac
             continue;
         QuarterEntry entry;
         entry.meeting = pack.meeting;
+        entry.bytes = &pack.pack_pdf;
         entry.pdf = &sources.open_memory(pack.pack_pdf, pack.meeting->slug + ".pdf");
         entry.pages = static_cast<int>(QPDFPageDocumentHelper(*entry.pdf).getAllPages().size());
         entries.push_back(entry);
@@ -236,6 +239,33 @@ void assemble(QPDF& archive, const std::vector<QuarterEntry>& entries,
     write_page_labels(archive, labels);
 }
 
+// The archive as an update of its first pack (pdf_update.hpp): that pack's bytes stay as
+// they are, and only what assembly made or replaced is written after them (writing the whole
+// archive again was over a third of its cost). An archive that is to be linearised is
+// written whole, as is one whose first pack cannot take an update.
+std::string write_archive(QPDF& archive, const std::vector<QuarterEntry>& entries, bool linearise,
+                          std::size_t linearise_above) {
+    const std::string& first_pack = *entries.front().bytes;
+    std::size_t packs_bytes = 0;
+    for (const QuarterEntry& entry : entries)
+        packs_bytes += entry.bytes->size();
+    bool may_be_linearised = linearise && packs_bytes > linearise_above;
+    if (!may_be_linearised && can_take_update(first_pack, archive)) {
+        // The catalogue, the page tree and every page (their /Parent) are what assembly
+        // changed in the first pack; everything else it made is new.
+        std::vector<QPDFObjectHandle> changed{archive.getRoot(),
+                                              archive.getRoot().getKey("/Pages")};
+        for (auto& page : QPDFPageDocumentHelper(archive).getAllPages())
+            changed.push_back(page.getObjectHandle());
+        std::string updated = append_update(first_pack, archive, changed);
+        if (!linearise || updated.size() <= linearise_above) {
+            stamp_content_id(updated);
+            return updated;
+        }
+    }
+    return write_for_web(archive, linearise, linearise_above);
+}
+
 DocumentInfo archive_info(const content::Site& site, const content::Board& board,
                           const std::string& quarter_label, const content::Meeting& last) {
     DocumentInfo info;
@@ -282,7 +312,8 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
         assemble(archive, entries, QPDFPageDocumentHelper(contents).getAllPages(),
                  front.front_pages);
         write_info(archive, archive_info(site, board, quarter_label, *entries.back().meeting));
-        return write_for_web(archive, site.config.linearise_pdfs, resources.linearise_above);
+        return write_archive(archive, entries, site.config.linearise_pdfs,
+                             resources.linearise_above);
     } catch (const std::exception& failure) {
         sink.error(board.location,
                    "cannot build the quarterly pack: " + std::string(failure.what()));

@@ -103,7 +103,7 @@ TEST_CASE(
     CHECK(fast_ids[0].second != "31415926535897932384626433832795");
 }
 
-TEST_CASE("an archive pack made from a meeting's pack is a new document with an ID of its own") {
+TEST_CASE("an archive pack made from a linearised meeting pack is a new document with its own ID") {
     auto pack = build_pack("document-id-archive", content::Audience::members, 0);
     REQUIRE_FALSE(pack->sink.has_errors());
     DiagnosticSink sink;
@@ -118,6 +118,30 @@ TEST_CASE("an archive pack made from a meeting's pack is a new document with an 
     CHECK(ids[0].first != pack_id);
     CHECK(ids[0].first == ids[0].second);
     CHECK(sha256_hex(with_placeholder(archive, true)).substr(0, 32) == ids[0].first);
+}
+
+TEST_CASE("an archive pack written after its first pack's bytes has an ID of its own, last") {
+    auto pack = build_pack("document-id-archive-update", content::Audience::members);
+    REQUIRE_FALSE(pack->sink.has_errors());
+    REQUIRE_FALSE(linearised(pack->output.pack_pdf));
+    DiagnosticSink sink;
+    std::string archive =
+        build_quarter_pack(pack->fixture->site, pack->fixture->board, "Quarter 2, 2017/18",
+                           {{&pack->fixture->meeting, pack->output.pack_pdf}}, resources(), sink);
+    REQUIRE_FALSE(sink.has_errors());
+    REQUIRE(archive.starts_with(pack->output.pack_pdf));
+    // The pack's own ID stays in the bytes kept from it; a reader takes the last trailer's.
+    auto ids = ids_of(archive);
+    REQUIRE(ids.size() == 2);
+    std::string pack_id = ids_of(pack->output.pack_pdf).at(0).first;
+    CHECK(ids[0].first == pack_id);
+    CHECK(ids[1].first != pack_id);
+    CHECK(ids[1].first == ids[1].second);
+    std::string placeholder = archive;
+    std::size_t last = placeholder.rfind("/ID [<");
+    placeholder.replace(last + 6, 32, "31415926535897932384626433832795");
+    placeholder.replace(last + 6 + 32 + 2, 32, "31415926535897932384626433832795");
+    CHECK(sha256_hex(placeholder).substr(0, 32) == ids[1].first);
 }
 
 TEST_CASE("a file without an ID to stamp is an error, and an ID-like string in it is not touched") {

@@ -24,6 +24,8 @@ TEST_CASE("a quarterly pack is a contents page followed by each meeting's pack")
         {{&july, earlier.pack_pdf}, {&fixture->meeting, september.pack_pdf}}, resources(), sink);
     REQUIRE_FALSE(sink.has_errors());
     std::string path = save_pdf(fixture->folder, "quarter.pdf", archive);
+    // The first meeting's pack is kept byte for byte; the rest is written after it.
+    CHECK(archive.starts_with(earlier.pack_pdf));
 
     // Contents, a blank back, then each pack padded to an even length.
     int july_pages = earlier.summary.pages + earlier.summary.pages % 2;
