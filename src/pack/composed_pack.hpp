@@ -4,9 +4,11 @@
 #include "chart/font_family.hpp"
 #include "data/chart_spec.hpp"
 #include "layout/page.hpp"
+#include "pack/chart_drawing.hpp"
 #include "pack/pack.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -81,6 +83,9 @@ struct UsedGlyphs {
     std::string postscript_names[4]; // the face of each style, as the PDF names its font
     std::map<std::pair<std::size_t, std::size_t>, std::vector<layout::TextRun>> bundled_pieces;
     std::vector<std::vector<FallbackText>> fallback_texts; // by page
+    // By page, one for each of its charts: drawn for the painter, in the pack's faces; none
+    // for a chart the post-pass places as Cairo draws it.
+    std::vector<std::vector<std::optional<ChartDrawing>>> chart_drawings;
 };
 
 } // namespace bp::pack

@@ -1,5 +1,7 @@
 #include "pack/haru_text.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <hpdf_consts.h>
 #include <hpdf_pages.h>
@@ -105,6 +107,11 @@ std::string pdf_literal_string(std::string_view bytes) {
     }
     literal += ')';
     return literal;
+}
+
+void append_operand(std::string& out, double value) {
+    append_decimal(out, value, 3);
+    out += ' ';
 }
 
 bool show_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, std::string_view utf8) {

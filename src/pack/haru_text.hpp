@@ -28,6 +28,9 @@ std::string utf16_as_libharu_encodes(std::string_view utf8);
 // byte stands as it is.
 std::string pdf_literal_string(std::string_view bytes);
 
+// `value` as an operand of a content stream's operator, followed by a space: at most three
+// decimals (a thousandth of a point), no trailing zeros, a plain minus.
+void append_operand(std::string& out, double value);
 // Shows `utf8` at (x, y) in the page's current font and size, inside a text object. Writes
 // the operators HPDF_Page_TextOut writes, with the same codes (as a literal string, not in
 // hex), and leaves libharu's text state where it would, but for the position after the text,

@@ -48,6 +48,13 @@ chart::ChartStyle print_chart_style(double scale, const chart::FontFiles& fonts)
     return style;
 }
 
+chart::ChartStyle placed_chart_style(const data::ChartSpec& spec,
+                                     const layout::ChartPlacement& placement,
+                                     const chart::FontFiles& fonts) {
+    double scale = spec.width_pt > 0 ? placement.width / spec.width_pt : 1;
+    return print_chart_style(scale, fonts);
+}
+
 void place_logo(layout::Page& page, const content::Site& site, double right_margin) {
     if (site.config.logo.empty() || site.source_root.empty())
         return;

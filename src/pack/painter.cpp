@@ -1,8 +1,10 @@
 #include "pack/painter.hpp"
 
+#include "core/text.hpp"
 #include "pack/fallback_fonts.hpp"
 #include "pack/haru_images.hpp"
 #include "pack/haru_text.hpp"
+#include "pack/house_style.hpp"
 #include "pack/text_measurer.hpp"
 #include "pack/utf8.hpp"
 
@@ -128,6 +130,47 @@ void paint_image(const Canvas& canvas, HaruDocument& document,
                         placement.height);
 }
 
+// Paints `drawing` into `placement`, scaled alike both ways to fit and centred, as qpdf places
+// a form. Its text is written as codes, without libharu marking the glyphs used: the faces
+// are embedded as their files (paint_with_font_subsets). False when libharu fails.
+bool paint_chart_drawing(const Canvas& canvas, const HaruDocument& document,
+                         const ChartDrawing& drawing, const layout::ChartPlacement& placement) {
+    HPDF_Page page = canvas.page;
+    double page_height = canvas.height;
+    if (drawing.width <= 0 || drawing.height <= 0)
+        return true;
+    double scale = std::min(placement.width / drawing.width, placement.height / drawing.height);
+    double left = placement.x + (placement.width - scale * drawing.width) / 2;
+    double top = placement.y + (placement.height - scale * drawing.height) / 2;
+    std::string content = "q\n";
+    // Six decimals: the scale multiplies every coordinate, a rounding of it moves the far side.
+    for (double value : {scale, 0.0, 0.0, -scale, left, page_height - top}) {
+        append_decimal(content, value, 6);
+        content += ' ';
+    }
+    content += "cm\n0 0 ";
+    append_operand(content, drawing.width);
+    append_operand(content, drawing.height);
+    content += "re W n\n";
+    for (const ChartDrawing::Piece& piece : drawing.pieces) {
+        if (piece.style) {
+            const char* name = HPDF_Page_GetLocalFontName(page, document.font(*piece.style));
+            if (!name)
+                return false;
+            content += '/';
+            content += name;
+            content += ' ';
+            append_operand(content, piece.size);
+            content += "Tf\n";
+        }
+        content += piece.operators;
+    }
+    content += "Q\n";
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                             static_cast<HPDF_UINT>(content.size())) == HPDF_OK;
+}
+
 void paint_page(HPDF_Page page, HaruDocument& document, const ComposedPage& composed,
                 std::size_t page_index, const UsedGlyphs& glyphs) {
     const layout::Page& content = composed.page;
@@ -157,16 +200,45 @@ void paint_page(HPDF_Page page, HaruDocument& document, const ComposedPage& comp
         for (const auto& piece : split->second)
             add(piece);
     }
-    if (runs.empty())
-        return;
-    // One text object for the page's text.
-    TextState state;
-    HPDF_Page_BeginText(page);
-    for (const PaintedRun& run : runs)
-        show_text(canvas, document, run, state);
-    HPDF_Page_EndText(page);
-    for (const PaintedRun& run : runs)
-        decorate_text(canvas, *run.run);
+    if (!runs.empty()) {
+        // One text object for the page's text.
+        TextState state;
+        HPDF_Page_BeginText(page);
+        for (const PaintedRun& run : runs)
+            show_text(canvas, document, run, state);
+        HPDF_Page_EndText(page);
+        for (const PaintedRun& run : runs)
+            decorate_text(canvas, *run.run);
+    }
+    // Charts go over the page's text, as the post-pass places the others.
+    if (page_index < glyphs.chart_drawings.size()) {
+        const auto& drawings = glyphs.chart_drawings[page_index];
+        for (std::size_t k = 0; k < drawings.size() && k < content.charts.size(); ++k)
+            if (drawings[k])
+                paint_chart_drawing(canvas, document, *drawings[k], content.charts[k]);
+    }
+}
+
+// The pack's charts drawn for the painter, by page (see UsedGlyphs::chart_drawings).
+std::vector<std::vector<std::optional<ChartDrawing>>> draw_charts(const ComposedPack& pack) {
+    std::vector<std::vector<std::optional<ChartDrawing>>> drawings(pack.pages.size());
+    if (pack.chart_fonts.path(chart::FaceStyle::regular).empty())
+        return drawings;
+    for (std::size_t p = 0; p < pack.pages.size(); ++p) {
+        const ComposedPage& composed = pack.pages[p];
+        if (!composed.chart_specs)
+            continue;
+        for (const auto& placement : composed.page.charts) {
+            std::optional<ChartDrawing>& drawing = drawings[p].emplace_back();
+            if (placement.chart_index < 0 ||
+                placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
+                continue;
+            const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
+            drawing =
+                make_chart_drawing(spec, placed_chart_style(spec, placement, pack.chart_fonts));
+        }
+    }
+    return drawings;
 }
 
 void add_page_links(const std::vector<HPDF_Page>& pages, const ComposedPack& pack) {
@@ -212,6 +284,12 @@ UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces)
             faces.postscript_name(static_cast<layout::FontStyle>(style));
     const HaruTextMeasurer* measurer = HaruTextMeasurer::for_this_thread(faces.files());
     CodePoints painted_in[4];
+    glyphs.chart_drawings = draw_charts(pack);
+    for (const auto& drawings : glyphs.chart_drawings)
+        for (const auto& drawing : drawings)
+            if (drawing)
+                for (int style = 0; style < 4; ++style)
+                    painted_in[style].add(drawing->text_in[style]);
     for (std::size_t p = 0; p < pack.pages.size(); ++p) {
         const auto& texts = pack.pages[p].page.texts;
         for (std::size_t i = 0; i < texts.size(); ++i) {

@@ -121,10 +121,15 @@ QPDFObjectHandle foreign_form(QPDF& pdf, QPDF& source, int page_index) {
     return pdf.copyForeignObject(pages[page_index].getFormXObjectForPage());
 }
 
-// Every chart of the pack is drawn into one PDF, a page each, so the chart faces are embedded
-// once for the pack rather than once per chart; each page is then placed as a form.
+// Every chart the painter did not draw (UsedGlyphs::chart_drawings) is drawn by Cairo into one
+// PDF, a page each, so the chart faces are embedded once for the pack rather than once per
+// chart; each page is then placed as a form.
 void place_charts(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, const ComposedPack& pack,
-                  ForeignSources& sources) {
+                  const UsedGlyphs& glyphs, ForeignSources& sources) {
+    auto painted = [&glyphs](std::size_t page, std::size_t k) {
+        return page < glyphs.chart_drawings.size() && k < glyphs.chart_drawings[page].size() &&
+               glyphs.chart_drawings[page][k].has_value();
+    };
     struct Placed {
         std::size_t page;
         const layout::ChartPlacement* placement;
@@ -135,13 +140,13 @@ void place_charts(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, const Com
         const ComposedPage& composed = pack.pages[i];
         if (!composed.chart_specs)
             continue;
-        for (const auto& placement : composed.page.charts) {
-            if (placement.chart_index < 0 ||
+        for (std::size_t k = 0; k < composed.page.charts.size(); ++k) {
+            const layout::ChartPlacement& placement = composed.page.charts[k];
+            if (painted(i, k) || placement.chart_index < 0 ||
                 placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
                 continue;
             const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
-            double scale = spec.width_pt > 0 ? placement.width / spec.width_pt : 1;
-            charts.push_back({&spec, print_chart_style(scale, pack.chart_fonts)});
+            charts.push_back({&spec, placed_chart_style(spec, placement, pack.chart_fonts)});
             placed.push_back({i, &placement});
         }
     }
@@ -378,7 +383,7 @@ void compress_plain_streams(QPDF& pdf) {
 void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs& glyphs,
                            ForeignSources& sources) {
     auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
-    place_charts(pdf, pages, pack, sources);
+    place_charts(pdf, pages, pack, glyphs, sources);
     std::map<std::string, QPDF*> opened;
     for (std::size_t i = 0; i < pages.size() && i < pack.pages.size(); ++i) {
         place_appendix(pdf, pages[i], pack.pages[i], sources, opened);

@@ -17,13 +17,15 @@ rm -rf "$FAILURES"
 "$BOARDPACK" build --source "$(fixture stress-tables)" --out "$WORK/stress" >/dev/null 2>&1 ||
   fail "stress-tables: build"
 
-# name, pack, page: front sheet, membership, a paper's first page, a table page, landscape.
+# name, pack, page: front sheet, membership, a paper's first page, a table page, a page of
+# charts (drawn by the painter in the pack's faces), landscape.
 pages=(
   "example-front $WORK/example/csp/2018-03-13/pack-members.pdf 1"
   "example-membership $WORK/example/csp/2018-03-13/pack-members.pdf 2"
   "example-minutes $WORK/example/csp/2018-03-13/pack-members.pdf 5"
   "example-action-plan $WORK/example/csp/2018-03-13/pack-members.pdf 9"
   "example-performance $WORK/example/csp/2018-03-13/pack-members.pdf 11"
+  "example-chart $WORK/example/csp/2018-03-13/pack-members.pdf 13"
   "stress-front $WORK/stress/board/2025-06-10/pack.pdf 1"
   "stress-register $WORK/stress/board/2025-06-10/pack.pdf 3"
   "stress-register-continued $WORK/stress/board/2025-06-10/pack.pdf 4"
