@@ -151,6 +151,34 @@ bool HaruDocument::load_fonts(const FontFiles& files,
     return load_faces(files, characters, embedding);
 }
 
+const char* HaruDocument::load_face_file(const std::string& path) {
+    if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
+        std::fclose(probe);
+    } else {
+        error_ = HPDF_FILE_OPEN_ERROR;
+        return nullptr;
+    }
+    return HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+}
+
+bool HaruDocument::load_definitions(const FontFiles& files) {
+    if (!doc_)
+        return false;
+    std::map<std::string, HPDF_FontDef> loaded; // libharu refuses a face loaded twice
+    for (auto style : all_styles) {
+        const std::string& path = files.paths[static_cast<int>(style)];
+        HPDF_FontDef& definition = loaded[path];
+        if (!definition) {
+            const char* name = load_face_file(path);
+            definition = name ? HPDF_GetFontDef(doc_, name) : nullptr;
+        }
+        definitions_[static_cast<int>(style)] = definition;
+        if (!definition)
+            return false;
+    }
+    return !failed();
+}
+
 bool HaruDocument::load_faces(const FontFiles& files, const std::set<char32_t>* characters,
                               Embedding embedding) {
     if (!doc_)
@@ -160,13 +188,7 @@ bool HaruDocument::load_faces(const FontFiles& files, const std::set<char32_t>* 
         const std::string& path = files.paths[static_cast<int>(style)];
         HPDF_Font& font = loaded[path];
         if (!font) {
-            if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
-                std::fclose(probe);
-            } else {
-                error_ = HPDF_FILE_OPEN_ERROR;
-                return false;
-            }
-            const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+            const char* name = load_face_file(path);
             if (!name)
                 return false;
             if (embedding == Embedding::as_files)

@@ -37,7 +37,14 @@ class HaruDocument {
     bool load_fonts(const FontFiles& files,
                     const std::set<char32_t> (&characters)[layout::font_style_count],
                     Embedding embedding = Embedding::rebuilt);
+    // Loads the faces' definitions alone, without fonts: enough to measure text (a
+    // character's width, the ascent and descent), at a fraction of the cost of a font for any
+    // text, whose maps cover every code point of the Basic Multilingual Plane.
+    bool load_definitions(const FontFiles& files);
     HPDF_Font font(layout::FontStyle style) const { return fonts_[static_cast<int>(style)]; }
+    HPDF_FontDef definition(layout::FontStyle style) const {
+        return definitions_[static_cast<int>(style)];
+    }
     // Whether `font` is a Type0 font under the UTF-8 encoder whose face goes in as its file:
     // its text may be written without libharu measuring it (haru_text.hpp).
     bool embedded_as_file(HPDF_Font font) const;
@@ -48,6 +55,8 @@ class HaruDocument {
   private:
     bool load_faces(const FontFiles& files, const std::set<char32_t>* characters,
                     Embedding embedding);
+    // The name libharu gives the face in `path`, loaded; null when it cannot be read.
+    const char* load_face_file(const std::string& path);
     // Has libharu embed the face of `definition` as its file is.
     void embed_as_file(const void* definition);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
@@ -55,7 +64,8 @@ class HaruDocument {
     HPDF_STATUS error_ = 0;
     HPDF_STATUS detail_ = 0;
     HPDF_Font fonts_[layout::font_style_count] = {};
-    std::vector<const void*> embedded_as_files_; // their libharu font definitions
+    HPDF_FontDef definitions_[layout::font_style_count] = {}; // load_definitions
+    std::vector<const void*> embedded_as_files_;              // their libharu font definitions
 };
 
 } // namespace bp::pack

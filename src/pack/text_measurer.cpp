@@ -3,13 +3,14 @@
 #include "pack/fallback_fonts.hpp"
 #include "pack/utf8.hpp"
 
+#include <hpdf_fontdef.h>
 #include <map>
 
 namespace bp::pack {
 
 std::unique_ptr<HaruTextMeasurer> HaruTextMeasurer::open(const FontFiles& files) {
     auto measurer = std::unique_ptr<HaruTextMeasurer>(new HaruTextMeasurer());
-    if (!measurer->document_.load_fonts(files))
+    if (!measurer->document_.load_definitions(files))
         return nullptr;
     measurer->faces_ = FontFaces::for_this_thread(files);
     return measurer;
@@ -61,22 +62,18 @@ std::uint32_t HaruTextMeasurer::character_width(char32_t c, layout::FontStyle st
     if (widths.empty())
         widths.assign(0x10000, unmeasured);
     std::uint32_t& width = widths[c];
-    if (width == unmeasured) {
-        std::string character = encode_utf8(std::u32string(1, c));
-        width = HPDF_Font_TextWidth(document_.font(style),
-                                    reinterpret_cast<const HPDF_BYTE*>(character.data()),
-                                    static_cast<HPDF_UINT>(character.size()))
-                    .width;
-    }
+    if (width == unmeasured) // what HPDF_Font_TextWidth adds up for a TrueType face's font
+        width =
+            HPDF_TTFontDef_GetCharWidth(document_.definition(style), static_cast<HPDF_UINT16>(c));
     return width;
 }
 
 double HaruTextMeasurer::ascent(layout::FontStyle style) const {
-    return HPDF_Font_GetAscent(document_.font(style)) / 1000.0;
+    return document_.definition(style)->ascent / 1000.0; // as HPDF_Font_GetAscent reads it
 }
 
 double HaruTextMeasurer::descent(layout::FontStyle style) const {
-    return -HPDF_Font_GetDescent(document_.font(style)) / 1000.0;
+    return -document_.definition(style)->descent / 1000.0;
 }
 
 } // namespace bp::pack

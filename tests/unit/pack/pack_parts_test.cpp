@@ -60,6 +60,37 @@ TEST_CASE("a width measured a character at a time is libharu's own measure of th
           measurer->bundled_width("Café", layout::FontStyle::regular, 10));
 }
 
+TEST_CASE("the measurer, from the faces' definitions alone, measures every character as a font") {
+    // It never makes libharu's fonts, whose maps for every code point cost more than a
+    // one-paper rebuild's pack; its widths are still libharu's, character for character.
+    auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
+    REQUIRE(measurer);
+    HaruDocument document;
+    REQUIRE(document.load_fonts(testing::resources().fonts));
+    for (auto style : {layout::FontStyle::regular, layout::FontStyle::bold,
+                       layout::FontStyle::italic, layout::FontStyle::bold_italic}) {
+        CAPTURE(static_cast<int>(style));
+        CHECK(measurer->ascent(style) == HPDF_Font_GetAscent(document.font(style)) / 1000.0);
+        CHECK(measurer->descent(style) == -HPDF_Font_GetDescent(document.font(style)) / 1000.0);
+        int differing = 0;
+        int with_glyph = 0;
+        const double missing_width = measurer->bundled_width("\uE000", style, 1000);
+        for (char32_t c = 0x20; c <= 0xFFFF; ++c) {
+            if (c >= 0xD800 && c <= 0xDFFF)
+                continue; // not a character
+            std::string text = printable_text(encode_utf8(std::u32string(1, c)));
+            HPDF_TextWidth font_width = HPDF_Font_TextWidth(
+                document.font(style), reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                static_cast<HPDF_UINT>(text.size()));
+            double width = measurer->bundled_width(text, style, 1000);
+            differing += width != font_width.width;
+            with_glyph += width != missing_width;
+        }
+        CHECK(differing == 0);
+        CHECK(with_glyph > 2000); // the face's own characters, Latin, Greek and Cyrillic
+    }
+}
+
 TEST_CASE("a word of printable ASCII is summed at once, to the bit of the measured width") {
     auto measurer = HaruTextMeasurer::open(testing::resources().fonts);
     REQUIRE(measurer);
