@@ -90,9 +90,15 @@ class UpdateWriter {
   public:
     UpdateWriter(std::size_t start, int next_id) : start_(start), next_id_(next_id) {}
 
+    // The objects to be written, before any is: the object streams and the cross-reference
+    // stream are numbered after all of them.
+    void reserve_numbers(const std::vector<QPDFObjectHandle>& objects) {
+        for (const QPDFObjectHandle& object : objects)
+            next_id_ = std::max(next_id_, object.getObjGen().getObj() + 1);
+    }
+
     void write(QPDFObjectHandle object) {
         QPDFObjGen id = object.getObjGen();
-        next_id_ = std::max(next_id_, id.getObj() + 1);
         if (object.isStream())
             write_stream(id, object);
         else if (id.getGen() != 0) // an object stream holds generation 0 only
@@ -238,7 +244,9 @@ std::string append_update(const std::string& original, QPDF& pdf,
     if (!bytes.ends_with('\n'))
         bytes += '\n';
     UpdateWriter writer(bytes.size(), first_new);
-    for (QPDFObjectHandle object : walk.finish())
+    std::vector<QPDFObjectHandle> objects = walk.finish();
+    writer.reserve_numbers(objects);
+    for (QPDFObjectHandle object : objects)
         writer.write(object);
     bytes += writer.finish(trailer, *last_cross_reference(original));
     return bytes;

@@ -137,7 +137,7 @@ TEST_CASE("an update packs small objects a hundred to a stream and copies stream
     QPDFObjectHandle stream = QPDFObjectHandle::newStream(&pdf);
     stream.replaceStreamData(compressed, QPDFObjectHandle::newName("/FlateDecode"),
                              QPDFObjectHandle::newNull());
-    pdf.getRoot().replaceKey("/Note", stream);
+    pdf.getRoot().replaceKey("/ZNote", stream);
     std::string updated = append_update(original, pdf, {pdf.getRoot()});
     stamp_content_id(updated);
 
@@ -153,7 +153,10 @@ TEST_CASE("an update packs small objects a hundred to a stream and copies stream
     for (int i = 0; i < 250; ++i)
         all_read = all_read && read.getArrayItem(i).getIntValue() == i * 7;
     CHECK(all_read);
-    CHECK(stream_text(reread.pdf.getRoot().getKey("/Note")) == plain);
+    CHECK(stream_text(reread.pdf.getRoot().getKey("/ZNote")) == plain);
+    // No number is given twice: the object streams are numbered after every object written,
+    // the note among them, written after the first hundred.
+    CHECK(reread.pdf.getObjectCount() == reread.pdf.getAllObjects().size());
     std::string path = save_pdf(test_folder(), "numbers.pdf", updated);
     CHECK(run_command("qpdf --check '" + path + "' 2>&1").status == 0);
 }
