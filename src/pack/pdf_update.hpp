@@ -3,7 +3,7 @@
 // objects a change made or replaced, a cross-reference stream for them alone and a trailer
 // that points back to the file's own. Writing a changed document whole reads and writes every
 // object it holds; an update writes what changed. An archive pack is a meeting's pack with a
-// contents page in front: written whole, it cost most of what the archive costs.
+// contents page in front: writing it whole was over a third of what the archive cost.
 //
 // The rule for what is written: every object in `changed` (an object of the file that the
 // change replaced, such as its catalogue or its page tree), and every object made since the
