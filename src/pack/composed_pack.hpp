@@ -34,6 +34,16 @@ struct ComposedPage {
     std::vector<PageLink> links;
 };
 
+// The chart `placement` on `page` shows; null when the page has no charts or the placement
+// names none of them.
+inline const data::ChartSpec* placed_chart(const ComposedPage& page,
+                                           const layout::ChartPlacement& placement) {
+    if (!page.chart_specs || placement.chart_index < 0 ||
+        placement.chart_index >= static_cast<int>(page.chart_specs->size()))
+        return nullptr;
+    return &(*page.chart_specs)[placement.chart_index];
+}
+
 // A bookmark; children nest beneath it.
 struct OutlineEntry {
     std::string title;

@@ -151,29 +151,27 @@ bool HaruDocument::load_fonts(const FontFiles& files,
     return load_faces(files, characters, embedding);
 }
 
-const char* HaruDocument::load_face_file(const std::string& path) {
-    if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
-        std::fclose(probe);
-    } else {
-        error_ = HPDF_FILE_OPEN_ERROR;
-        return nullptr;
-    }
-    return HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
-}
-
 bool HaruDocument::load_definitions(const FontFiles& files) {
     if (!doc_)
         return false;
-    std::map<std::string, HPDF_FontDef> loaded; // libharu refuses a face loaded twice
+    std::map<std::string, const char*> loaded; // libharu refuses a face loaded twice
     for (auto style : all_styles) {
         const std::string& path = files.paths[static_cast<int>(style)];
-        HPDF_FontDef& definition = loaded[path];
-        if (!definition) {
-            const char* name = load_face_file(path);
-            definition = name ? HPDF_GetFontDef(doc_, name) : nullptr;
+        const char*& name = loaded[path];
+        if (!name) {
+            if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
+                std::fclose(probe);
+            } else {
+                error_ = HPDF_FILE_OPEN_ERROR;
+                return false;
+            }
+            name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+            if (!name)
+                return false;
         }
-        definitions_[static_cast<int>(style)] = definition;
-        if (!definition)
+        face_names_[static_cast<int>(style)] = name;
+        definitions_[static_cast<int>(style)] = HPDF_GetFontDef(doc_, name);
+        if (!definitions_[static_cast<int>(style)])
             return false;
     }
     return !failed();
@@ -181,23 +179,22 @@ bool HaruDocument::load_definitions(const FontFiles& files) {
 
 bool HaruDocument::load_faces(const FontFiles& files, const std::set<char32_t>* characters,
                               Embedding embedding) {
-    if (!doc_)
+    if (!load_definitions(files))
         return false;
-    std::map<std::string, HPDF_Font> loaded; // libharu refuses a face loaded twice
+    std::map<std::string, HPDF_Font> made; // one font a face, as one definition
     for (auto style : all_styles) {
-        const std::string& path = files.paths[static_cast<int>(style)];
-        HPDF_Font& font = loaded[path];
+        int index = static_cast<int>(style);
+        const std::string& path = files.paths[index];
+        HPDF_Font& font = made[path];
         if (!font) {
-            const char* name = load_face_file(path);
-            if (!name)
-                return false;
             if (embedding == Embedding::as_files)
-                embed_as_file(HPDF_GetFontDef(doc_, name));
+                embed_as_file(definitions_[index]);
+            const char* name = face_names_[index];
             font = characters
                        ? font_for_characters(doc_, name, characters_of(files, path, characters))
                        : HPDF_GetFont(doc_, name, "UTF-8");
         }
-        fonts_[static_cast<int>(style)] = font;
+        fonts_[index] = font;
         if (!font)
             return false;
     }

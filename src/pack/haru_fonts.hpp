@@ -55,8 +55,6 @@ class HaruDocument {
   private:
     bool load_faces(const FontFiles& files, const std::set<char32_t>* characters,
                     Embedding embedding);
-    // The name libharu gives the face in `path`, loaded; null when it cannot be read.
-    const char* load_face_file(const std::string& path);
     // Has libharu embed the face of `definition` as its file is.
     void embed_as_file(const void* definition);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
@@ -65,6 +63,7 @@ class HaruDocument {
     HPDF_STATUS detail_ = 0;
     HPDF_Font fonts_[layout::font_style_count] = {};
     HPDF_FontDef definitions_[layout::font_style_count] = {}; // load_definitions
+    const char* face_names_[layout::font_style_count] = {};   // libharu's, by style
     std::vector<const void*> embedded_as_files_;              // their libharu font definitions
 };
 

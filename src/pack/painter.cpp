@@ -230,12 +230,9 @@ std::vector<std::vector<std::optional<ChartDrawing>>> draw_charts(const Composed
             continue;
         for (const auto& placement : composed.page.charts) {
             std::optional<ChartDrawing>& drawing = drawings[p].emplace_back();
-            if (placement.chart_index < 0 ||
-                placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
-                continue;
-            const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
-            drawing =
-                make_chart_drawing(spec, placed_chart_style(spec, placement, pack.chart_fonts));
+            if (const data::ChartSpec* spec = placed_chart(composed, placement))
+                drawing = make_chart_drawing(
+                    *spec, placed_chart_style(*spec, placement, pack.chart_fonts));
         }
     }
     return drawings;
@@ -288,7 +285,7 @@ UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces)
     for (const auto& drawings : glyphs.chart_drawings)
         for (const auto& drawing : drawings)
             if (drawing)
-                for (int style = 0; style < 4; ++style)
+                for (int style = 0; style < layout::font_style_count; ++style)
                     painted_in[style].add(drawing->text_in[style]);
     for (std::size_t p = 0; p < pack.pages.size(); ++p) {
         const auto& texts = pack.pages[p].page.texts;

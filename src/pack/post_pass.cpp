@@ -142,11 +142,10 @@ void place_charts(QPDF& pdf, std::vector<QPDFPageObjectHelper>& pages, const Com
             continue;
         for (std::size_t k = 0; k < composed.page.charts.size(); ++k) {
             const layout::ChartPlacement& placement = composed.page.charts[k];
-            if (painted(i, k) || placement.chart_index < 0 ||
-                placement.chart_index >= static_cast<int>(composed.chart_specs->size()))
+            const data::ChartSpec* spec = placed_chart(composed, placement);
+            if (!spec || painted(i, k))
                 continue;
-            const data::ChartSpec& spec = (*composed.chart_specs)[placement.chart_index];
-            charts.push_back({&spec, placed_chart_style(spec, placement, pack.chart_fonts)});
+            charts.push_back({spec, placed_chart_style(*spec, placement, pack.chart_fonts)});
             placed.push_back({i, &placement});
         }
     }
