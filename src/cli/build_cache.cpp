@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -17,7 +19,7 @@ namespace bp::cli {
 namespace {
 
 // Bumped when the layout of an entry changes, so an older cache is simply not found.
-const char* const layout_version = "v10";
+const char* const layout_version = "v11";
 
 std::optional<std::string> read_bytes(const fs::path& path) {
     return read_regular_file(path.string());
@@ -93,6 +95,83 @@ std::optional<std::string_view> after(std::string_view line, std::string_view wo
     return line.substr(word.size() + 1);
 }
 
+// An entry's first line: the damage checks of its lines and of its note, then the sizes of the
+// lines, the note and the tail, so that the file is read up to its tail in one or two reads.
+struct EntryOpening {
+    std::string_view lines_check;
+    std::string_view note_check;
+    std::uint64_t lines_bytes = 0;
+    std::uint64_t note_bytes = 0;
+    std::uint64_t tail_bytes = 0;
+    std::uint64_t length = 0; // of the line, its line break included
+    std::uint64_t head_and_note() const { return length + lines_bytes + note_bytes; }
+};
+
+// None when `text` does not start with a whole opening whose sizes add up to `file_bytes`.
+std::optional<EntryOpening> parse_opening(std::string_view text, std::uint64_t file_bytes) {
+    std::string_view rest = text;
+    auto line = take_line(rest);
+    if (!line || !line->starts_with(entry_opening))
+        return std::nullopt;
+    std::string_view fields[5];
+    std::string_view words = line->substr(entry_opening.size());
+    for (std::size_t n = 0; n < 5; ++n) {
+        std::size_t space = words.find(' ');
+        if ((space == std::string_view::npos) != (n == 4))
+            return std::nullopt;
+        fields[n] = words.substr(0, space);
+        words.remove_prefix(n == 4 ? words.size() : space + 1);
+    }
+    auto lines_bytes = parse_count(fields[2]);
+    auto note_bytes = parse_count(fields[3]);
+    auto tail_bytes = parse_count(fields[4]);
+    EntryOpening opening{fields[0], fields[1], 0, 0, 0, line->size() + 1};
+    if (!lines_bytes || !note_bytes || !tail_bytes)
+        return std::nullopt;
+    opening.lines_bytes = *lines_bytes;
+    opening.note_bytes = *note_bytes;
+    opening.tail_bytes = *tail_bytes;
+    // Each size is below the file's, so their sum cannot overflow.
+    if (opening.lines_bytes > file_bytes || opening.note_bytes > file_bytes ||
+        opening.tail_bytes > file_bytes ||
+        opening.head_and_note() + opening.tail_bytes != file_bytes)
+        return std::nullopt;
+    return opening;
+}
+
+// The first bytes read of an entry: most entries are smaller and read whole in one go.
+constexpr std::size_t entry_first_read = 16 * 1024;
+
+// An entry's file up to its tail, and the file's size; none when it is not a regular file or
+// its opening is not whole. Opened without blocking, so a pipe put in its place never hangs.
+std::optional<std::pair<std::string, std::uint64_t>> read_up_to_tail(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return std::nullopt;
+    struct stat status {};
+    std::optional<std::pair<std::string, std::uint64_t>> read;
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
+        auto file_bytes = static_cast<std::uint64_t>(status.st_size);
+        auto text = read_at(
+            fd, 0, static_cast<std::size_t>(std::min<std::uint64_t>(file_bytes, entry_first_read)));
+        auto opening = text ? parse_opening(*text, file_bytes) : std::nullopt;
+        if (opening && opening->head_and_note() <= text->size()) {
+            text->resize(static_cast<std::size_t>(opening->head_and_note()));
+        } else if (opening) {
+            auto more = read_at(fd, text->size(),
+                                static_cast<std::size_t>(opening->head_and_note() - text->size()));
+            if (more)
+                text->append(*more);
+            else
+                text.reset();
+        }
+        if (opening && text)
+            read.emplace(std::move(*text), file_bytes);
+    }
+    ::close(fd);
+    return read;
+}
+
 void remove_quietly(const fs::path& path) {
     std::error_code ec;
     fs::remove_all(path, ec);
@@ -154,35 +233,33 @@ std::string BuildCache::entry_folder(const std::string& part) const {
     return folder_ + "/" + layout_version + "/" + part;
 }
 
-// An entry's file: a line naming the layout with a damage check (damage_check_hex) of the lines
-// that follow it and one of the note, then the key, the files (damage check, size and time,
-// identity, output path: the path last, as it may hold spaces), and the note's length before the
-// note itself. Read in one go and checked whole. The note is written after these lines as it is,
-// never copied into them: the index's runs to tens of megabytes.
+// An entry's file: its opening (EntryOpening), then the key, the files (damage check, size and
+// time, identity, output path: the path last, as it may hold spaces), then the note and the
+// tail. The note and the tail are written after these lines as they are, never copied into
+// them: a meeting's search records run to a megabyte.
 std::string BuildCache::entry_head(const std::string& key, const std::vector<Record::File>& files,
-                                   const std::string& note) {
+                                   std::string_view note, std::string_view tail) {
     std::string lines = "key " + key + "\nfiles " + std::to_string(files.size()) + "\n";
     for (const auto& file : files)
         lines += file.check + ' ' + file.stamp + ' ' + identity_text(file.identity) + ' ' +
                  file.path + '\n';
-    lines += "note " + std::to_string(note.size()) + '\n';
     return std::string(entry_opening) + damage_check_hex(lines) + ' ' + damage_check_hex(note) +
-           '\n' + lines;
+           ' ' + std::to_string(lines.size()) + ' ' + std::to_string(note.size()) + ' ' +
+           std::to_string(tail.size()) + '\n' + lines;
 }
 
-std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text) {
-    std::string_view rest = text;
-    auto opening = take_line(rest);
-    auto digests = opening && opening->starts_with(entry_opening)
-                       ? opening->substr(entry_opening.size())
-                       : std::string_view();
-    std::size_t space = digests.find(' ');
-    if (space == std::string_view::npos)
+std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text,
+                                                          std::uint64_t file_bytes) {
+    auto opening = parse_opening(text, file_bytes);
+    if (!opening || opening->head_and_note() != text.size())
         return std::nullopt;
-    std::string_view lines_digest = digests.substr(0, space);
-    std::string_view note_digest = digests.substr(space + 1);
-    const char* lines_start = rest.data();
+    std::string_view lines = text.substr(opening->length, opening->lines_bytes);
+    std::string_view note = text.substr(opening->length + opening->lines_bytes);
+    if (damage_check_hex(lines) != opening->lines_check ||
+        damage_check_hex(note) != opening->note_check)
+        return std::nullopt;
     Record record;
+    std::string_view rest = lines;
     auto key = take_line(rest);
     auto files = key ? take_line(rest) : std::nullopt;
     auto count = files ? after(*files, "files") : std::nullopt;
@@ -208,15 +285,11 @@ std::optional<BuildCache::Record> BuildCache::parse_entry(std::string_view text)
             return std::nullopt;
         record.files.push_back(std::move(file));
     }
-    auto note_line = take_line(rest);
-    auto note_size = note_line ? after(*note_line, "note") : std::nullopt;
-    auto note_bytes = note_size ? parse_count(*note_size) : std::nullopt;
-    if (!note_bytes || *note_bytes != rest.size() ||
-        damage_check_hex(std::string_view(
-            lines_start, static_cast<std::size_t>(rest.data() - lines_start))) != lines_digest ||
-        damage_check_hex(rest) != note_digest)
+    if (!rest.empty())
         return std::nullopt;
-    record.note_offset = static_cast<std::uint64_t>(rest.data() - text.data());
+    record.note_offset = opening->length + opening->lines_bytes;
+    record.tail_offset = opening->head_and_note();
+    record.tail_bytes = opening->tail_bytes;
     return record;
 }
 
@@ -225,21 +298,26 @@ std::optional<BuildCache::Record> BuildCache::read_entry(const std::string& part
     if (!enabled() || !safe_part(part))
         return std::nullopt;
     fs::path folder = entry_folder(part);
-    auto text = read_bytes(folder / "entry");
-    if (!text)
+    auto read = read_up_to_tail(folder / "entry");
+    std::error_code ec;
+    if (!read && !fs::exists(folder / "entry", ec))
         return std::nullopt;
-    auto record = parse_entry(*text);
+    auto record = read ? parse_entry(read->first, read->second) : std::nullopt;
     if (!record) {
         remove_quietly(folder); // damaged: built again and stored afresh
         return std::nullopt;
     }
-    // The note in the same bytes, the lines before it taken off: the index's note runs to tens
-    // of megabytes, and a copy of it would be the build's largest allocation.
-    text->erase(0, record->note_offset);
-    record->note = std::move(*text);
+    // The note in the same bytes, the lines before it taken off: no second copy of it.
+    read->first.erase(0, record->note_offset);
+    record->note = std::move(read->first);
     if (record->key != key)
         return std::nullopt; // stale: the next store replaces it
     return record;
+}
+
+void BuildCache::forget(const std::string& part) const {
+    if (enabled() && safe_part(part))
+        remove_quietly(entry_folder(part));
 }
 
 std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::string& key) const {
@@ -250,6 +328,8 @@ std::optional<CacheEntry> BuildCache::load(const std::string& part, const std::s
     CacheEntry entry;
     entry.note = std::move(record->note);
     entry.note_offset = record->note_offset;
+    entry.tail_offset = record->tail_offset;
+    entry.tail_bytes = record->tail_bytes;
     for (std::size_t n = 0; n < record->files.size(); ++n) {
         auto bytes = read_bytes(folder / std::to_string(n));
         if (!bytes || damage_check_hex(*bytes) != record->files[n].check) {
@@ -269,6 +349,8 @@ std::optional<StoredEntry> BuildCache::find(const std::string& part, const std::
     StoredEntry entry;
     entry.note = std::move(record->note);
     entry.note_offset = record->note_offset;
+    entry.tail_offset = record->tail_offset;
+    entry.tail_bytes = record->tail_bytes;
     for (std::size_t n = 0; n < record->files.size(); ++n) {
         auto& file = record->files[n];
         entry.files.push_back({std::move(file.path), folder + std::to_string(n),
@@ -330,9 +412,9 @@ std::optional<std::string> BuildCache::new_staging_folder() const {
 
 bool BuildCache::finish_entry(const std::string& staging, const std::string& part,
                               const std::string& key, const std::vector<Record::File>& files,
-                              const std::string& note) const {
+                              std::string_view note, std::string_view tail) const {
     fs::path folder = staging;
-    if (!write_bytes(folder / "entry", {entry_head(key, files, note), note})) {
+    if (!write_bytes(folder / "entry", {entry_head(key, files, note, tail), note, tail})) {
         remove_quietly(folder);
         return false;
     }
@@ -372,7 +454,7 @@ bool BuildCache::store_entry(const std::string& part, const std::string& key,
         std::string stamp = stamp_of(stored, &identity);
         files.push_back({path, damage_check_hex(bytes), stamp, identity});
     }
-    return finish_entry(*staging, part, key, files, entry.note);
+    return finish_entry(*staging, part, key, files, entry.note, entry.tail);
 }
 
 bool BuildCache::store_written(const std::string& part, const std::string& key,
@@ -399,7 +481,7 @@ bool BuildCache::store_written(const std::string& part, const std::string& key,
     FileIdentity identity;
     std::string stamp = stamp_of(stored, &identity);
     std::vector<Record::File> files{{path, *check, stamp, identity}};
-    return finish_entry(*staging, part, key, files, "");
+    return finish_entry(*staging, part, key, files, "", "");
 }
 
 std::string default_cache_folder(const std::string& source) {

@@ -5,11 +5,17 @@
 // from every input of that part (see build_cache_keys.hpp). A part whose key is unchanged takes
 // its files from the cache instead of being laid out again.
 //
-// <cache>/v10/<part>/entry one file, read in one go and checked whole (a damage check of its
+// <cache>/v11/<part>/entry one file, read up to its tail and checked (a damage check of its
 //                          lines and one of its note, damage_check_hex): the key; each file's
 //                          output path, damage check, size, modification time and identity
-//                          (device and inode); then the caller's note (summary, warnings)
-// <cache>/v10/<part>/<n>   the files' bytes
+//                          (device and inode); then the caller's note (summary, warnings); then
+//                          the caller's tail, neither read nor checked here
+// <cache>/v11/<part>/<n>   the files' bytes
+//
+// The tail is for what a caller reads in pieces, if at all, and checks piece by piece itself
+// (a meeting's search records, summed shard by shard; the index memo's records, each with its
+// damage check): a rebuild finds hundreds of entries and would otherwise read and check tens
+// of megabytes it never uses.
 //
 // A file's bytes are checked with XXH3 (damage_check_hex), not SHA-256: the check finds a
 // damaged copy, which is all it is for (the key, made of the inputs' SHA-256 digests, says
@@ -29,7 +35,10 @@ namespace bp::cli {
 struct CacheEntry {
     std::vector<std::pair<std::string, std::string>> files; // output path -> bytes
     std::string note;                                       // kept and given back as it is
+    std::string tail;              // stored after the note; not given back (see tail_offset)
     std::uint64_t note_offset = 0; // where the note starts in note_file(), as loaded
+    std::uint64_t tail_offset = 0; // where the tail starts in note_file(), as loaded
+    std::uint64_t tail_bytes = 0;  // and its size
 };
 
 // An entry found in the cache, its files not read: they go into the output as hard links.
@@ -44,6 +53,8 @@ struct StoredEntry {
     std::vector<File> files;
     std::string note;
     std::uint64_t note_offset = 0; // where the note starts in the entry's file (note_file())
+    std::uint64_t tail_offset = 0; // where the tail starts there
+    std::uint64_t tail_bytes = 0;
 };
 
 class BuildCache {
@@ -66,9 +77,9 @@ class BuildCache {
     // (another file system), a file is read, checked against its damage check and written. False,
     // the entry removed, when a file is damaged or gone; `out` may then hold some.
     bool write_to(const StoredEntry& entry, OutputTree& out) const;
-    // The file holding the note of `part`'s entry (from CacheEntry::note_offset on), for a
-    // caller that reads it again in pieces after load() vouched for it; each piece must then be
-    // checked by the caller, as the entry may have been replaced since.
+    // The file holding the note and tail of `part`'s entry (from note_offset and tail_offset
+    // on), for a caller that reads them in pieces: each piece must be checked by the caller, as
+    // the tail never is here and the entry may have been replaced since it was found.
     std::string note_file(const std::string& part) const { return entry_folder(part) + "/entry"; }
     // Replaces the entry for `part`. Best effort and thread-safe: a cache that cannot be written
     // costs time, never the build. Returns false when the entry was not stored.
@@ -83,6 +94,10 @@ class BuildCache {
     bool store_written(const std::string& part, const std::string& key, const std::string& path,
                        OutputTree& written_to) const;
 
+    // Removes `part`'s entry, found damaged by its caller (in its tail): the part is then built
+    // again and stored afresh.
+    void forget(const std::string& part) const;
+
   private:
     // An entry's file as read: its key, files and note.
     struct Record {
@@ -96,13 +111,15 @@ class BuildCache {
         std::vector<File> files;
         std::string note;
         std::uint64_t note_offset = 0;
+        std::uint64_t tail_offset = 0;
+        std::uint64_t tail_bytes = 0;
     };
-    // The entry's file up to its note, which follows it as it is.
+    // The entry's file up to its note, which follows it as it is, and then the tail.
     static std::string entry_head(const std::string& key, const std::vector<Record::File>& files,
-                                  const std::string& note);
-    // None when the text is not a whole entry, as written. The note is left where it is, from
-    // note_offset on.
-    static std::optional<Record> parse_entry(std::string_view text);
+                                  std::string_view note, std::string_view tail);
+    // None when the text (the entry's file up to its tail, which holds `tail_bytes` more) is
+    // not a whole entry, as written. The note is left where it is, from note_offset on.
+    static std::optional<Record> parse_entry(std::string_view text, std::uint64_t file_bytes);
     std::string entry_folder(const std::string& part) const;
     // `part`'s entry when it is whole and stored under `key`; a damaged one is removed.
     std::optional<Record> read_entry(const std::string& part, const std::string& key) const;
@@ -111,10 +128,11 @@ class BuildCache {
     // A new folder to write an entry in before it is renamed into place; none when the cache
     // cannot be written.
     std::optional<std::string> new_staging_folder() const;
-    // Writes the entry's file for `files` and `note` into `staging` and renames it into place
-    // as `part`'s entry; false (and `staging` gone) when it cannot.
+    // Writes the entry's file for `files`, `note` and `tail` into `staging` and renames it into
+    // place as `part`'s entry; false (and `staging` gone) when it cannot.
     bool finish_entry(const std::string& staging, const std::string& part, const std::string& key,
-                      const std::vector<Record::File>& files, const std::string& note) const;
+                      const std::vector<Record::File>& files, std::string_view note,
+                      std::string_view tail) const;
     std::string folder_;
 };
 

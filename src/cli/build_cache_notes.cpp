@@ -18,7 +18,7 @@ using content::NoteWriter;
 // A note's fields one after another (content/note_codec.hpp): read back with no parser and
 // byte for byte. A rebuild reads every unchanged meeting's two notes, and as JSON they were a
 // tenth of its time.
-const std::string note_format = "boardpack cache note 3";
+const std::string note_format = "boardpack cache note 4";
 
 void write_summary(NoteWriter& out, const content::PackSummary& summary) {
     out.flag(summary.built);
@@ -189,7 +189,7 @@ std::string note_text(const std::vector<Diagnostic>& warnings, const content::Pa
         for (const auto& document : pages->documents.documents)
             write_document(out, document);
         out.text(pages->documents.postings.table);
-        out.text(pages->documents.postings.records);
+        out.number(static_cast<long long>(pages->documents.postings.records.size()));
     }
     return out.take();
 }
@@ -201,12 +201,12 @@ std::string cache_note(const std::vector<Diagnostic>& warnings,
     return note_text(warnings, summary ? &*summary : nullptr, nullptr);
 }
 
-std::optional<std::string> pages_note(const std::vector<Diagnostic>& warnings,
+std::optional<NoteAndTail> pages_note(const std::vector<Diagnostic>& warnings,
                                       const PagesNote& pages) {
     for (const auto& document : pages.documents.documents)
         if (!fits_lines(document))
             return std::nullopt;
-    return note_text(warnings, nullptr, &pages);
+    return NoteAndTail{note_text(warnings, nullptr, &pages), pages.documents.postings.records};
 }
 
 std::optional<ReadNote> read_note(const std::string& note) {
@@ -229,16 +229,14 @@ std::optional<ReadNote> read_note(const std::string& note) {
             auto& documents = pages.documents.documents;
             for (std::size_t count = in.count(); count > 0; --count)
                 documents.push_back(read_document(in));
-            // The records stay in the note (StoredPostings): the caller says which file.
+            // The records stay in the tail (StoredPostings): the caller says which file.
             site::StoredPostings& stored = pages.documents.stored.emplace();
             pages.documents.postings.table = in.text();
             stored.table_offset = in.position() - pages.documents.postings.table.size();
             stored.table_bytes = pages.documents.postings.table.size();
-            std::string_view records = in.text_view();
-            stored.records_offset = in.position() - records.size();
-            stored.records_bytes = records.size();
+            stored.records_bytes = size_of(in);
             stored.check = site::stored_postings_check(pages.documents.postings.table);
-            if (!site::for_each_kept_shard(pages.documents.postings.table, records.size(),
+            if (!site::for_each_kept_shard(pages.documents.postings.table, stored.records_bytes,
                                            [](const site::KeptShard&) {}))
                 return std::nullopt;
             read.pages = std::move(pages);

@@ -104,9 +104,12 @@ std::optional<CachedMeeting> CachedParts::whole_meeting(const content::Board& bo
         !images_unchanged(source_root_, pages_read->pages->images))
         return std::nullopt;
     if (auto& stored = pages_read->pages->documents.stored) { // the search records, left in place
+        if (stored->records_bytes != pages->tail_bytes)
+            return std::nullopt;
         stored->file = cache_.note_file(part("pages", folder));
         stored->table_offset += pages->note_offset;
-        stored->records_offset += pages->note_offset;
+        stored->records_offset = pages->tail_offset;
+        stored->drop = [cache = cache_, part = part("pages", folder)] { cache.forget(part); };
     }
     std::string key = packs_key(sources, pages_read->pages->images);
     auto packs = cache_.find(part("meetings", folder), key);
@@ -137,7 +140,7 @@ void CachedParts::store_pages(const content::Board& board, const content::Meetin
         return;
     std::string sources = sources_key(board, meeting);
     cache_.store(part("pages", meeting_folder(board, meeting)), pages_key(pages_site_key_, sources),
-                 {std::move(files), std::move(*note)}, out);
+                 {std::move(files), std::move(note->note), std::move(note->tail)}, out);
 }
 
 void CachedParts::board_records(const content::Board& board, OutputTree& out, DiagnosticSink& sink,

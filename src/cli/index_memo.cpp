@@ -7,15 +7,13 @@
 #include "core/filesystem.hpp"
 #include "core/text.hpp"
 
-#include <fcntl.h>
 #include <string_view>
-#include <unistd.h>
 
 namespace bp::cli {
 
 namespace {
 
-constexpr std::string_view first_line = "boardpack meeting index 3\n";
+constexpr std::string_view first_line = "boardpack meeting index 4\n";
 // The hex digits of a record's damage check (damage_check_hex).
 constexpr std::size_t check_digits = 32;
 
@@ -55,26 +53,40 @@ bool add_entries(Digest& digest, const std::string& native, bool deep) {
 } // namespace
 
 IndexMemo::IndexMemo(const BuildCache& cache, std::string source, content::Audience audience)
-    : cache_(cache), source_(std::move(source)),
-      part_(std::string(content::to_string(audience)) + "/index") {
+    : cache_(cache), source_(std::move(source)), audience_(content::to_string(audience)) {
     Digest key;
     key.add("meeting index").add("boardpack " BOARDPACK_VERSION).add(program_identity());
     entry_key_ = key.add(source_).hex();
-    read_stored();
+}
+
+std::string IndexMemo::part_of(const content::Board& board) const {
+    return audience_ + "/index/" + board.folder;
+}
+
+IndexMemo::Shard& IndexMemo::shard_of(const content::Board& board) {
+    std::string part = part_of(board);
+    auto found = shards_.find(part);
+    if (found != shards_.end())
+        return found->second;
+    Shard& shard = shards_[part];
+    read_stored(part, shard);
+    return shard;
 }
 
 // The entry's note: the first line, then for each meeting or board its name, its key, and the
-// sizes and damage check (damage_check_hex) of its two notes on three lines, followed by the
-// notes' bytes. Only where
-// each record lies is held: an archive's index is tens of megabytes, read again record by record
-// (and checked) when recalled. Anything amiss drops the whole entry.
-void IndexMemo::read_stored() {
-    auto entry = cache_.load(part_, entry_key_);
+// sizes and damage check (damage_check_hex) of its two notes on three lines; the notes' bytes
+// follow one after another in the entry's tail, which is not read here: only where each record
+// lies is held, and a record is read (and checked) when recalled. Anything amiss in the note
+// drops the whole entry.
+void IndexMemo::read_stored(const std::string& part, Shard& shard) const {
+    auto entry = cache_.load(part, entry_key_);
     if (!entry || !entry->note.starts_with(first_line))
         return;
     std::string_view rest(entry->note);
     rest.remove_prefix(first_line.size());
     std::map<std::string, Stored> records;
+    std::uint64_t offset = entry->tail_offset;
+    std::uint64_t tail_left = entry->tail_bytes;
     while (!rest.empty()) {
         auto name = take_line(rest);
         auto key = take_line(rest);
@@ -88,35 +100,31 @@ void IndexMemo::read_stored() {
         auto value_bytes = parse_count(counts.substr(0, space));
         auto note_bytes =
             space == std::string_view::npos ? std::nullopt : parse_count(counts.substr(space + 1));
-        if (!value_bytes || !note_bytes || *value_bytes + *note_bytes > rest.size())
+        if (!value_bytes || !note_bytes || *value_bytes > tail_left ||
+            *note_bytes > tail_left - *value_bytes)
             return;
-        std::uint64_t offset =
-            entry->note_offset + static_cast<std::uint64_t>(rest.data() - entry->note.data());
         records[std::string(*name)] = {std::string(*key), offset, *value_bytes, *note_bytes,
                                        std::move(check)};
-        rest.remove_prefix(*value_bytes + *note_bytes);
+        offset += *value_bytes + *note_bytes;
+        tail_left -= *value_bytes + *note_bytes;
     }
-    int fd = ::open(cache_.note_file(part_).c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (tail_left != 0)
         return;
-    stored_fd_ = fd;
-    stored_ = std::move(records);
+    shard.file = cache_.note_file(part);
+    shard.stored = std::move(records);
 }
 
-IndexMemo::~IndexMemo() {
-    if (stored_fd_ >= 0)
-        ::close(stored_fd_);
-}
-
-std::optional<std::string> IndexMemo::read_stored_bytes(const Stored& stored) const {
-    auto bytes = read_at(stored_fd_, stored.offset, stored.value_bytes + stored.note_bytes);
+std::optional<std::string> IndexMemo::read_stored_bytes(const std::string& file,
+                                                        const Stored& stored) {
+    auto bytes = read_file_part(file, stored.offset, stored.value_bytes + stored.note_bytes);
     if (!bytes || damage_check_hex(*bytes) != stored.check) // replaced since, or damaged
         return std::nullopt;
     return bytes;
 }
 
-std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const Stored& stored) const {
-    auto bytes = read_stored_bytes(stored);
+std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const std::string& file,
+                                                             const Stored& stored) {
+    auto bytes = read_stored_bytes(file, stored);
     if (!bytes)
         return std::nullopt;
     std::string note = bytes->substr(stored.value_bytes);
@@ -144,23 +152,30 @@ std::optional<std::string> IndexMemo::records_key_of(const content::Board& board
     return digest.hex();
 }
 
-std::optional<IndexMemo::Kept> IndexMemo::stored_under(const std::string& name, std::string key) {
-    auto found = stored_.find(name);
-    bool same = found != stored_.end() && found->second.key == key;
+std::optional<IndexMemo::Kept> IndexMemo::stored_under(const content::Board& board,
+                                                       const std::string& name, std::string key) {
+    const Stored* found = nullptr;
+    const std::string* file = nullptr;
     {
         std::lock_guard lock(mutex_);
+        Shard& shard = shard_of(board);
+        auto stored = shard.stored.find(name);
+        if (stored != shard.stored.end() && stored->second.key == key) {
+            found = &stored->second; // a map's nodes stay put: read outside the lock
+            file = &shard.file;
+        }
         keys_read_[name] = std::move(key); // for keep_value, should the stored record not serve
     }
-    return same ? read_stored_record(found->second) : std::nullopt;
+    return found ? read_stored_record(*file, *found) : std::nullopt;
 }
 
-void IndexMemo::use_stored(const std::string& name) {
+void IndexMemo::use_stored(const content::Board& board, const std::string& name) {
     std::lock_guard lock(mutex_);
-    used_.insert(name);
+    shard_of(board).used.insert(name);
     keys_read_.erase(name);
 }
 
-void IndexMemo::keep_value(const std::string& name, std::string value,
+void IndexMemo::keep_value(const content::Board& board, const std::string& name, std::string value,
                            const std::vector<Diagnostic>& warnings) {
     if (name.find('\n') != std::string::npos) // the stored framing has a name per line
         return;
@@ -168,9 +183,10 @@ void IndexMemo::keep_value(const std::string& name, std::string value,
     auto key = keys_read_.find(name);
     if (key == keys_read_.end())
         return;
-    kept_[name] = {std::move(key->second), std::move(value), cache_note(warnings)};
+    Shard& shard = shard_of(board);
+    shard.kept[name] = {std::move(key->second), std::move(value), cache_note(warnings)};
     keys_read_.erase(key);
-    changed_ = true;
+    shard.changed = true;
 }
 
 std::optional<content::Meeting> IndexMemo::recall(const content::Board& board,
@@ -179,10 +195,10 @@ std::optional<content::Meeting> IndexMemo::recall(const content::Board& board,
     auto key = key_of(board, folder);
     if (!key)
         return std::nullopt;
-    if (auto stored = stored_under(folder, std::move(*key))) {
+    if (auto stored = stored_under(board, folder, std::move(*key))) {
         auto meeting = content::meeting_from_note(stored->value);
         if (meeting && replay_warnings(stored->note, sink)) {
-            use_stored(folder);
+            use_stored(board, folder);
             ++recalled_;
             return meeting;
         }
@@ -190,11 +206,11 @@ std::optional<content::Meeting> IndexMemo::recall(const content::Board& board,
     return std::nullopt;
 }
 
-void IndexMemo::keep(const content::Board&, const std::string& folder,
+void IndexMemo::keep(const content::Board& board, const std::string& folder,
                      const content::Meeting& meeting, const std::vector<Diagnostic>& warnings) {
     auto note = content::meeting_note(meeting);
     if (note && papers_in_folder(meeting, folder))
-        keep_value(folder, std::move(*note), warnings);
+        keep_value(board, folder, std::move(*note), warnings);
 }
 
 std::optional<content::BoardRecords> IndexMemo::recall_records(const content::Board& board,
@@ -202,11 +218,11 @@ std::optional<content::BoardRecords> IndexMemo::recall_records(const content::Bo
     auto key = records_key_of(board);
     if (!key)
         return std::nullopt;
-    if (auto stored = stored_under(board.folder, std::move(*key))) {
+    if (auto stored = stored_under(board, board.folder, std::move(*key))) {
         auto records = content::board_records_from_note(stored->value);
         if (records && records->minutes.size() == board.meetings.size() &&
             replay_warnings(stored->note, sink)) {
-            use_stored(board.folder);
+            use_stored(board, board.folder);
             return records;
         }
     }
@@ -215,40 +231,44 @@ std::optional<content::BoardRecords> IndexMemo::recall_records(const content::Bo
 
 void IndexMemo::keep_records(const content::Board& board, const content::BoardRecords& records,
                              const std::vector<Diagnostic>& warnings) {
-    keep_value(board.folder, content::board_records_note(records), warnings);
+    keep_value(board, board.folder, content::board_records_note(records), warnings);
+}
+
+void IndexMemo::save_shard(const std::string& part, const Shard& shard) const {
+    std::string text(first_line);
+    std::string tail;
+    auto add = [&](const std::string& name, const std::string& key, std::size_t value_bytes,
+                   std::size_t note_bytes, const std::string& check) {
+        text += name + '\n' + key + '\n' + std::to_string(value_bytes) + ' ' +
+                std::to_string(note_bytes) + ' ' + check + '\n';
+    };
+    for (const auto& [name, record] : shard.kept) {
+        std::size_t start = tail.size();
+        tail += record.value;
+        tail += record.note;
+        add(name, record.key, record.value.size(), record.note.size(),
+            damage_check_hex(std::string_view(tail).substr(start)));
+    }
+    for (const auto& name : shard.used) {
+        const Stored& stored = shard.stored.at(name);
+        if (auto bytes = read_stored_bytes(shard.file, stored)) { // checked: carried as they were
+            add(name, stored.key, stored.value_bytes, stored.note_bytes, stored.check);
+            tail += *bytes;
+        }
+    }
+    cache_.store(part, entry_key_, {{}, std::move(text), std::move(tail)});
 }
 
 void IndexMemo::save() {
     std::lock_guard lock(mutex_);
-    // Unless everything came from what was stored, and all of it was asked for.
-    if (changed_ || used_.size() != stored_.size()) {
-        std::string text(first_line);
-        auto add = [&](const std::string& name, const std::string& key, std::size_t value_bytes,
-                       std::size_t note_bytes, const std::string& check, const std::string& bytes) {
-            text += name + '\n' + key + '\n' + std::to_string(value_bytes) + ' ' +
-                    std::to_string(note_bytes) + ' ' + check + '\n';
-            text += bytes;
-        };
-        for (const auto& [name, record] : kept_) {
-            std::string bytes = record.value + record.note;
-            add(name, record.key, record.value.size(), record.note.size(), damage_check_hex(bytes),
-                bytes);
-        }
-        for (const auto& name : used_) {
-            const Stored& stored = stored_.at(name);
-            if (auto bytes = read_stored_bytes(stored)) // checked: carried over as they were
-                add(name, stored.key, stored.value_bytes, stored.note_bytes, stored.check, *bytes);
-        }
-        cache_.store(part_, entry_key_, {{}, std::move(text)});
+    for (auto& [part, shard] : shards_) {
+        // Unless everything came from what was stored, and all of it was asked for.
+        if (shard.changed || shard.used.size() != shard.stored.size())
+            save_shard(part, shard);
     }
     // The build goes on for long after the index: what was kept is let go.
-    kept_.clear();
-    used_.clear();
-    stored_.clear();
+    shards_.clear();
     keys_read_.clear();
-    if (stored_fd_ >= 0)
-        ::close(stored_fd_);
-    stored_fd_ = -1;
 }
 
 } // namespace bp::cli

@@ -48,6 +48,9 @@ struct StoredPostings {
     // stored_postings_check() of the table's bytes, as they were when the entry was found
     // whole: the records read back are checked shard by shard against the table's sums.
     std::uint64_t check = 0;
+    // Called when the records read back are not what the table says (damaged, or the entry
+    // replaced since): the file is then no longer to be served.
+    std::function<void()> drop;
 };
 std::uint64_t stored_postings_check(std::string_view bytes);
 // Reads back the records of the shards the table lists that are in `wanted`, a shard at a

@@ -313,10 +313,14 @@ void SearchIndex::take_stored_postings(const std::set<std::string>& wanted) {
                                                                  meeting.identities,
                                                                  PostingSpill::Sums::counted);
                                        });
-        if (!read)
+        if (!read) {
+            if (meeting.at.drop)
+                meeting.at.drop();
             throw std::runtime_error("the search postings kept in " + meeting.at.file +
-                                     " changed while the site was built (another build "
-                                     "storing into the same cache?): build again");
+                                     " are damaged, or were replaced while the site was built "
+                                     "(another build storing into the same cache?): they are "
+                                     "dropped from the cache; build again");
+        }
     }
     std::vector<LeftInCache>().swap(left_in_cache_);
 }

@@ -151,7 +151,8 @@ class SearchIndex {
     void write_meta(OutputTree& output, const std::vector<std::uint32_t>& order,
                     const std::vector<std::string>& shard_keys) const;
     // Adds the records of the `wanted` shards of every meeting whose postings were left in the
-    // cache. Throws when they are not as they were found (the entry replaced meanwhile).
+    // cache. Throws when they are not as their table says (damaged, or the entry replaced
+    // meanwhile), the entry dropped first.
     void take_stored_postings(const std::set<std::string>& wanted);
     void write_shard(OutputTree& output, const std::string& key,
                      const std::vector<const std::string*>& forms, GroupReader& postings) const;

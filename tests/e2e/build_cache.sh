@@ -9,7 +9,7 @@ site="$WORK/example"
 mkdir -p "$site"
 cp -r "$ROOT/site.yaml" "$ROOT/content" "$ROOT/assets" "$site/"
 cache="$site/.boardpack-cache"
-layout=v10 # the cache's layout: src/cli/build_cache.cpp
+layout=v11 # the cache's layout: src/cli/build_cache.cpp
 meeting="content/csp/2017-12-12"
 
 cached() { # NAME [options]: builds with the cache into the new folder $WORK/NAME
@@ -30,8 +30,31 @@ same() { diff -r "$1" "$2" >"$WORK/diff.txt" 2>&1; }
 entry_of() { # the cache entry holding a meeting's packs
   echo "$cache/$layout/public/meetings/csp/$1"
 }
-note_of() { # the note an entry's file ends with
-  python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); at = d.index(b"\nnote ") + 1; sys.stdout.buffer.write(d[d.index(b"\n", at) + 1:])' "$1"
+# An entry's file: its first line ends with the sizes of the lines, the note and the tail that
+# follow it. "part OFFSET SIZE" for the note or the tail of an entry, as this prints them.
+entry_part() { # note|tail ENTRY
+  python3 - "$@" <<'PY'
+import sys
+which, path = sys.argv[1], sys.argv[2]
+data = open(path, "rb").read()
+first = data.index(b"\n") + 1
+lines, note, tail = (int(size) for size in data[:first].split()[-3:])
+start = first + lines + (note if which == "tail" else 0)
+print(start, tail if which == "tail" else note)
+PY
+}
+note_of() { # the note an entry's file holds
+  read -r start size <<<"$(entry_part note "$1")"
+  tail -c "+$((start + 1))" "$1" | head -c "$size"
+}
+flip_byte() { # FILE OFFSET: one letter altered, the size kept
+  python3 - "$1" "$2" <<'PY'
+import sys
+path, at = sys.argv[1], int(sys.argv[2])
+data = bytearray(open(path, "rb").read())
+data[at] ^= 0x01
+open(path, "wb").write(bytes(data))
+PY
 }
 
 clean reference; reference="$WORK/reference"
@@ -149,7 +172,7 @@ index_from_cache() { # the number of meetings whose agendas the index took from 
 check "the first build reads every meeting's agenda" test "$(index_from_cache "$first")" = 0
 check "a rebuild with nothing changed reads no agenda" test "$(index_from_cache "$again")" = 4
 check "one changed paper has only its meeting's agenda read again" test "$(index_from_cache "$changed")" = 3
-check "the index is one entry of the cache" test -f "$cache/$layout/public/index/entry"
+check "the index is kept in the cache, an entry for each board" test -f "$cache/$layout/public/index/content/csp/entry"
 check "the sources' digests are kept for the next build" test -f "$cache/$layout/public/digests/entry"
 sed -i 's/^venue: .*/venue: Council Chamber, Harbourside Town Hall/' "$site/content/csp/board.yaml"
 cached venue_changed; venue_changed="$WORK/venue_changed"
@@ -157,7 +180,7 @@ check "a board's new venue has its meetings' agendas read again" test "$(index_f
 check "the meetings then print the new venue" grep -q "Council Chamber, Harbourside Town Hall" "$venue_changed/csp/2017-12-12/index.html"
 clean reference_venue; reference="$WORK/reference_venue"
 check "after a board's new venue the build equals a clean build" same "$venue_changed" "$reference"
-python3 - "$cache/$layout/public/index/entry" <<'PY'
+python3 - "$cache/$layout/public/index/content/csp/entry" <<'PY'
 import sys
 path = sys.argv[1]
 data = bytearray(open(path, "rb").read())
@@ -166,7 +189,8 @@ data[at] = ord("J")
 open(path, "wb").write(bytes(data))
 PY
 cached index_altered; index_altered="$WORK/index_altered"
-check "an altered index entry is never used" test "$(index_from_cache "$index_altered")" = 0
+# Each meeting's record has its own damage check: the altered one is read afresh, alone.
+check "an altered record of the index is never used" test "$(index_from_cache "$index_altered")" = 3
 check "a build past an altered index entry equals a clean build" same "$index_altered" "$reference"
 cached index_again
 check "the altered index entry is stored afresh" test "$(index_from_cache "$WORK/index_again")" = 4
@@ -253,18 +277,48 @@ check "a damaged entry record is never served" same "$damaged" "$reference"
 
 pages_entry="$cache/$layout/public/pages/csp/2017-12-12/entry"
 note_of "$pages_entry" >"$WORK/pages-note"
-python3 - "$pages_entry" <<'PY'
+read -r note_start note_size <<<"$(entry_part note "$pages_entry")"
+check "a meeting's pages entry keeps a note" test "$note_size" -gt 1000
+flip_byte "$pages_entry" "$((note_start + note_size / 2))"
+cached altered_note; altered_note="$WORK/altered_note"
+check "an altered note (a meeting's search terms) is detected" test "$(pages_from_cache "$altered_note")" = 3
+check "an altered note is never served" same "$altered_note" "$reference"
+check "the altered note is stored afresh" cmp -s <(note_of "$pages_entry") "$WORK/pages-note"
+
+# A meeting's search records lie in its pages entry's tail, read only for the shards an edit
+# touches and checked shard by shard against the sums in the note. Damaged records fail the
+# build that reaches them, the entry dropped, and the next build lays the meeting out again.
+read -r tail_start tail_size <<<"$(entry_part tail "$pages_entry")"
+check "a meeting's search records lie in its pages entry's tail" test "$tail_size" -gt 1000
+python3 - "$pages_entry" "$tail_start" <<'PY'
 import sys
-path = sys.argv[1]
+path, start = sys.argv[1], int(sys.argv[2])
 data = bytearray(open(path, "rb").read())
-at = data.index(b'"postings_bytes":')  # word forms and postings follow the note's JSON line
-at = data.index(b'\n', at) + 1
-data[at] = ord("q") if data[at] != ord("q") else ord("r")  # one byte altered, same length
+for at in range(start, len(data), 7):  # every shard's records altered, the size kept
+    data[at] ^= 0x01
 open(path, "wb").write(bytes(data))
 PY
-cached altered_note; altered_note="$WORK/altered_note"
-check "an altered note (a meeting's search terms) is never served" same "$altered_note" "$reference"
-check "the altered note is stored afresh" cmp -s <(note_of "$pages_entry") "$WORK/pages-note"
+cached tail_unread; tail_unread="$WORK/tail_unread"
+check "records that no edit needs are not read" test "$(pages_from_cache "$tail_unread")" = 4
+check "so a rebuild past them equals a clean build" same "$tail_unread" "$reference"
+edited_paper="$site/content/csp/2018-03-13/08-chairs-report.md"
+cp "$edited_paper" "$WORK/paper-before"
+echo "The partnership agreed the community safety plan and the anti-social behaviour actions." \
+  >>"$edited_paper"
+cp -r "$tail_unread" "$WORK/tail_unread_kept"
+"$BOARDPACK" build --source "$site" --out "$tail_unread" >"$WORK/tail_read.log" 2>&1
+check "damaged records an edit needs stop the build" test "$?" -ne 0
+check "damaged records an edit needs fail the build" grep -q "search postings kept in .* are damaged" "$WORK/tail_read.log"
+check "and leave the output as it was" same "$tail_unread" "$WORK/tail_unread_kept"
+check "the damaged entry is dropped from the cache" test ! -e "$pages_entry"
+cached tail_healed; tail_healed="$WORK/tail_healed"
+# The edited meeting's pages were stored by the build that failed after them.
+check "the next build lays the meeting out again" test "$(pages_from_cache "$tail_healed")" = 3
+check "and stores its pages afresh" test -f "$pages_entry"
+clean reference_tail; reference_tail="$WORK/reference_tail"
+check "and equals a clean build" same "$tail_healed" "$reference_tail"
+cp "$WORK/paper-before" "$edited_paper"
+cached tail_restored
 
 sed -i 's/^2017-05,.*/2017-05,23/' "$site/content/csp/indicators/arson.csv"
 cached data_change; data_change="$WORK/data_change"
@@ -308,6 +362,28 @@ rm -rf "$cache"
 clean no_cache; no_cache="$WORK/no_cache"
 check "--no-cache writes no cache" test ! -e "$cache"
 check "--no-cache takes nothing from a cache" test "$(from_cache "$no_cache")" = 0
+
+# Each board's part of the index is an entry of its own: an edit in one board's papers rewrites
+# that board's entry and leaves every other board's as it was.
+cp -r "$site/content/csp" "$site/content/youth"
+sed -i 's/^name: .*/name: Harbourside Youth Justice Board/; s/^short_name: .*/short_name: YJ Board/' \
+  "$site/content/youth/board.yaml"
+cached two_boards
+csp_index="$cache/$layout/public/index/content/csp/entry"
+youth_index="$cache/$layout/public/index/content/youth/entry"
+check "each board's index has an entry of its own" test -f "$csp_index" -a -f "$youth_index"
+youth_before="$(stat -c %i "$youth_index")"
+csp_before="$(stat -c %i "$csp_index")"
+cp "$site/$meeting/08-chairs-report.md" "$WORK/chairs-report-before"
+echo "The board thanked the officers for the winter programme." >>"$site/$meeting/08-chairs-report.md"
+cached two_boards_edit; two_boards_edit="$WORK/two_boards_edit"
+check "an edit in one board reads its meeting's agenda again, alone" test "$(index_from_cache "$two_boards_edit")" = 7
+check "and rewrites that board's index entry" test "$(stat -c %i "$csp_index")" != "$csp_before"
+check "leaving the other board's as it was" test "$(stat -c %i "$youth_index")" = "$youth_before"
+clean two_boards_reference
+check "the build with two boards equals a clean build" same "$two_boards_edit" "$WORK/two_boards_reference"
+rm -rf "$site/content/youth"
+cp "$WORK/chairs-report-before" "$site/$meeting/08-chairs-report.md"
 
 # What a pack draws with depends on the installed fonts (an installed body family, fallback
 # faces): a font installed, upgraded or removed since the last build makes every cached pack

@@ -425,19 +425,23 @@ TEST_CASE("meetings whose records are left in a file give the same index, shard 
     fs::remove(file);
 }
 
-TEST_CASE("records left in a file that changed since are an error when the index is written") {
+TEST_CASE("records left in a file that changed since are an error, the file dropped") {
     fs::path file = fs::temp_directory_path() / "bp-search-test-stored-changed";
     Indexed added("changed-added"), from_file("changed-read");
     std::vector<site::RecordedDocuments> meetings = recorded_in_file(added, file);
-    for (auto& meeting : meetings)
+    int dropped = 0;
+    for (auto& meeting : meetings) {
+        meeting.stored->drop = [&dropped] { ++dropped; };
         from_file.index.index(std::move(meeting));
+    }
     {
         std::fstream changed(file, std::ios::binary | std::ios::in | std::ios::out);
         changed.seekp(-3, std::ios::end);
         changed << "xyz";
     }
-    CHECK_THROWS_WITH_AS(from_file.files(), doctest::Contains("changed while the site was built"),
+    CHECK_THROWS_WITH_AS(from_file.files(), doctest::Contains("are damaged, or were replaced"),
                          std::runtime_error);
+    CHECK(dropped == 1); // the second meeting's, whose records end the file
     fs::remove(file);
 }
 
@@ -457,7 +461,7 @@ TEST_CASE("a table of kept records that changed since is an error too") {
         changed.seekp(static_cast<std::streamoff>(inside_table));
         changed.put(static_cast<char>(byte ^ 0x20));
     }
-    CHECK_THROWS_WITH_AS(from_file.files(), doctest::Contains("changed while the site was built"),
+    CHECK_THROWS_WITH_AS(from_file.files(), doctest::Contains("are damaged, or were replaced"),
                          std::runtime_error);
     fs::remove(file);
 }
