@@ -47,7 +47,7 @@ note_of() { # the note an entry's file holds
   read -r start size <<<"$(entry_part note "$1")"
   tail -c "+$((start + 1))" "$1" | head -c "$size"
 }
-flip_byte() { # FILE OFFSET: one letter altered, the size kept
+flip_byte() { # FILE OFFSET: one bit of the byte there flipped, the size kept
   python3 - "$1" "$2" <<'PY'
 import sys
 path, at = sys.argv[1], int(sys.argv[2])
