@@ -108,6 +108,33 @@ std::optional<std::vector<FolderEntry>> source_folder_entries(const std::string&
     return listings.by_path.emplace(std::move(key), std::move(entries)).first->second;
 }
 
+HeldEntry held_entry(const std::string& native_path, std::string_view name) {
+    if (name.empty() || name == "." || name == "..")
+        return HeldEntry::not_held;
+    HeldListings& listings = held_listings();
+    std::lock_guard lock(listings.mutex);
+    if (!listings.held)
+        return HeldEntry::not_held;
+    auto found = listings.by_path.find(std::string(without_leading_dot_slash(native_path)));
+    if (found == listings.by_path.end() || !found->second)
+        return HeldEntry::not_held;
+    const std::vector<FolderEntry>& entries = *found->second;
+    auto at = std::lower_bound(
+        entries.begin(), entries.end(), name,
+        [](const FolderEntry& entry, std::string_view wanted) { return entry.name < wanted; });
+    if (at == entries.end() || at->name != name)
+        return HeldEntry::absent;
+    switch (at->kind) {
+    case FolderEntry::Kind::file:
+        return HeldEntry::file;
+    case FolderEntry::Kind::folder:
+        return HeldEntry::folder;
+    case FolderEntry::Kind::other:
+        break;
+    }
+    return HeldEntry::other;
+}
+
 SourceListingsHeldForBuild::SourceListingsHeldForBuild() {
     std::lock_guard lock(held_listings().mutex);
     held_listings().held = true;
@@ -223,10 +250,15 @@ std::optional<fs::path> DiskFileSystem::real_folder(const std::string& path) con
     }
     std::string full = join_path(root_, path);
     std::string name = file_name(path);
-    struct stat status {};
     std::optional<fs::path> answer;
-    if (!name.empty() && name != "." && name != ".." && ::lstat(full.c_str(), &status) == 0 &&
-        S_ISDIR(status.st_mode)) {
+    auto plain_folder = [&] {
+        HeldEntry held = held_entry(join_path(root_, parent_path(path)), name);
+        if (held != HeldEntry::not_held && held != HeldEntry::other)
+            return held == HeldEntry::folder;
+        struct stat status {};
+        return ::lstat(full.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
+    };
+    if (!name.empty() && name != "." && name != ".." && plain_folder()) {
         // A folder that is not a link lies in its parent's real folder: one lstat, not a
         // readlink for every part of the path.
         if (auto parent = real_folder(parent_path(path)))
@@ -247,17 +279,22 @@ bool DiskFileSystem::outside(const std::string& path) const {
     // A named entry that is not itself a symlink lies where its folder really is; so does a
     // name that names nothing (a missing published.yaml, say), which reads as absent anyway.
     std::string name = file_name(path);
-    struct stat status {};
-    if (!name.empty() && name != "." && name != "..") {
-        bool found = ::lstat(join_path(root_, path).c_str(), &status) == 0;
-        if ((found && !S_ISLNK(status.st_mode)) || (!found && errno == ENOENT)) {
-            auto folder = real_folder(parent_path(path));
-            return !folder || !within(real_root_, *folder);
-        }
+    if (!name.empty() && name != "." && name != ".." && plain_entry(path)) {
+        auto folder = real_folder(parent_path(path));
+        return !folder || !within(real_root_, *folder);
     }
     std::error_code ec;
     fs::path real = fs::weakly_canonical(fs::absolute(join_path(root_, path)), ec);
     return ec || !within(real_root_, real);
+}
+
+bool DiskFileSystem::plain_entry(const std::string& path) const {
+    HeldEntry held = held_entry(join_path(root_, parent_path(path)), file_name(path));
+    if (held != HeldEntry::not_held && held != HeldEntry::other)
+        return true; // a file, a folder, or nothing at all
+    struct stat status {};
+    bool found = ::lstat(join_path(root_, path).c_str(), &status) == 0;
+    return (found && !S_ISLNK(status.st_mode)) || (!found && errno == ENOENT);
 }
 
 std::optional<std::string> DiskFileSystem::resolve(const std::string& path) const {
@@ -335,12 +372,32 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
 }
 
 bool DiskFileSystem::is_file(const std::string& path) const {
+    switch (held_entry(join_path(root_, parent_path(path)), file_name(path))) {
+    case HeldEntry::file:
+        return !outside(path);
+    case HeldEntry::absent:
+    case HeldEntry::folder:
+        return false;
+    case HeldEntry::not_held:
+    case HeldEntry::other: // a link, say: followed
+        break;
+    }
     auto full = resolve(path);
     std::error_code ec;
     return full && fs::is_regular_file(*full, ec);
 }
 
 bool DiskFileSystem::is_directory(const std::string& path) const {
+    switch (held_entry(join_path(root_, parent_path(path)), file_name(path))) {
+    case HeldEntry::folder:
+        return !outside(path);
+    case HeldEntry::absent:
+    case HeldEntry::file:
+        return false;
+    case HeldEntry::not_held:
+    case HeldEntry::other:
+        break;
+    }
     auto full = resolve(path.empty() ? "." : path);
     std::error_code ec;
     return full && fs::is_directory(*full, ec);

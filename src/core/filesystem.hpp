@@ -51,6 +51,9 @@ class DiskFileSystem final : public FileSystem {
     // A folder's real path, worked out once per folder: a build asks of thousands of files in
     // a few hundred folders, and each answer from scratch costs a readlink per path part.
     std::optional<std::filesystem::path> real_folder(const std::string& path) const;
+    // Whether the entry at `path` is not a link (or names nothing), from the build's held
+    // listing of its folder when there is one, else from an lstat.
+    bool plain_entry(const std::string& path) const;
     std::string root_;
     std::filesystem::path real_root_;
     mutable std::mutex folders_mutex_;
@@ -114,6 +117,12 @@ class OpenFolder {
 // and its meeting's key. For the site's sources only, never the output, which the build
 // changes as it goes.
 std::optional<std::vector<FolderEntry>> source_folder_entries(const std::string& native_path);
+// What the listing held for this build of the folder at `native_path` says of `name`, without
+// a look at the disk: whether a meeting has a published.yaml, whether a paper's folder is
+// there, asked of names the build's walk has listed already. not_held when no listing of that
+// folder is held (or `name` is "", "." or ".."): the caller looks for itself.
+enum class HeldEntry { not_held, absent, file, folder, other };
+HeldEntry held_entry(const std::string& native_path, std::string_view name);
 class SourceListingsHeldForBuild {
   public:
     SourceListingsHeldForBuild();

@@ -228,3 +228,57 @@ TEST_CASE("while a build holds source listings, a folder is listed once, under e
     fs::current_path(here);
     fs::remove_all(root);
 }
+
+TEST_CASE("while a build holds source listings, the site's files are known from them, links "
+          "still followed") {
+    fs::path root = fs::temp_directory_path() / "boardpack-held-answers-test";
+    fs::path elsewhere = fs::temp_directory_path() / "boardpack-held-answers-elsewhere";
+    fs::remove_all(root);
+    fs::remove_all(elsewhere);
+    fs::create_directories(root / "content/csp/2017-12-12/images");
+    fs::create_directories(elsewhere);
+    std::ofstream(root / "content/csp/2017-12-12/meeting.yaml") << "date: 2017-12-12";
+    std::ofstream(root / "content/csp/notes.md") << "inside";
+    std::ofstream(elsewhere / "secret.md") << "outside";
+    fs::create_symlink(root / "content/csp/notes.md", root / "content/csp/2017-12-12/linked.md");
+    fs::create_symlink(elsewhere / "secret.md", root / "content/csp/2017-12-12/escape.md");
+    fs::create_directory_symlink(elsewhere, root / "content/csp/2017-12-12/away");
+    bp::DiskFileSystem files(root.string());
+    std::string meeting = "content/csp/2017-12-12";
+    auto answers = [&] {
+        return std::vector<bool>{files.is_file(meeting + "/meeting.yaml"),
+                                 files.is_file(meeting + "/published.yaml"),
+                                 files.is_directory(meeting + "/images"),
+                                 files.is_file(meeting + "/images"),
+                                 files.is_directory(meeting + "/meeting.yaml"),
+                                 files.is_file(meeting + "/linked.md"),
+                                 files.outside(meeting + "/linked.md"),
+                                 files.is_file(meeting + "/escape.md"),
+                                 files.outside(meeting + "/escape.md"),
+                                 files.outside(meeting + "/away/secret.md"),
+                                 files.is_directory(meeting + "/."),
+                                 files.outside(meeting + "/../../../../x")};
+    };
+    std::vector<bool> expected = {true,  false, true, false, false, true,
+                                  false, false, true, true,  true,  true};
+    CHECK(answers() == expected);
+    {
+        bp::SourceListingsHeldForBuild held;
+        bp::source_folder_entries((root / meeting).string()); // the build's walk lists it
+        CHECK(bp::held_entry((root / meeting).string(), "meeting.yaml") == bp::HeldEntry::file);
+        CHECK(bp::held_entry((root / meeting).string(), "images") == bp::HeldEntry::folder);
+        CHECK(bp::held_entry((root / meeting).string(), "escape.md") == bp::HeldEntry::other);
+        CHECK(bp::held_entry((root / meeting).string(), "..") == bp::HeldEntry::not_held);
+        CHECK(bp::held_entry((root / "content").string(), "csp") == bp::HeldEntry::not_held);
+        CHECK(answers() == expected);
+        // Written after the walk: the build goes on with the folder as its walk saw it, as its
+        // record of the sources does; the next build sees the file.
+        std::ofstream(root / meeting / "published.yaml") << "date: 2017-12-01";
+        CHECK(bp::held_entry((root / meeting).string(), "published.yaml") ==
+              bp::HeldEntry::absent);
+        CHECK_FALSE(files.is_file(meeting + "/published.yaml"));
+    }
+    CHECK(files.is_file(meeting + "/published.yaml"));
+    fs::remove_all(root);
+    fs::remove_all(elsewhere);
+}
