@@ -274,8 +274,7 @@ TEST_CASE("while a build holds source listings, the site's files are known from 
         // Written after the walk: the build goes on with the folder as its walk saw it, as its
         // record of the sources does; the next build sees the file.
         std::ofstream(root / meeting / "published.yaml") << "date: 2017-12-01";
-        CHECK(bp::held_entry((root / meeting).string(), "published.yaml") ==
-              bp::HeldEntry::absent);
+        CHECK(bp::held_entry((root / meeting).string(), "published.yaml") == bp::HeldEntry::absent);
         CHECK_FALSE(files.is_file(meeting + "/published.yaml"));
     }
     CHECK(files.is_file(meeting + "/published.yaml"));
