@@ -371,33 +371,24 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     return full ? read_regular_file(*full) : std::nullopt;
 }
 
+std::optional<bool> DiskFileSystem::held_as(const std::string& path, HeldEntry kind) const {
+    HeldEntry held = held_entry(join_path(root_, parent_path(path)), file_name(path));
+    if (held == HeldEntry::not_held || held == HeldEntry::other) // a link, say: followed
+        return std::nullopt;
+    return held == kind && !outside(path);
+}
+
 bool DiskFileSystem::is_file(const std::string& path) const {
-    switch (held_entry(join_path(root_, parent_path(path)), file_name(path))) {
-    case HeldEntry::file:
-        return !outside(path);
-    case HeldEntry::absent:
-    case HeldEntry::folder:
-        return false;
-    case HeldEntry::not_held:
-    case HeldEntry::other: // a link, say: followed
-        break;
-    }
+    if (auto held = held_as(path, HeldEntry::file))
+        return *held;
     auto full = resolve(path);
     std::error_code ec;
     return full && fs::is_regular_file(*full, ec);
 }
 
 bool DiskFileSystem::is_directory(const std::string& path) const {
-    switch (held_entry(join_path(root_, parent_path(path)), file_name(path))) {
-    case HeldEntry::folder:
-        return !outside(path);
-    case HeldEntry::absent:
-    case HeldEntry::file:
-        return false;
-    case HeldEntry::not_held:
-    case HeldEntry::other:
-        break;
-    }
+    if (auto held = held_as(path, HeldEntry::folder))
+        return *held;
     auto full = resolve(path.empty() ? "." : path);
     std::error_code ec;
     return full && fs::is_directory(*full, ec);

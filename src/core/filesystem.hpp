@@ -34,6 +34,8 @@ class FileSystem {
 // The hint for a file that lies outside the site folder, shared by every reader.
 extern const char* const outside_site_hint;
 
+enum class HeldEntry; // below, with the listings a build holds
+
 class DiskFileSystem final : public FileSystem {
   public:
     explicit DiskFileSystem(std::string root);
@@ -54,6 +56,10 @@ class DiskFileSystem final : public FileSystem {
     // Whether the entry at `path` is not a link (or names nothing), from the build's held
     // listing of its folder when there is one, else from an lstat.
     bool plain_entry(const std::string& path) const;
+    // Whether `path` is a `kind` (a file or a folder) inside the root, from the build's held
+    // listing of its folder; nothing when no listing is held or it names a link, which the
+    // disk answers.
+    std::optional<bool> held_as(const std::string& path, HeldEntry kind) const;
     std::string root_;
     std::filesystem::path real_root_;
     mutable std::mutex folders_mutex_;
