@@ -252,9 +252,8 @@ std::optional<fs::path> DiskFileSystem::real_folder(const std::string& path) con
     std::string name = file_name(path);
     std::optional<fs::path> answer;
     auto plain_folder = [&] {
-        HeldEntry held = held_entry(join_path(root_, parent_path(path)), name);
-        if (held != HeldEntry::not_held && held != HeldEntry::other)
-            return held == HeldEntry::folder;
+        if (auto listed_as = listed(path))
+            return *listed_as == HeldEntry::folder;
         struct stat status {};
         return ::lstat(full.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
     };
@@ -288,9 +287,15 @@ bool DiskFileSystem::outside(const std::string& path) const {
     return ec || !within(real_root_, real);
 }
 
-bool DiskFileSystem::plain_entry(const std::string& path) const {
+std::optional<HeldEntry> DiskFileSystem::listed(const std::string& path) const {
     HeldEntry held = held_entry(join_path(root_, parent_path(path)), file_name(path));
-    if (held != HeldEntry::not_held && held != HeldEntry::other)
+    if (held == HeldEntry::not_held || held == HeldEntry::other) // a link, say: followed
+        return std::nullopt;
+    return held;
+}
+
+bool DiskFileSystem::plain_entry(const std::string& path) const {
+    if (listed(path))
         return true; // a file, a folder, or nothing at all
     struct stat status {};
     bool found = ::lstat(join_path(root_, path).c_str(), &status) == 0;
@@ -372,10 +377,10 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
 }
 
 std::optional<bool> DiskFileSystem::held_as(const std::string& path, HeldEntry kind) const {
-    HeldEntry held = held_entry(join_path(root_, parent_path(path)), file_name(path));
-    if (held == HeldEntry::not_held || held == HeldEntry::other) // a link, say: followed
+    auto listed_as = listed(path);
+    if (!listed_as)
         return std::nullopt;
-    return held == kind && !outside(path);
+    return *listed_as == kind && !outside(path);
 }
 
 bool DiskFileSystem::is_file(const std::string& path) const {

@@ -53,6 +53,9 @@ class DiskFileSystem final : public FileSystem {
     // A folder's real path, worked out once per folder: a build asks of thousands of files in
     // a few hundred folders, and each answer from scratch costs a readlink per path part.
     std::optional<std::filesystem::path> real_folder(const std::string& path) const;
+    // What the build's held listing of `path`'s folder says of it (a file, a folder or
+    // nothing there); none when no listing is held or it names a link, which the disk answers.
+    std::optional<HeldEntry> listed(const std::string& path) const;
     // Whether the entry at `path` is not a link (or names nothing), from the build's held
     // listing of its folder when there is one, else from an lstat.
     bool plain_entry(const std::string& path) const;
