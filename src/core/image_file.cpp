@@ -1,5 +1,7 @@
 #include "core/image_file.hpp"
 
+#include "core/svg_library.hpp"
+
 #include <cairo-pdf.h>
 #include <csetjmp>
 #include <cstdio>
@@ -7,7 +9,6 @@
 #include <jpeglib.h>
 // after jpeglib.h, which it needs
 #include <jerror.h>
-#include <librsvg/rsvg.h>
 #include <png.h>
 
 namespace bp {
@@ -211,38 +212,45 @@ bool read_jpeg(std::string_view bytes, ImageHeader& header, DecodedImage* pixels
 // ---- SVG, through librsvg ----
 
 struct SvgHandle {
+    const SvgLibrary* library = nullptr;
     RsvgHandle* handle = nullptr;
     ~SvgHandle() {
         if (handle)
-            g_object_unref(handle);
+            library->object_unref(handle);
     }
 };
 
 bool open_svg(std::string_view bytes, SvgHandle& svg, std::string& error) {
+    std::string why;
+    svg.library = svg_library(why);
+    if (!svg.library) {
+        error = "cannot be read: " + why;
+        return false;
+    }
     GError* failure = nullptr;
     // No base file: an SVG may not pull other files in behind the paper's back.
-    svg.handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
-                                           bytes.size(), &failure);
+    svg.handle = svg.library->handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
+                                                   bytes.size(), &failure);
     if (!svg.handle) {
         error = std::string("is not a readable SVG document (") +
                 (failure ? failure->message : "unknown fault") + ")";
         if (failure)
-            g_error_free(failure);
+            svg.library->error_free(failure);
         return false;
     }
     return true;
 }
 
-ImageHeader svg_size(RsvgHandle* handle) {
+ImageHeader svg_size(const SvgHandle& svg) {
     double width = 0, height = 0;
-    if (rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) && width > 0 &&
+    if (svg.library->get_intrinsic_size_in_pixels(svg.handle, &width, &height) && width > 0 &&
         height > 0)
         return {ImageFormat::svg, width, height};
     gboolean has_width, has_height, has_view_box;
     RsvgLength length_w, length_h;
     RsvgRectangle view_box{};
-    rsvg_handle_get_intrinsic_dimensions(handle, &has_width, &length_w, &has_height, &length_h,
-                                         &has_view_box, &view_box);
+    svg.library->get_intrinsic_dimensions(svg.handle, &has_width, &length_w, &has_height, &length_h,
+                                          &has_view_box, &view_box);
     if (has_view_box && view_box.width > 0 && view_box.height > 0) {
         // Percent sizes leave the size to the page: fit the view box to a column.
         double scale = 480 / view_box.width;
@@ -273,7 +281,7 @@ std::optional<ImageHeader> read_image_header(std::string_view bytes, std::string
     } else if (is_svg(bytes)) {
         SvgHandle svg;
         if (open_svg(bytes, svg, error))
-            header = svg_size(svg.handle);
+            header = svg_size(svg);
     } else {
         error = "is not a PNG, JPEG or SVG image";
         return std::nullopt;
@@ -313,7 +321,7 @@ std::string svg_as_pdf(std::string_view bytes, double width, double height) {
         cairo_pdf_surface_create_for_stream(append_bytes, &pdf, width, height);
     cairo_t* cr = cairo_create(surface);
     RsvgRectangle viewport{0, 0, width, height};
-    bool drawn = rsvg_handle_render_document(svg.handle, cr, &viewport, nullptr);
+    bool drawn = svg.library->render_document(svg.handle, cr, &viewport, nullptr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     bool ok = drawn && cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;

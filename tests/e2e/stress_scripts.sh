@@ -84,4 +84,30 @@ for number in numbers:
         print("image %d (%s): left %s right %s" % (number, name, left, right)); bad += 1
 sys.exit(1 if bad or not numbers else 0)
 PY
+# The SVG's three boxes are drawn, in their colours, on the page after the pictures. librsvg
+# is opened for it (src/core/svg_library.hpp), and only then: not by a process that reads no SVG.
+pdftoppm -r 40 -f 6 -l 6 "$pack" "$WORK/svg-page" 2>/dev/null
+python3 - "$WORK"/svg-page*.ppm <<'PY' >&2 && pass || fail "stress-scripts: the SVG's boxes are not drawn in their colours"
+import sys
+data = open(sys.argv[1], "rb").read()
+fields, at = [], 0
+while len(fields) < 4:  # magic, width, height, maxval
+    while data[at:at + 1].isspace(): at += 1
+    end = at
+    while not data[end:end + 1].isspace(): end += 1
+    fields.append(data[at:end]); at = end
+pixels = data[at + 1:]
+boxes = {"blue": (0x1d, 0x70, 0xb8), "green": (0x00, 0x70, 0x3c), "red": (0xb1, 0x0e, 0x1e)}
+found = {name: 0 for name in boxes}
+for n in range(0, len(pixels) - 2, 3):
+    for name, colour in boxes.items():
+        if all(abs(pixels[n + k] - colour[k]) <= 6 for k in range(3)):
+            found[name] += 1
+print(found)
+sys.exit(0 if all(count > 500 for count in found.values()) else 1)
+PY
+check "stress-scripts: a build with an SVG opens librsvg" \
+  bash -c "LD_DEBUG=libs '$BOARDPACK' build --source '$site' --out '$WORK/svg-build' --no-cache 2>&1 | grep -q 'calling init: .*librsvg'"
+check "stress-scripts: boardpack --version does not open librsvg" \
+  bash -c "! LD_DEBUG=libs '$BOARDPACK' --version 2>&1 | grep -q librsvg"
 finish
