@@ -452,24 +452,51 @@ std::optional<OutputTree::LeftFile> OutputTree::left_file(const std::string& pat
     return left_files({path}).front();
 }
 
+std::shared_ptr<const OpenFolder> OutputTree::left_folder(std::string_view folder) const {
+    auto held = [&] {
+        auto found = std::find_if(recent_folders_.begin(), recent_folders_.end(),
+                                  [&](const auto& recent) { return recent.first == folder; });
+        if (found == recent_folders_.end())
+            return std::shared_ptr<const OpenFolder>();
+        std::rotate(recent_folders_.begin(), found, found + 1);
+        return recent_folders_.front().second;
+    };
+    {
+        std::lock_guard lock(recent_mutex_);
+        if (auto found = held())
+            return found;
+    }
+    // Opened without the lock, so that the other threads' look-ups need not wait for it.
+    auto opened = std::make_shared<const OpenFolder>(join_path(staging_, std::string(folder)));
+    if (!opened->is_open())
+        return opened; // not kept: the build may make the folder later
+    std::lock_guard lock(recent_mutex_);
+    if (auto found = held()) // another thread opened it meanwhile
+        return found;
+    if (recent_folders_.size() == recent_folders_kept)
+        recent_folders_.pop_back();
+    recent_folders_.emplace(recent_folders_.begin(), std::string(folder), opened);
+    return opened;
+}
+
 std::vector<std::optional<OutputTree::LeftFile>>
 OutputTree::left_files(const std::vector<std::string_view>& paths) const {
     std::vector<std::optional<LeftFile>> found(paths.size());
     if (!reused_)
         return found;
-    OpenFolder folder;
+    std::shared_ptr<const OpenFolder> folder;
     std::optional<std::string_view> folder_path; // the one open
     std::string name;
     for (std::size_t n = 0; n < paths.size(); ++n) {
         std::size_t slash = paths[n].rfind('/');
         std::string_view parent = slash == std::string_view::npos ? "" : paths[n].substr(0, slash);
         if (parent != folder_path) {
-            folder = OpenFolder(join_path(staging_, std::string(parent)));
+            folder = left_folder(parent);
             folder_path = parent;
         }
         name = paths[n].substr(slash == std::string_view::npos ? 0 : slash + 1);
         struct stat status {};
-        if (!folder.look_up(name, status) || !S_ISREG(status.st_mode))
+        if (!folder->look_up(name, status) || !S_ISREG(status.st_mode))
             continue;
         found[n] = LeftFile{{status.st_dev, status.st_ino},
                             status.st_size,
@@ -556,6 +583,10 @@ void OutputTree::for_each_file_as_written(
 }
 
 bool OutputTree::commit(std::string& error) {
+    {
+        std::lock_guard lock(recent_mutex_);
+        recent_folders_.clear(); // closed before the folder they are in moves
+    }
     if (reused_)
         remove_unwritten();
     std::error_code ec;

@@ -11,6 +11,7 @@
 // build does not write is removed before the swap. Linking and removing tens of thousands of
 // unchanged files would otherwise cost a one-paper rebuild more than the paper.
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@
 #include <vector>
 
 namespace bp {
+
+class OpenFolder;
 
 // Which file a path names: two paths with the same identity are one file.
 struct FileIdentity {
@@ -80,7 +83,9 @@ class OutputTree {
     // left_file() for each of `paths`: the files of one folder, next to each other in the list,
     // are looked up from that folder, opened once, instead of each along its whole path (a
     // rebuild looks up every file of every unchanged meeting, and the walk down the path was
-    // most of each look-up's cost).
+    // most of each look-up's cost). The last few folders opened stay open for the next call:
+    // a kept meeting's pages and its packs are two calls on one folder, and every archive
+    // pack is looked up in one.
     std::vector<std::optional<LeftFile>>
     left_files(const std::vector<std::string_view>& paths) const;
     // Counts the file left at `path` (as left_file() found it) as written by this build.
@@ -164,6 +169,10 @@ class OutputTree {
                                          const std::string& source_native_path,
                                          std::optional<FileIdentity> source) const;
     void make_folder(const std::string& folder);
+    // The staging folder's `folder`, held open: one of the few opened last, or opened now.
+    // A folder removed since it was opened holds nothing, so a look-up in it finds nothing
+    // left and the file is written again: never a file kept that is not there.
+    std::shared_ptr<const OpenFolder> left_folder(std::string_view folder) const;
     // Removes from a reused staging folder every file the previous build left (left_) that
     // this build did not write, and the folders that leaves empty.
     void remove_unwritten();
@@ -201,6 +210,10 @@ class OutputTree {
     // Folders made in the staging folder: a build writes thousands of files into a few hundred
     // folders, and making a folder that exists costs a look-up per path part.
     std::unordered_set<std::string> folders_;
+    static constexpr std::size_t recent_folders_kept = 8;
+    mutable std::mutex recent_mutex_;
+    mutable std::vector<std::pair<std::string, std::shared_ptr<const OpenFolder>>>
+        recent_folders_; // the most recent first
 };
 
 } // namespace bp

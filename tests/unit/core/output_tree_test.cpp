@@ -292,6 +292,37 @@ TEST_CASE("a file a reused build left is found as it is, and kept without a link
     fs::remove_all(folder);
 }
 
+TEST_CASE("a folder held open between look-ups never shows a file that has gone") {
+    fs::path folder = fresh_folder("left-folder-held");
+    fs::path public_folder = folder / "public";
+    for (int build = 0; build < 2; ++build) {
+        OutputTree tree(public_folder.string(), PreviousBuild::reuse);
+        tree.write("board/m1/index.html", "a page");
+        tree.write("board/m1/pack.pdf", "a pack");
+        tree.write("board/m2/index.html", "another page");
+        commit(tree);
+    }
+    OutputTree out(public_folder.string(), PreviousBuild::reuse);
+    std::vector<std::string_view> pages = {"board/m1/index.html", "board/m2/index.html"};
+    auto found = out.left_files(pages);
+    CHECK(found[0]);
+    CHECK(found[1]);
+    // Gone after the first look-up: a file, then a whole folder made again with a new file.
+    fs::remove(out.staging_path("board/m1/index.html"));
+    fs::remove_all(out.staging_path("board/m2"));
+    fs::create_directories(out.staging_path("board/m2"));
+    write_text(out.staging_path("board/m2/index.html"), "new");
+    auto again =
+        out.left_files({"board/m1/index.html", "board/m1/pack.pdf", "board/m2/index.html"});
+    CHECK_FALSE(again[0]);
+    CHECK(again[1]);
+    CHECK(again[1]->size == 6);
+    // The folder held open is the one removed: the new file is not taken for one left, so it
+    // would be written again, never kept unseen.
+    CHECK_FALSE(again[2]);
+    fs::remove_all(folder);
+}
+
 TEST_CASE("the files as written are the folder as a walk finds it, times and sizes alike") {
     fs::path folder = fresh_folder("as-written");
     fs::path public_folder = folder / "public";
