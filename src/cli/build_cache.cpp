@@ -142,32 +142,37 @@ std::optional<EntryOpening> parse_opening(std::string_view text, std::uint64_t f
 // The first bytes read of an entry: most entries are smaller and read whole in one go.
 constexpr std::size_t entry_first_read = 16 * 1024;
 
-// An entry's file up to its tail, and the file's size; none when it is not a regular file or
-// its opening is not whole. Opened without blocking, so a pipe put in its place never hangs.
+// An entry's file up to its tail, and the file's size; none when it cannot be read or its
+// opening is not whole. Opened without blocking, so a pipe put in its place never hangs (nor
+// can it, or a folder, be read at an offset). Most entries are shorter than the first read,
+// whose short answer is then their size; a longer one is asked its size with fstat(), and
+// must be a regular file. (A device's bytes in an entry's place, or a read cut short some other
+// way, fail the entry's checks: it is built again.)
 std::optional<std::pair<std::string, std::uint64_t>> read_up_to_tail(const fs::path& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return std::nullopt;
+    auto text = read_up_to(fd, 0, entry_first_read);
+    std::optional<std::uint64_t> file_bytes;
     struct stat status {};
-    std::optional<std::pair<std::string, std::uint64_t>> read;
-    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
-        auto file_bytes = static_cast<std::uint64_t>(status.st_size);
-        auto text = read_at(
-            fd, 0, static_cast<std::size_t>(std::min<std::uint64_t>(file_bytes, entry_first_read)));
-        auto opening = text ? parse_opening(*text, file_bytes) : std::nullopt;
-        if (opening && opening->head_and_note() <= text->size()) {
-            text->resize(static_cast<std::size_t>(opening->head_and_note()));
-        } else if (opening) {
-            auto more = read_at(fd, text->size(),
-                                static_cast<std::size_t>(opening->head_and_note() - text->size()));
-            if (more)
-                text->append(*more);
-            else
-                text.reset();
-        }
-        if (opening && text)
-            read.emplace(std::move(*text), file_bytes);
+    if (text && text->size() < entry_first_read)
+        file_bytes = text->size();
+    else if (text && ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode))
+        file_bytes = static_cast<std::uint64_t>(status.st_size);
+    auto opening = file_bytes ? parse_opening(*text, *file_bytes) : std::nullopt;
+    if (opening && opening->head_and_note() <= text->size()) {
+        text->resize(static_cast<std::size_t>(opening->head_and_note()));
+    } else if (opening) {
+        auto more = read_at(fd, text->size(),
+                            static_cast<std::size_t>(opening->head_and_note() - text->size()));
+        if (more)
+            text->append(*more);
+        else
+            text.reset();
     }
+    std::optional<std::pair<std::string, std::uint64_t>> read;
+    if (opening && text)
+        read.emplace(std::move(*text), *file_bytes);
     ::close(fd);
     return read;
 }

@@ -368,6 +368,18 @@ std::optional<std::string> read_regular_file(const std::string& native_path) {
     return bytes;
 }
 
+std::optional<std::string> read_up_to(int fd, std::uint64_t offset, std::size_t bytes) {
+    std::string text(bytes, '\0');
+    ssize_t got;
+    do // a regular file answers short only at its end: asking again would hear nothing
+        got = ::pread(fd, text.data(), bytes, static_cast<off_t>(offset));
+    while (got < 0 && errno == EINTR);
+    if (got < 0)
+        return std::nullopt;
+    text.resize(static_cast<std::size_t>(got));
+    return text;
+}
+
 std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes) {
     std::string text(bytes, '\0');
     std::size_t done = 0;

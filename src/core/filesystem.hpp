@@ -90,6 +90,9 @@ std::optional<std::string> read_regular_file(const std::string& native_path);
 
 // `bytes` bytes of the open file `fd` from `offset`; nothing when they cannot all be read.
 std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes);
+// Up to `bytes` bytes of `fd` from `offset`, in one read: fewer only when a regular file ends
+// first, so that a short answer gives its size without a stat. Nothing on a read error.
+std::optional<std::string> read_up_to(int fd, std::uint64_t offset, std::size_t bytes);
 // The same from the file at `native_path`, opened for the one read.
 std::optional<std::string> read_file_part(const std::string& native_path, std::uint64_t offset,
                                           std::size_t bytes);

@@ -275,6 +275,20 @@ cached damaged; damaged="$WORK/damaged"
 check "a damaged entry record is detected" test "$(from_cache "$damaged")" = 3
 check "a damaged entry record is never served" same "$damaged" "$reference"
 
+# An entry one byte longer than its opening's sizes add up to: a small one is read whole in
+# one go (its size is what that read found), a large one is asked its size.
+printf 'x' >>"$entry/entry"
+check "a meeting's packs entry is read in one go" test "$(stat -c %s "$entry/entry")" -lt 16384
+cached lengthened; lengthened="$WORK/lengthened"
+check "a small entry longer than it says is taken for damaged" test "$(from_cache "$lengthened")" = 3
+check "a small entry longer than it says is never served" same "$lengthened" "$reference"
+long_entry="$cache/$layout/public/pages/csp/2017-12-12/entry"
+printf 'x' >>"$long_entry"
+check "a meeting's pages entry is larger than one read" test "$(stat -c %s "$long_entry")" -gt 16384
+cached lengthened_pages; lengthened_pages="$WORK/lengthened_pages"
+check "a large entry longer than it says is taken for damaged" test "$(pages_from_cache "$lengthened_pages")" = 3
+check "a large entry longer than it says is never served" same "$lengthened_pages" "$reference"
+
 pages_entry="$cache/$layout/public/pages/csp/2017-12-12/entry"
 note_of "$pages_entry" >"$WORK/pages-note"
 read -r note_start note_size <<<"$(entry_part note "$pages_entry")"

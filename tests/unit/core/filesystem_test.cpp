@@ -4,9 +4,11 @@
 
 #include <csignal>
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -112,6 +114,41 @@ TEST_CASE("a folder's entries come sorted by name, each a file, a folder or some
     CHECK(((*entries)[2].name == "c-file.html" && (*entries)[2].kind == Kind::file));
     CHECK(((*entries)[3].name == "d-link" && (*entries)[3].kind == Kind::other));
     CHECK_FALSE(bp::folder_entries((root / "missing").string()));
+    fs::remove_all(root);
+}
+
+TEST_CASE("a folder of more names than one read of the listing holds is listed whole") {
+    fs::path root = fs::temp_directory_path() / "boardpack-long-folder-test";
+    fs::remove_all(root);
+    fs::create_directories(root);
+    // 3,000 entries of 40-odd characters: over 100 KB of listing, several reads of 32 KB.
+    for (int n = 0; n < 3000; ++n)
+        std::ofstream(root / ("paper-" + std::string(30, 'x') + std::to_string(10000 + n) + ".md"));
+    auto entries = bp::folder_entries(root.string());
+    REQUIRE(entries);
+    REQUIRE(entries->size() == 3000);
+    CHECK(entries->front().name == "paper-" + std::string(30, 'x') + "10000.md");
+    CHECK(entries->back().name == "paper-" + std::string(30, 'x') + "12999.md");
+    fs::remove_all(root);
+}
+
+TEST_CASE("a read of up to so many bytes stops short only at the file's end") {
+    fs::path root = fs::temp_directory_path() / "boardpack-read-up-to-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "folder");
+    std::ofstream(root / "entry", std::ios::binary) << "0123456789";
+    int fd = ::open((root / "entry").c_str(), O_RDONLY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    CHECK(bp::read_up_to(fd, 0, 4) == "0123");
+    CHECK(bp::read_up_to(fd, 6, 100) == "6789"); // the end: its size, without a stat
+    CHECK(bp::read_up_to(fd, 20, 4) == std::string());
+    CHECK(bp::read_at(fd, 6, 4) == "6789");
+    CHECK_FALSE(bp::read_at(fd, 6, 5)); // all or nothing
+    ::close(fd);
+    int folder = ::open((root / "folder").c_str(), O_RDONLY | O_CLOEXEC);
+    REQUIRE(folder >= 0);
+    CHECK_FALSE(bp::read_up_to(folder, 0, 4)); // a folder cannot be read
+    ::close(folder);
     fs::remove_all(root);
 }
 
