@@ -36,6 +36,7 @@ Loaded load() {
     SvgLibrary& f = loaded.functions;
     std::string& error = loaded.error;
     // dlsym looks in the library and in the libraries it brings, GObject and GLib among them.
+    // The first function missing stops the search, and names itself in `error`.
     find(library, "rsvg_handle_new_from_data", f.handle_new_from_data, error) &&
         find(library, "rsvg_handle_get_intrinsic_size_in_pixels", f.get_intrinsic_size_in_pixels,
              error) &&
