@@ -1,8 +1,8 @@
 #pragma once
 // librsvg, opened the first time an SVG image is read rather than when boardpack starts.
-// Linked, it loaded itself and the eighteen libraries it brings (GIO, Pango, ICU, libxml2 …) into
-// every process: a third of the 42 ms boardpack took to start, paid by every build, check and
-// rebuild, where most sites have no SVG images at all.
+// Linked, it loaded itself and the eighteen libraries it brings (GIO, Pango, ICU, libxml2 …)
+// into every process: a third of the 42 ms boardpack took to start, paid by every build, check
+// and rebuild, where most sites have no SVG images at all.
 #include <librsvg/rsvg.h>
 #include <string>
 
