@@ -49,10 +49,14 @@ template <typename Each> bool for_each_record(std::string_view records, Each eac
     return true;
 }
 
-// A shard's key is one or two bytes (search_shard_key), so this numbers them all apart.
-std::size_t slot_of(std::string_view key) {
-    return static_cast<std::size_t>(static_cast<unsigned char>(key[0])) << 8 |
-           (key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0);
+// A shard's key is one or two bytes (search_shard_key): its block, and its place in the block,
+// number them all apart.
+unsigned char block_of(std::string_view key) {
+    return static_cast<unsigned char>(key[0]);
+}
+
+unsigned char place_in_block(std::string_view key) {
+    return key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0;
 }
 
 // Records wait in memory until a group has this many bytes of them: a group's file is written
@@ -214,9 +218,10 @@ void PostingSpill::add_records(std::uint32_t first_document, std::string_view re
 }
 
 PostingSpill::Shard& PostingSpill::shard_of(std::string_view key) {
-    if (shards_.empty())
-        shards_.resize(std::size_t{1} << 16);
-    Shard& shard = shards_[slot_of(key)];
+    auto& block = shards_[block_of(key)];
+    if (!block)
+        block = std::make_unique<ShardBlock>();
+    Shard& shard = (*block)[place_in_block(key)];
     if (!shard.file)
         shard.file = &file_of(search_shard_group(std::string(key)));
     return shard;
@@ -252,7 +257,9 @@ void PostingSpill::list_once(Shard& shard, std::string key) {
 }
 
 ShardSum PostingSpill::sum_of(const std::string& shard_key) const {
-    return shards_.empty() || shard_key.empty() ? ShardSum{} : shards_[slot_of(shard_key)].sum;
+    if (shard_key.empty() || !shards_[block_of(shard_key)])
+        return {};
+    return (*shards_[block_of(shard_key)])[place_in_block(shard_key)].sum;
 }
 
 std::vector<std::string> PostingSpill::groups() const {

@@ -6,6 +6,7 @@
 // memory follows the vocabulary, not the archive. A file a group, not a shard: an archive has
 // hundreds of shards, and each file holds a descriptor and a buffer. The files are in $TMPDIR (or
 // /tmp), unlinked as soon as they are made, so they vanish with the process.
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -156,7 +157,12 @@ class PostingSpill {
                     const std::function<void(const std::string&, const ShardPosting&,
                                              const std::vector<std::uint32_t>&)>& each) const;
     std::map<std::string, std::unique_ptr<File>> files_; // group → its file
-    std::vector<Shard> shards_; // by slot: 1.5 MB, made at the first posting
+    // By a key's first byte, then its second (0 for a one-byte key), each block of 256 made
+    // when its first key comes: keys start with a few dozen bytes, so a rebuild that reads the
+    // kept sums of every shard makes a few dozen blocks of 8 KB. (One table for every slot was
+    // 2 MB, made and paged in whole by every build.)
+    using ShardBlock = std::array<Shard, 256>;
+    std::array<std::unique_ptr<ShardBlock>, 256> shards_;
 };
 
 // The group a shard's postings are kept in while the archive is read: its key's first character.
