@@ -50,19 +50,12 @@ check "stress-scripts: transparency kept as soft masks" bash -c "pdfimages -list
 # when CMYK) left to right, so wrong colours or a doubled picture show at 10%, 45%, 55%, 90%.
 mkdir -p "$WORK/images"
 pdfimages "$pack" "$WORK/images/i" 2>/dev/null
-python3 - "$WORK/images" "$images" <<'PY' >&2 && pass || fail "stress-scripts: an image's colours are wrong"
+python3 - "$(dirname "$0")" "$WORK/images" "$images" <<'PY' >&2 && pass || fail "stress-scripts: an image's colours are wrong"
 import os, sys
-folder, listing = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[1])
+from netpbm import read_netpbm as read
+folder, listing = sys.argv[2], sys.argv[3]
 numbers = [int(line.split()[1]) for line in listing.splitlines() if line.strip()]
-def read(path):
-    data = open(path, "rb").read()
-    fields, at = [], 0
-    while len(fields) < 4:  # magic, width, height, maxval
-        while data[at:at + 1].isspace(): at += 1
-        end = at
-        while not data[end:end + 1].isspace(): end += 1
-        fields.append(data[at:end]); at = end
-    return fields[0], int(fields[1]), int(fields[2]), data[at + 1:]
 bad = 0
 for number in numbers:
     name = next(f for f in os.listdir(folder) if f.startswith("i-%03d." % number))
@@ -87,16 +80,11 @@ PY
 # The SVG's three boxes are drawn, in their colours, on the page after the pictures. librsvg
 # is opened for it (src/core/svg_library.hpp), and only then: not by a process that reads no SVG.
 pdftoppm -r 40 -f 6 -l 6 "$pack" "$WORK/svg-page" 2>/dev/null
-python3 - "$WORK"/svg-page*.ppm <<'PY' >&2 && pass || fail "stress-scripts: the SVG's boxes are not drawn in their colours"
+python3 - "$(dirname "$0")" "$WORK"/svg-page*.ppm <<'PY' >&2 && pass || fail "stress-scripts: the SVG's boxes are not drawn in their colours"
 import sys
-data = open(sys.argv[1], "rb").read()
-fields, at = [], 0
-while len(fields) < 4:  # magic, width, height, maxval
-    while data[at:at + 1].isspace(): at += 1
-    end = at
-    while not data[end:end + 1].isspace(): end += 1
-    fields.append(data[at:end]); at = end
-pixels = data[at + 1:]
+sys.path.insert(0, sys.argv[1])
+from netpbm import read_netpbm
+magic, width, height, pixels = read_netpbm(sys.argv[2])
 boxes = {"blue": (0x1d, 0x70, 0xb8), "green": (0x00, 0x70, 0x3c), "red": (0xb1, 0x0e, 0x1e)}
 found = {name: 0 for name in boxes}
 for n in range(0, len(pixels) - 2, 3):
