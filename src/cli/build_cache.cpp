@@ -148,7 +148,7 @@ constexpr std::size_t entry_first_read = 16 * 1024;
 // whose short answer is then their size; a longer one is asked its size with fstat(), and
 // must be a regular file. (A device's bytes in an entry's place, or a read cut short some other
 // way, fail the entry's checks: it is built again.)
-std::optional<std::pair<std::string, std::uint64_t>> read_up_to_tail(const fs::path& path) {
+std::optional<std::pair<std::string, std::uint64_t>> read_up_to_tail(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return std::nullopt;
@@ -302,10 +302,11 @@ std::optional<BuildCache::Record> BuildCache::read_entry(const std::string& part
                                                          const std::string& key) const {
     if (!enabled() || !safe_part(part))
         return std::nullopt;
-    fs::path folder = entry_folder(part);
-    auto read = read_up_to_tail(folder / "entry");
+    std::string folder = entry_folder(part);
+    std::string file = folder + "/entry"; // not a std::filesystem::path: a rebuild reads thousands
+    auto read = read_up_to_tail(file);
     std::error_code ec;
-    if (!read && !fs::exists(folder / "entry", ec))
+    if (!read && !fs::exists(file, ec))
         return std::nullopt;
     auto record = read ? parse_entry(read->first, read->second) : std::nullopt;
     if (!record) {

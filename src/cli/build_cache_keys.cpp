@@ -26,7 +26,7 @@ using FileDigests = std::map<std::string, std::string>; // path as named -> SHA-
 void add_file(FileDigests& digests, const fs::path& root, const std::string& path) {
     if (path.empty() || digests.count(path))
         return;
-    digests[path] = remembered_file_sha256_hex(root / path).value_or("absent");
+    digests[path] = remembered_file_sha256_hex(join_path(root.native(), path)).value_or("absent");
 }
 
 // Every file under `folder` (relative to `root`), hidden ones and `skip`ped folders left out.
@@ -145,7 +145,7 @@ ImageDigests image_digests(const std::string& source_root, const content::Meetin
 
 bool images_unchanged(const std::string& source_root, const ImageDigests& images) {
     for (const auto& [path, sha] : images)
-        if (remembered_file_sha256_hex(fs::path(source_root) / path).value_or("absent") != sha)
+        if (remembered_file_sha256_hex(join_path(source_root, path)).value_or("absent") != sha)
             return false;
     return true;
 }

@@ -29,8 +29,9 @@ void digest_folder(Digest& digest, const fs::path& root, const std::string& fold
     for_each_file_under(
         root, folder, [](const std::string&) { return false; },
         [&](const std::string& path) {
-            files.emplace_back(path,
-                               remembered_file_sha256_hex(root / path).value_or("unreadable"));
+            files.emplace_back(
+                path,
+                remembered_file_sha256_hex(join_path(root.native(), path)).value_or("unreadable"));
         });
     digest.add(folder).add(std::to_string(files.size()));
     for (const auto& [path, sha] : files)
@@ -40,22 +41,30 @@ void digest_folder(Digest& digest, const fs::path& root, const std::string& fold
 std::string digest_of_files(const fs::path& root, const std::set<std::string>& paths) {
     Digest digest;
     for (const auto& path : paths)
-        digest.add(path).add(remembered_file_sha256_hex(root / path).value_or("absent"));
+        digest.add(path).add(
+            remembered_file_sha256_hex(join_path(root.native(), path)).value_or("absent"));
     return digest.hex();
 }
 
-// One file of the output in its digest: its path, size and modification time.
-void add_output_file(Digest& digest, std::string_view path, long long size, long long modified) {
-    digest.add(path).add(std::to_string(size)).add(std::to_string(modified));
+// One file of the output in its digest: its path, size and modification time. The folder's
+// digest is a sum (UnorderedSum), so the build's record of what it wrote needs no sort into
+// the order of a walk.
+void add_output_file(UnorderedSum& sum, std::string_view path, long long size, long long modified) {
+    std::string member(path);
+    member += '\0';
+    member += std::to_string(size);
+    member += '\0';
+    member += std::to_string(modified);
+    sum.add_member(member);
 }
 
 // Adds each file under `folder` of the output (relative to `root`) with its size and
-// modification time, folder by folder in name order, from one lstat() each, made from the
-// folder (an output path is a dozen parts deep; an archive has tens of thousands). Only this
-// digest is recorded: an archive's output folder holds hundreds of thousands of files, and a
-// listing of them held for the record cost the build tens of megabytes at its end. False when a
-// folder cannot be read or a file vanishes on the way.
-bool digest_output_folder(Digest& digest, const fs::path& root, const std::string& folder,
+// modification time, from one lstat() each, made from the folder (an output path is a dozen
+// parts deep; an archive has tens of thousands). Only this digest is recorded: an archive's
+// output folder holds hundreds of thousands of files, and a listing of them held for the record
+// cost the build tens of megabytes at its end. False when a folder cannot be read or a file
+// vanishes on the way.
+bool digest_output_folder(UnorderedSum& sum, const fs::path& root, const std::string& folder,
                           std::size_t& files) {
     OpenFolder open((root / folder).string());
     auto entries = folder_entries((root / folder).string());
@@ -64,7 +73,7 @@ bool digest_output_folder(Digest& digest, const fs::path& root, const std::strin
     for (const auto& entry : *entries) {
         std::string path = join_path(folder, entry.name);
         if (entry.kind == FolderEntry::Kind::folder) {
-            if (!digest_output_folder(digest, root, path, files))
+            if (!digest_output_folder(sum, root, path, files))
                 return false;
             continue;
         }
@@ -74,7 +83,7 @@ bool digest_output_folder(Digest& digest, const fs::path& root, const std::strin
         if (!open.look_up(entry.name, status))
             return false;
         long long modified = status.st_mtim.tv_sec * 1'000'000'000LL + status.st_mtim.tv_nsec;
-        add_output_file(digest, path, status.st_size, modified);
+        add_output_file(sum, path, status.st_size, modified);
         ++files;
     }
     return true;
@@ -83,25 +92,23 @@ bool digest_output_folder(Digest& digest, const fs::path& root, const std::strin
 // The output folder as it stands (the marker included), as a digest; nothing when it cannot
 // be read whole.
 std::optional<std::string> output_digest(const fs::path& out) {
-    Digest digest;
+    UnorderedSum sum;
     std::size_t files = 0;
-    if (!digest_output_folder(digest, out, "", files))
+    if (!digest_output_folder(sum, out, "", files))
         return std::nullopt;
-    digest.add(std::to_string(files));
-    return digest.hex();
+    return sum.hex() + " " + std::to_string(files);
 }
 
 // The same from the files a build wrote, as it wrote them: what output_digest() finds after
 // that build, unless something else has changed the folder since.
 std::string written_digest(const OutputTree& out) {
-    Digest digest;
+    UnorderedSum sum;
     std::size_t files = 0;
     out.for_each_file_as_written([&](std::string_view path, const FileStamp& stamp) {
-        add_output_file(digest, path, stamp.size, stamp.modified_ns);
+        add_output_file(sum, path, stamp.size, stamp.modified_ns);
         ++files;
     });
-    digest.add(std::to_string(files));
-    return digest.hex();
+    return sum.hex() + " " + std::to_string(files);
 }
 
 std::string real(const std::string& path) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -105,6 +106,18 @@ template <typename Take> bool read_in_pieces(const std::filesystem::path& path, 
 
 } // namespace
 
+void UnorderedSum::add_member(std::string_view member, std::uint64_t seed) {
+    XXH128_hash_t hash = XXH3_128bits_withSeed(member.data(), member.size(), seed);
+    add(hash.low64, hash.high64);
+}
+
+std::string UnorderedSum::hex() const {
+    char digits[33];
+    std::snprintf(digits, sizeof digits, "%016llx%016llx", static_cast<unsigned long long>(high),
+                  static_cast<unsigned long long>(low));
+    return digits;
+}
+
 std::string damage_check_hex(std::string_view bytes) {
     return canonical_hex(XXH3_128bits(bytes.data(), bytes.size()));
 }
@@ -202,14 +215,14 @@ bool is_hex_digest(std::string_view text) {
     return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-std::optional<std::string> digest_by_stamp(const std::filesystem::path& path);
+std::optional<std::string> digest_by_stamp(const std::string& path);
 
 } // namespace
 
-std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path) {
+std::optional<std::string> remembered_file_sha256_hex(const std::string& path) {
     // "./content/x.md" and "content/x.md" name one file: a site built from "." is walked with
     // one spelling and read with the other.
-    std::string_view spelling = without_leading_dot_slash(path.native());
+    std::string_view spelling = without_leading_dot_slash(path);
     Remembered& memory = remembered();
     bool held = false;
     {
@@ -241,7 +254,7 @@ namespace {
 
 // The digest of the file at `path`, not read again when its device, inode, size and times are
 // those of a file digested before.
-std::optional<std::string> digest_by_stamp(const std::filesystem::path& path) {
+std::optional<std::string> digest_by_stamp(const std::string& path) {
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
         return file_sha256_hex(path);

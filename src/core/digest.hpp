@@ -1,6 +1,7 @@
 #pragma once
 // SHA-256 digests, written as 64 lower-case hex digits: the identity of a file's bytes, used to
 // key the build cache and to check its entries before they are used.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -17,14 +18,32 @@ std::string sha256_hex(std::string_view bytes);
 std::string damage_check_hex(std::string_view bytes);
 // The damage check of a file's bytes, read in pieces; nothing when it cannot be read.
 std::optional<std::string> file_damage_check_hex(const std::filesystem::path& path);
+// A digest of a set that needs no order: the sum, modulo 2^128, of a 128-bit hash (XXH3) of
+// each member. Members added in any order give the same sum; a member changed, added or taken
+// away changes it. Like damage_check_hex, it finds changes, not bytes made to match it: a
+// search shard's postings, the files of an output folder.
+struct UnorderedSum {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    void add(std::uint64_t add_low, std::uint64_t add_high) {
+        low += add_low;
+        high += add_high + (low < add_low ? 1 : 0); // the carry
+    }
+    void add(const UnorderedSum& other) { add(other.low, other.high); }
+    // Adds the hash of `member`'s bytes, seeded with `seed`.
+    void add_member(std::string_view member, std::uint64_t seed = 0);
+    std::string hex() const; // 32 lower-case hex digits, the high half first
+    bool operator==(const UnorderedSum&) const = default;
+};
 // The digest of a file's bytes, read in pieces; nothing when it cannot be read.
 std::optional<std::string> file_sha256_hex(const std::filesystem::path& path);
 // As file_sha256_hex, but a regular file digested before by this process and not changed
 // since (the same device, inode, size, modification and change times) is not read again: a
 // build digests each source for its own record and again for the meeting or board that reads
 // it. A file changed in the last two seconds is read every time, as its times could repeat
-// within the clock's tick after another change. Thread-safe.
-std::optional<std::string> remembered_file_sha256_hex(const std::filesystem::path& path);
+// within the clock's tick after another change. Thread-safe. The path is taken as a string:
+// a build asks for tens of thousands, and a std::filesystem::path splits each into its parts.
+std::optional<std::string> remembered_file_sha256_hex(const std::string& path);
 // While one lives, remembered_file_sha256_hex gives a path the digest it gave the first time,
 // without looking at the file again: a build asks for each source's digest four or five times
 // (its own record, the index memo, its meeting's and its board's keys), and a stat() each time

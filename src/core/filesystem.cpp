@@ -369,15 +369,28 @@ std::optional<std::string> read_regular_file(const std::string& native_path) {
 }
 
 std::optional<std::string> read_up_to(int fd, std::uint64_t offset, std::size_t bytes) {
-    std::string text(bytes, '\0');
+    // Read into the thread's buffer and copied at the size read: most answers are far shorter
+    // than the question (a rebuild asks 16 KB of each of thousands of cache entries, most under
+    // 2 KB), and a string of the size asked was zeroed, paged in and kept at that size.
+    constexpr std::size_t buffer_limit = 64 * 1024;
+    thread_local std::vector<char> buffer;
+    const bool in_buffer = bytes <= buffer_limit;
+    std::string larger;
+    if (in_buffer && buffer.size() < bytes)
+        buffer.resize(bytes);
+    else if (!in_buffer)
+        larger.resize(bytes);
+    char* into = in_buffer ? buffer.data() : larger.data();
     ssize_t got;
     do // a regular file answers short only at its end: asking again would hear nothing
-        got = ::pread(fd, text.data(), bytes, static_cast<off_t>(offset));
+        got = ::pread(fd, into, bytes, static_cast<off_t>(offset));
     while (got < 0 && errno == EINTR);
     if (got < 0)
         return std::nullopt;
-    text.resize(static_cast<std::size_t>(got));
-    return text;
+    if (in_buffer)
+        return std::string(into, static_cast<std::size_t>(got));
+    larger.resize(static_cast<std::size_t>(got));
+    return larger;
 }
 
 std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t bytes) {

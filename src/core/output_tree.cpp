@@ -264,6 +264,18 @@ void OutputTree::make_folder(const std::string& folder) {
     fs::create_directories(full);
 }
 
+namespace {
+
+// Whether a path in `written` (sorted) lies in `folder`: a folder a build wrote into is left
+// alone, not asked to go (a kept archive has nearly a thousand folders, all holding files).
+bool holds_written(const std::vector<std::string_view>& written, std::string_view folder) {
+    std::string prefix = std::string(folder) + '/';
+    auto first = std::lower_bound(written.begin(), written.end(), std::string_view(prefix));
+    return first != written.end() && first->starts_with(prefix);
+}
+
+} // namespace
+
 void OutputTree::remove_unwritten() {
     std::vector<std::string_view> written;
     for_each_written([&](std::string_view path, const FileStamp&) { written.push_back(path); });
@@ -278,9 +290,10 @@ void OutputTree::remove_unwritten() {
     for (auto entry = left.rbegin(); entry != left.rend(); ++entry) {
         std::string_view path = entry->substr(1);
         std::string full = join_path(staging_, std::string(path));
-        if (entry->front() == 'd')
-            ::rmdir(full.c_str()); // stays unless emptied
-        else if (path != marker_name && !std::binary_search(written.begin(), written.end(), path))
+        if (entry->front() == 'd') {
+            if (!holds_written(written, path))
+                ::rmdir(full.c_str()); // stays unless emptied
+        } else if (path != marker_name && !std::binary_search(written.begin(), written.end(), path))
             ::unlink(full.c_str()); // a folder written there since stays: unlink leaves folders
     }
     std::string().swap(left_);
@@ -533,21 +546,6 @@ std::vector<std::string> OutputTree::written(std::string_view suffix) const {
     return paths;
 }
 
-namespace {
-
-// Before `b` in the order a walk of the folder meets them, folder by folder with names in
-// byte order: a folder's files come before a sibling whose name its own name starts ("a/b"
-// before "a.txt"), as if '/' were the smallest byte.
-bool walks_before(std::string_view a, std::string_view b) {
-    auto rank = [](char c) {
-        return c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c));
-    };
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                        [&](char x, char y) { return rank(x) < rank(y); });
-}
-
-} // namespace
-
 void OutputTree::for_each_file_as_written(
     const std::function<void(std::string_view, const FileStamp&)>& each) const {
     std::lock_guard lock(mutex_);
@@ -557,29 +555,19 @@ void OutputTree::for_each_file_as_written(
     for_each_written([&](std::string_view path, const FileStamp&) {
         starts.push_back(static_cast<std::uint32_t>(path.data() - written_.data()));
     });
-    auto path_at = [&](std::uint32_t start) {
-        return std::string_view(written_).substr(start, written_.find('\0', start) - start);
-    };
-    // A path written twice holds what was written last: the stable sort keeps the order
-    // written among equal paths, and the last of each run is taken.
-    std::stable_sort(starts.begin(), starts.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return walks_before(path_at(a), path_at(b));
-    });
-    bool marker_met = false; // the marker is no written file, but the folder holds it
-    for (std::size_t n = 0; n < starts.size(); ++n) {
-        std::string_view path = path_at(starts[n]);
-        if (!marker_met && walks_before(marker_name, path)) {
-            each(marker_name, marker_stamp_);
-            marker_met = true;
-        }
-        if (n + 1 < starts.size() && path_at(starts[n + 1]) == path)
+    each(marker_name, marker_stamp_); // no written file, but the folder holds it
+    // A path written twice holds what was written last: taken from the last write backwards,
+    // each path the first time it is met.
+    std::unordered_set<std::string_view> met;
+    met.reserve(starts.size());
+    for (auto start = starts.rbegin(); start != starts.rend(); ++start) {
+        std::string_view path(written_.data() + *start);
+        if (!met.insert(path).second)
             continue;
         FileStamp stamp;
-        std::memcpy(&stamp, written_.data() + starts[n] + path.size() + 1, sizeof stamp);
+        std::memcpy(&stamp, written_.data() + *start + path.size() + 1, sizeof stamp);
         each(path, stamp);
     }
-    if (!marker_met)
-        each(marker_name, marker_stamp_);
 }
 
 bool OutputTree::commit(std::string& error) {

@@ -100,10 +100,11 @@ class OutputTree {
     std::string staging_path(const std::string& path = {}) const;
     // Every path written so far that ends with `suffix` (all when empty), sorted.
     std::vector<std::string> written(std::string_view suffix = {}) const;
-    // After commit(): calls `each(path, stamp)` for every file the output folder holds, the
-    // marker included, with its size and time as written, in the order a walk of the folder
-    // meets them (folder by folder, names in byte order), so that a record of the output needs
-    // no walk. A file this build put there other than through this tree is missing.
+    // After commit(): calls `each(path, stamp)` once for every file the output folder holds,
+    // the marker included, with its size and time as last written, so that a record of the
+    // output needs no walk. In no particular order: sorting an archive's paths as a walk meets
+    // them cost a rebuild more than the rest of its record. A file this build put there other
+    // than through this tree is missing.
     void for_each_file_as_written(
         const std::function<void(std::string_view, const FileStamp&)>& each) const;
 

@@ -75,6 +75,8 @@ std::string ics_escape(const std::string& text) {
 }
 
 std::string ics_fold(const std::string& line) {
+    if (line.size() <= 75) // most lines: a calendar of an archive has tens of thousands
+        return line;
     std::string out;
     std::size_t width = 0; // octets on the current physical line
     for (std::size_t i = 0; i < line.size();) {

@@ -355,18 +355,12 @@ ShardPostings PostingSpill::shard(const std::string& shard_key) const {
     return std::move(parts(search_shard_group(shard_key), {{shard_key, "", "\xFF"}}).front());
 }
 
-std::string ShardSum::hex() const {
-    char digits[33];
-    std::snprintf(digits, sizeof digits, "%016llx%016llx", static_cast<unsigned long long>(high),
-                  static_cast<unsigned long long>(low));
-    return digits;
-}
-
 ShardSum posting_sum(std::string_view record, std::uint64_t identity) {
     // The record but its document's number, which depends on the order meetings came in.
     record.remove_prefix(std::min(record.size(), sizeof(std::uint32_t)));
-    XXH128_hash_t hash = XXH3_128bits_withSeed(record.data(), record.size(), identity);
-    return {hash.low64, hash.high64};
+    ShardSum sum;
+    sum.add_member(record, identity);
+    return sum;
 }
 
 std::uint64_t document_identity(std::string_view url) {

@@ -6,6 +6,8 @@
 // memory follows the vocabulary, not the archive. A file a group, not a shard: an archive has
 // hundreds of shards, and each file holds a descriptor and a buffer. The files are in $TMPDIR (or
 // /tmp), unlinked as soon as they are made, so they vanish with the process.
+#include "core/digest.hpp"
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -51,17 +53,7 @@ struct StemTally {
 // build cache, in any order, adds the same; a posting changed, added or taken away changes the
 // sum of its shard and of no other. The build cache keeps a shard under its sum (with the list
 // of documents that numbers the postings), so an edit rewrites only the shards it touches.
-struct ShardSum {
-    std::uint64_t low = 0;
-    std::uint64_t high = 0;
-    void add(std::uint64_t add_low, std::uint64_t add_high) {
-        low += add_low;
-        high += add_high + (low < add_low ? 1 : 0); // the carry
-    }
-    void add(const ShardSum& other) { add(other.low, other.high); }
-    std::string hex() const;
-    bool operator==(const ShardSum&) const = default;
-};
+using ShardSum = UnorderedSum;
 
 // What one record (append_posting_record) adds to its shard's sum: an XXH3-128 of the record
 // but its document's number, seeded with the document's identity.

@@ -188,3 +188,39 @@ TEST_CASE("damage_check_hex finds one byte changed anywhere in a long text") {
     }
     CHECK(damage_check_hex(text.substr(0, text.size() - 1)) != check);
 }
+
+TEST_CASE("an unordered sum is the same in any order and changes with any member") {
+    using namespace std::literals; // the members hold NULs
+    auto sum_of = [](std::initializer_list<std::string_view> members) {
+        UnorderedSum sum;
+        for (auto member : members)
+            sum.add_member(member);
+        return sum;
+    };
+    UnorderedSum forwards = sum_of({"index.html\0"
+                                    "120\0"
+                                    "7"sv,
+                                    "a/b.pdf\0"
+                                    "9\0"
+                                    "7"sv});
+    CHECK(forwards == sum_of({"a/b.pdf\0"
+                              "9\0"
+                              "7"sv,
+                              "index.html\0"
+                              "120\0"
+                              "7"sv}));
+    CHECK_FALSE(forwards == sum_of({"index.html\0"
+                                    "121\0"
+                                    "7"sv,
+                                    "a/b.pdf\0"
+                                    "9\0"
+                                    "7"sv}));
+    CHECK_FALSE(forwards == sum_of({"index.html\0"
+                                    "120\0"
+                                    "7"sv}));
+    CHECK(forwards.hex().size() == 32);
+    CHECK(UnorderedSum{}.hex() == std::string(32, '0'));
+    UnorderedSum carried{~std::uint64_t{0}, 0}; // the low half's carry reaches the high half
+    carried.add(1, 0);
+    CHECK(carried == UnorderedSum{0, 1});
+}

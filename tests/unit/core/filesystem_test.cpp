@@ -142,6 +142,8 @@ TEST_CASE("a read of up to so many bytes stops short only at the file's end") {
     CHECK(bp::read_up_to(fd, 0, 4) == "0123");
     CHECK(bp::read_up_to(fd, 6, 100) == "6789"); // the end: its size, without a stat
     CHECK(bp::read_up_to(fd, 20, 4) == std::string());
+    CHECK(bp::read_up_to(fd, 2, 4) == "2345");             // a shorter read after a longer one
+    CHECK(bp::read_up_to(fd, 0, 1 << 20) == "0123456789"); // more than the thread's buffer
     CHECK(bp::read_at(fd, 6, 4) == "6789");
     CHECK_FALSE(bp::read_at(fd, 6, 5)); // all or nothing
     ::close(fd);
