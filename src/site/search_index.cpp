@@ -645,6 +645,9 @@ SearchIndex::ShardForms SearchIndex::shard_forms() const {
         shards.keys.insert(key); // a shard of forms alone, their stems elsewhere, is written too
         shards.forms[key].push_back(&form);
     }
+    for (auto& [key, forms] : shards.forms) // in byte order, as a JSON object keeps its keys
+        std::sort(forms.begin(), forms.end(),
+                  [](const std::string* a, const std::string* b) { return *a < *b; });
     for (const std::string& group : postings_.groups())
         shards.keys.merge(postings_.shard_keys(group));
     return shards;

@@ -22,6 +22,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bp::site {
@@ -140,7 +141,7 @@ class SearchIndex {
     };
     struct ShardForms {
         std::set<std::string> keys;                                   // every shard, in order
-        std::map<std::string, std::vector<const std::string*>> forms; // key → forms as written
+        std::map<std::string, std::vector<const std::string*>> forms; // key → forms, sorted
     };
     ShardForms shard_forms() const;
     // The name a shard is kept under (SearchShardStore); `documents` is the digest of the
@@ -162,7 +163,9 @@ class SearchIndex {
     // In the order they were indexed; a deque, as a vector's doubling would hold up to twice
     // the archive's documents, and copy them all, just as the index is largest.
     std::deque<Listed> documents_;
-    std::map<std::string, std::string> forms_; // word as written → stem, where they differ
+    // Word as written → stem, where they differ. Unordered: every document of the archive adds
+    // its forms, most of them known already, and shard_forms() puts each shard's in order.
+    std::unordered_map<std::string, std::string> forms_;
     PostingSpill postings_;                    // numbered by place in documents_
     struct LeftInCache {                       // a meeting whose records are in the cache
         std::uint32_t first_document = 0;      // its first document's place in documents_
