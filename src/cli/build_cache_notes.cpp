@@ -157,7 +157,9 @@ site::StemmedDocument read_document(NoteReader& in) {
           &document.date, &document.date_iso, &document.year, &document.item})
         *field = in.text();
     stemmed.has_text = in.flag();
-    for_each_form(in.text(), [&](std::string_view word, std::string_view stem) {
+    std::string forms = in.text();
+    stemmed.forms.reserve(static_cast<std::size_t>(std::count(forms.begin(), forms.end(), '\n')));
+    for_each_form(forms, [&](std::string_view word, std::string_view stem) {
         stemmed.forms.emplace_back(word, stem);
     });
     return stemmed;
