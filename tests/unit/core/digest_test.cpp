@@ -190,34 +190,20 @@ TEST_CASE("damage_check_hex finds one byte changed anywhere in a long text") {
 }
 
 TEST_CASE("an unordered sum is the same in any order and changes with any member") {
-    using namespace std::literals; // the members hold NULs
-    auto sum_of = [](std::initializer_list<std::string_view> members) {
+    auto file = [](const std::string& path, int size, int time) { // as the output's record has it
+        return path + '\0' + std::to_string(size) + '\0' + std::to_string(time);
+    };
+    auto sum_of = [](std::initializer_list<std::string> members) {
         UnorderedSum sum;
-        for (auto member : members)
+        for (const auto& member : members)
             sum.add_member(member);
         return sum;
     };
-    UnorderedSum forwards = sum_of({"index.html\0"
-                                    "120\0"
-                                    "7"sv,
-                                    "a/b.pdf\0"
-                                    "9\0"
-                                    "7"sv});
-    CHECK(forwards == sum_of({"a/b.pdf\0"
-                              "9\0"
-                              "7"sv,
-                              "index.html\0"
-                              "120\0"
-                              "7"sv}));
-    CHECK_FALSE(forwards == sum_of({"index.html\0"
-                                    "121\0"
-                                    "7"sv,
-                                    "a/b.pdf\0"
-                                    "9\0"
-                                    "7"sv}));
-    CHECK_FALSE(forwards == sum_of({"index.html\0"
-                                    "120\0"
-                                    "7"sv}));
+    UnorderedSum forwards = sum_of({file("index.html", 120, 7), file("a/b.pdf", 9, 7)});
+    CHECK(forwards == sum_of({file("a/b.pdf", 9, 7), file("index.html", 120, 7)}));
+    CHECK_FALSE(forwards == sum_of({file("index.html", 121, 7), file("a/b.pdf", 9, 7)}));
+    CHECK_FALSE(forwards == sum_of({file("index.html", 120, 8), file("a/b.pdf", 9, 7)}));
+    CHECK_FALSE(forwards == sum_of({file("index.html", 120, 7)}));
     CHECK(forwards.hex().size() == 32);
     CHECK(UnorderedSum{}.hex() == std::string(32, '0'));
     UnorderedSum carried{~std::uint64_t{0}, 0}; // the low half's carry reaches the high half
