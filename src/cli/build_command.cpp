@@ -80,15 +80,16 @@ struct MeetingBuild {
     const std::map<std::string, MeetingRef>& members_meetings;
 
     void operator()(const MeetingRef& ref) {
-        content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
-        content::apply_audience(meeting, audience);
-        if (auto whole = cached.whole_meeting(*ref.board, meeting, out, sink)) {
+        // The site's one audience gate has been through the index's meetings: one kept whole
+        // needs no copy of its own.
+        if (auto whole = cached.whole_meeting(*ref.board, *ref.meeting, out, sink)) {
             site_builder.index_meeting(std::move(whole->pages.documents));
-            count(ref, meeting, whole->summary, true, whole->pages.images);
+            count(ref, *ref.meeting, whole->summary, true, whole->pages.images);
             std::lock_guard lock(totals.mutex);
             ++totals.whole;
             return;
         }
+        content::Meeting meeting = *ref.meeting; // the job's own copy, freed when it ends
         DiagnosticSink papers_sink; // the papers' warnings, kept with the meeting's pages
         content::FigureBook figures;
         content::load_meeting_papers(files, site, *ref.board, meeting, papers_sink, &figures);

@@ -46,8 +46,8 @@ void write_paper(NoteWriter& out, const Paper& paper) {
     out.number(paper.supplementary);
 }
 
-Paper read_paper(NoteReader& in) {
-    Paper paper;
+// Read into the list's own element: a paper or an item moved into place moves every string.
+void read_paper(NoteReader& in, Paper& paper) {
     for (auto* text : {&paper.source_path, &paper.slug, &paper.title, &paper.author,
                        &paper.job_title, &paper.contact, &paper.summary, &paper.kind})
         *text = in.text();
@@ -62,7 +62,6 @@ Paper read_paper(NoteReader& in) {
     paper.native_path = in.text();
     paper.location = in.location();
     paper.supplementary = in.integer();
-    return paper;
 }
 
 void write_item(NoteWriter& out, const AgendaItem& item) {
@@ -88,8 +87,7 @@ void write_item(NoteWriter& out, const AgendaItem& item) {
     out.location(item.location);
 }
 
-AgendaItem read_item(NoteReader& in) {
-    AgendaItem item;
+void read_item(NoteReader& in, AgendaItem& item) {
     for (auto* text : {&item.number, &item.title, &item.presenter})
         *text = in.text();
     item.presenters.resize(in.count());
@@ -105,14 +103,13 @@ AgendaItem read_item(NoteReader& in) {
     std::size_t papers = in.count();
     item.papers.reserve(papers); // the index keeps every item: no room to spare
     for (std::size_t n = 0; n < papers; ++n)
-        item.papers.push_back(read_paper(in));
+        read_paper(in, item.papers.emplace_back());
     std::size_t sub_items = in.count();
     item.sub_items.reserve(sub_items);
     for (std::size_t n = 0; n < sub_items; ++n)
-        item.sub_items.push_back(read_item(in));
+        read_item(in, item.sub_items.emplace_back());
     item.supplementary = in.integer();
     item.location = in.location();
-    return item;
 }
 
 bool holds_more_than_the_index(const Meeting& meeting) {
@@ -174,7 +171,7 @@ std::optional<Meeting> meeting_from_note(std::string_view note) {
         std::size_t items = in.count();
         meeting.items.reserve(items);
         for (std::size_t n = 0; n < items; ++n)
-            meeting.items.push_back(read_item(in));
+            read_item(in, meeting.items.emplace_back());
         meeting.declarations.resize(in.count());
         for (auto& declaration : meeting.declarations) {
             for (auto* text : {&declaration.name, &declaration.item, &declaration.interest})

@@ -2,12 +2,12 @@
 
 #include "core/filesystem.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
-#include <map>
 #include <mutex>
 #include <openssl/evp.h>
 #include <stdexcept>
@@ -163,6 +163,12 @@ struct RememberedDigest {
 };
 
 using FileKey = std::pair<dev_t, ino_t>;
+struct FileKeyHash {
+    std::size_t operator()(const FileKey& key) const {
+        return static_cast<std::size_t>(key.second) ^
+               (static_cast<std::size_t>(key.first) * 0x9E3779B97F4A7C15ULL);
+    }
+};
 
 // A path held by its XXH3-128 hash rather than its text, and a digest as its 64 digits: an
 // archive holds some 60,000 sources for the whole build, and as strings they took 7 MiB more
@@ -195,7 +201,8 @@ struct HeldDigest {
 
 struct Remembered {
     std::mutex mutex;
-    std::map<FileKey, RememberedDigest> digests;
+    // Hashed: a build looks up every source, and recalls as many; handed on in order.
+    std::unordered_map<FileKey, RememberedDigest, FileKeyHash> digests;
     bool held = false; // a DigestsHeldForBuild lives: by_path answers
     std::unordered_map<PathKey, HeldDigest, PathKeyHash> by_path;
 };
@@ -284,10 +291,18 @@ std::optional<std::string> digest_by_stamp(const std::string& path) {
 std::string remembered_digests_text() {
     Remembered& memory = remembered();
     std::lock_guard lock(memory.mutex);
+    // In the files' order, so that the same digests give the same text, which is not stored
+    // again.
+    std::vector<const std::pair<const FileKey, RememberedDigest>*> used;
+    for (const auto& entry : memory.digests)
+        if (entry.second.used)
+            used.push_back(&entry);
+    std::sort(used.begin(), used.end(),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
     std::string text;
-    for (const auto& [file, digest] : memory.digests) {
-        if (!digest.used)
-            continue;
+    for (const auto* entry : used) {
+        const FileKey& file = entry->first;
+        const RememberedDigest& digest = entry->second;
         const FileStamp& stamp = digest.stamp;
         for (long long number :
              {static_cast<long long>(file.first), static_cast<long long>(file.second),
@@ -331,6 +346,9 @@ bool recall_remembered_digests(std::string_view text) {
     }
     Remembered& memory = remembered();
     std::lock_guard lock(memory.mutex);
+    memory.digests.reserve(memory.digests.size() + recalled.size());
+    if (memory.held) // the build will ask for about as many paths
+        memory.by_path.reserve(recalled.size());
     for (auto& [file, digest] : recalled)
         memory.digests.try_emplace(file, digest); // what this process found itself stands
     return true;

@@ -91,6 +91,10 @@ bool OpenFolder::look_up(const std::string& name, struct stat& status) const {
            ::fstatat(fd_, name.c_str(), &status, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
+bool OpenFolder::look_through(const std::string& name, struct stat& status) const {
+    return fd_ >= 0 && !name.empty() && ::fstatat(fd_, name.c_str(), &status, 0) == 0;
+}
+
 namespace {
 
 struct HeldListings {

@@ -120,6 +120,8 @@ class OpenFolder {
     bool is_open() const { return fd_ >= 0; }
     // lstat() of `name` in the folder: false when it is not there or the folder is not open.
     bool look_up(const std::string& name, struct stat& status) const;
+    // The same, following a link to what it names, as stat() does.
+    bool look_through(const std::string& name, struct stat& status) const;
 
   private:
     int fd_ = -1;

@@ -45,19 +45,34 @@ class ParsedTemplates {
         }
         return parsed;
     }
-    mustache::mustache& get(const std::string& name, const std::string& text) {
+    struct Parsed {
+        std::unique_ptr<mustache::mustache> text;
+        std::size_t last_rendered_bytes = 0; // pages of one template are much of a size
+    };
+    Parsed& get(const std::string& name, const std::string& text) {
         auto& slot = by_name_[name];
-        if (!slot) {
-            slot = std::make_unique<mustache::mustache>(text);
-            slot->set_custom_escape([](const std::string& raw) { return html_escape(raw); });
+        if (!slot.text) {
+            slot.text = std::make_unique<mustache::mustache>(text);
+            slot.text->set_custom_escape([](const std::string& raw) { return html_escape(raw); });
         }
-        return *slot;
+        return slot;
     }
     void drop(const std::string& name) { by_name_.erase(name); }
 
   private:
     std::uint64_t theme_ = 0;
-    std::map<std::string, std::unique_ptr<mustache::mustache>> by_name_;
+    std::map<std::string, Parsed> by_name_;
+};
+
+// Takes the rendered pieces into one string sized beforehand: kainjow's own render goes
+// through a string stream, which grows by copying and copies the whole page once more at
+// the end.
+struct PageText {
+    std::string text;
+    PageText& operator<<(const std::string& piece) {
+        text += piece;
+        return *this;
+    }
 };
 
 std::uint64_t next_theme_id() {
@@ -240,17 +255,20 @@ std::string Theme::render(const std::string& name, const TemplateData& data,
     if (found == templates_.end())
         return {}; // reported once, when the theme was loaded
     ParsedTemplates& cache = ParsedTemplates::for_this_thread(id_);
-    mustache::mustache& parsed = cache.get(name, rendered_text_.at(name));
-    if (!parsed.is_valid())
+    auto& [parsed, last_rendered_bytes] = cache.get(name, rendered_text_.at(name));
+    if (!parsed->is_valid())
         return {}; // reported when the theme was loaded
     ThemeContext context(&data, partial_data_);
-    std::string out = parsed.render(context);
-    if (!parsed.is_valid()) {
-        sink.error(found->second.origin, "template failed to render: " + parsed.error_message());
+    PageText out;
+    out.text.reserve(last_rendered_bytes + last_rendered_bytes / 8);
+    parsed->render(context, out);
+    if (!parsed->is_valid()) {
+        sink.error(found->second.origin, "template failed to render: " + parsed->error_message());
         cache.drop(name);
         return {};
     }
-    return out;
+    last_rendered_bytes = out.text.size();
+    return std::move(out.text);
 }
 
 std::map<std::string, std::string> Theme::assets(DiagnosticSink& sink) const {

@@ -154,7 +154,7 @@ TEST_CASE("a read of up to so many bytes stops short only at the file's end") {
     fs::remove_all(root);
 }
 
-TEST_CASE("a folder held open looks up what it holds by name, links as links") {
+TEST_CASE("a folder held open looks up what it holds by name, links as links or through") {
     fs::path root = fs::temp_directory_path() / "boardpack-open-folder-test";
     fs::remove_all(root);
     fs::create_directories(root / "meeting" / "sub");
@@ -170,6 +170,10 @@ TEST_CASE("a folder held open looks up what it holds by name, links as links") {
     CHECK(S_ISDIR(status.st_mode));
     REQUIRE(folder.look_up("link", status));
     CHECK(S_ISLNK(status.st_mode)); // not followed
+    REQUIRE(folder.look_through("link", status));
+    CHECK(S_ISREG(status.st_mode)); // followed to the pack
+    CHECK(status.st_size == 4);
+    CHECK_FALSE(folder.look_through("missing", status));
     CHECK_FALSE(folder.look_up("missing", status));
     CHECK_FALSE(folder.look_up("", status));
     bp::OpenFolder moved = std::move(folder);
