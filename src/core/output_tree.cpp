@@ -206,6 +206,9 @@ bool OutputTree::claim_previous() {
         return false;
     }
     reused_ = true;
+    // This build will write about as many files as the last: its record of them, grown a
+    // file at a time, was copied over and over as it doubled.
+    written_.reserve(left_.size() + left_.size() / 2);
     return true;
 }
 
