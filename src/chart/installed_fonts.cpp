@@ -3,7 +3,9 @@
 #include "core/filesystem.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <sys/stat.h>
 
 namespace bp::chart {
@@ -98,14 +100,14 @@ const std::string& installed_font_files() {
         // Each looked up in its folder, held open while the sorted list stays in it: a walk
         // down every path from the root took most of the time (1,800 fonts is not unusual).
         OpenFolder folder;
-        std::string folder_path;
+        std::optional<std::string> folder_path;
         for (const std::string& path : paths) {
             std::size_t slash = path.rfind('/');
             if (slash == std::string::npos)
                 continue; // fontconfig names files by their absolute paths
-            if (path.compare(0, slash, folder_path) != 0 || folder_path.size() != slash) {
+            if (!folder_path || std::string_view(path).substr(0, slash) != *folder_path) {
                 folder_path = path.substr(0, slash);
-                folder = OpenFolder(folder_path.empty() ? "/" : folder_path);
+                folder = OpenFolder(folder_path->empty() ? "/" : *folder_path);
             }
             struct stat info {};
             if (!folder.look_through(path.substr(slash + 1), info))

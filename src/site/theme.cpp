@@ -46,14 +46,14 @@ class ParsedTemplates {
         return parsed;
     }
     struct Parsed {
-        std::unique_ptr<mustache::mustache> text;
+        std::unique_ptr<mustache::mustache> parsed;
         std::size_t last_rendered_bytes = 0; // pages of one template are much of a size
     };
     Parsed& get(const std::string& name, const std::string& text) {
         auto& slot = by_name_[name];
-        if (!slot.text) {
-            slot.text = std::make_unique<mustache::mustache>(text);
-            slot.text->set_custom_escape([](const std::string& raw) { return html_escape(raw); });
+        if (!slot.parsed) {
+            slot.parsed = std::make_unique<mustache::mustache>(text);
+            slot.parsed->set_custom_escape([](const std::string& raw) { return html_escape(raw); });
         }
         return slot;
     }
