@@ -142,14 +142,13 @@ std::optional<EntryOpening> parse_opening(std::string_view text, std::uint64_t f
 // The first bytes read of an entry: most entries are smaller and read whole in one go.
 constexpr std::size_t entry_first_read = 16 * 1024;
 
-// An entry's file up to its tail, and the file's size; none when it cannot be read or its
-// opening is not whole. Opened without blocking, so a pipe put in its place never hangs (nor
-// can it, or a folder, be read at an offset). Most entries are shorter than the first read,
-// whose short answer is then their size; a longer one is asked its size with fstat(), and
-// must be a regular file. (A device's bytes in an entry's place, or a read cut short some other
-// way, fail the entry's checks: it is built again.)
-std::optional<std::pair<std::string, std::uint64_t>> read_up_to_tail(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+// An entry's file (`fd`, closed here) up to its tail, and the file's size; none when it cannot
+// be read or its opening is not whole. Opened without blocking (open_entry_file), so a pipe
+// put in its place never hangs (nor can it, or a folder, be read at an offset). Most entries are
+// shorter than the first read, whose short answer is then their size; a longer one is asked its
+// size with fstat(), and must be a regular file. (A device's bytes in an entry's place, or a read
+// cut short some other way, fail the entry's checks: it is built again.)
+std::optional<std::pair<std::string, std::uint64_t>> read_up_to_tail(int fd) {
     if (fd < 0)
         return std::nullopt;
     auto text = read_up_to(fd, 0, entry_first_read);
@@ -232,6 +231,28 @@ BuildCache::BuildCache(std::string folder) : folder_(std::move(folder)) {
     for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec))
         if (older_layout(it->path()))
             remove_quietly(it->path());
+    layout_folder_ = std::make_shared<const OpenFolder>(folder_ + "/" + layout_version);
+}
+
+std::optional<std::string> BuildCache::read_entry_part(const std::string& part,
+                                                       std::uint64_t offset,
+                                                       std::size_t bytes) const {
+    if (!enabled() || !safe_part(part))
+        return std::nullopt;
+    int fd = open_entry_file(part);
+    if (fd < 0)
+        return std::nullopt;
+    auto text = read_at(fd, offset, bytes);
+    ::close(fd);
+    return text;
+}
+
+int BuildCache::open_entry_file(const std::string& part) const {
+    // Without blocking, so that a pipe put in an entry's place never hangs (see read_up_to_tail).
+    constexpr int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
+    if (layout_folder_ && layout_folder_->is_open())
+        return layout_folder_->open_below(part + "/entry", flags);
+    return ::open((entry_folder(part) + "/entry").c_str(), flags);
 }
 
 std::string BuildCache::entry_folder(const std::string& part) const {
@@ -304,7 +325,7 @@ std::optional<BuildCache::Record> BuildCache::read_entry(const std::string& part
         return std::nullopt;
     std::string folder = entry_folder(part);
     std::string file = folder + "/entry"; // not a std::filesystem::path: a rebuild reads thousands
-    auto read = read_up_to_tail(file);
+    auto read = read_up_to_tail(open_entry_file(part));
     std::error_code ec;
     if (!read && !fs::exists(file, ec))
         return std::nullopt;

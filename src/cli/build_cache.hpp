@@ -21,9 +21,11 @@
 // damaged copy, which is all it is for (the key, made of the inputs' SHA-256 digests, says
 // what the entry is), and every file a build writes is checked as it is stored: SHA-256 was
 // 1.6 % of a clean build's CPU.
+#include "core/filesystem.hpp"
 #include "core/output_tree.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +83,10 @@ class BuildCache {
     // on), for a caller that reads them in pieces: each piece must be checked by the caller, as
     // the tail never is here and the entry may have been replaced since it was found.
     std::string note_file(const std::string& part) const { return entry_folder(part) + "/entry"; }
+    // `bytes` bytes of `part`'s entry file from `offset` (a record its caller located in the
+    // note or the tail); none when they cannot all be read. Not checked here.
+    std::optional<std::string> read_entry_part(const std::string& part, std::uint64_t offset,
+                                               std::size_t bytes) const;
     // Replaces the entry for `part`. Best effort and thread-safe: a cache that cannot be written
     // costs time, never the build. Returns false when the entry was not stored.
     bool store(const std::string& part, const std::string& key, const CacheEntry& entry) const;
@@ -133,7 +139,14 @@ class BuildCache {
     bool finish_entry(const std::string& staging, const std::string& part, const std::string& key,
                       const std::vector<Record::File>& files, std::string_view note,
                       std::string_view tail) const;
+    // `part`'s entry file opened for reading, from the layout's folder held open; -1 when
+    // there is none.
+    int open_entry_file(const std::string& part) const;
     std::string folder_;
+    // The layout's folder, held open from the start: a rebuild opens thousands of entries in
+    // it, each otherwise walked down to from the root. Not open when it was not there then
+    // (a first build, which finds no entry): entries are opened by their paths.
+    std::shared_ptr<const OpenFolder> layout_folder_;
 };
 
 // The default cache folder: .boardpack-cache beside site.yaml.

@@ -110,21 +110,22 @@ void IndexMemo::read_stored(const std::string& part, Shard& shard) const {
     }
     if (tail_left != 0)
         return;
-    shard.file = cache_.note_file(part);
+    shard.part = part;
     shard.stored = std::move(records);
 }
 
-std::optional<std::string> IndexMemo::read_stored_bytes(const std::string& file,
-                                                        const Stored& stored) {
-    auto bytes = read_file_part(file, stored.offset, stored.value_bytes + stored.note_bytes);
+std::optional<std::string> IndexMemo::read_stored_bytes(const std::string& part,
+                                                        const Stored& stored) const {
+    auto bytes =
+        cache_.read_entry_part(part, stored.offset, stored.value_bytes + stored.note_bytes);
     if (!bytes || damage_check_hex(*bytes) != stored.check) // replaced since, or damaged
         return std::nullopt;
     return bytes;
 }
 
-std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const std::string& file,
-                                                             const Stored& stored) {
-    auto bytes = read_stored_bytes(file, stored);
+std::optional<IndexMemo::Kept> IndexMemo::read_stored_record(const std::string& part,
+                                                             const Stored& stored) const {
+    auto bytes = read_stored_bytes(part, stored);
     if (!bytes)
         return std::nullopt;
     std::string note = bytes->substr(stored.value_bytes);
@@ -155,18 +156,18 @@ std::optional<std::string> IndexMemo::records_key_of(const content::Board& board
 std::optional<IndexMemo::Kept> IndexMemo::stored_under(const content::Board& board,
                                                        const std::string& name, std::string key) {
     const Stored* found = nullptr;
-    const std::string* file = nullptr;
+    const std::string* part = nullptr;
     {
         std::lock_guard lock(mutex_);
         Shard& shard = shard_of(board);
         auto stored = shard.stored.find(name);
         if (stored != shard.stored.end() && stored->second.key == key) {
             found = &stored->second; // a map's nodes stay put: read outside the lock
-            file = &shard.file;
+            part = &shard.part;
         }
         keys_read_[name] = std::move(key); // for keep_value, should the stored record not serve
     }
-    return found ? read_stored_record(*file, *found) : std::nullopt;
+    return found ? read_stored_record(*part, *found) : std::nullopt;
 }
 
 void IndexMemo::use_stored(const content::Board& board, const std::string& name) {
@@ -251,7 +252,7 @@ void IndexMemo::save_shard(const std::string& part, const Shard& shard) const {
     }
     for (const auto& name : shard.used) {
         const Stored& stored = shard.stored.at(name);
-        if (auto bytes = read_stored_bytes(shard.file, stored)) { // checked: carried as they were
+        if (auto bytes = read_stored_bytes(shard.part, stored)) { // checked: carried as they were
             add(name, stored.key, stored.value_bytes, stored.note_bytes, stored.check);
             tail += *bytes;
         }

@@ -63,9 +63,9 @@ class IndexMemo final : public content::MeetingMemo {
     // One board's records: one cache entry.
     struct Shard {
         std::map<std::string, Stored> stored; // by name, as read from the cache
-        // The stored entry, read record by record and opened for each: an archive of many
-        // boards would otherwise hold a file open for every board.
-        std::string file;
+        // The cache part whose entry holds the records, read record by record and opened for
+        // each: an archive of many boards would otherwise hold a file open for every board.
+        std::string part;
         std::map<std::string, Kept> kept; // by name: what this build read afresh
         std::set<std::string> used;       // names of the stored records recalled
         bool changed = false;             // something was kept afresh
@@ -83,9 +83,9 @@ class IndexMemo final : public content::MeetingMemo {
     std::optional<Kept> stored_under(const content::Board& board, const std::string& name,
                                      std::string key);
     // A stored record's bytes, when they still have their digest; and the record read from them.
-    static std::optional<std::string> read_stored_bytes(const std::string& file,
-                                                        const Stored& stored);
-    static std::optional<Kept> read_stored_record(const std::string& file, const Stored& stored);
+    std::optional<std::string> read_stored_bytes(const std::string& part,
+                                                 const Stored& stored) const;
+    std::optional<Kept> read_stored_record(const std::string& part, const Stored& stored) const;
     void use_stored(const content::Board& board, const std::string& name);
     void keep_value(const content::Board& board, const std::string& name, std::string value,
                     const std::vector<Diagnostic>& warnings);

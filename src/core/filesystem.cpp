@@ -95,6 +95,10 @@ bool OpenFolder::look_through(const std::string& name, struct stat& status) cons
     return fd_ >= 0 && !name.empty() && ::fstatat(fd_, name.c_str(), &status, 0) == 0;
 }
 
+int OpenFolder::open_below(const std::string& relative, int flags) const {
+    return fd_ >= 0 && !relative.empty() ? ::openat(fd_, relative.c_str(), flags) : -1;
+}
+
 namespace {
 
 struct HeldListings {
@@ -409,16 +413,6 @@ std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t byt
             return std::nullopt;
         done += static_cast<std::size_t>(got);
     }
-    return text;
-}
-
-std::optional<std::string> read_file_part(const std::string& native_path, std::uint64_t offset,
-                                          std::size_t bytes) {
-    int fd = ::open(native_path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return std::nullopt;
-    auto text = read_at(fd, offset, bytes);
-    ::close(fd);
     return text;
 }
 

@@ -93,9 +93,6 @@ std::optional<std::string> read_at(int fd, std::uint64_t offset, std::size_t byt
 // Up to `bytes` bytes of `fd` from `offset`, in one read: fewer only when a regular file ends
 // first, so that a short answer gives its size without a stat. Nothing on a read error.
 std::optional<std::string> read_up_to(int fd, std::uint64_t offset, std::size_t bytes);
-// The same from the file at `native_path`, opened for the one read.
-std::optional<std::string> read_file_part(const std::string& native_path, std::uint64_t offset,
-                                          std::size_t bytes);
 
 // A folder's entry and what it is, as the folder listing says (one lstat() only where the file
 // system does not): walks of output folders see hundreds of thousands of entries.
@@ -122,6 +119,9 @@ class OpenFolder {
     bool look_up(const std::string& name, struct stat& status) const;
     // The same, following a link to what it names, as stat() does.
     bool look_through(const std::string& name, struct stat& status) const;
+    // openat() of `relative`, a path below the folder, with open()'s `flags`: the walk starts
+    // here rather than at the root. -1 when it cannot be opened or the folder is not open.
+    int open_below(const std::string& relative, int flags) const;
 
   private:
     int fd_ = -1;

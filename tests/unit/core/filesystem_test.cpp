@@ -154,7 +154,8 @@ TEST_CASE("a read of up to so many bytes stops short only at the file's end") {
     fs::remove_all(root);
 }
 
-TEST_CASE("a folder held open looks up what it holds by name, links as links or through") {
+TEST_CASE("a folder held open looks up what it holds by name, links as links or through, and opens "
+          "what lies below it") {
     fs::path root = fs::temp_directory_path() / "boardpack-open-folder-test";
     fs::remove_all(root);
     fs::create_directories(root / "meeting" / "sub");
@@ -174,12 +175,19 @@ TEST_CASE("a folder held open looks up what it holds by name, links as links or 
     CHECK(S_ISREG(status.st_mode)); // followed to the pack
     CHECK(status.st_size == 4);
     CHECK_FALSE(folder.look_through("missing", status));
+    int below = folder.open_below("sub/../pack.pdf", O_RDONLY | O_CLOEXEC);
+    REQUIRE(below >= 0);
+    CHECK(bp::read_up_to(below, 0, 16) == "pack");
+    ::close(below);
+    CHECK(folder.open_below("missing", O_RDONLY) == -1);
+    CHECK(folder.open_below("", O_RDONLY) == -1);
     CHECK_FALSE(folder.look_up("missing", status));
     CHECK_FALSE(folder.look_up("", status));
     bp::OpenFolder moved = std::move(folder);
     CHECK(moved.look_up("pack.pdf", status));
     CHECK_FALSE(folder.is_open());
     CHECK_FALSE(folder.look_up("pack.pdf", status));
+    CHECK(folder.open_below("pack.pdf", O_RDONLY) == -1);          // moved away: nothing open here
     bp::OpenFolder file((root / "meeting" / "pack.pdf").string()); // not a folder
     CHECK_FALSE(file.is_open());
     CHECK_FALSE(bp::OpenFolder((root / "missing").string()).is_open());
