@@ -252,7 +252,7 @@ int BuildCache::open_entry_file(const std::string& part) const {
     constexpr int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
     if (layout_folder_ && layout_folder_->is_open())
         return layout_folder_->open_below(part + "/entry", flags);
-    return ::open((entry_folder(part) + "/entry").c_str(), flags);
+    return ::open(note_file(part).c_str(), flags);
 }
 
 std::string BuildCache::entry_folder(const std::string& part) const {
@@ -323,15 +323,13 @@ std::optional<BuildCache::Record> BuildCache::read_entry(const std::string& part
                                                          const std::string& key) const {
     if (!enabled() || !safe_part(part))
         return std::nullopt;
-    std::string folder = entry_folder(part);
-    std::string file = folder + "/entry"; // not a std::filesystem::path: a rebuild reads thousands
     auto read = read_up_to_tail(open_entry_file(part));
-    std::error_code ec;
-    if (!read && !fs::exists(file, ec))
+    std::error_code ec; // the entry's path is made only when it could not be read
+    if (!read && !fs::exists(note_file(part), ec))
         return std::nullopt;
     auto record = read ? parse_entry(read->first, read->second) : std::nullopt;
     if (!record) {
-        remove_quietly(folder); // damaged: built again and stored afresh
+        remove_quietly(entry_folder(part)); // damaged: built again and stored afresh
         return std::nullopt;
     }
     // The note in the same bytes, the lines before it taken off: no second copy of it.
