@@ -2,14 +2,10 @@
 
 #include "pack/compact_cmap.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <map>
-#include <sys/mman.h>
-#include <unistd.h>
 
 namespace bp::pack {
 
@@ -19,35 +15,6 @@ namespace {
 // layout closure from pulling in glyphs nobody paints.
 constexpr hb_tag_t unused_tables[] = {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
                                       HB_TAG('G', 'D', 'E', 'F'), HB_TAG('D', 'S', 'I', 'G')};
-
-// An anonymous in-memory file for one subset face.
-int make_memory_file(std::string& error) {
-    int descriptor = memfd_create("boardpack-font-subset", MFD_CLOEXEC);
-    if (descriptor < 0)
-        error = std::string("cannot make an in-memory file for the font subsets: ") +
-                std::strerror(errno);
-    return descriptor;
-}
-
-// libharu loads faces only from a path; this one names the in-memory file.
-std::string descriptor_path(int descriptor) {
-    return "/proc/self/fd/" + std::to_string(descriptor);
-}
-
-bool write_blob(int descriptor, hb_blob_t* blob) {
-    unsigned length = 0;
-    const char* data = hb_blob_get_data(blob, &length);
-    while (length > 0) {
-        ssize_t written = ::write(descriptor, data, length);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        length -= static_cast<unsigned>(written);
-    }
-    return true;
-}
 
 } // namespace
 
@@ -61,20 +28,11 @@ struct FontFaces::Face {
     }
 };
 
-SubsetFonts::~SubsetFonts() {
-    for (int descriptor : descriptors_)
-        ::close(descriptor);
-}
-
-SubsetFonts::SubsetFonts(SubsetFonts&& other) noexcept
-    : descriptors_(std::move(other.descriptors_)), files_(std::move(other.files_)) {
-    other.descriptors_.clear();
-}
-
-SubsetFonts& SubsetFonts::operator=(SubsetFonts&& other) noexcept {
-    std::swap(descriptors_, other.descriptors_);
-    std::swap(files_, other.files_);
-    return *this;
+FacesInMemory SubsetFonts::faces() const {
+    FacesInMemory faces{};
+    for (int style = 0; style < layout::font_style_count; ++style)
+        faces[style] = &bytes_[face_of_[style]];
+    return faces;
 }
 
 FontFaces::~FontFaces() = default;
@@ -121,7 +79,6 @@ bool FontFaces::can_draw(layout::FontStyle style, char32_t c) const {
 
 SubsetFonts FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string& error) const {
     SubsetFonts subsets;
-    subsets.files_.family = files_.family;
     // A face nothing is set in is neither cut nor loaded: its style borrows the subset of the
     // first face in use, which the painter never draws with. Cutting a face and loading it
     // into libharu (a look-up of every code point) is the same work for one word as for a
@@ -134,27 +91,18 @@ SubsetFonts FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string& erro
         }
     for (int style = 0; style < 4; ++style) {
         // A family without some style repeats a face: the face is cut once, to the characters
-        // of every style it stands for, as libharu loads each file once.
-        if (first_style_of_file(style) != style ||
-            (style != stand_in && !file_in_use(style, glyphs)))
+        // of every style it stands for, as libharu loads each face once.
+        int first = first_style_of_file(style);
+        if (first != style || (style != stand_in && !file_in_use(style, glyphs))) {
+            subsets.face_of_[style] =
+                first == style || subsets.bytes_[first].empty() ? stand_in : first;
             continue;
-        int descriptor = make_memory_file(error);
-        if (descriptor < 0)
-            return SubsetFonts{};
-        subsets.descriptors_.push_back(descriptor);
-        std::string path = descriptor_path(descriptor);
-        if (!write_subset(style, glyphs, descriptor, error))
-            return SubsetFonts{};
-        if (::access(path.c_str(), R_OK) != 0) {
-            error = "cannot read the font subsets back through " + path + " (is /proc mounted?)";
-            return SubsetFonts{};
         }
-        subsets.files_.paths[style] = path;
+        subsets.bytes_[style] = cut_subset(style, glyphs, error);
+        if (subsets.bytes_[style].empty())
+            return SubsetFonts{};
     }
-    for (int style = 0; style < 4; ++style) {
-        const std::string& own = subsets.files_.paths[first_style_of_file(style)];
-        subsets.files_.paths[style] = own.empty() ? subsets.files_.paths[stand_in] : own;
-    }
+    subsets.written_ = true;
     return subsets;
 }
 
@@ -165,12 +113,11 @@ bool FontFaces::file_in_use(int first_style, const UsedGlyphs& glyphs) const {
     return false;
 }
 
-bool FontFaces::write_subset(int style, const UsedGlyphs& glyphs, int descriptor,
-                             std::string& error) const {
+std::string FontFaces::cut_subset(int style, const UsedGlyphs& glyphs, std::string& error) const {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) {
         error = "out of memory while subsetting the fonts";
-        return false;
+        return {};
     }
     hb_set_t* unicodes = hb_subset_input_unicode_set(input);
     // The space is always kept: libharu measures and pads with it.
@@ -187,18 +134,20 @@ bool FontFaces::write_subset(int style, const UsedGlyphs& glyphs, int descriptor
     if (!subset) {
         hb_subset_input_destroy(input);
         error = "cannot subset " + name;
-        return false;
+        return {};
     }
     hb_face_t* compact = with_compact_cmap(subset, unicodes);
     hb_subset_input_destroy(input);
-    hb_blob_t* bytes = hb_face_reference_blob(compact);
-    bool written = write_blob(descriptor, bytes);
-    hb_blob_destroy(bytes);
+    hb_blob_t* blob = hb_face_reference_blob(compact);
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob, &length);
+    std::string bytes(data ? data : "", data ? length : 0);
+    hb_blob_destroy(blob);
     hb_face_destroy(compact);
     hb_face_destroy(subset);
-    if (!written)
-        error = "cannot write the subset of " + name;
-    return written;
+    if (bytes.empty())
+        error = "the subset of " + name + " came out empty";
+    return bytes;
 }
 
 int FontFaces::first_style_of_file(int style) const {

@@ -80,19 +80,77 @@ extern "C" HPDF_STATUS HPDF_TTFontDef_SaveFontData(HPDF_FontDef definition, HPDF
 namespace bp::pack {
 
 namespace {
-constexpr layout::FontStyle all_styles[] = {layout::FontStyle::regular, layout::FontStyle::bold,
-                                            layout::FontStyle::italic,
-                                            layout::FontStyle::bold_italic};
+
+constexpr int style_count = layout::font_style_count;
+
+// Which style's face each style is set in: the first style whose face `same(earlier, style)`
+// finds to be its own.
+template <class Same> std::array<int, style_count> shared_faces(Same same) {
+    std::array<int, style_count> shared{};
+    for (int style = 0; style < style_count; ++style) {
+        shared[style] = style;
+        for (int earlier = 0; earlier < style; ++earlier)
+            if (same(earlier, style)) {
+                shared[style] = earlier;
+                break;
+            }
+    }
+    return shared;
+}
 
 // What a face draws: the characters of every style set in it.
-std::set<char32_t> characters_of(const FontFiles& files, const std::string& path,
+std::set<char32_t> characters_of(const std::array<int, style_count>& shared, int face,
                                  const std::set<char32_t>* by_style) {
     std::set<char32_t> characters;
-    for (int style = 0; style < layout::font_style_count; ++style)
-        if (files.paths[style] == path)
+    for (int style = 0; style < style_count; ++style)
+        if (shared[style] == face)
             characters.insert(by_style[style].begin(), by_style[style].end());
     return characters;
 }
+
+// The next of the six capitals that tag a subset face's name (HPDFAA, HPDFAB, ...).
+void next_subset_tag(HPDF_BYTE (&tag)[6]) {
+    if (tag[0] == 0) {
+        std::memcpy(tag, "HPDFAA", 6);
+        return;
+    }
+    for (int i = 5; i >= 0; --i) {
+        if (++tag[i] <= 'Z')
+            return;
+        tag[i] = 'A';
+    }
+}
+
+// libharu 2.3 loads a TrueType face only from a path. This does what HPDF_LoadTTFontFromFile
+// does once the file is open (LoadTTFontFromStream in its hpdf_doc.c) with a memory stream
+// instead: no file, and none of the C library's seeks and reads, table by table, that
+// loading a pack's subsets from their files took (2 % of a whole build's CPU).
+const char* load_face_from_memory(HPDF_Doc doc, const std::string& bytes) {
+    HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, static_cast<HPDF_UINT>(bytes.size()));
+    if (!stream)
+        return nullptr;
+    if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
+        HPDF_Stream_Free(stream);
+        return nullptr;
+    }
+    // The definition owns the stream from here, and frees it with itself.
+    HPDF_FontDef definition = HPDF_TTFontDef_Load(doc->mmgr, stream, HPDF_TRUE);
+    if (!definition)
+        return nullptr;
+    if (HPDF_FontDef loaded = HPDF_Doc_FindFontDef(doc, definition->base_font)) {
+        HPDF_FontDef_Free(definition);
+        return loaded->base_font;
+    }
+    if (HPDF_List_Add(doc->fontdef_list, definition) != HPDF_OK) {
+        HPDF_FontDef_Free(definition);
+        return nullptr;
+    }
+    next_subset_tag(doc->ttfont_tag);
+    HPDF_TTFontDef_SetTagName(definition, reinterpret_cast<char*>(doc->ttfont_tag));
+    return definition->base_font;
+}
+
 } // namespace
 
 HaruDocument::HaruDocument() {
@@ -141,61 +199,82 @@ std::string HaruDocument::error_text() const {
     return text;
 }
 
-bool HaruDocument::load_fonts(const FontFiles& files) {
-    return load_faces(files, nullptr, Embedding::rebuilt);
+namespace {
+std::array<int, style_count> shared_files(const FontFiles& files) {
+    return shared_faces([&](int a, int b) { return files.paths[a] == files.paths[b]; });
 }
+} // namespace
 
-bool HaruDocument::load_fonts(const FontFiles& files,
-                              const std::set<char32_t> (&characters)[layout::font_style_count],
-                              Embedding embedding) {
-    return load_faces(files, characters, embedding);
-}
-
-bool HaruDocument::load_definitions(const FontFiles& files) {
+template <class Load> bool HaruDocument::load_definitions(const SharedFaces& shared, Load load) {
     if (!doc_)
         return false;
-    std::map<std::string, const char*> loaded; // libharu refuses a face loaded twice
-    for (auto style : all_styles) {
-        const std::string& path = files.paths[static_cast<int>(style)];
-        const char*& name = loaded[path];
-        if (!name) {
-            if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
-                std::fclose(probe);
-            } else {
-                error_ = HPDF_FILE_OPEN_ERROR;
-                return false;
-            }
-            name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
-            if (!name)
-                return false;
-        }
-        face_names_[static_cast<int>(style)] = name;
-        definitions_[static_cast<int>(style)] = HPDF_GetFontDef(doc_, name);
-        if (!definitions_[static_cast<int>(style)])
+    for (int style = 0; style < style_count; ++style) {
+        const char* name = shared[style] == style ? load(style) : face_names_[shared[style]];
+        if (!name)
+            return false;
+        face_names_[style] = name;
+        definitions_[style] = HPDF_GetFontDef(doc_, name);
+        if (!definitions_[style])
             return false;
     }
     return !failed();
 }
 
-bool HaruDocument::load_faces(const FontFiles& files, const std::set<char32_t>* characters,
+bool HaruDocument::load_fonts(const FontFiles& files) {
+    return load_definitions(files) && load_faces(shared_files(files), nullptr, Embedding::rebuilt);
+}
+
+bool HaruDocument::load_fonts(const FontFiles& files,
+                              const std::set<char32_t> (&characters)[layout::font_style_count],
                               Embedding embedding) {
-    if (!load_definitions(files))
-        return false;
-    std::map<std::string, HPDF_Font> made; // one font a face, as one definition
-    for (auto style : all_styles) {
-        int index = static_cast<int>(style);
-        const std::string& path = files.paths[index];
-        HPDF_Font& font = made[path];
-        if (!font) {
-            if (embedding == Embedding::as_files)
-                embed_as_file(definitions_[index]);
-            const char* name = face_names_[index];
-            font = characters
-                       ? font_for_characters(doc_, name, characters_of(files, path, characters))
-                       : HPDF_GetFont(doc_, name, "UTF-8");
+    return load_definitions(files) && load_faces(shared_files(files), characters, embedding);
+}
+
+bool HaruDocument::load_fonts(const FacesInMemory& faces,
+                              const std::set<char32_t> (&characters)[layout::font_style_count],
+                              Embedding embedding) {
+    SharedFaces shared = shared_faces([&](int a, int b) { return faces[a] == faces[b]; });
+    auto load = [&](int style) -> const char* {
+        const char* name = load_face_from_memory(doc_, *faces[style]);
+        if (!name) { // recorded as libharu's own loader records it, or as a face it cannot read
+            HPDF_CheckError(&doc_->error);
+            if (!failed())
+                error_ = HPDF_INVALID_FONTDEF_DATA;
         }
-        fonts_[index] = font;
-        if (!font)
+        return name;
+    };
+    return load_definitions(shared, load) && load_faces(shared, characters, embedding);
+}
+
+bool HaruDocument::load_definitions(const FontFiles& files) {
+    return load_definitions(shared_files(files), [&](int style) -> const char* {
+        const std::string& path = files.paths[style];
+        if (std::FILE* probe = std::fopen(path.c_str(), "rb")) {
+            std::fclose(probe);
+        } else {
+            error_ = HPDF_FILE_OPEN_ERROR;
+            return nullptr;
+        }
+        return HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+    });
+}
+
+bool HaruDocument::load_faces(const SharedFaces& shared, const std::set<char32_t>* characters,
+                              Embedding embedding) {
+    for (int style = 0; style < style_count; ++style) {
+        int face = shared[style];
+        if (face == style) { // one font a face, as one definition
+            if (embedding == Embedding::as_files)
+                embed_as_file(definitions_[style]);
+            const char* name = face_names_[style];
+            fonts_[style] =
+                characters
+                    ? font_for_characters(doc_, name, characters_of(shared, face, characters))
+                    : HPDF_GetFont(doc_, name, "UTF-8");
+        } else {
+            fonts_[style] = fonts_[face];
+        }
+        if (!fonts_[style])
             return false;
     }
     return !failed();

@@ -3,6 +3,7 @@
 #include "layout/page.hpp"
 #include "pack/font_family.hpp"
 
+#include <array>
 #include <hpdf.h>
 #include <map>
 #include <memory>
@@ -11,6 +12,10 @@
 #include <vector>
 
 namespace bp::pack {
+
+// Faces held in memory, by style (FontFaces::write_subsets cuts them); styles set in one face
+// point at the same bytes, and the face is loaded once.
+using FacesInMemory = std::array<const std::string*, layout::font_style_count>;
 
 // Owns a libharu document; libharu reports errors through a callback, which this records
 // instead of aborting.
@@ -37,6 +42,9 @@ class HaruDocument {
     bool load_fonts(const FontFiles& files,
                     const std::set<char32_t> (&characters)[layout::font_style_count],
                     Embedding embedding = Embedding::rebuilt);
+    bool load_fonts(const FacesInMemory& faces,
+                    const std::set<char32_t> (&characters)[layout::font_style_count],
+                    Embedding embedding = Embedding::as_files);
     // Loads the faces' definitions alone, without fonts: enough to measure text (a
     // character's width, the ascent and descent), at a fraction of the cost of a font for any
     // text, whose maps cover every code point of the Basic Multilingual Plane.
@@ -53,7 +61,12 @@ class HaruDocument {
     std::map<std::string, HPDF_Image> images;
 
   private:
-    bool load_faces(const FontFiles& files, const std::set<char32_t>* characters,
+    // Which style's face each style is set in: the first style set in the same face.
+    using SharedFaces = std::array<int, layout::font_style_count>;
+    // Loads each face once, `load` given the first style set in it and returning libharu's
+    // name for the face (null on failure).
+    template <class Load> bool load_definitions(const SharedFaces& shared, Load load);
+    bool load_faces(const SharedFaces& shared, const std::set<char32_t>* characters,
                     Embedding embedding);
     // Has libharu embed the face of `definition` as its file is.
     void embed_as_file(const void* definition);

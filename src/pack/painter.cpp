@@ -336,7 +336,7 @@ std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& f
     if (!subsets.written())
         return {};
     HaruDocument document;
-    if (!document.load_fonts(subsets.files(), glyphs.by_style, HaruDocument::Embedding::as_files)) {
+    if (!document.load_fonts(subsets.faces(), glyphs.by_style)) {
         error = "cannot load the font subsets: " + document.error_text();
         return {};
     }

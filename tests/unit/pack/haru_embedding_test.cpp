@@ -6,8 +6,8 @@
 
 #include <dlfcn.h>
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
@@ -18,16 +18,13 @@ namespace {
 
 const char* const sample = "Minutes £40 – agreed";
 
-std::string file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// A page with `sample` in the regular face, loaded from `files` as `embedding` says.
-std::string page_with_sample(const FontFiles& files, const UsedGlyphs& glyphs,
+// A page with `sample` in the regular face, loaded from `faces` (files or bytes) as
+// `embedding` says.
+template <class Faces>
+std::string page_with_sample(const Faces& faces, const UsedGlyphs& glyphs,
                              HaruDocument::Embedding embedding) {
     HaruDocument document;
-    REQUIRE(document.load_fonts(files, glyphs.by_style, embedding));
+    REQUIRE(document.load_fonts(faces, glyphs.by_style, embedding));
     HPDF_Page page = HPDF_AddPage(document.get());
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, document.font(layout::FontStyle::regular), 12);
@@ -84,19 +81,18 @@ SubsetFonts cut_faces(const UsedGlyphs& glyphs) {
 TEST_CASE("a face cut down to the characters painted is embedded as its file is") {
     UsedGlyphs glyphs = sample_glyphs();
     SubsetFonts subsets = cut_faces(glyphs);
-    const std::string cut =
-        file_bytes(subsets.files().paths[static_cast<int>(layout::FontStyle::regular)]);
+    const std::string cut = *subsets.faces()[static_cast<int>(layout::FontStyle::regular)];
     REQUIRE(cut.size() > 1000);
 
     EmbeddedFace as_file =
-        regular_face(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::as_files));
+        regular_face(page_with_sample(subsets.faces(), glyphs, HaruDocument::Embedding::as_files));
     CHECK(as_file.bytes == cut);
     CHECK(as_file.length1 == static_cast<long long>(cut.size()));
 
     // Loaded the other way, the same file is rebuilt by libharu: other bytes, and no sign of
     // the first document's choice, which went with it.
     EmbeddedFace rebuilt =
-        regular_face(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::rebuilt));
+        regular_face(page_with_sample(subsets.faces(), glyphs, HaruDocument::Embedding::rebuilt));
     CHECK(rebuilt.bytes != cut);
     CHECK(rebuilt.length1 == static_cast<long long>(rebuilt.bytes.size()));
 }
@@ -112,12 +108,48 @@ TEST_CASE("a face embedded as its file is draws the same page as one libharu reb
         return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
     };
     // The same glyph numbers are shown: the face's file and libharu's rebuild of it agree.
-    CHECK(contents(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::as_files)) ==
-          contents(page_with_sample(subsets.files(), glyphs, HaruDocument::Embedding::rebuilt)));
+    CHECK(contents(page_with_sample(subsets.faces(), glyphs, HaruDocument::Embedding::as_files)) ==
+          contents(page_with_sample(subsets.faces(), glyphs, HaruDocument::Embedding::rebuilt)));
+}
+
+TEST_CASE("faces loaded from memory make the document their files make") {
+    UsedGlyphs glyphs = sample_glyphs();
+    glyphs.by_style[static_cast<int>(layout::FontStyle::bold)] = {U'M', U'i'};
+    SubsetFonts subsets = cut_faces(glyphs);
+    FacesInMemory faces = subsets.faces();
+    // The same cuts written to files, styles that share a face sharing its file.
+    std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / "boardpack-pack-tests" / "faces-in-memory";
+    std::filesystem::create_directories(folder);
+    FontFiles files;
+    for (int style = 0; style < layout::font_style_count; ++style) {
+        files.paths[style] =
+            (folder / ("face-" + std::to_string(faces[style] - faces[0]))).string();
+        std::ofstream(files.paths[style], std::ios::binary) << *faces[style];
+    }
+    REQUIRE(files.paths[2] == files.paths[0]); // nothing italic: it borrows the regular cut
+    for (auto embedding : {HaruDocument::Embedding::as_files, HaruDocument::Embedding::rebuilt}) {
+        std::string from_memory = page_with_sample(faces, glyphs, embedding);
+        REQUIRE(from_memory.size() > 1000);
+        CHECK(from_memory == page_with_sample(files, glyphs, embedding));
+    }
+    std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("libharu's calls to embed a face reach the definition that chooses how") {
     Dl_info found{};
     REQUIRE(dladdr(dlsym(RTLD_DEFAULT, "HPDF_TTFontDef_SaveFontData"), &found) != 0);
     CHECK(std::string(found.dli_fname).find("libhpdf") == std::string::npos);
+}
+
+TEST_CASE("bytes that are no face are refused from memory with libharu's reason") {
+    UsedGlyphs glyphs = sample_glyphs();
+    for (const std::string& bytes :
+         {std::string(), std::string("not a font at all", 17), std::string(4096, '\0')}) {
+        FacesInMemory faces{&bytes, &bytes, &bytes, &bytes};
+        HaruDocument document;
+        CHECK_FALSE(document.load_fonts(faces, glyphs.by_style));
+        CHECK(document.failed());
+        CHECK(document.error_text().find("0x0000") == std::string::npos);
+    }
 }

@@ -61,8 +61,7 @@ template <typename Show> std::string page_contents(Show show) {
     SubsetFonts subsets = faces->write_subsets(glyphs, error);
     REQUIRE(subsets.written());
     HaruDocument document;
-    REQUIRE(
-        document.load_fonts(subsets.files(), glyphs.by_style, HaruDocument::Embedding::as_files));
+    REQUIRE(document.load_fonts(subsets.faces(), glyphs.by_style));
     HPDF_Page page = HPDF_AddPage(document.get());
     HPDF_Page_BeginText(page);
     for (const auto& run : sample_runs) {
