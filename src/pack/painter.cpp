@@ -330,13 +330,10 @@ UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces)
     return glyphs;
 }
 
-std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& faces,
-                                    const UsedGlyphs& glyphs, std::string& error) {
-    SubsetFonts subsets = faces.write_subsets(glyphs, error);
-    if (!subsets.written())
-        return {};
+std::string paint_with_faces(const ComposedPack& pack, const FacesInMemory& faces,
+                             const UsedGlyphs& glyphs, std::string& error) {
     HaruDocument document;
-    if (!document.load_fonts(subsets.faces(), glyphs.by_style)) {
+    if (!document.load_fonts(faces, glyphs.by_style)) {
         error = "cannot load the font subsets: " + document.error_text();
         return {};
     }
@@ -345,6 +342,14 @@ std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& f
     if (bytes.empty())
         error = "the PDF writer failed: " + document.error_text();
     return bytes;
+}
+
+std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& faces,
+                                    const UsedGlyphs& glyphs, std::string& error) {
+    SubsetFonts subsets = faces.write_subsets(glyphs, error);
+    if (!subsets.written())
+        return {};
+    return paint_with_faces(pack, subsets.faces(), glyphs, error);
 }
 
 } // namespace bp::pack

@@ -16,8 +16,12 @@ void paint_pages(HaruDocument& document, const ComposedPack& pack, const UsedGly
 // that need other installed fonts split into pieces.
 UsedGlyphs collect_used_glyphs(const ComposedPack& pack, const FontFaces& faces);
 
-// Paints `pack` in a new document whose faces are cut down to `glyphs`, the characters it
+// Paints `pack` in a new document set in `faces`, files that hold every character `glyphs`
 // paints. Returns libharu's bytes, or empty bytes and the reason in `error`.
+std::string paint_with_faces(const ComposedPack& pack, const FacesInMemory& faces,
+                             const UsedGlyphs& glyphs, std::string& error);
+
+// The same in faces cut down to `glyphs`, the characters `pack` paints.
 std::string paint_with_font_subsets(const ComposedPack& pack, const FontFaces& faces,
                                     const UsedGlyphs& glyphs, std::string& error);
 

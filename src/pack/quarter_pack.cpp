@@ -1,5 +1,6 @@
 #include "pack/haru_fonts.hpp"
 #include "pack/pack.hpp"
+#include "pack/pack_faces.hpp"
 #include "pack/pack_plan.hpp"
 #include "pack/page_furniture.hpp"
 #include "pack/painter.hpp"
@@ -9,6 +10,7 @@
 
 #include <exception>
 #include <map>
+#include <optional>
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
@@ -206,6 +208,38 @@ ArchiveFront compose_front(const content::Site& site, const content::Board& boar
     return front;
 }
 
+// The archive's own pages, painted and opened: in the first pack's fonts for the styles
+// `in_pack` covers, which are taken off the pages (put back as the pack's once the pages are in
+// the archive), and in subsets of their own for the rest. When that cannot be done, all are
+// painted in subsets of their own, and `in_pack` is reset.
+QPDF* paint_contents(const ComposedPack& pages, const UsedGlyphs& glyphs, const FontFaces& faces,
+                     std::optional<PackFaces>& in_pack, ForeignSources& sources,
+                     std::string& error) {
+    if (in_pack) {
+        SubsetFonts cut;
+        auto chosen = faces_to_paint(*in_pack, faces, glyphs, cut, error);
+        std::string painted = chosen ? paint_with_faces(pages, *chosen, glyphs, error) : "";
+        if (!painted.empty()) {
+            QPDF& contents = sources.open_memory(std::move(painted), "contents.pdf");
+            if (take_off_fonts(contents, QPDFPageDocumentHelper(contents).getAllPages(), *in_pack,
+                               glyphs)) {
+                repair_font_maps(contents, glyphs);
+                compress_plain_streams(contents);
+                return &contents;
+            }
+        }
+        in_pack.reset();
+        error.clear();
+    }
+    std::string painted = paint_with_font_subsets(pages, faces, glyphs, error);
+    if (painted.empty())
+        return nullptr;
+    QPDF& contents = sources.open_memory(std::move(painted), "contents.pdf");
+    repair_font_maps(contents, glyphs);
+    compress_plain_streams(contents);
+    return &contents;
+}
+
 // The archive's pages in order, with its bookmarks and page labels. The first meeting's pack
 // is the archive: its pages stay where they are, links and all, and the contents go in front
 // (copying every pack into the contents' document instead cost a seventh of the archive
@@ -299,18 +333,18 @@ std::string build_quarter_pack(const content::Site& site, const content::Board& 
         }
         ArchiveFront front = compose_front(site, board, quarter_label, entries, *measurer);
         UsedGlyphs glyphs = collect_used_glyphs(front.pages, *faces);
+        QPDF& archive = *entries.front().pdf;
+        std::optional<PackFaces> in_pack = pack_faces_for(archive, glyphs);
         std::string error;
-        std::string painted = paint_with_font_subsets(front.pages, *faces, glyphs, error);
-        if (painted.empty()) {
+        QPDF* contents = paint_contents(front.pages, glyphs, *faces, in_pack, sources, error);
+        if (!contents) {
             sink.error(board.location, "cannot paint the archive's contents: " + error);
             return {};
         }
-        QPDF& contents = sources.open_memory(std::move(painted), "contents.pdf");
-        repair_font_maps(contents, glyphs);
-        compress_plain_streams(contents);
-        QPDF& archive = *entries.front().pdf;
-        assemble(archive, entries, QPDFPageDocumentHelper(contents).getAllPages(),
+        assemble(archive, entries, QPDFPageDocumentHelper(*contents).getAllPages(),
                  front.front_pages);
+        if (in_pack)
+            put_on_pack_fonts(archive, *in_pack, glyphs);
         write_info(archive, archive_info(site, board, quarter_label, *entries.back().meeting));
         return write_archive(archive, entries, site.config.linearise_pdfs,
                              resources.linearise_above);

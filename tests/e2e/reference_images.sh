@@ -18,7 +18,8 @@ rm -rf "$FAILURES"
   fail "stress-tables: build"
 
 # name, pack, page: front sheet, membership, a paper's first page, a table page, a page of
-# charts (drawn by the painter in the pack's faces), landscape.
+# charts (drawn by the painter in the pack's faces), an archive's contents (set partly in its
+# first pack's fonts), landscape.
 pages=(
   "example-front $WORK/example/csp/2018-03-13/pack-members.pdf 1"
   "example-membership $WORK/example/csp/2018-03-13/pack-members.pdf 2"
@@ -26,6 +27,7 @@ pages=(
   "example-action-plan $WORK/example/csp/2018-03-13/pack-members.pdf 9"
   "example-performance $WORK/example/csp/2018-03-13/pack-members.pdf 11"
   "example-chart $WORK/example/csp/2018-03-13/pack-members.pdf 13"
+  "example-archive-contents $WORK/example/archive/csp-2017-18-q4-members.pdf 1"
   "stress-front $WORK/stress/board/2025-06-10/pack.pdf 1"
   "stress-register $WORK/stress/board/2025-06-10/pack.pdf 3"
   "stress-register-continued $WORK/stress/board/2025-06-10/pack.pdf 4"

@@ -3,6 +3,7 @@
 #include "pdf_probe.hpp"
 
 #include <doctest/doctest.h>
+#include <sstream>
 
 using namespace bp;
 using namespace bp::pack;
@@ -48,6 +49,14 @@ TEST_CASE("a quarterly pack is a contents page followed by each meeting's pack")
     CommandResult check = run_command("qpdf --check '" + path + "'");
     CHECK(check.status == 0);
     CHECK(run_command("pdftotext '" + path + "' /dev/null").output.empty());
+    // The contents' regular text is set in the July pack's own font: each pack brings its
+    // regular face, and the contents no third copy of it.
+    std::istringstream fonts(run_command("pdffonts '" + path + "'").output);
+    int regular_faces = 0;
+    for (std::string line; std::getline(fonts, line);)
+        regular_faces += line.find("+NotoSans-Regular ") != std::string::npos &&
+                         line.find("CID TrueType") != std::string::npos;
+    CHECK(regular_faces == 2);
     std::string outline = run_command("qpdf --json --json-key=outlines '" + path + "'").output;
     CHECK(outline.find("12 September 2017 meeting") != std::string::npos);
     CHECK(outline.find("3. Performance report") != std::string::npos);
