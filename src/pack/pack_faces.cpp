@@ -78,7 +78,10 @@ std::set<long long> cids_with_widths(QPDFObjectHandle descendant) {
                 cids.insert(first + k);
             i += 2;
         } else if (i + 2 < items.size() && items[i + 1].isInteger()) {
-            for (long long cid = first; cid <= items[i + 1].getIntValue(); ++cid)
+            long long last = items[i + 1].getIntValue();
+            if (last - first > 0xFFFF) // no range of 16-bit CIDs is longer
+                break;
+            for (long long cid = first; cid <= last; ++cid)
                 cids.insert(cid);
             i += 3;
         } else {
@@ -96,11 +99,16 @@ bool widths_cover(QPDFObjectHandle font, const std::set<char32_t>& characters) {
     return true;
 }
 
+// The face's file, decoded; empty when it cannot be (the contents then get faces of their own).
 std::string face_file(QPDFObjectHandle font) {
     QPDFObjectHandle file =
         text_font_descendant(font).getKey("/FontDescriptor").getKey("/FontFile2");
-    auto data = file.getStreamData(qpdf_dl_generalized);
-    return {reinterpret_cast<const char*>(data->getBuffer()), data->getSize()};
+    try {
+        auto data = file.getStreamData(qpdf_dl_generalized);
+        return {reinterpret_cast<const char*>(data->getBuffer()), data->getSize()};
+    } catch (const std::exception&) {
+        return {};
+    }
 }
 
 // Every indirect object `object` is or holds, down to the leaves (a font's descendant, its
