@@ -13,8 +13,8 @@ namespace bp {
 std::string sha256_hex(std::string_view bytes);
 // A check that bytes are still those that were written, 32 lower-case hex digits (XXH3's
 // 128-bit hash): it finds a damaged or altered copy at a tenth of SHA-256's cost, which matters
-// where a rebuild reads back hundreds of kilobytes it wrote itself, but it names no content
-// and is no defence against bytes made to match it.
+// where a rebuild reads back hundreds of kilobytes it wrote itself, but it is no defence
+// against bytes made to match it. A PDF's ID is made with it too (pack/post_pass.hpp).
 std::string damage_check_hex(std::string_view bytes);
 // The damage check of a file's bytes, read in pieces; nothing when it cannot be read.
 std::optional<std::string> file_damage_check_hex(const std::filesystem::path& path);

@@ -476,7 +476,7 @@ void stamp_content_id(std::string& pdf) {
         if (first && pdf.compare(first->second, id_hex_digits, placeholder) == 0)
             ids.push_back(*first);
     }
-    std::string id = sha256_hex(pdf).substr(0, id_hex_digits);
+    std::string id = damage_check_hex(pdf); // id_hex_digits long
     for (const auto& [first, second] : ids) {
         // A document cut from one that had an ID keeps that ID's first string, as the
         // standard asks of a changed document; a new one gets the digest in both.

@@ -67,11 +67,13 @@ std::string write_for_web(QPDF& pdf, bool linearise, std::size_t linearise_above
 // The bytes of the document's streams as they stand (compressed ones compressed), read
 // without decoding: less than the file they are written in.
 std::size_t stream_bytes(QPDF& pdf);
-// Replaces the placeholder ID a file was written with by the first 32 hex digits of the
-// SHA-256 of its bytes as written: the ID is a digest of the content, as the PDF standard
-// asks, and the same content gives the same bytes. (qpdf's deterministic ID is the same idea
-// with MD5, computed in software as the file is written: 7 % of a pack's CPU.) A file cut
-// from one that had an ID keeps that ID's first string. Throws when the file has no ID.
+// Replaces the placeholder ID a file was written with by a 128-bit hash (XXH3, 32 hex digits)
+// of its bytes as written: the ID is made from the content, as the PDF standard asks, and the
+// same content gives the same bytes. An ID names a file for readers that match one copy with
+// another; nothing asks it to resist a file made to match it, so it is no cryptographic
+// digest (SHA-256 here cost 2 % of a whole build's CPU, the XXH3 a tenth of that; qpdf's
+// deterministic ID is MD5 in software, 7 % of a pack's). A file cut from one that had an ID
+// keeps that ID's first string. Throws when the file has no ID.
 void stamp_content_id(std::string& pdf);
 
 // Page label ranges for pages numbered `numbers` (one per page): a new range wherever the
