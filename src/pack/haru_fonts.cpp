@@ -10,6 +10,7 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 #include <mutex>
+#include <new>
 #include <vector>
 
 // libharu copies and clears memory with loops of its own, a byte at a time (every content
@@ -290,21 +291,34 @@ bool HaruDocument::embedded_as_file(HPDF_Font font) const {
                embedded_as_files_.end();
 }
 
-std::string HaruDocument::save() const {
-    if (!doc_ || failed() || HPDF_SaveToStream(doc_) != HPDF_OK)
-        return {};
-    HPDF_ResetStream(doc_);
-    std::string bytes;
-    std::vector<HPDF_BYTE> buffer(65536);
-    for (;;) {
-        HPDF_UINT32 size = static_cast<HPDF_UINT32>(buffer.size());
-        HPDF_STATUS status = HPDF_ReadFromStream(doc_, buffer.data(), &size);
-        bytes.append(reinterpret_cast<const char*>(buffer.data()), size);
-        if (status == HPDF_STREAM_EOF || size == 0)
-            break;
-        if (status != HPDF_OK)
-            return {};
+namespace {
+// libharu's output written straight into a string (the stream's data).
+HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    try { // nothing may be thrown through libharu's C
+        static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+        return HPDF_OK;
+    } catch (const std::bad_alloc&) {
+        return HPDF_FAILD_TO_ALLOC_MEM;
     }
+}
+} // namespace
+
+std::string HaruDocument::save() const {
+    if (!doc_ || failed())
+        return {};
+    // HPDF_SaveToStream writes into the document's stream, a chain of 4 KB blocks unless the
+    // document has one already: given a stream that appends to the string, the file is
+    // copied once, not into those blocks (each a fresh page) and out of them again.
+    std::string bytes;
+    bytes.reserve(64 * 1024);
+    if (doc_->stream)
+        HPDF_Stream_Free(doc_->stream);
+    doc_->stream = HPDF_CallbackWriter_New(doc_->mmgr, &append_to_string, &bytes);
+    bool saved = doc_->stream && HPDF_SaveToStream(doc_) == HPDF_OK;
+    HPDF_Stream_Free(doc_->stream); // it points at `bytes`, which go with this call
+    doc_->stream = nullptr;
+    if (!saved)
+        return {};
     return bytes;
 }
 

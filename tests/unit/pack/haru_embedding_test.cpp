@@ -153,3 +153,30 @@ TEST_CASE("bytes that are no face are refused from memory with libharu's reason"
         CHECK(document.error_text().find("0x0000") == std::string::npos);
     }
 }
+
+TEST_CASE("a document saved into a string is what libharu's own memory stream holds") {
+    UsedGlyphs glyphs = sample_glyphs();
+    SubsetFonts subsets = cut_faces(glyphs);
+    auto make = [&](HaruDocument& document) {
+        REQUIRE(document.load_fonts(subsets.faces(), glyphs.by_style));
+        HPDF_Page page = HPDF_AddPage(document.get());
+        HPDF_Page_BeginText(page);
+        HPDF_Page_SetFontAndSize(page, document.font(layout::FontStyle::regular), 12);
+        HPDF_Page_TextOut(page, 72, 720, sample);
+        HPDF_Page_EndText(page);
+    };
+    HaruDocument ours;
+    make(ours);
+    std::string saved = ours.save();
+    REQUIRE(saved.size() > 1000);
+    CHECK(ours.save() == saved); // saved again, the same
+
+    HaruDocument libharus;
+    make(libharus);
+    REQUIRE(HPDF_SaveToStream(libharus.get()) == HPDF_OK);
+    std::string held(HPDF_GetStreamSize(libharus.get()), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(held.size());
+    HPDF_ReadFromStream(libharus.get(), reinterpret_cast<HPDF_BYTE*>(held.data()), &size);
+    held.resize(size);
+    CHECK(held == saved);
+}
