@@ -149,7 +149,7 @@ std::optional<PackFaces> pack_faces_for(QPDF& pack, const UsedGlyphs& glyphs) {
         std::set<char32_t> painted = glyphs.by_style[style];
         painted.insert(U' '); // kept in every cut, and in every font's widths
         bool covers = font != fonts.end() && widths_cover(font->second, painted);
-        auto [at, first] = covered.emplace(name, covers);
+        auto at = covered.emplace(name, covers).first; // false once a style of it falls short
         at->second = at->second && covers;
     }
     PackFaces found;

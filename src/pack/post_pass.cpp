@@ -368,20 +368,15 @@ void simplify_flate_filters(QPDF& pdf) {
     }
 }
 
-namespace {
-void compress_if_plain(QPDFObjectHandle object) {
-    if (!object.isStream() || object.getDict().hasKey("/Filter"))
-        return;
-    auto plain = object.getRawStreamData();
-    object.replaceStreamData(
-        flate_compress({reinterpret_cast<const char*>(plain->getBuffer()), plain->getSize()}),
-        QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
-}
-} // namespace
-
 void compress_plain_streams(QPDF& pdf) {
-    for (QPDFObjectHandle object : pdf.getAllObjects())
-        compress_if_plain(object);
+    for (QPDFObjectHandle object : pdf.getAllObjects()) {
+        if (!object.isStream() || object.getDict().hasKey("/Filter"))
+            continue;
+        auto plain = object.getRawStreamData();
+        object.replaceStreamData(
+            flate_compress({reinterpret_cast<const char*>(plain->getBuffer()), plain->getSize()}),
+            QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+    }
 }
 
 void place_foreign_content(QPDF& pdf, const ComposedPack& pack, const UsedGlyphs& glyphs,

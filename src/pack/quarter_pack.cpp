@@ -208,36 +208,41 @@ ArchiveFront compose_front(const content::Site& site, const content::Board& boar
     return front;
 }
 
-// The archive's own pages, painted and opened: in the first pack's fonts for the styles
-// `in_pack` covers, which are taken off the pages (put back as the pack's once the pages are in
-// the archive), and in subsets of their own for the rest. When that cannot be done, all are
-// painted in subsets of their own, and `in_pack` is reset.
-QPDF* paint_contents(const ComposedPack& pages, const UsedGlyphs& glyphs, const FontFaces& faces,
-                     std::optional<PackFaces>& in_pack, ForeignSources& sources,
-                     std::string& error) {
-    if (in_pack) {
-        SubsetFonts cut;
-        auto chosen = faces_to_paint(*in_pack, faces, glyphs, cut, error);
-        std::string painted = chosen ? paint_with_faces(pages, *chosen, glyphs, error) : "";
-        if (!painted.empty()) {
-            QPDF& contents = sources.open_memory(std::move(painted), "contents.pdf");
-            if (take_off_fonts(contents, QPDFPageDocumentHelper(contents).getAllPages(), *in_pack,
-                               glyphs)) {
-                repair_font_maps(contents, glyphs);
-                compress_plain_streams(contents);
-                return &contents;
-            }
-        }
-        in_pack.reset();
-        error.clear();
-    }
-    std::string painted = paint_with_font_subsets(pages, faces, glyphs, error);
+// The archive's own pages painted and opened, set in the first pack's fonts for the styles
+// `in_pack` covers, and in subsets of their own for the rest: the pack's fonts are taken off
+// the pages, to be put back as the pack's once the pages are in the archive. Null when the
+// pages cannot be painted so.
+QPDF* painted_in_pack_fonts(const ComposedPack& pages, const UsedGlyphs& glyphs,
+                            const FontFaces& faces, const PackFaces& in_pack,
+                            ForeignSources& sources) {
+    SubsetFonts cut;
+    std::string error;
+    auto chosen = faces_to_paint(in_pack, faces, glyphs, cut, error);
+    std::string painted = chosen ? paint_with_faces(pages, *chosen, glyphs, error) : "";
     if (painted.empty())
         return nullptr;
     QPDF& contents = sources.open_memory(std::move(painted), "contents.pdf");
-    repair_font_maps(contents, glyphs);
-    compress_plain_streams(contents);
-    return &contents;
+    auto painted_pages = QPDFPageDocumentHelper(contents).getAllPages();
+    return take_off_fonts(contents, painted_pages, in_pack, glyphs) ? &contents : nullptr;
+}
+
+// The archive's own pages, painted and opened: in the first pack's fonts where `in_pack` has
+// them, else (and `in_pack` is reset) in subsets of their own.
+QPDF* paint_contents(const ComposedPack& pages, const UsedGlyphs& glyphs, const FontFaces& faces,
+                     std::optional<PackFaces>& in_pack, ForeignSources& sources,
+                     std::string& error) {
+    QPDF* contents =
+        in_pack ? painted_in_pack_fonts(pages, glyphs, faces, *in_pack, sources) : nullptr;
+    if (!contents) {
+        in_pack.reset();
+        std::string painted = paint_with_font_subsets(pages, faces, glyphs, error);
+        if (painted.empty())
+            return nullptr;
+        contents = &sources.open_memory(std::move(painted), "contents.pdf");
+    }
+    repair_font_maps(*contents, glyphs);
+    compress_plain_streams(*contents);
+    return contents;
 }
 
 // The archive's pages in order, with its bookmarks and page labels. The first meeting's pack
