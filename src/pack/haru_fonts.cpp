@@ -234,6 +234,10 @@ bool HaruDocument::load_fonts(const FontFiles& files,
 bool HaruDocument::load_fonts(const FacesInMemory& faces,
                               const std::set<char32_t> (&characters)[layout::font_style_count],
                               Embedding embedding) {
+    if (!doc_ || std::find(faces.begin(), faces.end(), nullptr) != faces.end()) {
+        error_ = error_ ? error_ : HPDF_INVALID_PARAMETER; // every style needs a face
+        return false;
+    }
     SharedFaces shared = shared_faces([&](int a, int b) { return faces[a] == faces[b]; });
     auto load = [&](int style) -> const char* {
         const char* name = load_face_from_memory(doc_, *faces[style]);

@@ -152,6 +152,12 @@ TEST_CASE("bytes that are no face are refused from memory with libharu's reason"
         CHECK(document.failed());
         CHECK(document.error_text().find("0x0000") == std::string::npos);
     }
+    SubsetFonts subsets = cut_faces(glyphs);
+    FacesInMemory one_missing = subsets.faces();
+    one_missing[3] = nullptr;
+    HaruDocument document;
+    CHECK_FALSE(document.load_fonts(one_missing, glyphs.by_style));
+    CHECK(document.failed());
 }
 
 TEST_CASE("a document saved into a string is what libharu's own memory stream holds") {
