@@ -151,10 +151,8 @@ std::string FontFaces::cut_subset(int style, const UsedGlyphs& glyphs, std::stri
 }
 
 int FontFaces::first_style_of_file(int style) const {
-    for (int earlier = 0; earlier < style; ++earlier)
-        if (files_.paths[earlier] == files_.paths[style])
-            return earlier;
-    return style;
+    return first_style_alike(style,
+                             [&](int a, int b) { return files_.paths[a] == files_.paths[b]; });
 }
 
 } // namespace bp::pack

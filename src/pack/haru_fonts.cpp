@@ -84,18 +84,11 @@ namespace {
 
 constexpr int style_count = layout::font_style_count;
 
-// Which style's face each style is set in: the first style whose face `same(earlier, style)`
-// finds to be its own.
+// Which style's face each style is set in (first_style_alike), for every style.
 template <class Same> std::array<int, style_count> shared_faces(Same same) {
     std::array<int, style_count> shared{};
-    for (int style = 0; style < style_count; ++style) {
-        shared[style] = style;
-        for (int earlier = 0; earlier < style; ++earlier)
-            if (same(earlier, style)) {
-                shared[style] = earlier;
-                break;
-            }
-    }
+    for (int style = 0; style < style_count; ++style)
+        shared[style] = first_style_alike(style, same);
     return shared;
 }
 

@@ -13,6 +13,16 @@
 
 namespace bp::pack {
 
+// The face a style is set in, named by the first style set in it: `style`, or the first style
+// before it whose face `same(earlier, style)` finds to be the same (a family short of a style
+// repeats a face, which is cut, loaded and embedded once).
+template <class Same> int first_style_alike(int style, Same same) {
+    for (int earlier = 0; earlier < style; ++earlier)
+        if (same(earlier, style))
+            return earlier;
+    return style;
+}
+
 // Faces held in memory, by style (FontFaces::write_subsets cuts them); styles set in one face
 // point at the same bytes, and the face is loaded once.
 using FacesInMemory = std::array<const std::string*, layout::font_style_count>;

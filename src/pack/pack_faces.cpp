@@ -159,13 +159,9 @@ std::optional<PackFaces> pack_faces_for(QPDF& pack, const UsedGlyphs& glyphs) {
         if (at == covered.end() || !at->second)
             continue;
         found.fonts[style] = fonts.at(at->first);
-        found.file_of[style] = style;
-        for (int earlier = 0; earlier < style; ++earlier)
-            if (found.covers(earlier) &&
-                found.fonts[earlier].getObjGen() == found.fonts[style].getObjGen()) {
-                found.file_of[style] = earlier;
-                break;
-            }
+        found.file_of[style] = first_style_alike(style, [&](int a, int b) {
+            return found.covers(a) && found.fonts[a].getObjGen() == found.fonts[b].getObjGen();
+        });
         if (found.file_of[style] == style &&
             (found.files[style] = face_file(found.fonts[style])).empty())
             return std::nullopt;
