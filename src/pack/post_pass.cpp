@@ -4,6 +4,7 @@
 #include "core/digest.hpp"
 #include "core/filesystem.hpp"
 #include "core/image_file.hpp"
+#include "core/text.hpp"
 #include "pack/fallback_fonts.hpp"
 #include "pack/flate.hpp"
 #include "pack/haru_fonts.hpp"
@@ -22,7 +23,6 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-#include <qpdf/QUtil.hh>
 #include <stdexcept>
 #include <string_view>
 
@@ -233,10 +233,12 @@ OutlineRun add_outline_level(QPDF& pdf, QPDFObjectHandle parent,
         QPDFObjectHandle page = pages[entry.page].getObjectHandle();
         double height = pages[entry.page].getMediaBox().getArrayAsRectangle().ury;
         double top = entry.y > 0 ? height - entry.y + 12 : height;
-        item.replaceKey("/Dest",
-                        QPDFObjectHandle::parse("[null /XYZ null " +
-                                                QUtil::double_to_string(top, 2) + " null]"));
-        item.getKey("/Dest").setArrayItem(0, page);
+        // Built as objects, not parsed from text: a pack has a bookmark for every item.
+        item.replaceKey(
+            "/Dest",
+            QPDFObjectHandle::newArray(
+                {page, QPDFObjectHandle::newName("/XYZ"), QPDFObjectHandle::newNull(),
+                 QPDFObjectHandle::newReal(short_decimal(top, 2)), QPDFObjectHandle::newNull()}));
         OutlineRun children = add_outline_level(pdf, item, entry.children, pages);
         if (children.count > 0) {
             item.replaceKey("/First", children.first);
