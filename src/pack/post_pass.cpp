@@ -17,6 +17,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_Count.hh>
 #include <qpdf/Pl_Discard.hh>
 #include <qpdf/Pl_Flate.hh>
@@ -485,11 +486,28 @@ void stamp_content_id(std::string& pdf) {
 
 namespace {
 
+// The writer's output appended straight to a string. qpdf's own memory output gathers the
+// file in a buffer and hands back a copy of it, which the caller copied once more: three
+// copies of every byte of every pack, report PDF and archive written.
+class StringOutput : public Pipeline {
+  public:
+    explicit StringOutput(std::string& bytes) : Pipeline("pdf bytes", nullptr), bytes_(bytes) {}
+    void write(unsigned char const* data, std::size_t length) override {
+        bytes_.append(reinterpret_cast<const char*>(data), length);
+    }
+    void finish() override {}
+
+  private:
+    std::string& bytes_;
+};
+
 // The document's bytes, its ID still qpdf's placeholder (see stamp_content_id).
 std::string write_unstamped(QPDF& pdf, bool linearise, bool object_streams) {
     use_deflate_level();
+    std::string bytes;
+    StringOutput output(bytes);
     QPDFWriter writer(pdf);
-    writer.setOutputMemory();
+    writer.setOutputPipeline(&output);
     // A placeholder, replaced once the file is whole by a digest of it (see stamp_content_id).
     writer.setStaticID(true);
     // Charts bring transparency (PDF 1.4), packs object streams (1.5); an extract cut from a
@@ -499,8 +517,7 @@ std::string write_unstamped(QPDF& pdf, bool linearise, bool object_streams) {
     writer.setCompressStreams(true);
     writer.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_disable);
     writer.write();
-    auto buffer = writer.getBufferSharedPointer();
-    return {reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()};
+    return bytes;
 }
 
 } // namespace
