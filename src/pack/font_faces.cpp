@@ -2,6 +2,8 @@
 
 #include "pack/compact_cmap.hpp"
 
+#include <array>
+#include <cstdint>
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
@@ -21,6 +23,9 @@ constexpr hb_tag_t unused_tables[] = {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P
 struct FontFaces::Face {
     hb_face_t* face = nullptr;
     hb_set_t* coverage = nullptr;
+    // `coverage` for the ASCII characters, a bit each: most of what a pack prints, asked of
+    // for every character before it is painted.
+    std::array<std::uint64_t, 2> ascii{};
     std::string postscript_name;
     ~Face() {
         hb_set_destroy(coverage);
@@ -51,6 +56,9 @@ std::unique_ptr<FontFaces> FontFaces::open(const FontFiles& files) {
         hb_face_collect_unicodes(face->face, face->coverage);
         if (hb_set_is_empty(face->coverage))
             return nullptr;
+        for (char32_t c = 0; c < 128; ++c)
+            if (hb_set_has(face->coverage, c))
+                face->ascii[c >> 6] |= std::uint64_t{1} << (c & 63);
         char name[128] = {};
         unsigned name_length = sizeof name;
         hb_ot_name_get_utf8(face->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID,
@@ -74,7 +82,10 @@ const std::string& FontFaces::postscript_name(layout::FontStyle style) const {
 }
 
 bool FontFaces::can_draw(layout::FontStyle style, char32_t c) const {
-    return hb_set_has(faces_[static_cast<int>(style)]->coverage, c);
+    const Face& face = *faces_[static_cast<int>(style)];
+    if (c < 128)
+        return (face.ascii[c >> 6] >> (c & 63)) & 1;
+    return hb_set_has(face.coverage, c);
 }
 
 SubsetFonts FontFaces::write_subsets(const UsedGlyphs& glyphs, std::string& error) const {

@@ -6,6 +6,7 @@
 #include "pack/house_style.hpp"
 #include "pack/utf8.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -61,12 +62,25 @@ std::optional<SourceLocation> written_at(const SourceLocation& source, char32_t 
 std::set<char32_t> missing_characters(const std::vector<const layout::Page*>& pages,
                                       const FontFaces& faces) {
     std::set<char32_t> missing;
+    auto check = [&](layout::FontStyle style, char32_t c) {
+        if (c != U' ' && !faces.can_draw(style, c) && !FallbackFonts::for_this_thread().face_for(c))
+            missing.insert(c);
+    };
     for (const layout::Page* page : pages)
-        for (const auto& run : page->texts)
-            for (char32_t c : decode_utf8_all(run.text))
-                if (c != U' ' && !faces.can_draw(run.style, c) &&
-                    !FallbackFonts::for_this_thread().face_for(c))
-                    missing.insert(c);
+        for (const auto& run : page->texts) {
+            // Most runs are ASCII: looked at byte by byte, with no decoded copy made. Control
+            // characters are printed as spaces, as decoding makes them.
+            bool ascii = std::all_of(run.text.begin(), run.text.end(),
+                                     [](char byte) { return (byte & 0x80) == 0; });
+            if (!ascii) {
+                for (char32_t c : decode_utf8_all(run.text))
+                    check(run.style, c);
+                continue;
+            }
+            for (char byte : run.text)
+                if (byte > 0x20 && byte != 0x7F)
+                    check(run.style, static_cast<char32_t>(byte));
+        }
     return missing;
 }
 

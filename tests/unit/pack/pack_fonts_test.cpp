@@ -1,4 +1,5 @@
 #include "pack/font_faces.hpp"
+#include "pack/missing_glyphs.hpp"
 #include "pack/pack.hpp"
 #include "pack_fixture.hpp"
 #include "pdf_probe.hpp"
@@ -6,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <hb.h>
 #include <qpdf/QPDF.hh>
 #include <regex>
 #include <set>
@@ -121,6 +123,45 @@ TEST_CASE("the faces report which characters they cannot draw") {
     CHECK(faces->can_draw(layout::FontStyle::bold_italic, U'–'));
     CHECK_FALSE(faces->can_draw(layout::FontStyle::regular, U'→'));
     CHECK_FALSE(faces->can_draw(layout::FontStyle::regular, U'−'));
+}
+
+TEST_CASE("the faces' answers for ASCII characters are their character maps'") {
+    auto faces = FontFaces::open(resources().fonts);
+    REQUIRE(faces);
+    for (int style = 0; style < 4; ++style) {
+        hb_blob_t* blob = hb_blob_create_from_file_or_fail(resources().fonts.paths[style].c_str());
+        REQUIRE(blob);
+        hb_face_t* face = hb_face_create(blob, 0);
+        hb_set_t* coverage = hb_set_create();
+        hb_face_collect_unicodes(face, coverage);
+        int drawn = 0;
+        for (char32_t c = 0; c < 128; ++c) {
+            bool has = hb_set_has(coverage, c);
+            CHECK(faces->can_draw(static_cast<layout::FontStyle>(style), c) == has);
+            drawn += has;
+        }
+        CHECK(drawn >= 95); // the printable ASCII characters, at least
+        hb_set_destroy(coverage);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+    }
+}
+
+TEST_CASE("characters missing from a page are found in ASCII and other runs alike") {
+    auto faces = FontFaces::open(resources().fonts);
+    REQUIRE(faces);
+    layout::Page page;
+    auto run = [&](std::string text, layout::FontStyle style) {
+        layout::TextRun added;
+        added.text = std::move(text);
+        added.style = style;
+        page.texts.push_back(added);
+    };
+    run("Plain text\twith a tab and a \x7F delete", layout::FontStyle::regular);
+    run("Caf\u00e9 \u2013 \u0378 unassigned", layout::FontStyle::bold);
+    run("\u0378 again, and \u0379", layout::FontStyle::italic);
+    std::set<char32_t> missing = missing_characters({&page}, *faces);
+    CHECK(missing == std::set<char32_t>{0x0378, 0x0379});
 }
 
 TEST_CASE("a character no installed font has is reported where it was written") {
