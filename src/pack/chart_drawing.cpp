@@ -134,7 +134,7 @@ class PdfOperatorPen final : public chart::Pen {
             append_operand(to, x);
             append_operand(to, y);
             to += "Tm ";
-            to += pdf_literal_string(utf16_as_libharu_encodes(printable));
+            append_shown_text(to, printable);
             to += " Tj ET\n";
         }
         return x + extents.x_advance;

@@ -109,6 +109,32 @@ std::string pdf_literal_string(std::string_view bytes) {
     return literal;
 }
 
+void append_shown_text(std::string& out, std::string_view utf8) {
+    if (!std::all_of(utf8.begin(), utf8.end(), [](char byte) { return (byte & 0x80) == 0; })) {
+        out += pdf_literal_string(utf16_as_libharu_encodes(utf8));
+        return;
+    }
+    // An ASCII character is the unit 00 xx; only its second byte can need escaping.
+    std::size_t start = out.size();
+    out.resize(start + 2 + 3 * utf8.size()); // room for every character escaped
+    char* at = out.data() + start;
+    *at++ = '(';
+    for (char byte : utf8) {
+        *at++ = '\0';
+        if (byte == '(' || byte == ')' || byte == '\\') {
+            *at++ = '\\';
+            *at++ = byte;
+        } else if (byte == '\r') {
+            *at++ = '\\';
+            *at++ = 'r';
+        } else {
+            *at++ = byte;
+        }
+    }
+    *at++ = ')';
+    out.resize(static_cast<std::size_t>(at - out.data()));
+}
+
 void append_operand(std::string& out, double value) {
     append_decimal(out, value, 3);
     out += ' ';
@@ -137,7 +163,7 @@ bool show_text_at(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, std::string_view utf
     // HPDF_Page_ShowText's, for a C string: the text ends at a NUL, and at libharu's limit.
     utf8 = utf8.substr(0, std::min(utf8.find('\0'), std::size_t{HPDF_LIMIT_MAX_STRING_LEN}));
     if (!utf8.empty()) {
-        operators += pdf_literal_string(utf16_as_libharu_encodes(utf8));
+        append_shown_text(operators, utf8);
         operators += " Tj\012";
     }
     if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),

@@ -27,6 +27,9 @@ std::string utf16_as_libharu_encodes(std::string_view utf8);
 // and a carriage return written "\r" (a reader would take it for a line feed). Every other
 // byte stands as it is.
 std::string pdf_literal_string(std::string_view bytes);
+// Appends pdf_literal_string(utf16_as_libharu_encodes(utf8)): text as a content stream shows
+// it. ASCII, most of what a pack prints, is written in one pass with no string between.
+void append_shown_text(std::string& out, std::string_view utf8);
 
 // `value` as an operand of a content stream's operator, followed by a space: at most three
 // decimals (a thousandth of a point), no trailing zeros, a plain minus.

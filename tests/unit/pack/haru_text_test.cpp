@@ -131,6 +131,19 @@ TEST_CASE("characters are encoded as libharu's UTF-8 encoder encodes them") {
     CHECK(utf16_as_libharu_encodes("z\xE2\x80") == "\0z"sv);
 }
 
+TEST_CASE("text is shown as the literal string of libharu's codes, ASCII or not") {
+    for (std::string_view text :
+         {""sv, "Minutes"sv, "a(b)c\\d \r end"sv, "(continued)"sv, "£4,500 – (net)"sv,
+          "a\U0001F600b"sv, "a\x80z"sv, "z\xE2\x80"sv, "tab\there\x7F"sv}) {
+        std::string shown = "Td ";
+        append_shown_text(shown, text);
+        CHECK(shown == "Td " + pdf_literal_string(utf16_as_libharu_encodes(text)));
+    }
+    std::string escaped;
+    append_shown_text(escaped, "(\\)");
+    CHECK(escaped == "(\0\\(\0\\\\\0\\))"sv);
+}
+
 TEST_CASE("a literal string escapes what a reader would read otherwise, and nothing else") {
     CHECK(pdf_literal_string("") == "()");
     CHECK(pdf_literal_string("a(b)c\\d") == "(a\\(b\\)c\\\\d)");
