@@ -1,9 +1,12 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace bp {
 
@@ -119,11 +122,23 @@ std::string html_escape(std::string_view text) {
 }
 
 int utf8_length(std::string_view text) {
-    int count = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80)
-            ++count;
-    return count;
+    // Every byte but a continuation byte (10xxxxxx) starts a character. They are counted eight
+    // at a time: asked of the text before every position a paper's diagnostics may name, this
+    // was a byte-by-byte walk over millions of bytes a build.
+    std::size_t continuation = 0;
+    std::size_t at = 0;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + at, sizeof word);
+        // Each byte's top bit set and the bit below it clear; the shift's carry from one byte
+        // into the next lands on a bit the mask drops.
+        continuation +=
+            static_cast<std::size_t>(std::popcount(word & ~(word << 1) & 0x8080808080808080ULL));
+    }
+    for (; at < text.size(); ++at)
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+            ++continuation;
+    return static_cast<int>(text.size() - continuation);
 }
 
 namespace {

@@ -45,6 +45,28 @@ TEST_CASE("invalid UTF-8 is replaced, valid UTF-8 kept") {
     CHECK(bp::utf8_length("£5 – “ok”") == 9);
 }
 
+TEST_CASE("characters are counted as a byte-by-byte count would, eight bytes at a time") {
+    auto by_bytes = [](std::string_view text) {
+        int count = 0;
+        for (unsigned char c : text)
+            count += (c & 0xC0) != 0x80;
+        return count;
+    };
+    // Every start within a word and every length, over multi-byte characters, bad bytes and
+    // every byte value, so that each falls at each place in a word.
+    std::string mixed = "Arrests \xE2\x80\x93 \xC2\xA3"
+                        "5 \xF0\x9F\x99\x82\xFF\x80\xBF\x7F\xC0 ok";
+    for (int byte = 0; byte < 256; ++byte)
+        mixed += static_cast<char>(byte);
+    for (std::size_t from = 0; from < 9; ++from)
+        for (std::size_t length = 0; from + length <= mixed.size(); ++length) {
+            std::string_view text = std::string_view(mixed).substr(from, length);
+            REQUIRE(bp::utf8_length(text) == by_bytes(text));
+        }
+    CHECK(bp::utf8_length(std::string(1000, 'a')) == 1000);
+    CHECK(bp::utf8_length(std::string(300, '\x80')) == 0);
+}
+
 TEST_CASE("characters are read one at a time, bad bytes as U+FFFD") {
     std::string text = "a\xC3\xA9\xE2\x89\xA5\xF0\x9F\x99\x82\xFF\xE2\x89";
     std::size_t at = 0;
