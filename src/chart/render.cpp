@@ -2,6 +2,7 @@
 
 #include "chart/svg_accessibility.hpp"
 #include "chart/svg_pen.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cairo-pdf.h>
@@ -50,11 +51,6 @@ std::string finish(cairo_surface_t* surface, std::string& out, DrawOn&& draw_on)
     const bool written = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
     cairo_surface_destroy(surface);
     return drawn && written ? out : std::string();
-}
-
-bool is_ascii(const std::string& text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // Every face has the ASCII letters, and only characters past them ever fall back (Canvas), so a

@@ -121,6 +121,11 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 int utf8_length(std::string_view text) {
     // Every byte but a continuation byte (10xxxxxx) starts a character. They are counted eight
     // at a time: asked of the text before every position a paper's diagnostics may name, this

@@ -18,6 +18,8 @@ std::string slugify(std::string_view text);
 std::string html_escape(std::string_view text);
 // Number of Unicode code points; for column counts in diagnostics.
 int utf8_length(std::string_view text);
+// Whether every byte is ASCII (below 0x80): text a quicker path may take byte by byte.
+bool is_ascii(std::string_view text);
 // The byte offset of the first invalid UTF-8 sequence (or NUL byte), if any.
 std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD so no later stage sees broken text.

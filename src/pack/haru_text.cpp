@@ -110,7 +110,7 @@ std::string pdf_literal_string(std::string_view bytes) {
 }
 
 void append_shown_text(std::string& out, std::string_view utf8) {
-    if (!std::all_of(utf8.begin(), utf8.end(), [](char byte) { return (byte & 0x80) == 0; })) {
+    if (!is_ascii(utf8)) {
         out += pdf_literal_string(utf16_as_libharu_encodes(utf8));
         return;
     }

@@ -2,11 +2,11 @@
 
 #include "chart/render.hpp"
 #include "core/filesystem.hpp"
+#include "core/text.hpp"
 #include "pack/fallback_fonts.hpp"
 #include "pack/house_style.hpp"
 #include "pack/utf8.hpp"
 
-#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -70,9 +70,7 @@ std::set<char32_t> missing_characters(const std::vector<const layout::Page*>& pa
         for (const auto& run : page->texts) {
             // Most runs are ASCII: looked at byte by byte, with no decoded copy made. Control
             // characters are printed as spaces, as decoding makes them.
-            bool ascii = std::all_of(run.text.begin(), run.text.end(),
-                                     [](char byte) { return (byte & 0x80) == 0; });
-            if (!ascii) {
+            if (!is_ascii(run.text)) {
                 for (char32_t c : decode_utf8_all(run.text))
                     check(run.style, c);
                 continue;
