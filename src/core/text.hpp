@@ -22,6 +22,10 @@ int utf8_length(std::string_view text);
 bool is_ascii(std::string_view text);
 // The byte offset of the first invalid UTF-8 sequence (or NUL byte), if any.
 std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
+// Whether `text` is UTF-8 by the standard's letter (RFC 3629): no overlong form, no surrogate,
+// nothing past U+10FFFF. invalid_utf8_offset admits those three (and refuses NUL, which this
+// admits); writers of formats that refuse them (JSON) ask this.
+bool is_strict_utf8(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD so no later stage sees broken text.
 std::string sanitize_utf8(std::string_view text);
 // The character starting at byte `at`, moving `at` past it; an invalid sequence (or a NUL

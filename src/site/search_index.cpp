@@ -1,6 +1,7 @@
 #include "site/search_index.hpp"
 
 #include "core/digest.hpp"
+#include "site/json_string.hpp"
 #include "site/search_terms.hpp"
 #include "site/site_paths.hpp"
 
@@ -108,20 +109,6 @@ std::string json_text(const json& value) {
     return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// A string as JSON: the stems and words of English text need no escaping, so they skip the
-// JSON library; anything else goes through it, so the bytes match its output.
-void append_json_string(std::string& out, std::string_view text) {
-    bool plain = std::all_of(text.begin(), text.end(),
-                             [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
-    if (!plain) {
-        out += json_text(std::string(text));
-        return;
-    }
-    out += '"';
-    out += text;
-    out += '"';
-}
-
 // ["a","b"]
 void append_json_strings(std::string& out, const std::vector<std::string>& texts) {
     out += '[';
@@ -158,10 +145,6 @@ constexpr const char* script_closing = ");\n";
 
 std::string script_call(const std::string& kind, const json& key, const std::string& payload) {
     return script_opening(kind, key) + payload + script_closing;
-}
-
-std::string script_call(const std::string& kind, const json& key, const json& payload) {
-    return script_call(kind, key, json_text(payload));
 }
 
 // A number and what goes before it, with no string made for either: a large shard is millions
@@ -243,8 +226,11 @@ namespace {
 // Stems a document for the index and adds its text, if any, to its meeting's text file. The
 // text is dropped once stemmed, so the index never holds the archive's text.
 StemmedDocument stem_with_text(SearchDocument document, std::string& texts) {
-    if (!document.text.empty())
-        texts += script_call("text", document.url, json(document.text));
+    if (!document.text.empty()) {
+        std::string payload;
+        append_json_string(payload, document.text);
+        texts += script_call("text", document.url, payload);
+    }
     return stem_document(std::move(document));
 }
 
