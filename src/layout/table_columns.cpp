@@ -57,9 +57,74 @@ class HeightEstimate {
         return sum;
     }
 
+    const std::vector<std::vector<double>>& rows() const { return cell_text_; }
+
   private:
     const std::vector<std::vector<double>>& cell_text_;
     double padding_;
+};
+
+// Every move a balancing step tries, judged as HeightEstimate::total would, from line counts
+// worked out once a step: each row's at the widths as they stand, with each column a step wider
+// and a step narrower. Trying every pair of columns so costs a pass over the rows, where
+// working each row out again cost a pass over its cells as well.
+class StepTrials {
+  public:
+    StepTrials(const HeightEstimate& estimate, const std::vector<double>& widths, double step) {
+        rows_.reserve(estimate.rows().size());
+        for (const auto& cells : estimate.rows()) {
+            Row row{wider_.size(), std::min(cells.size(), widths.size()), {}};
+            for (std::size_t c = 0; c < row.cells; ++c) {
+                wider_.push_back(estimate.lines(cells[c], widths[c] + step));
+                narrower_.push_back(estimate.lines(cells[c], widths[c] - step));
+                row.keep_if_tallest({estimate.lines(cells[c], widths[c]), c});
+            }
+            rows_.push_back(row);
+        }
+    }
+
+    // The same sum as HeightEstimate::total(widths, grown, shrunk, step), to the last bit: the
+    // same maximum of each row, added in the same order. A row's other columns are read from
+    // its two tallest as they stand, the grown column's left out; the shrunk column's count
+    // may stay in, as narrowed it takes at least as many lines, and a maximum is unchanged by
+    // a value no larger than one already in it.
+    double total(std::size_t grown, std::size_t shrunk) const {
+        double sum = 0;
+        for (const Row& row : rows_) {
+            double tallest = 1;
+            const Tallest& other = row.tallest[0].column != grown ? row.tallest[0] : row.tallest[1];
+            tallest = std::max(tallest, other.lines);
+            if (grown < row.cells)
+                tallest = std::max(tallest, wider_[row.first + grown]);
+            if (shrunk < row.cells)
+                tallest = std::max(tallest, narrower_[row.first + shrunk]);
+            sum += tallest;
+        }
+        return sum;
+    }
+
+  private:
+    static constexpr std::size_t no_column = static_cast<std::size_t>(-1);
+    struct Tallest {
+        double lines = 0; // below any count (at least 1): an empty place changes no maximum
+        std::size_t column = no_column;
+    };
+    struct Row {
+        std::size_t first = 0; // where the row's counts start in wider_ and narrower_
+        std::size_t cells = 0;
+        Tallest tallest[2]; // the two tallest columns, tallest first
+
+        void keep_if_tallest(Tallest cell) {
+            if (cell.lines > tallest[0].lines) {
+                tallest[1] = tallest[0];
+                tallest[0] = cell;
+            } else if (cell.lines > tallest[1].lines) {
+                tallest[1] = cell;
+            }
+        }
+    };
+    std::vector<double> wider_, narrower_; // every row's cells, one row after another
+    std::vector<Row> rows_;
 };
 
 } // namespace
@@ -77,13 +142,14 @@ void balance_columns(std::vector<double>& widths, const std::vector<ColumnNeed>&
     for (int step = 0; step < most_balance_steps; ++step) {
         double best = current;
         std::size_t best_grown = 0, best_shrunk = 0;
+        StepTrials trials(estimate, widths, balance_step);
         for (std::size_t shrunk = 0; shrunk < widths.size(); ++shrunk) {
             if (widths[shrunk] - balance_step < limits[shrunk])
                 continue;
             for (std::size_t grown = 0; grown < widths.size(); ++grown) {
                 if (grown == shrunk)
                     continue;
-                double total = estimate.total(widths, grown, shrunk, balance_step);
+                double total = trials.total(grown, shrunk);
                 if (total < best) {
                     best = total;
                     best_grown = grown;
