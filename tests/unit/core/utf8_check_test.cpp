@@ -47,7 +47,7 @@ TEST_CASE("the first invalid byte is found at any place among runs of ASCII") {
 
 TEST_CASE("strict UTF-8 refuses overlong forms, surrogates and code points past U+10FFFF") {
     CHECK(bp::is_strict_utf8("caf\xC3\xA9 \xE2\x80\x93 \xEF\xBF\xBD \xF4\x8F\xBF\xBF"));
-    CHECK(bp::is_strict_utf8(std::string_view("nul \0 is a character", 22)));
+    CHECK(bp::is_strict_utf8(std::string("nul ") + '\0' + " is a character"));
     CHECK_FALSE(bp::is_strict_utf8("\xC0\x80"));         // overlong NUL
     CHECK_FALSE(bp::is_strict_utf8("\xE0\x9F\xBF"));     // overlong three bytes
     CHECK_FALSE(bp::is_strict_utf8("\xED\xA0\x80"));     // a surrogate
