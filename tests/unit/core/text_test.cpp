@@ -1,7 +1,11 @@
 #include "core/text.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <random>
+#include <string>
+#include <vector>
 
 TEST_CASE("slugs are lower-case ASCII words joined by dashes") {
     CHECK(bp::slugify("Chair's Report – Q2") == "chairs-report-q2");
@@ -140,4 +144,56 @@ TEST_CASE("short_decimal: at most the decimals asked, no trailing zeros, never -
     std::string out = "M ";
     bp::append_decimal(out, 1.239, 2);
     CHECK(out == "M 1.24");
+}
+
+namespace {
+
+// What short_decimal() must give, worked out the long way: the exactly rounded digits of
+// std::to_chars' fixed form, trailing zeros and a bare point dropped, "0" for zero and "-0".
+std::string exactly_rounded(double value, int decimals) {
+    char buffer[400];
+    auto written =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+    std::string digits(buffer, written.ptr);
+    if (digits.find('.') != std::string::npos) {
+        while (digits.back() == '0')
+            digits.pop_back();
+        if (digits.back() == '.')
+            digits.pop_back();
+    }
+    return digits.empty() || digits == "-0" ? "0" : digits;
+}
+
+} // namespace
+
+TEST_CASE("short_decimal rounds as the exact decimal expansion does, halves and their "
+          "neighbours included") {
+    std::vector<double> values = {0.0,         -0.0,      0.5,     1.5,        2.5,     -2.5,
+                                  0.125,       0.0005,    1.0005,  2.675,      1.005,   -1.005,
+                                  999999999,   1e9,       -1e9,    0.1,        0.7,     -0.3,
+                                  123.4565,    -123.4565, 4.35,    1e-7,       -1e-7,   5e-7,
+                                  0.999999949, 0.9999995, 99.9995, 1234.56789, 6.863281};
+    std::mt19937_64 random(20261207);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::uniform_int_distribution<int> exponent(-9, 10);
+    for (int i = 0; i < 40000; ++i) {
+        double value = unit(random) * std::pow(10.0, exponent(random));
+        values.push_back(i % 2 ? -value : value);
+    }
+    // Halves of every number of places, and the doubles either side of them.
+    for (int places = 0; places <= 6; ++places)
+        for (int i = 0; i < 4000; ++i) {
+            double half = (static_cast<double>(i * 7919 % 2000003) + 0.5) / std::pow(10.0, places);
+            for (double value : {half, std::nextafter(half, 0.0), std::nextafter(half, 1e300)})
+                values.insert(values.end(), {value, -value});
+        }
+    int mismatches = 0;
+    for (double value : values)
+        for (int places = 0; places <= 7; ++places)
+            if (bp::short_decimal(value, places) != exactly_rounded(value, places) &&
+                ++mismatches <= 5)
+                FAIL_CHECK(value << " to " << places
+                                 << " places: " << bp::short_decimal(value, places) << ", not "
+                                 << exactly_rounded(value, places));
+    CHECK(mismatches == 0);
 }
