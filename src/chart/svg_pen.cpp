@@ -304,8 +304,12 @@ std::string SvgPen::document() const {
     out += ' ';
     number(out, height_);
     out += "\" version=\"1.1\">\n";
-    if (!definitions_.empty())
-        out += "<defs>\n" + definitions_ + "</defs>\n";
+    out.reserve(out.size() + definitions_.size() + body_.size() + 64);
+    if (!definitions_.empty()) {
+        out += "<defs>\n";
+        out += definitions_;
+        out += "</defs>\n";
+    }
     out += body_;
     // Clips a drawing left open (it always restores what it saved) are closed all the same.
     int open = state_.clip_groups;
@@ -313,7 +317,8 @@ std::string SvgPen::document() const {
         open += state.clip_groups;
     for (; open > 0; --open)
         out += "</g>\n";
-    return out + "</svg>\n";
+    out += "</svg>\n";
+    return out;
 }
 
 } // namespace bp::chart

@@ -96,7 +96,8 @@ std::string render_chart_table(const data::ChartSpec& chart) {
         }
         out += "</tr>\n";
     }
-    return out + "</tbody>\n</table>\n";
+    out += "</tbody>\n</table>\n";
+    return out;
 }
 
 std::string render_chart_csv(const data::ChartSpec& chart) {
@@ -172,8 +173,9 @@ std::string chart_drawings(const data::ChartSpec& chart, const std::string& id,
         if (svg.empty())
             continue;
         out += "<div class=\"chart-drawing chart-drawing--" + std::string(variant->name) +
-               "\" style=\"--chart-width:" + format_number(variant->width, 0) + "px\">" + svg +
-               "</div>\n";
+               "\" style=\"--chart-width:" + format_number(variant->width, 0) + "px\">";
+        out += svg;
+        out += "</div>\n";
     }
     return out;
 }
@@ -196,7 +198,8 @@ std::string render_chart_figure(const data::ChartSpec& chart, const std::string&
     std::string file = (chart.id.empty() ? id : chart.id) + ".csv";
     out += "<p class=\"chart-download\"><a href=\"" + csv_data_url(render_chart_csv(chart)) +
            "\" download=\"" + html_escape(file) + "\">Download these figures</a> (CSV)</p>\n";
-    return out + "</details>\n</figure>\n";
+    out += "</details>\n</figure>\n";
+    return out;
 }
 
 } // namespace bp::site

@@ -46,7 +46,8 @@ std::string atom_feed(const FeedInfo& feed, std::vector<FeedEntry> entries) {
             out += "    <summary>" + xml_escape(entry.summary) + "</summary>\n";
         out += "  </entry>\n";
     }
-    return out + "</feed>\n";
+    out += "</feed>\n";
+    return out;
 }
 
 std::string ics_escape(const std::string& text) {

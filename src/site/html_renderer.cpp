@@ -155,7 +155,8 @@ class BlockWriter {
                 body += back;
             out += "<li id=\"fn-" + number + "\" value=\"" + number + "\">" + body + "</li>\n";
         }
-        return out + "</ol>\n</section>\n";
+        out += "</ol>\n</section>\n";
+        return out;
     }
 
     std::vector<HeadingLink> headings;
@@ -219,7 +220,10 @@ class BlockWriter {
         std::string out = std::string("<") + tag + attributes + class_attribute(classes) + ">\n";
         for (const auto& item : block.children)
             out += this->block(item, block.tight);
-        return out + "</" + tag + ">\n";
+        out += "</";
+        out += tag;
+        out += ">\n";
+        return out;
     }
 
     std::string list_item(const Block& block, bool tight) {
@@ -336,7 +340,8 @@ class BlockWriter {
                            : cell("td", row.cells[i], alignment(i), nullptr);
             out += "</tr>\n";
         }
-        return out + "</tbody>\n</table>\n</div>\n";
+        out += "</tbody>\n</table>\n</div>\n";
+        return out;
     }
 
     std::string chart(const Block& block) {
