@@ -84,23 +84,23 @@ TemplateData action_row(const content::Board& board, const MinutesPaper& minutes
                         const Action& action, Date as_at, content::Audience audience) {
     Rag rag = data::rag_as_at(action, as_at);
     TemplateData row = object_data();
-    row.set("id", action.id);
-    row.set("text", action.text);
-    row.set("lead", text_data(action.lead));
-    row.set("others", text_data(action.others));
-    row.set("raised", action.raised.medium_form());
-    row.set("raised_iso", action.raised.iso());
-    row.set("raised_href", text_data(raised_href(board, minutes, action, audience)));
-    row.set("due", text_data(optional_date(action.due)));
+    put(row, "id", action.id);
+    put(row, "text", action.text);
+    put(row, "lead", text_data(action.lead));
+    put(row, "others", text_data(action.others));
+    put(row, "raised", action.raised.medium_form());
+    put(row, "raised_iso", action.raised.iso());
+    put(row, "raised_href", text_data(raised_href(board, minutes, action, audience)));
+    put(row, "due", text_data(optional_date(action.due)));
     // The filter matches what the reader sees, so "Overdue" and "Due soon" can be picked.
-    row.set("status_value", action_status_text(action, as_at));
-    row.set("status", rag_badge(rag_key(rag), action_status_text(action, as_at)));
+    put(row, "status_value", action_status_text(action, as_at));
+    put(row, "status", rag_badge(rag_key(rag), action_status_text(action, as_at)));
     const data::ActionUpdate* update = data::latest_update_as_at(action, as_at);
-    row.set("update", update ? text_data(update->text) : TemplateData(false));
-    row.set("update_date",
-            update && update->date ? text_data(update->date->medium_form()) : TemplateData(false));
+    put(row, "update", update ? text_data(update->text) : TemplateData(false));
+    put(row, "update_date",
+        update && update->date ? text_data(update->date->medium_form()) : TemplateData(false));
     bool closed = data::is_closed_as_at(action, as_at);
-    row.set("completed", text_data(closed ? optional_date(action.completed) : std::string()));
+    put(row, "completed", text_data(closed ? optional_date(action.completed) : std::string()));
     return row;
 }
 
@@ -174,15 +174,18 @@ TemplateData paging_data(const content::Board& board, std::size_t page, std::siz
         return path.substr(path.rfind('/') + 1);
     };
     TemplateData paging = object_data();
-    paging.set("summary", "Page " + std::to_string(page) + " of " + std::to_string(pages) +
-                              ": actions " + format_number(static_cast<double>(first)) + " to " +
-                              format_number(static_cast<double>(last)) + " of " +
-                              format_number(static_cast<double>(total)) +
-                              ", open actions first, then closed ones, latest raised first.");
-    paging.set("previous", page > 1 ? link_data("Page " + std::to_string(page - 1), file(page - 1))
-                                    : TemplateData(false));
-    paging.set("next", page < pages ? link_data("Page " + std::to_string(page + 1), file(page + 1))
-                                    : TemplateData(false));
+    put(paging, "summary",
+        "Page " + std::to_string(page) + " of " + std::to_string(pages) + ": actions " +
+            format_number(static_cast<double>(first)) + " to " +
+            format_number(static_cast<double>(last)) + " of " +
+            format_number(static_cast<double>(total)) +
+            ", open actions first, then closed ones, latest raised first.");
+    put(paging, "previous",
+        page > 1 ? link_data("Page " + std::to_string(page - 1), file(page - 1))
+                 : TemplateData(false));
+    put(paging, "next",
+        page < pages ? link_data("Page " + std::to_string(page + 1), file(page + 1))
+                     : TemplateData(false));
     return paging;
 }
 
@@ -205,14 +208,14 @@ void write_tracker_page(const SiteContext& context, const content::Board& board,
     TemplateData raised_options = list_data();
     for (const auto& [iso, label] : raised)
         raised_options.push_back(link_data(label, iso));
-    page.set("board_name", board.name);
-    page.set("as_at", as_at.medium_form());
-    page.set("count", count_phrase(rows.size(), "action", "actions"));
-    page.set("has_actions", !rows.empty());
-    page.set("paging", paging);
-    page.set("status_options", options(statuses, false));
-    page.set("lead_options", options(leads, false));
-    page.set("raised_options", raised_options);
+    put(page, "board_name", board.name);
+    put(page, "as_at", as_at.medium_form());
+    put(page, "count", count_phrase(rows.size(), "action", "actions"));
+    put(page, "has_actions", !rows.empty());
+    put(page, "paging", paging);
+    put(page, "status_options", options(statuses, false));
+    put(page, "lead_options", options(leads, false));
+    put(page, "raised_options", raised_options);
     std::string label = board.short_name.empty() ? board.name : board.short_name;
     write_page(context,
                {"actions",

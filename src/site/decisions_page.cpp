@@ -18,21 +18,21 @@ bool item_withheld_at(const content::Meeting& meeting, const std::string& number
 TemplateData decision_row(const content::Meeting& meeting, const content::Decision& decision,
                           const std::string& minutes_href) {
     TemplateData row = object_data();
-    row.set("item", decision.item);
-    row.set("title", decision.item_title);
-    row.set("text", decision.text);
+    put(row, "item", decision.item);
+    put(row, "title", decision.item_title);
+    put(row, "text", decision.text);
     TemplateData points = list_data();
     for (const auto& point : decision.points)
         points.push_back(TemplateData(point));
-    row.set("has_points", !decision.points.empty());
-    row.set("points", points);
-    row.set("meeting", meeting.date.medium_form());
-    row.set("meeting_iso", meeting.date.iso());
-    row.set("meeting_href", meeting.slug + "/index.html");
+    put(row, "has_points", !decision.points.empty());
+    put(row, "points", points);
+    put(row, "meeting", meeting.date.medium_form());
+    put(row, "meeting_iso", meeting.date.iso());
+    put(row, "meeting_href", meeting.slug + "/index.html");
     bool approved = !meeting.minutes->approved_at.empty();
-    row.set("minutes_status", approved ? "approved" : "draft");
-    row.set("minutes_label", approved ? "Approved" : "Draft");
-    row.set("href", minutes_href + (decision.anchor.empty() ? "" : "#" + decision.anchor));
+    put(row, "minutes_status", approved ? "approved" : "draft");
+    put(row, "minutes_label", approved ? "Approved" : "Draft");
+    put(row, "href", minutes_href + (decision.anchor.empty() ? "" : "#" + decision.anchor));
     return row;
 }
 
@@ -75,11 +75,11 @@ void write_decisions_page(const SiteContext& context, const content::Board& boar
             meetings.push_back(link_data(meeting.date.medium_form(), meeting.date.iso()));
     }
     TemplateData page = object_data();
-    page.set("board_name", board.name);
-    page.set("count", count_phrase(count, "decision", "decisions"));
-    page.set("has_decisions", count > 0);
-    page.set("decisions", rows);
-    page.set("meeting_options", meetings);
+    put(page, "board_name", board.name);
+    put(page, "count", count_phrase(count, "decision", "decisions"));
+    put(page, "has_decisions", count > 0);
+    put(page, "decisions", rows);
+    put(page, "meeting_options", meetings);
     std::string label = board.short_name.empty() ? board.name : board.short_name;
     write_page(context,
                {"decisions",

@@ -21,11 +21,11 @@ TemplateData report_rows(const data::PlannedMeeting& planned) {
     TemplateData rows = list_data();
     for (const auto& report : planned.reports) {
         TemplateData row = object_data();
-        row.set("title", report.title);
-        row.set("purpose", text_data(purpose_words(report.purpose)));
-        row.set("lead", text_data(report.lead));
-        row.set("notes", text_data(data::printed_notes(report)));
-        row.set("standing", report.standing ? "Yes" : "No");
+        put(row, "title", report.title);
+        put(row, "purpose", text_data(purpose_words(report.purpose)));
+        put(row, "lead", text_data(report.lead));
+        put(row, "notes", text_data(data::printed_notes(report)));
+        put(row, "standing", report.standing ? "Yes" : "No");
         rows.push_back(row);
     }
     return rows;
@@ -33,16 +33,16 @@ TemplateData report_rows(const data::PlannedMeeting& planned) {
 
 TemplateData planned_meeting(const content::Board& board, const data::PlannedMeeting& planned) {
     TemplateData data = object_data();
-    data.set("date", planned.date.long_form());
-    data.set("id", "meeting-" + planned.date.iso());
+    put(data, "date", planned.date.long_form());
+    put(data, "id", "meeting-" + planned.date.iso());
     const content::Meeting* meeting = meeting_on(board, planned.date);
     bool upcoming = meeting && meeting->status != content::MeetingStatus::cancelled;
-    data.set("upcoming", upcoming);
-    data.set("cancelled", meeting && meeting->status == content::MeetingStatus::cancelled);
-    data.set("meeting_href",
-             meeting ? TemplateData(meeting->slug + "/index.html") : TemplateData(false));
-    data.set("has_reports", !planned.reports.empty());
-    data.set("reports", report_rows(planned));
+    put(data, "upcoming", upcoming);
+    put(data, "cancelled", meeting && meeting->status == content::MeetingStatus::cancelled);
+    put(data, "meeting_href",
+        meeting ? TemplateData(meeting->slug + "/index.html") : TemplateData(false));
+    put(data, "has_reports", !planned.reports.empty());
+    put(data, "reports", report_rows(planned));
     return data;
 }
 
@@ -61,10 +61,10 @@ void write_forward_plan_page(const SiteContext& context, const content::Board& b
     for (const auto* planned : future)
         meetings.push_back(planned_meeting(board, *planned));
     TemplateData page = object_data();
-    page.set("board_name", board.name);
-    page.set("after", after ? text_data(after->medium_form()) : TemplateData(false));
-    page.set("has_meetings", !future.empty());
-    page.set("meetings", meetings);
+    put(page, "board_name", board.name);
+    put(page, "after", after ? text_data(after->medium_form()) : TemplateData(false));
+    put(page, "has_meetings", !future.empty());
+    put(page, "meetings", meetings);
     std::string label = board.short_name.empty() ? board.name : board.short_name;
     write_page(context,
                {"forward_plan",

@@ -82,8 +82,8 @@ TemplateData definition_rows(const Indicator& indicator) {
         if (value.empty())
             return;
         TemplateData row = object_data();
-        row.set("label", label);
-        row.set("value", value);
+        put(row, "label", label);
+        put(row, "value", value);
         rows.push_back(row);
     };
     add("Definition", indicator.definition);
@@ -123,12 +123,12 @@ TemplateData rag_history(const content::Board& board, const Indicator& indicator
         data::RagRating rating = indicator_rag_as_at(indicator, calendar, as_at);
         bool rated = rating.status != Rag::none;
         TemplateData row = object_data();
-        row.set("meeting", meeting.date.medium_form());
-        row.set("meeting_href", "../" + meeting.slug + "/index.html");
-        row.set("as_at", as_at.medium_form());
-        row.set("rag", rag_badge(rag_key(rating.status),
-                                 rated ? data::rag_label(rating.status) : "No data"));
-        row.set("reason", text_data(rated ? sentence_case(rating.reason) : std::string()));
+        put(row, "meeting", meeting.date.medium_form());
+        put(row, "meeting_href", "../" + meeting.slug + "/index.html");
+        put(row, "as_at", as_at.medium_form());
+        put(row, "rag",
+            rag_badge(rag_key(rating.status), rated ? data::rag_label(rating.status) : "No data"));
+        put(row, "reason", text_data(rated ? sentence_case(rating.reason) : std::string()));
         rows.push_back(row);
     }
     return rows;
@@ -167,13 +167,14 @@ TemplateData latest_data(const Indicator& indicator, const data::FinancialCalend
     data::RagRating rating = indicator_rag_as_at(indicator, calendar, last->last_day());
     bool rated = rating.status != Rag::none;
     auto value = data::value_in_unit(indicator, *latest);
-    data.set("period", indicator.frequency == data::Frequency::quarterly
-                           ? data::MonthRange{latest->period, latest->period.plus_months(2)}.label()
-                           : latest->period.long_label());
-    data.set("value", value ? data::format_value(indicator, *value) : std::string("\xE2\x80\x93"));
-    data.set("rag", rag_badge(rag_key(rating.status),
-                              rated ? data::rag_label(rating.status) : "Not rated"));
-    data.set("reason", text_data(rating.reason));
+    put(data, "period",
+        indicator.frequency == data::Frequency::quarterly
+            ? data::MonthRange{latest->period, latest->period.plus_months(2)}.label()
+            : latest->period.long_label());
+    put(data, "value", value ? data::format_value(indicator, *value) : std::string("\xE2\x80\x93"));
+    put(data, "rag",
+        rag_badge(rag_key(rating.status), rated ? data::rag_label(rating.status) : "Not rated"));
+    put(data, "reason", text_data(rating.reason));
     return data;
 }
 
@@ -183,19 +184,19 @@ void write_indicator_page(const SiteContext& context, const content::Board& boar
     std::string csv_name = indicator.id + ".csv";
     output.write(board_dir(board) + "/indicators/" + csv_name, indicator_csv(indicator));
     TemplateData page = object_data();
-    page.set("title", indicator.title);
-    page.set("definition_rows", definition_rows(indicator));
-    page.set("latest", latest_data(indicator, calendar));
+    put(page, "title", indicator.title);
+    put(page, "definition_rows", definition_rows(indicator));
+    put(page, "latest", latest_data(indicator, calendar));
     auto last = last_covered_month(indicator);
-    page.set("has_charts", last.has_value());
-    page.set("charts",
-             last ? charts_data(indicator, calendar, *last, context.chart_fonts) : list_data());
-    page.set("csv_href", csv_name);
-    page.set("csv_detail", "CSV, " + count_phrase(indicator.observations.size(), "row", "rows"));
+    put(page, "has_charts", last.has_value());
+    put(page, "charts",
+        last ? charts_data(indicator, calendar, *last, context.chart_fonts) : list_data());
+    put(page, "csv_href", csv_name);
+    put(page, "csv_detail", "CSV, " + count_phrase(indicator.observations.size(), "row", "rows"));
     TemplateData history = rag_history(board, indicator, calendar);
-    page.set("has_history", !history.list_value().empty());
-    page.set("history", history);
-    page.set("index_href", "index.html");
+    put(page, "has_history", !history.list_value().empty());
+    put(page, "history", history);
+    put(page, "index_href", "index.html");
     auto crumbs = board_crumbs(board);
     crumbs.push_back({"Indicators", indicators_index_path(board)});
     write_page(context,
@@ -218,20 +219,20 @@ TemplateData index_groups(const data::IndicatorSet& set, const data::FinancialCa
     int number = 0;
     for (const auto& [name, indicators] : ordered) {
         TemplateData group = object_data();
-        group.set("heading", name.empty() ? std::string("Other indicators") : name);
-        group.set("id", "group-" + std::to_string(++number));
+        put(group, "heading", name.empty() ? std::string("Other indicators") : name);
+        put(group, "id", "group-" + std::to_string(++number));
         TemplateData rows = list_data();
         for (const auto* indicator : indicators) {
             TemplateData row = object_data();
-            row.set("title", indicator->title);
-            row.set("href", indicator->id + ".html");
-            row.set("lead", text_data(indicator->lead));
+            put(row, "title", indicator->title);
+            put(row, "href", indicator->id + ".html");
+            put(row, "lead", text_data(indicator->lead));
             TemplateData latest = latest_data(*indicator, calendar);
-            row.set("has_latest", !latest.is_bool());
-            row.set("latest", latest);
+            put(row, "has_latest", !latest.is_bool());
+            put(row, "latest", latest);
             rows.push_back(row);
         }
-        group.set("indicators", rows);
+        put(group, "indicators", rows);
         list.push_back(group);
     }
     return list;
@@ -283,9 +284,9 @@ void write_indicator_pages(const SiteContext& context, const content::Board& boa
     for (const auto& indicator : set.indicators)
         write_indicator_page(context, board, indicator, calendar, output);
     TemplateData page = object_data();
-    page.set("board_name", board.name);
-    page.set("groups", index_groups(set, calendar));
-    page.set("count", std::to_string(set.indicators.size()));
+    put(page, "board_name", board.name);
+    put(page, "groups", index_groups(set, calendar));
+    put(page, "count", std::to_string(set.indicators.size()));
     write_page(
         context,
         {"indicators", indicators_index_path(board), "Performance indicators", board_crumbs(board)},

@@ -85,10 +85,10 @@ std::string minutes_phrase(int minutes) {
 
 TemplateData paper_link(const AgendaItem& item, const Paper& paper) {
     TemplateData link = object_data();
-    link.set("title", paper.title);
-    link.set("href", paper_file(item, paper));
-    link.set("is_pdf", paper.is_pdf);
-    link.set("summary", text_data(paper.summary));
+    put(link, "title", paper.title);
+    put(link, "href", paper_file(item, paper));
+    put(link, "is_pdf", paper.is_pdf);
+    put(link, "summary", text_data(paper.summary));
     return link;
 }
 
@@ -109,35 +109,36 @@ class AgendaWriter {
     TemplateData item(const AgendaItem& item, bool sub) {
         bool withheld = item_withheld(item, context_.audience);
         TemplateData data = object_data();
-        data.set("number", item.number);
-        data.set("title", item.title);
-        data.set("is_sub", sub);
-        data.set("withheld", withheld);
-        data.set("members_only", !withheld && item.restricted);
+        put(data, "number", item.number);
+        put(data, "title", item.title);
+        put(data, "is_sub", sub);
+        put(data, "withheld", withheld);
+        put(data, "members_only", !withheld && item.restricted);
         // The ground is public: both editions say why the item is kept from the public.
         bool exempt = withheld || content::item_members_only(item);
-        data.set("ground", exempt ? text_data(content::exempt_statement(content::item_ground(item)))
-                                  : TemplateData(false));
+        put(data, "ground",
+            exempt ? text_data(content::exempt_statement(content::item_ground(item)))
+                   : TemplateData(false));
         bool opens_part_two = !sub && item.part_two && !part_two_started_;
         part_two_started_ = part_two_started_ || opens_part_two;
-        data.set("part_two", opens_part_two ? part_two_data() : TemplateData(false));
+        put(data, "part_two", opens_part_two ? part_two_data() : TemplateData(false));
         // The public see a withheld item's number and title and nothing else.
-        data.set("presenter", withheld ? TemplateData(false) : text_data(item.presenter));
-        data.set("purpose", withheld ? TemplateData(false) : text_data(purpose_text(item)));
-        data.set("description", withheld ? TemplateData(false) : text_data(item.description));
-        data.set("verbal", withheld ? TemplateData(false) : text_data(no_paper_label(item)));
-        data.set("time", clock_ >= 0 ? text_data(format_time_12h(clock_)) : TemplateData(false));
-        data.set("duration",
-                 item.minutes > 0 ? text_data(minutes_phrase(item.minutes)) : TemplateData(false));
+        put(data, "presenter", withheld ? TemplateData(false) : text_data(item.presenter));
+        put(data, "purpose", withheld ? TemplateData(false) : text_data(purpose_text(item)));
+        put(data, "description", withheld ? TemplateData(false) : text_data(item.description));
+        put(data, "verbal", withheld ? TemplateData(false) : text_data(no_paper_label(item)));
+        put(data, "time", clock_ >= 0 ? text_data(format_time_12h(clock_)) : TemplateData(false));
+        put(data, "duration",
+            item.minutes > 0 ? text_data(minutes_phrase(item.minutes)) : TemplateData(false));
         int start = clock_;
         TemplateData papers = list_data();
         for (const auto* paper : visible_papers(item, context_.audience))
             papers.push_back(paper_link(item, *paper));
-        data.set("has_papers", !papers.list_value().empty());
-        data.set("papers", papers);
-        data.set("pack_pages", pack_pages_data(pack_, item, withheld));
+        put(data, "has_papers", !papers.list_value().empty());
+        put(data, "papers", papers);
+        put(data, "pack_pages", pack_pages_data(pack_, item, withheld));
         // Sub-items share their parent's time: the parent's minutes cover them, or they add up.
-        data.set("sub_items", withheld ? list_data() : items(item.sub_items, true));
+        put(data, "sub_items", withheld ? list_data() : items(item.sub_items, true));
         if (start >= 0)
             clock_ = start + std::max(item.minutes, clock_ - start);
         return data;
@@ -150,8 +151,8 @@ class AgendaWriter {
 
     static TemplateData part_two_data() {
         TemplateData data = object_data();
-        data.set("heading", content::part_two_heading);
-        data.set("resolution", content::part_two_resolution);
+        put(data, "heading", content::part_two_heading);
+        put(data, "resolution", content::part_two_resolution);
         return data;
     }
 };
@@ -163,7 +164,7 @@ std::string plural_pages(int pages) {
 TemplateData download(const std::string& label, const std::string& href,
                       const std::string& detail) {
     TemplateData data = link_data(label, href);
-    data.set("detail", detail);
+    put(data, "detail", detail);
     return data;
 }
 
@@ -216,7 +217,7 @@ TemplateData neighbour_paper(const std::vector<PaperSlot>& slots, std::size_t in
         return false;
     TemplateData data =
         link_data(slots[j].paper->title, paper_file(*slots[j].item, *slots[j].paper));
-    data.set("number", slots[j].item->number);
+    put(data, "number", slots[j].item->number);
     return data;
 }
 
@@ -248,32 +249,32 @@ TemplateData paper_data(const SiteContext& context, const content::Board& board,
     options.chart_fonts = context.chart_fonts;
     RenderedDocument body = render_document(paper.body, paper.charts, options);
     TemplateData data = object_data();
-    data.set("title", paper.title);
-    data.set("author", text_data(paper.author));
-    data.set("job_title", text_data(paper.job_title));
-    data.set("contact", text_data(paper.contact));
-    data.set("contact_href", paper.contact.find('@') != std::string::npos &&
-                                     paper.contact.find(' ') == std::string::npos
-                                 ? TemplateData("mailto:" + paper.contact)
-                                 : TemplateData(false));
-    data.set("date", paper.date ? text_data(paper.date->medium_form()) : TemplateData(false));
+    put(data, "title", paper.title);
+    put(data, "author", text_data(paper.author));
+    put(data, "job_title", text_data(paper.job_title));
+    put(data, "contact", text_data(paper.contact));
+    put(data, "contact_href",
+        paper.contact.find('@') != std::string::npos && paper.contact.find(' ') == std::string::npos
+            ? TemplateData("mailto:" + paper.contact)
+            : TemplateData(false));
+    put(data, "date", paper.date ? text_data(paper.date->medium_form()) : TemplateData(false));
     // A protective marking from site.yaml is shown as written; otherwise the old wording.
-    data.set("security", paper.marking.empty() ? security_label(paper.security) : paper.marking);
-    data.set("security_class", content::to_string(paper.security));
-    data.set("summary", text_data(paper.summary));
-    data.set("item_number", slot.item->number);
-    data.set("item_title", slot.item->title);
-    data.set("body", body.html);
+    put(data, "security", paper.marking.empty() ? security_label(paper.security) : paper.marking);
+    put(data, "security_class", content::to_string(paper.security));
+    put(data, "summary", text_data(paper.summary));
+    put(data, "item_number", slot.item->number);
+    put(data, "item_title", slot.item->title);
+    put(data, "body", body.html);
     TemplateData contents = contents_data(body.headings);
     // A paper that places its own ```contents list does not get a second one.
     bool own_contents = body.html.find("class=\"contents") != std::string::npos;
-    data.set("has_contents", !own_contents && contents.list_value().size() >= 3);
-    data.set("contents", contents);
-    data.set("pack_pages", pack_pages_data(pack, *slot.item, false));
-    data.set("report_pdf", report_download(pack, slot.item->number));
-    data.set("meeting_title", meeting.title);
-    data.set("meeting_href", "index.html");
-    data.set("minutes_links", minutes_links_data(board, paper));
+    put(data, "has_contents", !own_contents && contents.list_value().size() >= 3);
+    put(data, "contents", contents);
+    put(data, "pack_pages", pack_pages_data(pack, *slot.item, false));
+    put(data, "report_pdf", report_download(pack, slot.item->number));
+    put(data, "meeting_title", meeting.title);
+    put(data, "meeting_href", "index.html");
+    put(data, "minutes_links", minutes_links_data(board, paper));
     return data;
 }
 
@@ -284,9 +285,9 @@ void write_paper_pages(const SiteContext& context, const content::Board& board,
     std::string folder = meeting_dir(board, meeting);
     for (std::size_t i = 0; i < slots.size(); ++i) {
         TemplateData data = paper_data(context, board, meeting, slots[i], pack);
-        data.set("meeting_title", title);
-        data.set("previous", neighbour_paper(slots, i, -1));
-        data.set("next", neighbour_paper(slots, i, +1));
+        put(data, "meeting_title", title);
+        put(data, "previous", neighbour_paper(slots, i, -1));
+        put(data, "next", neighbour_paper(slots, i, +1));
         PageRequest request{"paper",
                             folder + "/" + paper_file(*slots[i].item, *slots[i].paper),
                             slots[i].paper->title,
@@ -360,45 +361,46 @@ void set_publication(TemplateData& data, const content::Meeting& meeting) {
     TemplateData history = list_data();
     for (const auto& republication : meeting.republications) {
         TemplateData entry = object_data();
-        entry.set("version", std::to_string(republication.version));
-        entry.set("date", republication.date.medium_form());
-        entry.set("reason", republication.reason);
+        put(entry, "version", std::to_string(republication.version));
+        put(entry, "date", republication.date.medium_form());
+        put(entry, "reason", republication.reason);
         history.push_back(entry);
     }
-    data.set("has_republications", !meeting.republications.empty());
-    data.set("republications", history);
+    put(data, "has_republications", !meeting.republications.empty());
+    put(data, "republications", history);
     auto published = meeting.published ? parse_date(meeting.published->date) : std::nullopt;
-    data.set("published", published ? TemplateData(published->medium_form() + " (version 1)")
-                                    : TemplateData(false));
+    put(data, "published",
+        published ? TemplateData(published->medium_form() + " (version 1)") : TemplateData(false));
 }
 
 TemplateData meeting_data(const SiteContext& context, const content::Board& board,
                           const content::Meeting& meeting, const content::PackSummary& pack) {
     TemplateData data = object_data();
-    data.set("date", meeting.date.long_form());
-    data.set("time", text_data(format_time_range(meeting.start_minutes, meeting.end_minutes)));
-    data.set("venue", text_data(meeting.venue));
-    data.set("status", status_label(meeting.status));
-    data.set("status_class", content::to_string(meeting.status));
-    data.set("cancelled", meeting.status == content::MeetingStatus::cancelled);
-    data.set("data_date", meeting.data_date.valid() ? text_data(meeting.data_date.medium_form())
-                                                    : TemplateData(false));
-    data.set("items", AgendaWriter(context, meeting, pack).items(meeting.items, false));
-    data.set("last_updated", papers_last_updated(meeting, context.audience));
+    put(data, "date", meeting.date.long_form());
+    put(data, "time", text_data(format_time_range(meeting.start_minutes, meeting.end_minutes)));
+    put(data, "venue", text_data(meeting.venue));
+    put(data, "status", status_label(meeting.status));
+    put(data, "status_class", content::to_string(meeting.status));
+    put(data, "cancelled", meeting.status == content::MeetingStatus::cancelled);
+    put(data, "data_date",
+        meeting.data_date.valid() ? text_data(meeting.data_date.medium_form())
+                                  : TemplateData(false));
+    put(data, "items", AgendaWriter(context, meeting, pack).items(meeting.items, false));
+    put(data, "last_updated", papers_last_updated(meeting, context.audience));
     set_publication(data, meeting);
-    data.set("has_items", !meeting.items.empty());
+    put(data, "has_items", !meeting.items.empty());
     TemplateData downloads = downloads_data(pack, context.audience);
-    data.set("has_downloads", !downloads.list_value().empty());
-    data.set("downloads", downloads);
+    put(data, "has_downloads", !downloads.list_value().empty());
+    put(data, "downloads", downloads);
     TemplateData reports = report_downloads(meeting, pack);
-    data.set("has_reports", !reports.list_value().empty());
-    data.set("reports", reports);
-    data.set("board_name", board.name);
-    data.set("board_href", "../index.html");
-    data.set("calendar_href", "../calendar.ics");
-    data.set("record", meeting_record_data(context, board, meeting));
-    data.set("previous_meeting", neighbour_meeting(board, meeting, -1));
-    data.set("next_meeting", neighbour_meeting(board, meeting, +1));
+    put(data, "has_reports", !reports.list_value().empty());
+    put(data, "reports", reports);
+    put(data, "board_name", board.name);
+    put(data, "board_href", "../index.html");
+    put(data, "calendar_href", "../calendar.ics");
+    put(data, "record", meeting_record_data(context, board, meeting));
+    put(data, "previous_meeting", neighbour_meeting(board, meeting, -1));
+    put(data, "next_meeting", neighbour_meeting(board, meeting, +1));
     return data;
 }
 

@@ -40,8 +40,8 @@ TemplateData attendance_data(const content::Attendance& attendance) {
         if (attendees.empty())
             return;
         TemplateData group = object_data();
-        group.set("label", label);
-        group.set("names", content::attendee_names(attendees));
+        put(group, "label", label);
+        put(group, "names", content::attendee_names(attendees));
         groups.push_back(group);
     };
     add("Present", attendance.present);
@@ -65,9 +65,9 @@ TemplateData declarations_data(const Meeting& meeting, content::Audience audienc
         if (!declaration.item.empty() && !item_visible(meeting, declaration.item, audience))
             continue;
         TemplateData entry = object_data();
-        entry.set("name", declaration.name);
-        entry.set("item", text_data(declaration.item));
-        entry.set("interest", declaration.interest);
+        put(entry, "name", declaration.name);
+        put(entry, "item", text_data(declaration.item));
+        put(entry, "interest", declaration.interest);
         list.push_back(entry);
     }
     return list;
@@ -106,37 +106,37 @@ TemplateData meeting_record_data(const SiteContext& context, const Board& board,
     // From the meeting page (board/slug/index.html) to the minutes page.
     std::string href = path.empty() ? "" : "../../" + path;
     TemplateData data = object_data();
-    data.set("status", status_text(record));
-    data.set("draft", record.approved_at.empty());
-    data.set("minutes_href", text_data(href));
+    put(data, "status", status_text(record));
+    put(data, "draft", record.approved_at.empty());
+    put(data, "minutes_href", text_data(href));
     const Meeting* approver = meeting_by_slug(board, record.approved_at);
-    data.set("approved_at", approver ? meeting_link(*approver, "../") : TemplateData(false));
-    data.set("published", !path.empty());
+    put(data, "approved_at", approver ? meeting_link(*approver, "../") : TemplateData(false));
+    put(data, "published", !path.empty());
     if (path.empty()) // the minutes are withheld from this audience, and so is what they say
         return data;
     TemplateData attendance = attendance_data(record.attendance);
-    data.set("has_attendance", !attendance.list_value().empty());
-    data.set("attendance", attendance);
+    put(data, "has_attendance", !attendance.list_value().empty());
+    put(data, "attendance", attendance);
     TemplateData declarations = declarations_data(meeting, context.audience);
-    data.set("has_declarations", !declarations.list_value().empty());
-    data.set("declarations", declarations);
+    put(data, "has_declarations", !declarations.list_value().empty());
+    put(data, "declarations", declarations);
     TemplateData decisions = list_data();
     for (const auto& decision : record.decisions) {
         if (!item_visible(meeting, decision.item, context.audience))
             continue;
         TemplateData entry = object_data();
-        entry.set("item", decision.item);
-        entry.set("title", decision.item_title);
-        entry.set("text", decision.text);
-        entry.set("points", points_data(decision.points));
-        entry.set("has_points", !decision.points.empty());
-        entry.set("href", href + (decision.anchor.empty() ? "" : "#" + decision.anchor));
+        put(entry, "item", decision.item);
+        put(entry, "title", decision.item_title);
+        put(entry, "text", decision.text);
+        put(entry, "points", points_data(decision.points));
+        put(entry, "has_points", !decision.points.empty());
+        put(entry, "href", href + (decision.anchor.empty() ? "" : "#" + decision.anchor));
         decisions.push_back(entry);
     }
-    data.set("has_decisions", !decisions.list_value().empty());
-    data.set("decisions_page_href",
-             has_decisions_page(board) ? TemplateData("../decisions.html") : TemplateData(false));
-    data.set("decisions", decisions);
+    put(data, "has_decisions", !decisions.list_value().empty());
+    put(data, "decisions_page_href",
+        has_decisions_page(board) ? TemplateData("../decisions.html") : TemplateData(false));
+    put(data, "decisions", decisions);
     return data;
 }
 
@@ -147,10 +147,10 @@ TemplateData minutes_links_data(const Board& board, const content::Paper& paper)
         if (!meeting.minutes || meeting.minutes->paper_source != paper.source_path)
             continue;
         TemplateData data = object_data();
-        data.set("status", status_text(*meeting.minutes));
-        data.set("records", meeting_link(meeting, "../"));
+        put(data, "status", status_text(*meeting.minutes));
+        put(data, "records", meeting_link(meeting, "../"));
         const Meeting* approver = meeting_by_slug(board, meeting.minutes->approved_at);
-        data.set("approved_at", approver ? meeting_link(*approver, "../") : TemplateData(false));
+        put(data, "approved_at", approver ? meeting_link(*approver, "../") : TemplateData(false));
         return data;
     }
     return false;

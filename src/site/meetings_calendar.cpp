@@ -52,12 +52,12 @@ std::vector<CalendarEntry> calendar_entries(const content::Site& site) {
 
 TemplateData entry_data(const CalendarEntry& entry) {
     TemplateData data = object_data();
-    data.set("date", entry.date.long_form());
-    data.set("board", entry.board);
-    data.set("title", entry.title);
-    data.set("href", text_data(entry.href));
-    data.set("status", entry.status);
-    data.set("status_class", entry.status_class);
+    put(data, "date", entry.date.long_form());
+    put(data, "board", entry.board);
+    put(data, "title", entry.title);
+    put(data, "href", text_data(entry.href));
+    put(data, "status", entry.status);
+    put(data, "status_class", entry.status_class);
     return data;
 }
 
@@ -76,7 +76,7 @@ void set_month_weeks(TemplateData& month_data, int year, int month,
         for (int day = start; day < start + 7; ++day) {
             TemplateData& cell = week.emplace_back(object_data());
             bool inside = day >= 1 && day <= days;
-            cell.set("day", inside ? TemplateData(std::to_string(day)) : TemplateData(false));
+            put(cell, "day", inside ? TemplateData(std::to_string(day)) : TemplateData(false));
             const CalendarEntry* first = nullptr;
             int count = 0;
             for (const auto* entry : entries)
@@ -84,14 +84,14 @@ void set_month_weeks(TemplateData& month_data, int year, int month,
                     first = first ? first : entry;
                     ++count;
                 }
-            cell.set("has_meeting", first != nullptr);
-            cell.set("href", first && !first->href.empty()
-                                 ? TemplateData("#meeting-" + first->date.iso())
-                                 : TemplateData(false));
-            cell.set("meeting_label",
-                     first ? TemplateData(count_phrase(static_cast<std::size_t>(count), "meeting",
-                                                       "meetings"))
-                           : TemplateData(false));
+            put(cell, "has_meeting", first != nullptr);
+            put(cell, "href",
+                first && !first->href.empty() ? TemplateData("#meeting-" + first->date.iso())
+                                              : TemplateData(false));
+            put(cell, "meeting_label",
+                first ? TemplateData(
+                            count_phrase(static_cast<std::size_t>(count), "meeting", "meetings"))
+                      : TemplateData(false));
         }
     }
 }
@@ -104,16 +104,17 @@ void write_meetings_calendar(const SiteContext& context, OutputTree& output) {
     for (const auto& entry : entries)
         months[{entry.date.year, entry.date.month}].push_back(&entry);
     TemplateData page = object_data();
-    page.set("has_months", !months.empty());
+    put(page, "has_months", !months.empty());
     std::vector<TemplateData>& month_list = list_in(page, "months");
     month_list.reserve(months.size());
     for (const auto& [key, month_entries] : months) {
         auto [year, month] = key;
         TemplateData& data = month_list.emplace_back(object_data());
         std::string label = std::string(month_name(month)) + " " + std::to_string(year);
-        data.set("label", label);
-        data.set("id", "month-" + std::to_string(year) + "-" + (month < 10 ? "0" : "") +
-                           std::to_string(month));
+        put(data, "label", label);
+        put(data, "id",
+            "month-" + std::to_string(year) + "-" + (month < 10 ? "0" : "") +
+                std::to_string(month));
         set_month_weeks(data, year, month, month_entries);
         std::vector<TemplateData>& list = list_in(data, "meetings");
         list.reserve(month_entries.size());
@@ -123,7 +124,7 @@ void write_meetings_calendar(const SiteContext& context, OutputTree& output) {
             // The grid's day links to the first meeting of that day.
             std::string anchor =
                 entry->date.iso() == previous_day ? std::string() : "meeting-" + entry->date.iso();
-            item.set("anchor", text_data(anchor));
+            put(item, "anchor", text_data(anchor));
             previous_day = entry->date.iso();
         }
     }
@@ -131,11 +132,11 @@ void write_meetings_calendar(const SiteContext& context, OutputTree& output) {
     for (int day = 0; day < 7; ++day) {
         std::string name = weekday_name(day);
         TemplateData weekday = object_data();
-        weekday.set("name", name);
-        weekday.set("short", name.substr(0, 3));
+        put(weekday, "name", name);
+        put(weekday, "short", name.substr(0, 3));
         weekdays.push_back(weekday);
     }
-    page.set("weekdays", weekdays);
+    put(page, "weekdays", weekdays);
     write_page(context,
                {"meetings_calendar",
                 meetings_calendar_path,

@@ -30,8 +30,8 @@ TemplateData breadcrumb_data(const std::vector<Crumb>& crumbs, const std::string
     for (const auto& crumb : crumbs)
         list.push_back(link_data(crumb.label, root + crumb.href));
     TemplateData last = object_data();
-    last.set("label", current);
-    last.set("href", false);
+    put(last, "label", current);
+    put(last, "href", false);
     list.push_back(last);
     return list;
 }
@@ -41,10 +41,10 @@ TemplateData navigation(const content::Site& site, const std::string& path,
     TemplateData boards = list_data();
     for (const auto& board : site.boards) {
         TemplateData entry = object_data();
-        entry.set("name", board.name);
-        entry.set("short_name", board.short_name.empty() ? board.name : board.short_name);
-        entry.set("href", root + board_dir(board) + "/index.html");
-        entry.set("current", starts_with(path, board_dir(board) + "/"));
+        put(entry, "name", board.name);
+        put(entry, "short_name", board.short_name.empty() ? board.name : board.short_name);
+        put(entry, "href", root + board_dir(board) + "/index.html");
+        put(entry, "current", starts_with(path, board_dir(board) + "/"));
         boards.push_back(entry);
     }
     return boards;
@@ -54,28 +54,28 @@ void set_shared(const SiteContext& context, const PageRequest& request, Template
     const auto& config = context.site.config;
     std::string root = request.root.empty() ? root_prefix(request.path) : request.root;
     bool members = context.audience == content::Audience::members;
-    page.set("lang", config.language.empty() ? std::string("en") : config.language);
-    page.set("site_title", config.title);
-    page.set("organisation", config.organisation);
-    page.set("root", root);
-    page.set("page_title", request.title);
-    page.set("head_title", request.title == config.title
-                               ? config.title
-                               : request.title + " \xE2\x80\x93 " + config.title);
-    page.set("house_style", rag_style(config.rag) + type_style(config.type));
-    page.set("logo_src", context.logo_file.empty() ? TemplateData(false)
-                                                   : TemplateData(root + context.logo_file));
-    page.set("nav_boards", navigation(context.site, request.path, root));
-    page.set("breadcrumbs", breadcrumb_data(request.crumbs, request.title, root));
-    page.set("has_breadcrumbs", !request.crumbs.empty());
-    page.set("members_edition", members);
-    page.set("edition_label",
-             members ? "Members\xE2\x80\x99 edition: includes restricted items" : "Public edition");
-    page.set("home_href", root + "index.html");
-    page.set("archive_href", root + "archive/index.html");
-    page.set("meetings_calendar_href", root + "calendar/index.html");
-    page.set("search_href", root + "search/index.html");
-    page.set("feed_href", root + "feed.xml");
+    put(page, "lang", config.language.empty() ? std::string("en") : config.language);
+    put(page, "site_title", config.title);
+    put(page, "organisation", config.organisation);
+    put(page, "root", root);
+    put(page, "page_title", request.title);
+    put(page, "head_title",
+        request.title == config.title ? config.title
+                                      : request.title + " \xE2\x80\x93 " + config.title);
+    put(page, "house_style", rag_style(config.rag) + type_style(config.type));
+    put(page, "logo_src",
+        context.logo_file.empty() ? TemplateData(false) : TemplateData(root + context.logo_file));
+    put(page, "nav_boards", navigation(context.site, request.path, root));
+    put(page, "breadcrumbs", breadcrumb_data(request.crumbs, request.title, root));
+    put(page, "has_breadcrumbs", !request.crumbs.empty());
+    put(page, "members_edition", members);
+    put(page, "edition_label",
+        members ? "Members\xE2\x80\x99 edition: includes restricted items" : "Public edition");
+    put(page, "home_href", root + "index.html");
+    put(page, "archive_href", root + "archive/index.html");
+    put(page, "meetings_calendar_href", root + "calendar/index.html");
+    put(page, "search_href", root + "search/index.html");
+    put(page, "feed_href", root + "feed.xml");
 }
 
 } // namespace
@@ -106,7 +106,7 @@ std::string type_style(const content::Typography& type) {
 void write_page(const SiteContext& context, const PageRequest& request, TemplateData page,
                 OutputTree& output) {
     set_shared(context, request, page);
-    page.set("content", context.theme.render(request.template_name, page, context.sink));
+    put(page, "content", context.theme.render(request.template_name, page, context.sink));
     std::string html = context.theme.render("layout", page, context.sink);
     if (html.empty())
         return;

@@ -18,7 +18,8 @@ const content::PackItemPages* report_of(const content::PackSummary& pack,
 
 TemplateData download_of(const content::PackItemPages& pages, const std::string& label) {
     TemplateData data = link_data(label, pages.report_file);
-    data.set("detail", download_detail(pages.report_bytes, pages.last_page - pages.first_page + 1));
+    put(data, "detail",
+        download_detail(pages.report_bytes, pages.last_page - pages.first_page + 1));
     return data;
 }
 

@@ -60,15 +60,15 @@ std::vector<PaperEntry> all_papers(const SiteContext& context) {
 
 TemplateData meeting_summary(const Board& board, const Meeting& meeting, const std::string& root) {
     TemplateData data = object_data();
-    data.set("date", meeting.date.long_form());
-    data.set("short_date", meeting.date.medium_form());
-    data.set("href", root + meeting_href(board, meeting));
-    data.set("board_name", board.name);
-    data.set("board_short_name", board_label(board));
-    data.set("status", status_label(meeting.status));
-    data.set("status_class", content::to_string(meeting.status));
-    data.set("time", text_data(format_time_range(meeting.start_minutes, meeting.end_minutes)));
-    data.set("venue", text_data(meeting.venue));
+    put(data, "date", meeting.date.long_form());
+    put(data, "short_date", meeting.date.medium_form());
+    put(data, "href", root + meeting_href(board, meeting));
+    put(data, "board_name", board.name);
+    put(data, "board_short_name", board_label(board));
+    put(data, "status", status_label(meeting.status));
+    put(data, "status_class", content::to_string(meeting.status));
+    put(data, "time", text_data(format_time_range(meeting.start_minutes, meeting.end_minutes)));
+    put(data, "venue", text_data(meeting.venue));
     return data;
 }
 
@@ -83,13 +83,13 @@ TemplateData home_boards(const SiteContext& context) {
     TemplateData list = list_data();
     for (const auto& board : context.site.boards) {
         TemplateData data = object_data();
-        data.set("name", board.name);
-        data.set("short_name", board_label(board));
-        data.set("purpose", text_data(board.purpose));
-        data.set("href", board_dir(board) + "/index.html");
+        put(data, "name", board.name);
+        put(data, "short_name", board_label(board));
+        put(data, "purpose", text_data(board.purpose));
+        put(data, "href", board_dir(board) + "/index.html");
         const Meeting* next = next_scheduled(board);
-        data.set("next_meeting", next ? meeting_summary(board, *next, "") : TemplateData(false));
-        data.set("meeting_count", std::to_string(board.meetings.size()));
+        put(data, "next_meeting", next ? meeting_summary(board, *next, "") : TemplateData(false));
+        put(data, "meeting_count", std::to_string(board.meetings.size()));
         list.push_back(data);
     }
     return list;
@@ -111,15 +111,16 @@ TemplateData upcoming_meetings(const SiteContext& context) {
 
 TemplateData paper_summary(const PaperEntry& entry, const std::string& root) {
     TemplateData data = object_data();
-    data.set("title", entry.paper->title);
-    data.set("href", root + meeting_dir(*entry.board, *entry.meeting) + "/" +
-                         paper_file(*entry.item, *entry.paper));
-    data.set("is_pdf", entry.paper->is_pdf);
-    data.set("summary", text_data(entry.paper->summary));
-    data.set("board_short_name", board_label(*entry.board));
-    data.set("meeting_date", entry.meeting->date.medium_form());
-    data.set("meeting_href", root + meeting_href(*entry.board, *entry.meeting));
-    data.set("item_number", entry.item->number);
+    put(data, "title", entry.paper->title);
+    put(data, "href",
+        root + meeting_dir(*entry.board, *entry.meeting) + "/" +
+            paper_file(*entry.item, *entry.paper));
+    put(data, "is_pdf", entry.paper->is_pdf);
+    put(data, "summary", text_data(entry.paper->summary));
+    put(data, "board_short_name", board_label(*entry.board));
+    put(data, "meeting_date", entry.meeting->date.medium_form());
+    put(data, "meeting_href", root + meeting_href(*entry.board, *entry.meeting));
+    put(data, "item_number", entry.item->number);
     return data;
 }
 
@@ -127,11 +128,11 @@ TemplateData people_data(const Board& board, const std::vector<content::Person>&
     TemplateData list = list_data();
     for (const auto& person : people) {
         TemplateData data = object_data();
-        data.set("attendance", attendance_figure(board, person));
-        data.set("name", person.name);
-        data.set("role", text_data(person.role));
-        data.set("post", text_data(person.post));
-        data.set("organisation", text_data(person.organisation));
+        put(data, "attendance", attendance_figure(board, person));
+        put(data, "name", person.name);
+        put(data, "role", text_data(person.role));
+        put(data, "post", text_data(person.post));
+        put(data, "organisation", text_data(person.organisation));
         list.push_back(data);
     }
     return list;
@@ -141,10 +142,10 @@ TemplateData member_groups(const Board& board) {
     TemplateData list = list_data();
     for (const auto& members : content::membership_groups(board)) {
         TemplateData group = object_data();
-        group.set("heading", members.name);
-        group.set("id", slugify(members.name));
-        group.set("people", people_data(board, members.people));
-        group.set("has_attendance", attendance_figure(board, members.people.front()).is_string());
+        put(group, "heading", members.name);
+        put(group, "id", slugify(members.name));
+        put(group, "people", people_data(board, members.people));
+        put(group, "has_attendance", attendance_figure(board, members.people.front()).is_string());
         list.push_back(group);
     }
     return list;
@@ -154,21 +155,21 @@ TemplateData contact_data(const content::ContactOfficer& contact) {
     if (contact.name.empty() && contact.email.empty() && contact.phone.empty())
         return false;
     TemplateData data = object_data();
-    data.set("name", text_data(contact.name));
-    data.set("job_title", text_data(contact.job_title));
-    data.set("email", text_data(contact.email));
-    data.set("email_href",
-             contact.email.empty() ? TemplateData(false) : TemplateData("mailto:" + contact.email));
+    put(data, "name", text_data(contact.name));
+    put(data, "job_title", text_data(contact.job_title));
+    put(data, "email", text_data(contact.email));
+    put(data, "email_href",
+        contact.email.empty() ? TemplateData(false) : TemplateData("mailto:" + contact.email));
     // Non-breaking spaces keep a phone number on one line.
     std::string phone;
     for (char c : contact.phone)
         phone += c == ' ' ? std::string("\xC2\xA0") : std::string(1, c);
-    data.set("phone", text_data(phone));
+    put(data, "phone", text_data(phone));
     std::string dial;
     for (char c : contact.phone)
         if ((c >= '0' && c <= '9') || c == '+')
             dial += c;
-    data.set("phone_href", dial.empty() ? TemplateData(false) : TemplateData("tel:" + dial));
+    put(data, "phone_href", dial.empty() ? TemplateData(false) : TemplateData("tel:" + dial));
     return data;
 }
 
@@ -183,15 +184,15 @@ TemplateData meetings_by_year(const SiteContext& context, const Board& board) {
         std::stable_sort(meetings.begin(), meetings.end(),
                          [](auto* a, auto* b) { return a->date > b->date; });
         TemplateData group = object_data();
-        group.set("label", calendar.year_label(year));
-        group.set("id", "year-" + std::to_string(year));
+        put(group, "label", calendar.year_label(year));
+        put(group, "id", "year-" + std::to_string(year));
         TemplateData entries = list_data();
         for (const auto* meeting : meetings) {
             TemplateData entry = meeting_summary(board, *meeting, "../");
-            entry.set("href", meeting->slug + "/index.html");
+            put(entry, "href", meeting->slug + "/index.html");
             entries.push_back(entry);
         }
-        group.set("meetings", entries);
+        put(group, "meetings", entries);
         list.push_back(group);
     }
     return list;
@@ -225,7 +226,7 @@ TemplateData record_links(const Board& board) {
     auto add = [&](const std::string& label, const std::string& path,
                    const std::string& description) {
         TemplateData link = link_data(label, path.substr(board_dir(board).size() + 1));
-        link.set("description", description);
+        put(link, "description", description);
         list.push_back(link);
     };
     if (has_indicator_pages(board))
@@ -260,16 +261,16 @@ long long build_timestamp(const content::Site& site) {
 
 void write_home_page(const SiteContext& context, OutputTree& output) {
     TemplateData page = object_data();
-    page.set("boards", home_boards(context));
+    put(page, "boards", home_boards(context));
     TemplateData upcoming = upcoming_meetings(context);
-    page.set("has_upcoming", !upcoming.list_value().empty());
-    page.set("upcoming", upcoming);
+    put(page, "has_upcoming", !upcoming.list_value().empty());
+    put(page, "upcoming", upcoming);
     TemplateData latest = list_data();
     auto papers = all_papers(context);
     for (std::size_t i = 0; i < papers.size() && i < 10; ++i)
         latest.push_back(paper_summary(papers[i], ""));
-    page.set("has_latest", !latest.list_value().empty());
-    page.set("latest_papers", latest);
+    put(page, "has_latest", !latest.list_value().empty());
+    put(page, "latest_papers", latest);
     write_page(context, {"home", "index.html", context.site.config.title, {}}, std::move(page),
                output);
 }
@@ -277,22 +278,22 @@ void write_home_page(const SiteContext& context, OutputTree& output) {
 void write_board_pages(const SiteContext& context, OutputTree& output) {
     for (const auto& board : context.site.boards) {
         TemplateData page = object_data();
-        page.set("name", board.name);
-        page.set("short_name", board_label(board));
-        page.set("purpose", text_data(board.purpose));
-        page.set("venue", text_data(board.venue));
-        page.set("usual_time",
-                 text_data(format_time_range(board.start_minutes, board.end_minutes)));
-        page.set("member_groups", member_groups(board));
+        put(page, "name", board.name);
+        put(page, "short_name", board_label(board));
+        put(page, "purpose", text_data(board.purpose));
+        put(page, "venue", text_data(board.venue));
+        put(page, "usual_time",
+            text_data(format_time_range(board.start_minutes, board.end_minutes)));
+        put(page, "member_groups", member_groups(board));
         TemplateData records = record_links(board);
-        page.set("has_records", !records.list_value().empty());
-        page.set("records", records);
-        page.set("contact", contact_data(board.contact));
+        put(page, "has_records", !records.list_value().empty());
+        put(page, "records", records);
+        put(page, "contact", contact_data(board.contact));
         TemplateData years = meetings_by_year(context, board);
-        page.set("has_meetings", !years.list_value().empty());
-        page.set("years", years);
-        page.set("calendar_href", "calendar.ics");
-        page.set("board_feed_href", "feed.xml");
+        put(page, "has_meetings", !years.list_value().empty());
+        put(page, "years", years);
+        put(page, "calendar_href", "calendar.ics");
+        put(page, "board_feed_href", "feed.xml");
         write_page(
             context,
             {"board", board_dir(board) + "/index.html", board.name, {{"Home", "index.html"}}},
@@ -316,9 +317,9 @@ TemplateData quarter_packs(const std::vector<std::pair<const Board*, const Meeti
         if (error)
             continue;
         TemplateData pack = object_data();
-        pack.set("href", file_name(path));
-        pack.set("board_name", board->short_name.empty() ? board->name : board->short_name);
-        pack.set("size", format_bytes(bytes));
+        put(pack, "href", file_name(path));
+        put(pack, "board_name", board->short_name.empty() ? board->name : board->short_name);
+        put(pack, "size", format_bytes(bytes));
         packs.push_back(pack);
     }
     return packs;
@@ -334,14 +335,14 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
             years[calendar.year_of_date(meeting.date)][calendar.quarter_of_date(meeting.date)]
                 .push_back({&board, &meeting});
     TemplateData page = object_data();
-    page.set("has_years", !years.empty());
+    put(page, "has_years", !years.empty());
     // Reserved: the data's move may throw, so a growing vector would copy what it holds.
     std::vector<TemplateData>& year_list = list_in(page, "years");
     year_list.reserve(years.size());
     for (auto& [year, quarters] : years) {
         TemplateData& year_group = year_list.emplace_back(object_data());
-        year_group.set("label", calendar.year_label(year));
-        year_group.set("id", "year-" + std::to_string(year));
+        put(year_group, "label", calendar.year_label(year));
+        put(year_group, "id", "year-" + std::to_string(year));
         std::vector<TemplateData>& quarter_list = list_in(year_group, "quarters");
         quarter_list.reserve(quarters.size());
         for (auto& [quarter, meetings] : quarters) {
@@ -350,16 +351,16 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
                                                         : a.first->slug < b.first->slug;
             });
             TemplateData& group = quarter_list.emplace_back(object_data());
-            group.set("label", "Quarter " + std::to_string(quarter) + ": " +
-                                   calendar.quarter_months(quarter));
+            put(group, "label",
+                "Quarter " + std::to_string(quarter) + ": " + calendar.quarter_months(quarter));
             std::vector<TemplateData>& entries = list_in(group, "meetings");
             entries.reserve(meetings.size());
             for (const auto& [board, meeting] : meetings)
                 entries.push_back(meeting_summary(*board, *meeting, "../"));
             TemplateData packs =
                 quarter_packs(meetings, year, quarter, calendar, context.audience, output);
-            group.set("has_packs", !packs.list_value().empty());
-            group.set("packs", packs);
+            put(group, "has_packs", !packs.list_value().empty());
+            put(group, "packs", packs);
         }
     }
     write_page(context, {"archive", "archive/index.html", "Archive", {{"Home", "index.html"}}},
@@ -369,7 +370,7 @@ void write_archive_page(const SiteContext& context, OutputTree& output) {
 void write_search_page(const SiteContext& context, OutputTree& output) {
     PageRequest request{"search", "search/index.html", "Search", {{"Home", "index.html"}}};
     TemplateData page = object_data();
-    page.set("search_js", "../assets/js/search.js");
+    put(page, "search_js", "../assets/js/search.js");
     data::FinancialCalendar calendar = context.site.config.calendar();
     TemplateData boards = list_data();
     std::set<int, std::greater<>> years;
@@ -383,8 +384,8 @@ void write_search_page(const SiteContext& context, OutputTree& output) {
         std::string label = calendar.year_label(year);
         year_options.push_back(link_data(label, label));
     }
-    page.set("boards", boards);
-    page.set("years", year_options);
+    put(page, "boards", boards);
+    put(page, "years", year_options);
     write_page(context, request, std::move(page), output);
 }
 

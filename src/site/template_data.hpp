@@ -5,6 +5,7 @@
 #include "site/theme.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bp::site {
@@ -26,10 +27,17 @@ inline std::vector<TemplateData>& list_in(TemplateData& object, const std::strin
     object.set(key, list_data());
     return const_cast<std::vector<TemplateData>&>(object.get(key)->list_value());
 }
+// Puts `value` in `object` under `key`. The template data's set copies its argument, a page's
+// whole body and lists of rows included; this moves it in. Nothing for a value that is not an
+// object, as set does.
+inline void put(TemplateData& object, const std::string& key, TemplateData value) {
+    if (object.is_object())
+        object[key] = std::move(value);
+}
 inline TemplateData link_data(const std::string& label, const std::string& href) {
     TemplateData link = object_data();
-    link.set("label", label);
-    link.set("href", href);
+    put(link, "label", label);
+    put(link, "href", href);
     return link;
 }
 
