@@ -24,30 +24,35 @@ std::string css_number(double value) {
     return short_decimal(value, 4);
 }
 
-TemplateData breadcrumb_data(const std::vector<Crumb>& crumbs, const std::string& current,
-                             const std::string& root) {
-    TemplateData list = list_data();
+// The trail to the page, made in the page's own list (see put_navigation).
+void put_breadcrumbs(TemplateData& page, const std::vector<Crumb>& crumbs,
+                     const std::string& current, const std::string& root) {
+    std::vector<TemplateData>& list = list_in(page, "breadcrumbs");
+    list.reserve(crumbs.size() + 1);
     for (const auto& crumb : crumbs)
         list.push_back(link_data(crumb.label, root + crumb.href));
     TemplateData last = object_data();
     put(last, "label", current);
     put(last, "href", false);
-    list.push_back(last);
-    return list;
+    list.push_back(std::move(last));
 }
 
-TemplateData navigation(const content::Site& site, const std::string& path,
-                        const std::string& root) {
-    TemplateData boards = list_data();
+// The boards for the site's menu, made in the page's own list: each page has one, and a
+// list given to the template data is copied whole, each board's entry with it.
+void put_navigation(TemplateData& page, const content::Site& site, const std::string& path,
+                    const std::string& root) {
+    std::vector<TemplateData>& boards = list_in(page, "nav_boards");
+    boards.reserve(site.boards.size());
     for (const auto& board : site.boards) {
+        const std::string dir = board_dir(board);
         TemplateData entry = object_data();
         put(entry, "name", board.name);
         put(entry, "short_name", board.short_name.empty() ? board.name : board.short_name);
-        put(entry, "href", root + board_dir(board) + "/index.html");
-        put(entry, "current", starts_with(path, board_dir(board) + "/"));
-        boards.push_back(entry);
+        put(entry, "href", root + dir + "/index.html");
+        put(entry, "current",
+            path.size() > dir.size() && starts_with(path, dir) && path[dir.size()] == '/');
+        boards.push_back(std::move(entry));
     }
-    return boards;
 }
 
 void set_shared(const SiteContext& context, const PageRequest& request, TemplateData& page) {
@@ -65,8 +70,8 @@ void set_shared(const SiteContext& context, const PageRequest& request, Template
     put(page, "house_style", rag_style(config.rag) + type_style(config.type));
     put(page, "logo_src",
         context.logo_file.empty() ? TemplateData(false) : TemplateData(root + context.logo_file));
-    put(page, "nav_boards", navigation(context.site, request.path, root));
-    put(page, "breadcrumbs", breadcrumb_data(request.crumbs, request.title, root));
+    put_navigation(page, context.site, request.path, root);
+    put_breadcrumbs(page, request.crumbs, request.title, root);
     put(page, "has_breadcrumbs", !request.crumbs.empty());
     put(page, "members_edition", members);
     put(page, "edition_label",
