@@ -3,6 +3,9 @@
 #include "chart/font.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
+#include <optional>
+
 namespace bp::chart {
 
 namespace {
@@ -37,6 +40,19 @@ std::string drawable(const std::string& text) {
         clean.replace(at, minus.size(), "\u2013");
     }
     return clean;
+}
+
+// The key of an ASCII text's width in a face and size: for ASCII, drawable() changes nothing
+// and face_runs() gives one run in the face, noting nothing missing.
+std::optional<std::string> ascii_width_key(cairo_font_face_t* face, double size,
+                                           const std::string& text) {
+    if (!face || !std::all_of(text.begin(), text.end(),
+                              [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::nullopt;
+    std::string key(reinterpret_cast<const char*>(&face), sizeof face);
+    key.append(reinterpret_cast<const char*>(&size), sizeof size);
+    key += text;
+    return key;
 }
 
 } // namespace
@@ -102,6 +118,10 @@ void Canvas::use_face(cairo_font_face_t* face) const {
 }
 
 double Canvas::text_width(const std::string& text) const {
+    auto key = ascii_width_key(current_, font_size_, text);
+    if (key)
+        if (auto found = ascii_widths_.find(*key); found != ascii_widths_.end())
+            return found->second;
     // Cairo puts the whole context into an error state on invalid UTF-8.
     const std::string clean = drawable(text);
     double width = 0;
@@ -112,6 +132,8 @@ double Canvas::text_width(const std::string& text) const {
         width += extents.x_advance;
     }
     use_face(current_);
+    if (key)
+        ascii_widths_.emplace(std::move(*key), width);
     return width;
 }
 

@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace bp::chart {
@@ -67,6 +68,9 @@ class Canvas {
     mutable double font_size_ = 8;
     mutable cairo_font_face_t* current_ = nullptr; // the face set_font chose
     std::set<char32_t>* missing_ = nullptr;
+    // Widths of ASCII texts, by face, size and text: a label is measured to space the labels,
+    // to fit it, then to place it, and Cairo's measurement is the same each time.
+    mutable std::unordered_map<std::string, double> ascii_widths_;
 };
 
 } // namespace bp::chart
