@@ -28,8 +28,8 @@ inline std::vector<TemplateData>& list_in(TemplateData& object, const std::strin
     return const_cast<std::vector<TemplateData>&>(object.get(key)->list_value());
 }
 // Puts `value` in `object` under `key`. The template data's set copies its argument, a page's
-// whole body and lists of rows included; this moves it in. Nothing for a value that is not an
-// object, as set does.
+// whole body and lists of rows included; this moves it in. Does nothing when `object` is not
+// an object, as set does.
 inline void put(TemplateData& object, const std::string& key, TemplateData value) {
     if (object.is_object())
         object[key] = std::move(value);
