@@ -3,7 +3,6 @@
 #include "chart/font.hpp"
 #include "core/text.hpp"
 
-#include <algorithm>
 #include <optional>
 
 namespace bp::chart {
@@ -46,8 +45,7 @@ std::string drawable(const std::string& text) {
 // and face_runs() gives one run in the face, noting nothing missing.
 std::optional<std::string> ascii_width_key(cairo_font_face_t* face, double size,
                                            const std::string& text) {
-    if (!face || !std::all_of(text.begin(), text.end(),
-                              [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    if (!face || !is_ascii(text))
         return std::nullopt;
     std::string key(reinterpret_cast<const char*>(&face), sizeof face);
     key.append(reinterpret_cast<const char*>(&size), sizeof size);
