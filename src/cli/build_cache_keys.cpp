@@ -178,11 +178,13 @@ std::string pages_key(const std::string& pages_site_key, const std::string& meet
 }
 
 std::string board_pages_key(const std::string& pages_site_key, const std::string& board_key,
-                            const std::vector<std::string>& meeting_keys) {
+                            const std::vector<std::string>& meeting_keys,
+                            const std::string& build_timestamp) {
     Digest digest;
     digest.add(pages_site_key).add(board_key).add(std::to_string(meeting_keys.size()));
     for (const auto& key : meeting_keys)
         digest.add(key);
+    digest.add(build_timestamp);
     return digest.hex();
 }
 

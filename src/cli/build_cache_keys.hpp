@@ -44,10 +44,13 @@ std::string pages_site_key(const std::string& site_key, const std::string& sourc
 // One meeting's pages: its sources and what every page reads. The images are checked apart.
 std::string pages_key(const std::string& pages_site_key, const std::string& meeting_key);
 
-// A board's record pages (indicators, actions, decisions, forward plan): the board's key and
-// the sources of all its meetings, whose agendas and papers those pages link to.
+// A board's own pages (its page, feed and calendar, indicators, actions, decisions, forward
+// plan): the board's key, the sources of all its meetings, whose agendas and papers those
+// pages list and link to, and the build's time stamp, which the calendar carries and which
+// without SOURCE_DATE_EPOCH is the latest meeting's date anywhere in the site.
 std::string board_pages_key(const std::string& pages_site_key, const std::string& board_key,
-                            const std::vector<std::string>& meeting_keys);
+                            const std::vector<std::string>& meeting_keys,
+                            const std::string& build_timestamp);
 
 // A quarterly archive pack: made from its meetings' packs and nothing else.
 std::string quarter_packs_key(const std::string& board_key,

@@ -3,6 +3,7 @@
 #include "cli/build_cache_keys.hpp"
 #include "cli/build_cache_notes.hpp"
 #include "core/filesystem.hpp"
+#include "site/site_pages.hpp"
 
 namespace bp::cli {
 
@@ -47,6 +48,7 @@ CachedParts::CachedParts(BuildCache cache, const content::Site& site, content::A
         return;
     site_key_ = site_key(site.source_root, audience);
     pages_site_key_ = pages_site_key(site_key_, site.source_root, site);
+    build_timestamp_ = std::to_string(site::build_timestamp(site));
     for (const auto& board : site.boards)
         board_keys_[board.slug] = board_key(site_key_, site.source_root, board);
     search_shards_ = std::make_unique<SearchShards>(cache_, audience_, site_key_);
@@ -143,14 +145,15 @@ void CachedParts::store_pages(const content::Board& board, const content::Meetin
                  {std::move(files), std::move(note->note), std::move(note->tail)}, out);
 }
 
-void CachedParts::board_records(const content::Board& board, OutputTree& out, DiagnosticSink& sink,
-                                const std::function<void()>& write) {
+void CachedParts::board_pages(const content::Board& board, OutputTree& out, DiagnosticSink& sink,
+                              const std::function<void()>& write) {
     if (!cache_.enabled())
         return write();
     std::vector<std::string> meeting_keys;
     for (const auto& meeting : board.meetings)
         meeting_keys.push_back(sources_key(board, meeting));
-    std::string key = board_pages_key(pages_site_key_, board_keys_.at(board.slug), meeting_keys);
+    std::string key = board_pages_key(pages_site_key_, board_keys_.at(board.slug), meeting_keys,
+                                      build_timestamp_);
     if (take(part("boards", board.slug), key, out, sink, nullptr))
         return;
     CacheEntry entry;

@@ -72,10 +72,10 @@ class CachedParts {
                      std::vector<BuiltFile> files, const std::vector<Diagnostic>& warnings,
                      const PagesNote& pages, OutputTree& out);
 
-    // Thread-safe: a board's record pages, from the cache or from `write`, which writes them
-    // to `out`.
-    void board_records(const content::Board& board, OutputTree& out, DiagnosticSink& sink,
-                       const std::function<void()>& write);
+    // Thread-safe: a board's own pages (site::SiteBuilder::write_board_pages), from the cache
+    // or from `write`, which writes them to `out`.
+    void board_pages(const content::Board& board, OutputTree& out, DiagnosticSink& sink,
+                     const std::function<void()>& write);
 
     // Thread-safe, once every meeting of the quarter has been through meeting_packs: the
     // quarter's archive pack, from the cache or from `build` (none when the quarter has no
@@ -100,6 +100,7 @@ class CachedParts {
     std::string audience_;
     std::string source_root_;
     std::string pages_site_key_;
+    std::string build_timestamp_; // site::build_timestamp(), in each board's pages (calendars)
     std::map<std::string, std::string> board_keys_; // by board slug
     std::mutex mutex_;
     std::map<std::string, std::string> meeting_keys_; // packs' keys, by "board/meeting"

@@ -325,13 +325,13 @@ BuildStats build_site(const BuildOptions& options, DiagnosticSink& sink) {
                         });
                 });
         });
-    // The boards' record pages read only the index and the boards' data: they fill the cores
+    // The boards' own pages read only the index and the boards' data: they fill the cores
     // while the last meetings are built.
     for (const auto& board : site.boards)
         queue.push_back([&, board = &board] {
             guarded(sink, board->folder, [&] {
-                cached.board_records(*board, out, sink,
-                                     [&] { site_builder.write_board_records(*board, out); });
+                cached.board_pages(*board, out, sink,
+                                   [&] { site_builder.write_board_pages(*board, out); });
             });
         });
     queue.run();

@@ -58,8 +58,11 @@ void SiteBuilder::index_meeting(RecordedDocuments documents) {
     context_->search.index(std::move(documents));
 }
 
-void SiteBuilder::write_board_records(const content::Board& board, OutputTree& output) {
+void SiteBuilder::write_board_pages(const content::Board& board, OutputTree& output) {
     const SiteContext& pages = context_->pages;
+    write_board_page(pages, board, output);
+    write_board_feed(pages, board, output);
+    write_board_calendar(pages, board, output);
     write_indicator_pages(pages, board, output);
     write_action_tracker(pages, board, output);
     write_decisions_page(pages, board, output);
@@ -68,7 +71,7 @@ void SiteBuilder::write_board_records(const content::Board& board, OutputTree& o
 
 void SiteBuilder::write_site_pages(OutputTree& output) {
     for (const auto& board : context_->pages.site.boards)
-        write_board_records(board, output);
+        write_board_pages(board, output);
     write_site_wide_pages(output, 1);
 }
 
@@ -89,13 +92,11 @@ void SiteBuilder::write_site_wide_pages(OutputTree& output, unsigned jobs,
     const std::function<void()> writers[] = {
         [&] { context_->search.write(output, kept_shards); },
         [&] { write_home_page(pages, output); },
-        [&] { write_board_pages(pages, output); },
         [&] { write_archive_page(pages, output); },
         [&] { write_meetings_calendar(pages, output); },
         [&] { write_search_page(pages, output); },
         [&] { write_not_found_page(pages, output); },
-        [&] { write_feed(pages, output); },
-        [&] { write_calendars(pages, output); },
+        [&] { write_site_feed(pages, output); },
     };
     for_each_index(std::size(writers), jobs, [&](std::size_t i) { writers[i](); });
     write_sitemap(pages, output); // lists every page written: the last

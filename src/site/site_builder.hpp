@@ -37,16 +37,16 @@ class SiteBuilder {
     // Thread-safe; instead of write_meeting.
     void index_meeting(RecordedDocuments documents);
 
-    // One board's record pages: its indicators, action tracker, decisions and forward plan.
-    // They read the site's index and the board's data, never a paper's body. Thread-safe;
-    // called once per board, at any time.
-    void write_board_records(const content::Board& board, OutputTree& output);
+    // One board's own pages: its page, feed and calendar, and its record pages (indicators,
+    // action tracker, decisions and forward plan). They read the site's index and the board's
+    // data, never a paper's body. Thread-safe; called once per board, at any time.
+    void write_board_pages(const content::Board& board, OutputTree& output);
 
-    // After every meeting, once: every board's record pages, then the site-wide pages.
+    // After every meeting, once: every board's own pages, then the site-wide pages.
     void write_site_pages(OutputTree& output);
-    // The site-wide pages alone, for a build that writes the boards' record pages itself: home,
-    // board pages, archive, search page and index, feeds, calendars, sitemap, 404 and the
-    // theme's assets. After every meeting, once: the search index lets its documents go. The
+    // The site-wide pages alone, for a build that writes the boards' own pages itself: home,
+    // archive, search page and index, the site's feed, the meetings' calendar, sitemap, 404 and
+    // the theme's assets. After every meeting, once: the search index lets its documents go. The
     // pages are written on `jobs` threads, the sitemap last. The search index's shards that
     // `kept_shards` holds are taken from there (see SearchShardStore).
     void write_site_wide_pages(OutputTree& output, unsigned jobs,

@@ -38,16 +38,20 @@ struct PaperEntry {
     int order; // position in the meeting, for a stable sort
 };
 
-// Newest meeting first, then agenda order.
-std::vector<PaperEntry> all_papers(const SiteContext& context) {
+// Newest meeting first, then agenda order: every board's papers, or those of `only`. A board's
+// are in the order they have among all the site's.
+std::vector<PaperEntry> all_papers(const SiteContext& context, const Board* only = nullptr) {
     std::vector<PaperEntry> entries;
-    for (const auto& board : context.site.boards)
+    for (const auto& board : context.site.boards) {
+        if (only && &board != only)
+            continue;
         for (const auto& meeting : board.meetings) {
             int order = 0;
             for (const auto* item : flatten_items(meeting.items))
                 for (const auto* paper : visible_papers(*item, context.audience))
                     entries.push_back({&board, &meeting, item, paper, order++});
         }
+    }
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
         if (a.meeting->date != b.meeting->date)
             return a.meeting->date > b.meeting->date;
@@ -275,30 +279,26 @@ void write_home_page(const SiteContext& context, OutputTree& output) {
                output);
 }
 
-void write_board_pages(const SiteContext& context, OutputTree& output) {
-    for (const auto& board : context.site.boards) {
-        TemplateData page = object_data();
-        put(page, "name", board.name);
-        put(page, "short_name", board_label(board));
-        put(page, "purpose", text_data(board.purpose));
-        put(page, "venue", text_data(board.venue));
-        put(page, "usual_time",
-            text_data(format_time_range(board.start_minutes, board.end_minutes)));
-        put(page, "member_groups", member_groups(board));
-        TemplateData records = record_links(board);
-        put(page, "has_records", !records.list_value().empty());
-        put(page, "records", records);
-        put(page, "contact", contact_data(board.contact));
-        TemplateData years = meetings_by_year(context, board);
-        put(page, "has_meetings", !years.list_value().empty());
-        put(page, "years", years);
-        put(page, "calendar_href", "calendar.ics");
-        put(page, "board_feed_href", "feed.xml");
-        write_page(
-            context,
-            {"board", board_dir(board) + "/index.html", board.name, {{"Home", "index.html"}}},
-            std::move(page), output);
-    }
+void write_board_page(const SiteContext& context, const Board& board, OutputTree& output) {
+    TemplateData page = object_data();
+    put(page, "name", board.name);
+    put(page, "short_name", board_label(board));
+    put(page, "purpose", text_data(board.purpose));
+    put(page, "venue", text_data(board.venue));
+    put(page, "usual_time", text_data(format_time_range(board.start_minutes, board.end_minutes)));
+    put(page, "member_groups", member_groups(board));
+    TemplateData records = record_links(board);
+    put(page, "has_records", !records.list_value().empty());
+    put(page, "records", records);
+    put(page, "contact", contact_data(board.contact));
+    TemplateData years = meetings_by_year(context, board);
+    put(page, "has_meetings", !years.list_value().empty());
+    put(page, "years", years);
+    put(page, "calendar_href", "calendar.ics");
+    put(page, "board_feed_href", "feed.xml");
+    write_page(context,
+               {"board", board_dir(board) + "/index.html", board.name, {{"Home", "index.html"}}},
+               std::move(page), output);
 }
 
 // The quarter's archive packs the build has written, one per board, with their sizes.
@@ -402,10 +402,10 @@ void write_not_found_page(const SiteContext& context, OutputTree& output) {
 
 namespace {
 
-// One feed: the site's (every board) or one board's, at `feed_path`, from `papers` (all_papers).
+// One feed: the site's (every board) or one board's, at `feed_path`.
 // Entry links are absolute when the site has a base URL, else relative to the feed.
-void write_one_feed(const SiteContext& context, const std::vector<PaperEntry>& papers,
-                    const Board* only, const std::string& feed_path, OutputTree& output) {
+void write_one_feed(const SiteContext& context, const Board* only, const std::string& feed_path,
+                    OutputTree& output) {
     const auto& config = context.site.config;
     std::string host = slugify(host_of(config.base_url));
     std::string feed_root = config.base_url.empty() ? root_prefix(feed_path) : std::string();
@@ -417,9 +417,8 @@ void write_one_feed(const SiteContext& context, const std::vector<PaperEntry>& p
     using Dated = std::pair<std::string, const PaperEntry*>;
     auto date_of = [](const Dated& dated) -> const std::string& { return dated.first; };
     std::vector<Dated> newest;
+    std::vector<PaperEntry> papers = all_papers(context, only);
     for (const auto& entry : papers) {
-        if (only && entry.board != only)
-            continue;
         newest.emplace_back(paper_updated(entry), &entry);
         if (newest.size() >= 2 * feed_entry_limit)
             keep_newest(newest, date_of);
@@ -471,59 +470,56 @@ std::string planned_description(const data::PlannedMeeting& planned, const std::
 
 } // namespace
 
-void write_feed(const SiteContext& context, OutputTree& output) {
-    // Listed once for every feed: an archive's boards each listing the whole site's papers
-    // to pick out their own cost a rebuild after one edit a twentieth of its time.
-    std::vector<PaperEntry> papers = all_papers(context);
-    write_one_feed(context, papers, nullptr, "feed.xml", output);
-    for (const auto& board : context.site.boards)
-        write_one_feed(context, papers, &board, board_feed_path(board), output);
+void write_site_feed(const SiteContext& context, OutputTree& output) {
+    write_one_feed(context, nullptr, "feed.xml", output);
 }
 
-void write_calendars(const SiteContext& context, OutputTree& output) {
+void write_board_feed(const SiteContext& context, const Board& board, OutputTree& output) {
+    write_one_feed(context, &board, board_feed_path(board), output);
+}
+
+void write_board_calendar(const SiteContext& context, const Board& board, OutputTree& output) {
     std::string stamp = ics_timestamp(build_timestamp(context.site));
     std::string host = host_of(context.site.config.base_url);
     bool absolute = !context.site.config.base_url.empty();
-    for (const auto& board : context.site.boards) {
-        std::vector<CalendarEvent> events;
-        for (const auto& meeting : board.meetings) {
+    std::vector<CalendarEvent> events;
+    for (const auto& meeting : board.meetings) {
+        CalendarEvent event;
+        event.uid = board.slug + "-" + meeting.slug + "@" + host;
+        event.date = meeting.date;
+        event.start_minutes = meeting.start_minutes;
+        event.end_minutes = meeting.end_minutes;
+        event.summary = meeting_title(board, meeting);
+        event.location = meeting.venue;
+        event.url = absolute ? absolute_url(context, meeting_href(board, meeting)) : "";
+        event.description = agenda_description(meeting, event.url);
+        event.cancelled = meeting.status == content::MeetingStatus::cancelled;
+        events.push_back(event);
+    }
+    if (board.forward_plan)
+        for (const auto& planned : board.forward_plan->meetings) {
+            bool listed = std::any_of(board.meetings.begin(), board.meetings.end(),
+                                      [&](const Meeting& m) { return m.date == planned.date; });
+            if (listed)
+                continue;
             CalendarEvent event;
-            event.uid = board.slug + "-" + meeting.slug + "@" + host;
-            event.date = meeting.date;
-            event.start_minutes = meeting.start_minutes;
-            event.end_minutes = meeting.end_minutes;
-            event.summary = meeting_title(board, meeting);
-            event.location = meeting.venue;
-            event.url = absolute ? absolute_url(context, meeting_href(board, meeting)) : "";
-            event.description = agenda_description(meeting, event.url);
-            event.cancelled = meeting.status == content::MeetingStatus::cancelled;
+            event.uid = board.slug + "-" + planned.date.iso() + "-planned@" + host;
+            event.date = planned.date;
+            event.start_minutes = board.start_minutes;
+            event.end_minutes = board.end_minutes;
+            event.summary = board.name + " (provisional)";
+            event.location = board.venue;
+            std::string plan_url = absolute && has_forward_plan_page(board)
+                                       ? absolute_url(context, forward_plan_path(board))
+                                       : std::string();
+            event.description = planned_description(planned, plan_url);
+            event.tentative = true;
             events.push_back(event);
         }
-        if (board.forward_plan)
-            for (const auto& planned : board.forward_plan->meetings) {
-                bool listed = std::any_of(board.meetings.begin(), board.meetings.end(),
-                                          [&](const Meeting& m) { return m.date == planned.date; });
-                if (listed)
-                    continue;
-                CalendarEvent event;
-                event.uid = board.slug + "-" + planned.date.iso() + "-planned@" + host;
-                event.date = planned.date;
-                event.start_minutes = board.start_minutes;
-                event.end_minutes = board.end_minutes;
-                event.summary = board.name + " (provisional)";
-                event.location = board.venue;
-                std::string plan_url = absolute && has_forward_plan_page(board)
-                                           ? absolute_url(context, forward_plan_path(board))
-                                           : std::string();
-                event.description = planned_description(planned, plan_url);
-                event.tentative = true;
-                events.push_back(event);
-            }
-        std::stable_sort(events.begin(), events.end(),
-                         [](const auto& a, const auto& b) { return a.date < b.date; });
-        output.write(board_dir(board) + "/calendar.ics",
-                     ics_calendar(board.name, stamp, events, context.site.config.time_zone));
-    }
+    std::stable_sort(events.begin(), events.end(),
+                     [](const auto& a, const auto& b) { return a.date < b.date; });
+    output.write(board_dir(board) + "/calendar.ics",
+                 ics_calendar(board.name, stamp, events, context.site.config.time_zone));
 }
 
 void write_sitemap(const SiteContext& context, OutputTree& output) {

@@ -76,6 +76,8 @@ check "the cache's packs are linked into the output, not copied" same_file "$aga
 check "a meeting's pages are linked from the cache too" same_file "$again/csp/2017-12-12/index.html" "$first/csp/2017-12-12/index.html"
 check "the board's record pages are linked from the cache" same_file "$again/csp/actions.html" "$first/csp/actions.html"
 check "the board's indicator pages are linked from the cache" same_file "$again/csp/indicators/index.html" "$first/csp/indicators/index.html"
+check "the board's own page is linked from the cache" same_file "$again/csp/index.html" "$first/csp/index.html"
+check "the board's feed and calendar are linked from the cache" bash -c "[ '$again/csp/feed.xml' -ef '$first/csp/feed.xml' ] && [ '$again/csp/calendar.ics' -ef '$first/csp/calendar.ics' ]"
 check "the site's own pages are written afresh" bash -c "! [ '$again/index.html' -ef '$first/index.html' ]"
 # Editing an output file in place writes through its link into the cache: that is noticed.
 echo "<!-- edited in place -->" >>"$again/csp/2017-12-12/index.html"
@@ -396,6 +398,19 @@ check "and rewrites that board's index entry" test "$(stat -c %i "$csp_index")" 
 check "leaving the other board's as it was" test "$(stat -c %i "$youth_index")" = "$youth_before"
 clean two_boards_reference
 check "the build with two boards equals a clean build" same "$two_boards_edit" "$WORK/two_boards_reference"
+check "a board's feed lists its own papers alone" bash -c "! grep -q 'youth/' '$two_boards_edit/csp/feed.xml' && grep -q 'youth/' '$two_boards_edit/youth/feed.xml'"
+# Without SOURCE_DATE_EPOCH a calendar's time stamp is the latest meeting's date in the whole
+# site: a meeting added to one board changes every board's calendar, and a board's pages kept
+# in the cache are not served.
+unset_epoch() { env -u SOURCE_DATE_EPOCH "$@"; }
+unset_epoch "$BOARDPACK" build --source "$site" --out "$WORK/no_epoch" >"$WORK/no_epoch.log" 2>&1
+stamp_before="$(grep -m1 '^DTSTAMP' "$WORK/no_epoch/csp/calendar.ics")"
+mkdir "$site/content/youth/2019-03-12"
+printf 'date: 2019-03-12\nstatus: scheduled\nitems:\n  - number: "1"\n    title: Welcome and apologies\n    presenter: Chair\n' >"$site/content/youth/2019-03-12/meeting.yaml"
+unset_epoch "$BOARDPACK" build --source "$site" --out "$WORK/no_epoch_later" >"$WORK/no_epoch_later.log" 2>&1
+unset_epoch "$BOARDPACK" build --source "$site" --out "$WORK/no_epoch_reference" --no-cache >"$WORK/no_epoch_reference.log" 2>&1
+check "a later meeting in another board moves a board's calendar stamp" bash -c "grep -q '^DTSTAMP:20190312' '$WORK/no_epoch_later/csp/calendar.ics' && [ '$stamp_before' != \"\$(grep -m1 '^DTSTAMP' '$WORK/no_epoch_later/csp/calendar.ics')\" ]"
+check "and the build without SOURCE_DATE_EPOCH equals a clean build" same "$WORK/no_epoch_later" "$WORK/no_epoch_reference"
 rm -rf "$site/content/youth"
 cp "$WORK/chairs-report-before" "$site/$meeting/08-chairs-report.md"
 

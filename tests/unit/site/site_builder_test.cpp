@@ -123,7 +123,7 @@ struct BuiltSite {
         if (jobs == 0) {
             builder.write_site_pages(output);
         } else {
-            builder.write_board_records(board, output);
+            builder.write_board_pages(board, output);
             builder.write_site_wide_pages(output, jobs);
         }
         for (const auto& path : output.written())
