@@ -20,8 +20,6 @@ namespace bp {
 
 namespace {
 
-// OpenSSL's SHA-256 (libcrypto is linked already through qpdf): it uses the processor's SHA
-// instructions, and the build cache digests every byte it takes back.
 // OpenSSL 3 looks the algorithm EVP_sha256() names up again each time a digest starts (a lock
 // and a query of its providers' cache, 0.8 % of a one-paper rebuild, which starts thousands of
 // small digests for its keys); fetched once, it is looked up once a process. Never freed: it
@@ -31,6 +29,8 @@ const EVP_MD* sha256_algorithm() {
     return fetched ? fetched : EVP_sha256();
 }
 
+// OpenSSL's SHA-256 (libcrypto is linked already through qpdf): it uses the processor's SHA
+// instructions, and the build cache digests every byte it takes back.
 struct Sha256 {
     EVP_MD_CTX* context = EVP_MD_CTX_new();
     Sha256() {
