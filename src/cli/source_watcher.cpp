@@ -1,5 +1,7 @@
 #include "cli/source_watcher.hpp"
 
+#include "core/save_burst.hpp"
+
 #include <filesystem>
 #include <map>
 #include <poll.h>
@@ -18,6 +20,17 @@ bool is_hidden_or_output(const fs::path& path) {
     std::string name = path.filename().string();
     return name.empty() || name[0] == '.' || name == "public" || name == "build" ||
            name == "node_modules";
+}
+
+// What the event says of the file it names. A new folder has no writes to wait for.
+FileChange change_of(const inotify_event& event) {
+    if (event.mask & IN_CLOSE_WRITE || event.mask & IN_MOVED_TO)
+        return FileChange::written;
+    if (event.mask & (IN_DELETE | IN_MOVED_FROM))
+        return FileChange::removed;
+    if (event.mask & IN_CREATE && event.mask & IN_ISDIR)
+        return FileChange::written;
+    return FileChange::writing;
 }
 } // namespace
 
@@ -70,21 +83,24 @@ std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
         return changed;
     pollfd poller{fd_, POLLIN, 0};
     int wait_ms = timeout_ms;
+    SaveBurst burst;
     alignas(inotify_event) char buffer[8192];
     while (::poll(&poller, 1, wait_ms) > 0) {
         ssize_t length = ::read(fd_, buffer, sizeof buffer);
         for (ssize_t offset = 0; offset < length;) {
             auto* event = reinterpret_cast<inotify_event*>(buffer + offset);
-            if (event->mask & IN_Q_OVERFLOW)
+            if (event->mask & IN_Q_OVERFLOW) {
                 changed.push_back("."); // events were dropped: anything may have changed
-            else if (event->len > 0 && event->name[0] != '.') {
+                burst.note(".", FileChange::writing); // nor is it known what is still open
+            } else if (event->len > 0 && event->name[0] != '.') {
                 auto folder = folders_.find(event->wd);
                 std::string base = folder == folders_.end() ? "" : folder->second;
                 changed.push_back(base.empty() ? event->name : base + "/" + event->name);
+                burst.note(changed.back(), change_of(*event));
             }
             offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
         }
-        wait_ms = 150; // gather the rest of the burst
+        wait_ms = burst.pause_ms(); // gather the rest of the burst
     }
     if (!changed.empty()) {
         // New folders (a new meeting) need watches of their own.
