@@ -16,9 +16,9 @@ class SourceWatcher {
     bool ok() const { return fd_ >= 0; }
     // Waits up to `timeout_ms` for a change; after one, drains the burst of events an editor
     // makes when saving (until the pause core/save_burst.hpp gives), so one save gives one
-    // rebuild. Returns the changed paths, relative to
-    // the source root ("content/csp/2017-09-12/07-performance.md"), or "." when the kernel
-    // dropped events (its queue overflowed during a long build) and anything may have changed.
+    // rebuild. Returns the changed paths, relative to the source root
+    // ("content/csp/2017-09-12/07-performance.md"), or "." when the kernel dropped events (its
+    // queue overflowed during a long build) and anything may have changed.
     std::vector<std::string> wait(int timeout_ms);
 
   private:
