@@ -1,74 +1,78 @@
 #include "core/save_burst.hpp"
 
 #include <doctest/doctest.h>
+#include <string>
+#include <vector>
 
 using namespace bp;
 
 namespace {
+
 constexpr int open_pause = SaveBurst::open_pause_ms;
 constexpr int settled_pause = SaveBurst::settled_pause_ms;
+
+// One event of a burst and the pause the burst should wait after it.
+struct Step {
+    std::string path;
+    FileChange change;
+    int pause_after;
+};
+
+// A burst of events as an editor or a tool sends them when saving.
+struct Save {
+    std::string how;
+    std::vector<Step> steps;
+};
+
+const std::string paper = "content/csp/2017-12-12/08-chairs-report.md";
+const std::string minutes = "content/csp/2017-12-12/03-minutes.md";
+const std::string temporary = "content/csp/indicators/sedX1b2c3";
+const std::string figures = "content/csp/indicators/arson.csv";
+
+const std::vector<Save> saves = {
+    {"appended to and closed (echo >>)",
+     {{paper, FileChange::writing, open_pause}, {paper, FileChange::written, settled_pause}}},
+    {"written in pieces, then closed",
+     {{"content/csp/board.yaml", FileChange::writing, open_pause},
+      {"content/csp/board.yaml", FileChange::writing, open_pause},
+      {"content/csp/board.yaml", FileChange::writing, open_pause},
+      {"content/csp/board.yaml", FileChange::written, settled_pause}}},
+    {"a temporary written, closed and renamed over the file (sed -i)",
+     {{temporary, FileChange::writing, open_pause},
+      {temporary, FileChange::writing, open_pause},
+      {temporary, FileChange::written, settled_pause},
+      {temporary, FileChange::removed, settled_pause},
+      {figures, FileChange::written, settled_pause}}},
+    {"renamed to a backup, written again, the backup deleted",
+     {{minutes, FileChange::removed, settled_pause},
+      {minutes + "~", FileChange::written, settled_pause},
+      {minutes, FileChange::writing, open_pause},
+      {minutes, FileChange::writing, open_pause},
+      {minutes, FileChange::written, settled_pause},
+      {minutes + "~", FileChange::removed, settled_pause}}},
+    {"two files, one closed while the other is still open, then deleted",
+     {{"content/csp/a.md", FileChange::writing, open_pause},
+      {"content/csp/b.md", FileChange::writing, open_pause},
+      {"content/csp/a.md", FileChange::written, open_pause},
+      {"content/csp/b.md", FileChange::removed, settled_pause}}},
+    {"removed, or closed, with no write seen",
+     {{"content/csp/old.md", FileChange::removed, settled_pause},
+      {"content/csp/touched.md", FileChange::written, settled_pause}}},
+};
+
 } // namespace
 
-TEST_CASE("save burst: a file appended to and closed is whole at once") {
-    SaveBurst burst;
-    CHECK(burst.pause_ms() == settled_pause); // nothing written yet
-    burst.note("content/csp/2017-12-12/08-chairs-report.md", FileChange::writing);
-    CHECK(burst.pause_ms() == open_pause);
-    burst.note("content/csp/2017-12-12/08-chairs-report.md", FileChange::written);
-    CHECK(burst.pause_ms() == settled_pause);
-    CHECK(SaveBurst::settled_pause_ms < SaveBurst::open_pause_ms);
-}
-
-TEST_CASE("save burst: a file written in pieces and not yet closed keeps the long pause") {
-    SaveBurst burst;
-    for (int piece = 0; piece < 3; ++piece) {
-        burst.note("content/csp/board.yaml", FileChange::writing);
-        CHECK(burst.pause_ms() == open_pause);
+TEST_CASE("save burst: each way of saving gives the pause expected after each of its events") {
+    CHECK(settled_pause < open_pause);
+    CHECK(SaveBurst().pause_ms() == settled_pause); // nothing written yet
+    for (const Save& save : saves) {
+        SaveBurst burst;
+        for (std::size_t n = 0; n < save.steps.size(); ++n) {
+            const Step& step = save.steps[n];
+            burst.note(step.path, step.change);
+            CAPTURE(save.how);
+            CAPTURE(n);
+            CHECK(burst.pause_ms() == step.pause_after);
+        }
     }
-    burst.note("content/csp/board.yaml", FileChange::written);
-    CHECK(burst.pause_ms() == settled_pause);
-}
-
-TEST_CASE("save burst: a temporary written, closed and renamed over the file") {
-    // As `sed -i` saves: a temporary beside the file, then a rename over it.
-    SaveBurst burst;
-    burst.note("content/csp/indicators/sedX1b2c3", FileChange::writing);
-    burst.note("content/csp/indicators/sedX1b2c3", FileChange::writing);
-    CHECK(burst.pause_ms() == open_pause);
-    burst.note("content/csp/indicators/sedX1b2c3", FileChange::written);
-    burst.note("content/csp/indicators/sedX1b2c3", FileChange::removed);
-    burst.note("content/csp/indicators/arson.csv", FileChange::written);
-    CHECK(burst.pause_ms() == settled_pause);
-}
-
-TEST_CASE("save burst: a file renamed to a backup and written again is open until closed") {
-    // As an editor that keeps a backup saves: the old file renamed away, a new one written,
-    // the backup deleted.
-    SaveBurst burst;
-    burst.note("content/csp/2017-12-12/minutes.md", FileChange::removed);
-    burst.note("content/csp/2017-12-12/minutes.md~", FileChange::written);
-    CHECK(burst.pause_ms() == settled_pause);
-    burst.note("content/csp/2017-12-12/minutes.md", FileChange::writing);
-    burst.note("content/csp/2017-12-12/minutes.md", FileChange::writing);
-    CHECK(burst.pause_ms() == open_pause);
-    burst.note("content/csp/2017-12-12/minutes.md", FileChange::written);
-    burst.note("content/csp/2017-12-12/minutes.md~", FileChange::removed);
-    CHECK(burst.pause_ms() == settled_pause);
-}
-
-TEST_CASE("save burst: one file closed while another is still open keeps the long pause") {
-    SaveBurst burst;
-    burst.note("content/csp/a.md", FileChange::writing);
-    burst.note("content/csp/b.md", FileChange::writing);
-    burst.note("content/csp/a.md", FileChange::written);
-    CHECK(burst.pause_ms() == open_pause);
-    burst.note("content/csp/b.md", FileChange::removed); // deleted while being written
-    CHECK(burst.pause_ms() == settled_pause);
-}
-
-TEST_CASE("save burst: a file removed or closed without a write seen is no open file") {
-    SaveBurst burst;
-    burst.note("content/csp/old.md", FileChange::removed);
-    burst.note("content/csp/touched.md", FileChange::written);
-    CHECK(burst.pause_ms() == settled_pause);
 }
