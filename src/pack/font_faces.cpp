@@ -140,6 +140,10 @@ std::string FontFaces::cut_subset(int style, const UsedGlyphs& glyphs, std::stri
     hb_set_t* dropped = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (hb_tag_t tag : unused_tables)
         hb_set_add(dropped, tag);
+    // Without the hinting programs and each glyph's instructions: a page is printed, and read
+    // in viewers that draw outlines unhinted (poppler's pixels are the same either way), and
+    // they were half of a subset's bytes, copied into the pack and into every extract of it.
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
     hb_face_t* subset = hb_subset_or_fail(faces_[style]->face, input);
     const std::string& name = faces_[style]->postscript_name;
     if (!subset) {

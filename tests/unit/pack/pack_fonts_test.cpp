@@ -39,6 +39,46 @@ std::unique_ptr<Fixture> one_paper_meeting(const std::string& name, const std::s
     return fixture;
 }
 
+// The bytes of `face`'s table `tag`; empty when it has none.
+std::string table_of(hb_face_t* face, hb_tag_t tag) {
+    hb_blob_t* blob = hb_face_reference_table(face, tag);
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(blob, &length);
+    std::string bytes(data ? data : "", data ? length : 0);
+    hb_blob_destroy(blob);
+    return bytes;
+}
+
+unsigned big_endian(const std::string& bytes, std::size_t at, int width) {
+    unsigned value = 0;
+    for (int i = 0; i < width; ++i)
+        value = value << 8 | static_cast<unsigned char>(bytes.at(at + i));
+    return value;
+}
+
+// The number of bytes of TrueType instructions the glyphs of a face carry, summed over its
+// simple glyphs (composite ones are only their parts here).
+std::size_t glyph_instruction_bytes(hb_face_t* face) {
+    std::string head = table_of(face, HB_TAG('h', 'e', 'a', 'd'));
+    std::string loca = table_of(face, HB_TAG('l', 'o', 'c', 'a'));
+    std::string glyf = table_of(face, HB_TAG('g', 'l', 'y', 'f'));
+    bool long_offsets = big_endian(head, 50, 2) == 1;
+    int width = long_offsets ? 4 : 2;
+    std::size_t glyphs = loca.size() / width - 1;
+    std::size_t bytes = 0;
+    for (std::size_t glyph = 0; glyph < glyphs; ++glyph) {
+        std::size_t start = big_endian(loca, glyph * width, width) * (long_offsets ? 1 : 2);
+        std::size_t end = big_endian(loca, (glyph + 1) * width, width) * (long_offsets ? 1 : 2);
+        if (end <= start)
+            continue; // no outline, as for the space
+        auto contours = static_cast<std::int16_t>(big_endian(glyf, start, 2));
+        if (contours < 0)
+            continue;
+        bytes += big_endian(glyf, start + 10 + 2 * static_cast<std::size_t>(contours), 2);
+    }
+    return bytes;
+}
+
 std::vector<Diagnostic> warnings_naming(const DiagnosticSink& sink, const std::string& text) {
     std::vector<Diagnostic> found;
     for (const auto& diagnostic : sink.sorted())
@@ -114,6 +154,28 @@ TEST_CASE("a face nothing is painted in is neither cut nor loaded") {
     REQUIRE(error.empty());
     for (int style = 0; style < 4; ++style)
         CHECK(italic.faces()[style] == italic.faces()[2]);
+}
+
+TEST_CASE("the subsets carry outlines without hinting programs") {
+    auto faces = FontFaces::open(resources().fonts);
+    REQUIRE(faces);
+    UsedGlyphs glyphs;
+    glyphs.by_style[0] = {U'B', U'o', U'a', U'r', U'd', U'1', U'7'};
+    std::string error;
+    SubsetFonts subsets = faces->write_subsets(glyphs, error);
+    REQUIRE(error.empty());
+    const std::string& bytes = *subsets.faces()[0];
+    hb_blob_t* blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
+                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t* face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    for (hb_tag_t tag :
+         {HB_TAG('f', 'p', 'g', 'm'), HB_TAG('p', 'r', 'e', 'p'), HB_TAG('c', 'v', 't', ' ')})
+        CHECK(table_of(face, tag).empty());
+    CHECK(table_of(face, HB_TAG('g', 'l', 'y', 'f')).size() > 0);
+    CHECK(hb_face_get_glyph_count(face) >= 8); // .notdef, the space and the seven painted
+    CHECK(glyph_instruction_bytes(face) == 0);
+    hb_face_destroy(face);
 }
 
 TEST_CASE("the faces report which characters they cannot draw") {
