@@ -86,7 +86,7 @@ struct Form {
 using Forms = std::unordered_map<std::string, Form>; // word as written → its stem and term
 
 void add_words(const std::string& text, std::uint32_t weight, bool keep_places,
-               const EnglishStemmer& stemmer, Terms& terms, Forms& forms) {
+               EnglishStemmer& stemmer, Terms& terms, Forms& forms) {
     for_each_search_word(text, [&](const SearchWord& word) {
         if (is_search_stop_word(word.text))
             return;
@@ -197,7 +197,7 @@ std::string search_text_path(const std::string& url) {
 }
 
 StemmedDocument stem_document(SearchDocument document) {
-    EnglishStemmer stemmer;
+    thread_local EnglishStemmer stemmer; // one a thread, with what it remembers
     Terms terms;
     Forms forms;
     add_words(document.title, title_weight, false, stemmer, terms, forms);

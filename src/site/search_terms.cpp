@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <libstemmer.h>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace bp::site {
 namespace {
@@ -134,6 +135,7 @@ std::string search_shard_key(std::string_view word) {
 
 struct EnglishStemmer::Impl {
     sb_stemmer* stemmer = nullptr;
+    std::unordered_map<std::string, std::string> stems; // word → its stem
 };
 
 EnglishStemmer::EnglishStemmer() : impl_(std::make_unique<Impl>()) {
@@ -146,14 +148,19 @@ EnglishStemmer::~EnglishStemmer() {
     sb_stemmer_delete(impl_->stemmer);
 }
 
-std::string EnglishStemmer::stem(const std::string& word) const {
+std::string EnglishStemmer::stem(const std::string& word) {
+    if (auto known = impl_->stems.find(word); known != impl_->stems.end())
+        return known->second;
     const sb_symbol* stemmed =
         sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                         static_cast<int>(word.size()));
     if (!stemmed)
         return word;
-    return std::string(reinterpret_cast<const char*>(stemmed),
+    std::string result(reinterpret_cast<const char*>(stemmed),
                        static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)));
+    if (impl_->stems.size() < remembered_words)
+        impl_->stems.emplace(word, result);
+    return result;
 }
 
 } // namespace bp::site

@@ -33,15 +33,18 @@ bool is_search_stop_word(std::string_view word);
 // stem can fall in different shards ("lying" → "lie"): the page loads the stem's too.
 std::string search_shard_key(std::string_view word);
 
-// Snowball's English stemmer. Not thread-safe: one per thread.
+// Snowball's English stemmer, remembering the stems it gave for the first
+// `remembered_words` words it was asked about: an archive's papers ask for the same few
+// thousand words over and over. Not thread-safe: one per thread.
 class EnglishStemmer {
   public:
+    static constexpr std::size_t remembered_words = 20000; // about 2 MB
     EnglishStemmer();
     ~EnglishStemmer();
     EnglishStemmer(const EnglishStemmer&) = delete;
     EnglishStemmer& operator=(const EnglishStemmer&) = delete;
 
-    std::string stem(const std::string& word) const;
+    std::string stem(const std::string& word);
 
   private:
     struct Impl;

@@ -155,6 +155,16 @@ TEST_CASE("Snowball's English stemmer gives burglary and burglaries one stem") {
     CHECK(stemmer.stem("") == "");
 }
 
+TEST_CASE("the stemmer gives the same stems once it remembers no more words") {
+    site::EnglishStemmer stemmer;
+    CHECK(stemmer.stem("meetings") == "meet"); // remembered
+    for (std::size_t i = 0; i <= site::EnglishStemmer::remembered_words; ++i)
+        stemmer.stem("reviews" + std::to_string(i));
+    CHECK(stemmer.stem("meetings") == "meet");
+    CHECK(stemmer.stem("burglaries") == "burglari"); // asked once the memory is full
+    CHECK(stemmer.stem("burglaries") == "burglari");
+}
+
 TEST_CASE("search words are lower-cased with their places counted in UTF-16 units") {
     auto words = site::search_words("The Board’s plan: £5m for ASB—2017/18 (Ó Súilleabháin) 😀 end");
     std::vector<std::string> texts;
