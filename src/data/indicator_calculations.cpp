@@ -8,18 +8,22 @@ namespace bp::data {
 
 namespace {
 
+// An indicator's own observations, or last year's matched to them (like_for_like_last_year):
+// the sums below take either, and the indicator for its unit and populations.
+using Observations = std::vector<Observation>;
+
 template <typename Visit>
-void for_each_figure(const Indicator& indicator, const MonthRange& range, Visit visit) {
-    for (const auto& observation : indicator.observations)
+void for_each_figure(const Observations& observations, const MonthRange& range, Visit visit) {
+    for (const auto& observation : observations)
         if (range.contains(observation.period) && observation.value)
             visit(observation);
 }
 
-std::optional<double> percentage_over(const Indicator& indicator, const MonthRange& range) {
+std::optional<double> percentage_over(const Observations& observations, const MonthRange& range) {
     double numerator = 0, denominator = 0, sum = 0;
     int figures = 0;
     bool all_have_ratio = true;
-    for_each_figure(indicator, range, [&](const Observation& o) {
+    for_each_figure(observations, range, [&](const Observation& o) {
         ++figures;
         sum += *o.value;
         if (o.numerator && o.denominator) {
@@ -50,10 +54,39 @@ std::optional<double> as_rate(const Indicator& indicator, std::optional<double> 
 }
 
 // A cumulative series' figure for a run: its last row, which already covers the year so far.
-const Observation* last_figure(const Indicator& indicator, const MonthRange& range) {
+const Observation* last_figure(const Observations& observations, const MonthRange& range) {
     const Observation* found = nullptr;
-    for_each_figure(indicator, range, [&](const Observation& o) { found = &o; });
+    for_each_figure(observations, range, [&](const Observation& o) { found = &o; });
     return found;
+}
+
+std::optional<double> total_of(const Observations& observations, const MonthRange& range) {
+    double sum = 0;
+    bool any = false;
+    for_each_figure(observations, range, [&](const Observation& o) {
+        sum += *o.value;
+        any = true;
+    });
+    if (!any)
+        return std::nullopt;
+    return sum;
+}
+
+std::optional<double> aggregate_of(const Indicator& indicator, const Observations& observations,
+                                   const MonthRange& range) {
+    if (indicator.series == SeriesKind::cumulative) {
+        const Observation* last = last_figure(observations, range);
+        return last ? value_in_unit(indicator, *last) : std::nullopt;
+    }
+    switch (indicator.unit) {
+    case Unit::count:
+        return total_of(observations, range);
+    case Unit::percentage:
+        return percentage_over(observations, range);
+    case Unit::rate:
+        return as_rate(indicator, total_of(observations, range), range.last);
+    }
+    return std::nullopt;
 }
 
 // The last month covered by figures as at `month`: quarterly figures count only once their
@@ -91,26 +124,26 @@ void report_missing(const Indicator& indicator, YearMonth period, Date as_at,
 // Last year's figures for exactly the periods that have figures this year, so that a gap is
 // left out of both years; nothing when last year lacks any of them, so that a part-year is
 // never set against a whole one.
-std::optional<Indicator> like_for_like_last_year(const Indicator& indicator,
-                                                 const MonthRange& range) {
-    Indicator matched = indicator;
-    matched.observations.clear();
+std::optional<Observations> like_for_like_last_year(const Indicator& indicator,
+                                                    const MonthRange& range) {
+    Observations matched;
     for (const auto& observation : indicator.observations) {
         if (!range.contains(observation.period) || !observation.value)
             continue;
         const Observation* before = indicator.at(observation.period.plus_months(-12));
         if (!before || !before->value)
             return std::nullopt;
-        matched.observations.push_back(*before);
+        matched.push_back(*before);
     }
     return matched;
 }
 
 // The events behind a rate over a run: their total, or for a cumulative series the last row.
-std::optional<double> events_over(const Indicator& indicator, const MonthRange& range) {
+std::optional<double> events_over(const Indicator& indicator, const Observations& observations,
+                                  const MonthRange& range) {
     if (indicator.series != SeriesKind::cumulative)
-        return total(indicator, range);
-    const Observation* last = last_figure(indicator, range);
+        return total_of(observations, range);
+    const Observation* last = last_figure(observations, range);
     return last ? last->value : std::nullopt;
 }
 
@@ -163,31 +196,11 @@ Direction Comparison::direction() const {
 }
 
 std::optional<double> total(const Indicator& indicator, const MonthRange& range) {
-    double sum = 0;
-    bool any = false;
-    for_each_figure(indicator, range, [&](const Observation& o) {
-        sum += *o.value;
-        any = true;
-    });
-    if (!any)
-        return std::nullopt;
-    return sum;
+    return total_of(indicator.observations, range);
 }
 
 std::optional<double> aggregate(const Indicator& indicator, const MonthRange& range) {
-    if (indicator.series == SeriesKind::cumulative) {
-        const Observation* last = last_figure(indicator, range);
-        return last ? value_in_unit(indicator, *last) : std::nullopt;
-    }
-    switch (indicator.unit) {
-    case Unit::count:
-        return total(indicator, range);
-    case Unit::percentage:
-        return percentage_over(indicator, range);
-    case Unit::rate:
-        return as_rate(indicator, total(indicator, range), range.last);
-    }
-    return std::nullopt;
+    return aggregate_of(indicator, indicator.observations, range);
 }
 
 std::optional<double> value_in_unit(const Indicator& indicator, const Observation& observation) {
@@ -202,7 +215,7 @@ std::optional<double> comparator_over(const Indicator& indicator, const Comparat
     int figures = 0;
     std::optional<double> last;
     bool complete = true;
-    for_each_figure(indicator, range, [&](const Observation& o) {
+    for_each_figure(indicator.observations, range, [&](const Observation& o) {
         auto found = comparator.values.find(o.period);
         if (found == comparator.values.end()) {
             complete = false;
@@ -228,12 +241,13 @@ Comparison compare(const Indicator& indicator, const MonthRange& range) {
     comparison.value = aggregate(indicator, range);
     auto last_year = like_for_like_last_year(indicator, range);
     if (last_year)
-        comparison.last_year = aggregate(*last_year, comparison.last_year_period);
+        comparison.last_year = aggregate_of(indicator, *last_year, comparison.last_year_period);
     if (indicator.unit == Unit::rate) {
-        comparison.count = events_over(indicator, range);
+        comparison.count = events_over(indicator, indicator.observations, range);
         comparison.population = population_at(indicator, range.last);
         if (last_year) {
-            comparison.last_year_count = events_over(*last_year, comparison.last_year_period);
+            comparison.last_year_count =
+                events_over(indicator, *last_year, comparison.last_year_period);
             comparison.last_year_population =
                 population_at(indicator, comparison.last_year_period.last);
         }
