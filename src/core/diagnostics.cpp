@@ -38,7 +38,7 @@ bool check_utf8(std::string_view text, const SourceLocation& origin, DiagnosticS
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = d.location.file.empty() ? std::string("boardpack") : d.location.file;
+    std::string out = d.location.file.empty() ? std::string("boardpack") : d.location.file.str();
     if (d.location.line > 0) {
         out += ":" + std::to_string(d.location.line);
         out += ":" + std::to_string(d.location.column > 0 ? d.location.column : 1);

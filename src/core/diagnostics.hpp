@@ -1,5 +1,7 @@
 #pragma once
 // Located errors and warnings, collected in a sink so that one run reports every problem.
+#include "core/source_path.hpp"
+
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -9,7 +11,7 @@ namespace bp {
 
 // A place in a source file; line and column count from 1, 0 means "unknown".
 struct SourceLocation {
-    std::string file;
+    SourcePath file;
     int line = 0;
     int column = 0;
 
