@@ -215,14 +215,15 @@ std::string restriction_line(const Edition& edition, const content::AgendaItem& 
     return "";
 }
 
+// The paper's pages are moved into the pack: nothing reads them from the plan after this.
 void add_paper(Assembly& assembly, const Edition& edition, const ItemPlan& row,
-               const PaperPages& paper, OutlineEntry& item_entry, bool several_papers) {
+               PaperPages& paper, OutlineEntry& item_entry, bool several_papers) {
     assembly.move_to(paper.first_page);
     int first_index = assembly.sheets();
     std::string stamp = "Agenda Item " + row.item->number;
     const std::string& marking = paper.paper->marking; // as site.yaml spells it
     std::string restriction = restriction_line(edition, *row.item, *paper.paper);
-    std::vector<ComposedPage> pages = paper.pages;
+    std::vector<ComposedPage> pages = std::move(paper.pages);
     if (!paper.paper->is_pdf) {
         if (paper.first_page % 2 == 0)
             mirror_pages(pages, assembly.geometry.margins);

@@ -24,6 +24,7 @@ PackGeometry pack_geometry(const content::SiteConfig& config);
 struct PaperPages {
     const content::Paper* paper = nullptr;
     std::string title;
+    // Moved into the pack when it is assembled, once every count below has been taken.
     std::vector<ComposedPage> pages;
     std::vector<OutlineEntry> headings; // pages relative to the paper's first page
     // Pages that count in the numbering but are not printed: in the public edition, what the
