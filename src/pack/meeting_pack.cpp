@@ -216,8 +216,8 @@ std::string restriction_line(const Edition& edition, const content::AgendaItem& 
 }
 
 // The paper's pages are moved into the pack: nothing reads them from the plan after this.
-void add_paper(Assembly& assembly, const Edition& edition, const ItemPlan& row,
-               PaperPages& paper, OutlineEntry& item_entry, bool several_papers) {
+void add_paper(Assembly& assembly, const Edition& edition, const ItemPlan& row, PaperPages& paper,
+               OutlineEntry& item_entry, bool several_papers) {
     assembly.move_to(paper.first_page);
     int first_index = assembly.sheets();
     std::string stamp = "Agenda Item " + row.item->number;
