@@ -1,5 +1,6 @@
 #include "core/source_path.hpp"
 
+#include <array>
 #include <mutex>
 #include <ostream>
 #include <unordered_set>
@@ -16,15 +17,32 @@ struct PathHash {
 };
 
 // Node-based: a path's string never moves once held. A build names a few files a paper, so
-// the set stays as small as the site; nothing is taken out of it.
-const std::string* held_path(std::string_view path) {
-    static std::mutex mutex;
-    static std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
-    std::lock_guard lock(mutex);
-    auto found = paths.find(path);
-    if (found == paths.end())
-        found = paths.emplace(path).first;
+// the sets stay as small as the site; nothing is taken out of them. Paths are spread over
+// several sets, each with its own lock: threads reading meetings back from the build cache
+// name thousands of paths each, and one lock had them queue for it.
+struct PathShard {
+    std::mutex mutex;
+    std::unordered_set<std::string, PathHash, std::equal_to<>> paths;
+};
+
+const std::string* held_path_in(PathShard& shard, std::string_view path) {
+    std::lock_guard lock(shard.mutex);
+    auto found = shard.paths.find(path);
+    if (found == shard.paths.end())
+        found = shard.paths.emplace(path).first;
     return &*found;
+}
+
+// A thread names the same few paths over and over (a paper's blocks, a meeting's records):
+// the paths it was last given are found again without a lock.
+const std::string* held_path(std::string_view path) {
+    static std::array<PathShard, 64> shards;
+    thread_local std::array<const std::string*, 64> recent{};
+    std::size_t hash = PathHash{}(path);
+    const std::string*& slot = recent[hash % recent.size()];
+    if (slot == nullptr || *slot != path)
+        slot = held_path_in(shards[(hash / recent.size()) % shards.size()], path);
+    return slot;
 }
 
 } // namespace
