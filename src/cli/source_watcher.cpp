@@ -84,12 +84,16 @@ std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
     pollfd poller{fd_, POLLIN, 0};
     int wait_ms = timeout_ms;
     SaveBurst burst;
+    bool new_folders = false;
     alignas(inotify_event) char buffer[8192];
     while (::poll(&poller, 1, wait_ms) > 0) {
         ssize_t length = ::read(fd_, buffer, sizeof buffer);
         for (ssize_t offset = 0; offset < length;) {
             auto* event = reinterpret_cast<inotify_event*>(buffer + offset);
+            if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO)))
+                new_folders = true;
             if (event->mask & IN_Q_OVERFLOW) {
+                new_folders = true;
                 changed.push_back("."); // events were dropped: anything may have changed
                 burst.note(".", FileChange::writing); // nor is it known what is still open
             } else if (event->len > 0 && event->name[0] != '.') {
@@ -102,8 +106,9 @@ std::vector<std::string> SourceWatcher::wait(int timeout_ms) {
         }
         wait_ms = burst.pause_ms(); // gather the rest of the burst
     }
-    if (!changed.empty()) {
-        // New folders (a new meeting) need watches of their own.
+    if (new_folders) {
+        // New folders (a new meeting) need watches of their own. Only then is the tree walked
+        // again: a walk of a 6,400-paper archive's 840 folders delayed every edit's page.
         for (const char* part : {"content", "themes", "assets"}) {
             fs::path folder = fs::path(root_) / part;
             if (fs::is_directory(folder))

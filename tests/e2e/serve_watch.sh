@@ -48,6 +48,17 @@ sed -i 's/^2017-05,.*/2017-05,23/' "$site/content/second/indicators/arson.csv"
 check "a data change rebuilds" wait_for 120 bash -c "test \$(grep -c '^Rebuilt' '$log') -gt $rebuilds"
 check "a data change lays out only its own board's packs" bash -c "grep '^Rebuilt' '$log' | tail -1 | grep -q 'packs laid out: 4, unchanged: 4'"
 check "a data change shows no page ahead of the build" test "$(grep -c '^Showed the pages' "$log")" = "$shown"
+
+# A folder made while the preview runs is watched from then on; other saves do not look for
+# new folders.
+rebuilds="$(grep -c '^Rebuilt' "$log")"
+mkdir "$site/assets/added"
+check "a folder made while serving starts a build" \
+  wait_for 120 bash -c "test \$(grep -c '^Rebuilt' '$log') -gt $rebuilds"
+rebuilds="$(grep -c '^Rebuilt' "$log")"
+printf 'a note\n' >"$site/assets/added/note.txt"
+check "a file saved in the new folder starts a build" \
+  wait_for 120 bash -c "test \$(grep -c '^Rebuilt' '$log') -gt $rebuilds"
 kill $server 2>/dev/null
 wait $server 2>/dev/null
 [ "$FAILED" -eq 0 ] || sed "s/^/  log: /" "$log" >&2
