@@ -116,7 +116,7 @@ bool render_meeting_pages(const BuildOptions& options, const content::Site& site
         return false;
     OutputTree out(folder);
     site::SiteBuilder pages(site, options.audience, files, data_dir(), sink);
-    pages.write_meeting(*ref.board, meeting, summary, out);
+    pages.write_meeting_pages_only(*ref.board, meeting, summary, out);
     std::string error;
     return !sink.has_errors() && out.commit(error);
 }

@@ -54,6 +54,12 @@ std::vector<StemmedDocument> SiteBuilder::write_meeting(const content::Board& bo
                                         context_->pages.site.config.calendar(), output);
 }
 
+void SiteBuilder::write_meeting_pages_only(const content::Board& board,
+                                           const content::Meeting& meeting,
+                                           const content::PackSummary& pack, OutputTree& output) {
+    write_meeting_pages(context_->pages, context_->source_files, board, meeting, pack, output);
+}
+
 void SiteBuilder::index_meeting(RecordedDocuments documents) {
     context_->search.index(std::move(documents));
 }

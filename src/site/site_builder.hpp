@@ -33,6 +33,11 @@ class SiteBuilder {
                                                const content::Meeting& meeting,
                                                const content::PackSummary& pack,
                                                OutputTree& output);
+    // The meeting's pages alone, as write_meeting writes them, for the preview to show before
+    // the build that follows: that build indexes the meeting's documents (stemming them was a
+    // fifth of the time the preview took to show an edited paper).
+    void write_meeting_pages_only(const content::Board& board, const content::Meeting& meeting,
+                                  const content::PackSummary& pack, OutputTree& output);
     // A meeting whose pages the build cache wrote: its search documents join the index.
     // Thread-safe; instead of write_meeting.
     void index_meeting(RecordedDocuments documents);
