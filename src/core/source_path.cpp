@@ -36,7 +36,8 @@ const std::string* held_path_in(PathShard& shard, std::string_view path) {
 // A thread names the same few paths over and over (a paper's blocks, a meeting's records):
 // the paths it was last given are found again without a lock.
 const std::string* held_path(std::string_view path) {
-    static std::array<PathShard, 64> shards;
+    // Never destroyed: a location read while the process exits still finds its path.
+    static auto& shards = *new std::array<PathShard, 64>;
     thread_local std::array<const std::string*, 64> recent{};
     std::size_t hash = PathHash{}(path);
     const std::string*& slot = recent[hash % recent.size()];
@@ -50,7 +51,7 @@ const std::string* held_path(std::string_view path) {
 SourcePath::SourcePath(std::string_view path) : held_(path.empty() ? nullptr : held_path(path)) {}
 
 const std::string& SourcePath::str() const {
-    static const std::string no_path;
+    static const std::string& no_path = *new std::string; // never destroyed, as the paths
     return held_ ? *held_ : no_path;
 }
 
