@@ -61,26 +61,10 @@ std::string operator+(const SourcePath& path, std::string_view text) {
     return joined;
 }
 
-std::string operator+(const SourcePath& path, const char* text) {
-    return path + std::string_view(text);
-}
-
-std::string operator+(const SourcePath& path, const std::string& text) {
-    return path + std::string_view(text);
-}
-
 std::string operator+(std::string_view text, const SourcePath& path) {
     std::string joined(text);
     joined += path.str();
     return joined;
-}
-
-std::string operator+(const char* text, const SourcePath& path) {
-    return std::string_view(text) + path;
-}
-
-std::string operator+(const std::string& text, const SourcePath& path) {
-    return std::string_view(text) + path;
 }
 
 std::ostream& operator<<(std::ostream& out, const SourcePath& path) {

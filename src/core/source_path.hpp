@@ -37,12 +37,9 @@ class SourcePath {
     const std::string* held_ = nullptr; // null for the empty path
 };
 
+// Joined with text as a std::string is (a const char* or std::string converts to the view).
 std::string operator+(const SourcePath& path, std::string_view text);
-std::string operator+(const SourcePath& path, const char* text);
-std::string operator+(const SourcePath& path, const std::string& text);
 std::string operator+(std::string_view text, const SourcePath& path);
-std::string operator+(const char* text, const SourcePath& path);
-std::string operator+(const std::string& text, const SourcePath& path);
 std::ostream& operator<<(std::ostream& out, const SourcePath& path);
 
 } // namespace bp

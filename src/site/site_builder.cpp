@@ -49,7 +49,7 @@ std::vector<StemmedDocument> SiteBuilder::write_meeting(const content::Board& bo
                                                         const content::Meeting& meeting,
                                                         const content::PackSummary& pack,
                                                         OutputTree& output) {
-    write_meeting_pages(context_->pages, context_->source_files, board, meeting, pack, output);
+    write_meeting_pages_only(board, meeting, pack, output);
     return context_->search.add_meeting(board, meeting, context_->pages.audience,
                                         context_->pages.site.config.calendar(), output);
 }
